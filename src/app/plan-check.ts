@@ -1,0 +1,39 @@
+import { expandInputPaths, readInputBytes } from '../adapters/fs/read-input.js';
+import { showSavedPlan } from '../adapters/terraform-cli/show.js';
+import type { SteerConfig } from '../config/schema.js';
+import { assess } from '../core/assess.js';
+import type { Report } from '../core/report.js';
+import { decodeInput, parseJsonText } from '../sources/decode.js';
+import { plansFromDocuments, type InputDocument } from '../sources/load.js';
+
+export interface PlanCheckRequest {
+  readonly inputs: readonly string[];
+  readonly config: SteerConfig;
+  readonly env?: string;
+  readonly workspace?: string;
+  readonly tfBin: string;
+  /** Where `terraform show` runs for saved plans (default: the plan's directory). */
+  readonly tfChdir?: string;
+  readonly agentAuthored: boolean;
+}
+
+/** Reads every input (JSON plans, saved plans, change sets), then assesses them together. */
+export async function planCheck(req: PlanCheckRequest): Promise<Report> {
+  const docs: InputDocument[] = [];
+  for (const path of await expandInputPaths(req.inputs)) docs.push(await readDocument(path, req));
+  const plans = plansFromDocuments(docs, { ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) });
+  return assess(plans, {
+    config: req.config,
+    agentAuthored: req.agentAuthored,
+    ...(req.env !== undefined ? { explicitEnv: req.env } : {}),
+  });
+}
+
+async function readDocument(path: string, req: PlanCheckRequest): Promise<InputDocument> {
+  const decoded = decodeInput(await readInputBytes(path), path);
+  if (decoded.kind === 'saved-terraform-plan') {
+    const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);
+    return { path, doc: parseJsonText(shown.text, path), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool };
+  }
+  return { path, doc: parseJsonText(decoded.text, path), notes: decoded.notes };
+}

@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { planCheckCommand } from './plan-check.js';
+import { STEER_VERSION } from './version.js';
+
+export function buildProgram(): Command {
+  const program = new Command('steer')
+    .description('Change-plan gate for infrastructure as code: deletions and replacements on production wait for a human.')
+    .version(STEER_VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run "steer --help" for usage)');
+  program.addCommand(planCheckCommand());
+  return program;
+}

@@ -1,0 +1,33 @@
+import { CommanderError } from 'commander';
+import { SteerError } from '../core/errors.js';
+import { buildProgram } from './program.js';
+
+/** Exit codes, documented in the README: 0 allow, 1 error, 2 review required, 3 blocked. */
+export const EXIT_ERROR = 1;
+
+/**
+ * Runs the CLI and sets process.exitCode. User errors print one line, no stack trace;
+ * anything else (a bug, or a non-Error thrown) prints its stack and exits 1 — never 0.
+ */
+export async function run(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+  } catch (e) {
+    process.exitCode = errorExitCode(e);
+  }
+}
+
+function errorExitCode(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // --help and --version end here with exit code 0; usage errors were already printed.
+    return e.exitCode === 0 ? 0 : EXIT_ERROR;
+  }
+  if (e instanceof SteerError) {
+    process.stderr.write(`steer: error: ${e.message}\n`);
+    return EXIT_ERROR;
+  }
+  const detail = e instanceof Error ? (e.stack ?? e.message) : `non-Error thrown: ${String(e)}`;
+  process.stderr.write(`steer: internal error (a bug in steer, please report it):\n${detail}\n`);
+  return EXIT_ERROR;
+}

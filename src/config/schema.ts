@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ACTIONS } from '../core/model.js';
+
+/**
+ * steer.yml. Every field is optional; the defaults (no file at all) are in `defaults.ts`.
+ * The JSON Schema in `schema/steer.schema.json` is generated from this (npm run schema).
+ */
+const verdict = z.enum(['allow', 'review', 'block']);
+const globs = z.array(z.string().min(1)).describe('glob patterns: * matches anything, ? one character');
+const stringMap = z.record(z.string(), z.array(z.string().min(1)));
+
+const environmentMatch = z
+  .strictObject({
+    workspaces: globs.optional().describe('Terraform workspace names'),
+    paths: globs.optional().describe('plan file paths, relative to the working directory'),
+    stacks: globs.optional().describe('CloudFormation stack names'),
+    accounts: z.array(z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id')).optional(),
+    variables: stringMap.optional().describe('root variable name → values (globs) that mean this environment'),
+    tags: stringMap.optional().describe('tag/label key → values (globs) that mean this environment'),
+    modules: globs.optional().describe('module addresses, e.g. module.prod_*'),
+  })
+  .describe('signals that place a plan or a change in this environment');
+
+const environment = z.strictObject({
+  name: z.string().min(1),
+  production: z.boolean().default(false),
+  match: environmentMatch.default({}),
+});
+
+const ruleMatch = z.strictObject({
+  environment: z.enum(['production', 'non-production', 'any']).default('any'),
+  actions: z.array(z.enum(ACTIONS)).optional(),
+  stateful: z.boolean().optional(),
+  dataLoss: z.boolean().optional(),
+  types: globs.optional(),
+  addresses: globs.optional(),
+  agent: z.boolean().optional().describe('true: only agent-authored changes; false: only human ones'),
+});
+
+const rule = z.strictObject({
+  name: z.string().min(1).optional(),
+  match: ruleMatch.default({ environment: 'any' }),
+  verdict,
+  reason: z.string().optional(),
+});
+
+const limit = z.strictObject({
+  environment: z.enum(['production', 'non-production', 'any']).default('any'),
+  maxDeletes: z.number().int().nonnegative().optional(),
+  maxReplaces: z.number().int().nonnegative().optional(),
+  verdict: verdict.default('block'),
+});
+
+const protectedResource = z
+  .strictObject({ addresses: globs.optional(), types: globs.optional(), reason: z.string().optional() })
+  .refine((p) => (p.addresses?.length ?? 0) + (p.types?.length ?? 0) > 0, 'give addresses or types');
+
+export const configSchema = z.strictObject({
+  version: z.literal(1).default(1),
+  production: z
+    .strictObject({
+      names: z
+        .array(z.string().min(1))
+        .optional()
+        .describe('name tokens that mean production (default: prod, production, prd, live)'),
+      environments: z.array(environment).optional(),
+    })
+    .default({}),
+  stateful: z
+    .strictObject({ add: z.array(z.string().min(1)).default([]), remove: z.array(z.string().min(1)).default([]) })
+    .default({ add: [], remove: [] }),
+  rules: z.array(rule).default([]).describe('first matching rule decides a change; unmatched changes use the defaults'),
+  limits: z.array(limit).default([]),
+  protected: z.array(protectedResource).default([]).describe('resources whose deletion or replacement is always blocked'),
+  agents: z
+    .strictObject({ logins: z.array(z.string().min(1)).default([]) })
+    .default({ logins: [] })
+    .describe('extra logins that count as AI agents'),
+});
+
+export type SteerConfig = z.output<typeof configSchema>;
+export type Rule = SteerConfig['rules'][number];
+export type EnvironmentConfig = NonNullable<SteerConfig['production']['environments']>[number];

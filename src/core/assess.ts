@@ -1,0 +1,71 @@
+import type { SteerConfig } from '../config/schema.js';
+import { reportDigest } from './digest.js';
+import { changeProductionSignals, planProductionSignals, productionRules } from './facts/production.js';
+import { statefulCatalog } from './facts/stateful.js';
+import type { Change, Plan } from './model.js';
+import { changeFindings } from './policy/change-policy.js';
+import { planFindings } from './policy/plan-policy.js';
+import type { AssessedChange, Finding, PlanReport, Report } from './report.js';
+import { severityVerdict } from './report.js';
+import { worst } from './verdict.js';
+
+export interface AssessOptions {
+  readonly config: SteerConfig;
+  /** `--env NAME`: can add production, never remove it. */
+  readonly explicitEnv?: string;
+  /** The change was authored by an AI agent (rules may be stricter). */
+  readonly agentAuthored?: boolean;
+}
+
+/** Plans → facts → policy → one Report. Pure: the same inputs give the same report. */
+export function assess(plans: readonly Plan[], options: AssessOptions): Report {
+  const { config } = options;
+  const rules = productionRules(config);
+  const catalog = statefulCatalog(config.stateful);
+  const agentAuthored = options.agentAuthored ?? false;
+  const findings: Finding[] = [];
+  const planReports: PlanReport[] = [];
+
+  for (const [index, plan] of plans.entries()) {
+    const planSignals = planProductionSignals(plan, rules, { ...(options.explicitEnv !== undefined ? { explicitEnv: options.explicitEnv } : {}) });
+    const assessChange = (change: Change): AssessedChange => {
+      const stateful = catalog.categoryOf(change.type);
+      const production = [...planSignals, ...changeProductionSignals(change, rules)];
+      const retained = change.policyAction !== undefined && /Retain|Snapshot/.test(change.policyAction);
+      const dataLoss = stateful !== undefined && change.mode === 'managed' && (change.destroys || change.mayReplace || change.replacementUnknown) && !retained;
+      return { change, ...(stateful !== undefined ? { stateful } : {}), production, dataLoss, verdict: 'allow' };
+    };
+
+    const changes: AssessedChange[] = [];
+    const planLevel: Finding[] = [];
+    for (const raw of plan.changes) {
+      const assessed = assessChange(raw);
+      const found = changeFindings(assessed, config, { agentAuthored });
+      const verdict = worst(found.map((f) => severityVerdict(f.severity)));
+      changes.push({ ...assessed, verdict });
+      for (const f of found) planLevel.push({ ...f, plan: index, address: raw.address });
+    }
+    const drift = plan.drift.map(assessChange);
+    planLevel.push(...planFindings(plan, index, changes, drift, planSignals, config));
+    findings.push(...planLevel);
+    planReports.push({ plan, production: planSignals, changes, verdict: worst(planLevel.map((f) => severityVerdict(f.severity))) });
+  }
+
+  return {
+    verdict: worst(findings.map((f) => severityVerdict(f.severity))),
+    digest: reportDigest(plans.map((p) => p.digest)),
+    plans: planReports,
+    findings: sortFindings(findings),
+    agentAuthored,
+  };
+}
+
+const SEVERITY_ORDER = { block: 0, review: 1, info: 2 } as const;
+
+/** Blocks first, then reviews, then information; stable within a severity. */
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+}

@@ -1,0 +1,158 @@
+import picomatch from 'picomatch';
+import type { SteerConfig } from '../../config/schema.js';
+import { matchesAnyName } from '../glob.js';
+import type { Change, Plan } from '../model.js';
+
+/**
+ * Which signals say "production". Plan-level signals (workspace, path, stack, account, --env,
+ * root variables, stack tags) come from outside the change; change-level ones (tags *before*
+ * the change, module path, address) can't be removed by the change itself, because the
+ * before-state and previous address are read too.
+ */
+export type SignalKind = 'env' | 'workspace' | 'path' | 'stack' | 'account' | 'variable' | 'tag' | 'module' | 'name';
+
+export interface ProductionSignal {
+  readonly kind: SignalKind;
+  /** What matched, e.g. `workspace "prod"` or `tag Environment=production (before)`. */
+  readonly detail: string;
+}
+
+export const DEFAULT_PRODUCTION_NAMES = ['prod', 'production', 'prd', 'live'] as const;
+
+/** Variable and tag keys that usually hold the environment name. */
+const ENV_KEY = /^(env|environment|stage|tier|deployment|deployment_environment)$|[_-](env|environment|stage)$/i;
+
+export interface ProductionRules {
+  readonly names: ReadonlySet<string>;
+  readonly environments: NonNullable<SteerConfig['production']['environments']>;
+}
+
+export function productionRules(config: SteerConfig): ProductionRules {
+  const names = config.production.names ?? DEFAULT_PRODUCTION_NAMES;
+  return { names: new Set(names.map((n) => n.toLowerCase())), environments: config.production.environments ?? [] };
+}
+
+/** `prodDatabase`, `envs/prod-eu/plan.json`, `module.prd_db` → their word tokens, lower-cased. */
+export function nameTokens(text: string): string[] {
+  return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z]+/)
+    .filter(Boolean)
+    .map((t) => t.toLowerCase());
+}
+
+function namedProduction(rules: ProductionRules, text: string | undefined): boolean {
+  return text !== undefined && nameTokens(text).some((t) => rules.names.has(t));
+}
+
+export interface PlanSignalContext {
+  /** `--env NAME` given by the caller. It can add production, never take it away. */
+  readonly explicitEnv?: string;
+}
+
+export function planProductionSignals(plan: Plan, rules: ProductionRules, ctx: PlanSignalContext): ProductionSignal[] {
+  const signals: ProductionSignal[] = [];
+  const { target } = plan;
+  const prodEnvs = rules.environments.filter((e) => e.production);
+
+  if (ctx.explicitEnv !== undefined) {
+    const configured = rules.environments.find((e) => e.name === ctx.explicitEnv);
+    if (configured ? configured.production : namedProduction(rules, ctx.explicitEnv)) {
+      signals.push({ kind: 'env', detail: `--env ${ctx.explicitEnv}` });
+    }
+  }
+  if (namedProduction(rules, target.workspace)) signals.push({ kind: 'workspace', detail: `workspace "${target.workspace}"` });
+  if (namedProduction(rules, target.stack)) signals.push({ kind: 'stack', detail: `stack "${target.stack}"` });
+  if (target.path !== '-' && namedProduction(rules, target.path)) signals.push({ kind: 'path', detail: `plan path ${target.path}` });
+
+  for (const env of prodEnvs) {
+    const m = env.match;
+    const ws = matchesAnyName(target.workspace, m.workspaces);
+    if (ws) signals.push({ kind: 'workspace', detail: `workspace "${target.workspace}" matches ${env.name} (${ws})` });
+    const st = matchesAnyName(target.stack, m.stacks);
+    if (st) signals.push({ kind: 'stack', detail: `stack "${target.stack}" matches ${env.name} (${st})` });
+    if (target.account !== undefined && m.accounts?.includes(target.account)) {
+      signals.push({ kind: 'account', detail: `account ${target.account} belongs to ${env.name}` });
+    }
+    if (target.path !== '-' && m.paths) {
+      const path = target.path.replace(/^\.\//, '');
+      const hit = m.paths.find((p) => picomatch(p, { dot: true })(path));
+      if (hit) signals.push({ kind: 'path', detail: `plan path ${target.path} matches ${env.name} (${hit})` });
+    }
+    for (const [name, patterns] of Object.entries(m.variables ?? {})) {
+      const hit = matchesAnyName(target.variables[name], patterns);
+      if (hit) signals.push({ kind: 'variable', detail: `variable ${name} = "${target.variables[name]}" matches ${env.name}` });
+    }
+    signals.push(...tagSignals(target.tags, 'stack tag', rules, m.tags, env.name));
+  }
+  for (const [name, value] of Object.entries(target.variables)) {
+    if (ENV_KEY.test(name) && namedProduction(rules, value)) signals.push({ kind: 'variable', detail: `variable ${name} = "${value}"` });
+  }
+  signals.push(...tagSignals(target.tags, 'stack tag', rules, undefined, undefined));
+  return dedupe(signals);
+}
+
+export function changeProductionSignals(change: Change, rules: ProductionRules): ProductionSignal[] {
+  const signals: ProductionSignal[] = [];
+  // A tag the change keeps is one signal; one it adds or removes says which side it is on.
+  const kept = sameEntries(change.tagsBefore, change.tagsAfter);
+  const onlyBefore = without(change.tagsBefore, kept);
+  const onlyAfter = without(change.tagsAfter, kept);
+  const envs: (readonly [Readonly<Record<string, readonly string[]>> | undefined, string | undefined])[] = [
+    [undefined, undefined],
+    ...rules.environments.filter((e) => e.production).map((e) => [e.match.tags, e.name] as const),
+  ];
+  for (const [configured, envName] of envs) {
+    if (envName !== undefined && configured === undefined) continue;
+    signals.push(...tagSignals(kept, 'tag', rules, configured, envName));
+    signals.push(...tagSignals(onlyBefore, 'tag', rules, configured, envName, ' (before)'));
+    signals.push(...tagSignals(onlyAfter, 'tag', rules, configured, envName, ' (after)'));
+  }
+  for (const env of rules.environments.filter((e) => e.production)) {
+    const mod = matchesAnyName(change.module, env.match.modules);
+    if (mod) signals.push({ kind: 'module', detail: `module ${change.module} matches ${env.name} (${mod})` });
+  }
+  if (namedProduction(rules, change.module)) signals.push({ kind: 'module', detail: `module path ${change.module}` });
+  else {
+    for (const address of [change.address, change.previousAddress]) {
+      if (namedProduction(rules, address)) {
+        signals.push({ kind: 'name', detail: `resource name ${address}` });
+        break;
+      }
+    }
+  }
+  return dedupe(signals);
+}
+
+function tagSignals(
+  tags: Readonly<Record<string, string>>,
+  label: string,
+  rules: ProductionRules,
+  configured: Readonly<Record<string, readonly string[]>> | undefined,
+  envName: string | undefined,
+  suffix = '',
+): ProductionSignal[] {
+  const out: ProductionSignal[] = [];
+  for (const [key, value] of Object.entries(tags)) {
+    if (configured) {
+      const patterns = Object.entries(configured).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
+      if (matchesAnyName(value, patterns)) out.push({ kind: 'tag', detail: `${label} ${key}=${value}${suffix} matches ${envName}` });
+    } else if (ENV_KEY.test(key) && namedProduction(rules, value)) {
+      out.push({ kind: 'tag', detail: `${label} ${key}=${value}${suffix}` });
+    }
+  }
+  return out;
+}
+
+function sameEntries(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(a).filter(([k, v]) => b[k] === v));
+}
+
+function without(tags: Readonly<Record<string, string>>, kept: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).filter(([k]) => !(k in kept)));
+}
+
+function dedupe(signals: ProductionSignal[]): ProductionSignal[] {
+  const seen = new Set<string>();
+  return signals.filter((s) => !seen.has(s.detail) && seen.add(s.detail));
+}

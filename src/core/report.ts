@@ -1,0 +1,72 @@
+import type { StatefulCategory } from './catalog/stateful-category.js';
+import type { ProductionSignal } from './facts/production.js';
+import type { Change, Plan } from './model.js';
+import type { Verdict } from './verdict.js';
+
+/** Stable finding codes: tests assert on them, SARIF uses them as rule ids. */
+export const FINDING_CODES = {
+  'STEER-PLAN-ERRORED': 'The plan errored; it is not the whole change',
+  'STEER-PLAN-INCOMPLETE': 'The plan is partial (targeted or deferred)',
+  'STEER-DATA-LOSS': 'A stateful resource on production is destroyed',
+  'STEER-DESTROY-PROD': 'A resource on production is deleted or replaced',
+  'STEER-MAY-REPLACE-PROD': 'A resource on production may be replaced',
+  'STEER-REPLACE-UNKNOWN': 'Whether a resource is replaced is unknown until execution',
+  'STEER-FORGET-PROD': 'A production resource is removed from management',
+  'STEER-PROTECTED': 'A protected resource is destroyed, replaced or forgotten',
+  'STEER-PROTECTION-WEAKENED': 'A deletion protection of a stateful resource is weakened',
+  'STEER-RULE': 'A steer.yml rule decided this change',
+  'STEER-LIMIT': 'A limit on deletions or replacements is exceeded',
+  'STEER-DESTROY': 'A resource outside production is deleted or replaced',
+  'STEER-DRIFT': 'Drift: a resource changed outside the tool',
+  'STEER-INPUT-NOTE': 'How the input was read',
+  'STEER-NOT-EXECUTABLE': 'The change set cannot be executed as it is',
+} as const;
+export type FindingCode = keyof typeof FINDING_CODES;
+
+export type Severity = 'info' | 'review' | 'block';
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  /** One sentence a reviewer can act on. */
+  readonly message: string;
+  /** Index into Report.plans. */
+  readonly plan: number;
+  readonly address?: string;
+}
+
+/** A change with the facts Steer derived for it and the verdict it got. */
+export interface AssessedChange {
+  readonly change: Change;
+  readonly stateful?: StatefulCategory;
+  readonly production: readonly ProductionSignal[];
+  /** Destroys (or may destroy) a stateful object's data: not retained, not snapshotted. */
+  readonly dataLoss: boolean;
+  readonly verdict: Verdict;
+}
+
+export interface PlanReport {
+  readonly plan: Plan;
+  /** Plan-level production signals (workspace, path, --env, variables, stack...). */
+  readonly production: readonly ProductionSignal[];
+  readonly changes: readonly AssessedChange[];
+  readonly verdict: Verdict;
+}
+
+export interface Report {
+  readonly verdict: Verdict;
+  /** Over all plans; what approvals bind to. */
+  readonly digest: string;
+  readonly plans: readonly PlanReport[];
+  readonly findings: readonly Finding[];
+  readonly agentAuthored: boolean;
+}
+
+export function severityVerdict(severity: Severity): Verdict {
+  return severity === 'info' ? 'allow' : severity;
+}
+
+/** Changes that do something to an existing object or create one: what a reviewer reads first. */
+export function isDestructive(c: AssessedChange): boolean {
+  return c.change.destroys || c.change.mayReplace || c.change.replacementUnknown || c.change.forgets;
+}

@@ -1,0 +1,146 @@
+import type { AssessedChange, Report } from '../core/report.js';
+import { isDestructive } from '../core/report.js';
+import { countActions, countsSentence, headline, reportCounts, reviewOrder, VERDICT_TITLES } from './summary.js';
+
+/**
+ * Markdown for a pull-request comment or job summary: summary first, production deletes and
+ * replacements next with reason and data-loss flag, everything else collapsed. Every name
+ * from the input is escaped; the whole text stays under `maxLength` (GitHub stops at 65,536).
+ */
+export interface MarkdownOptions {
+  readonly maxLength?: number;
+  /** A hidden marker placed first (the sticky comment's identity). */
+  readonly marker?: string;
+}
+
+export const MARKDOWN_LIMIT = 65_000;
+
+const ICONS = { allow: '✅', review: '⚠️', block: '⛔' } as const;
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const limit = options.maxLength ?? MARKDOWN_LIMIT;
+  const out = new Budget(limit - 400); // room for the closing lines
+  if (options.marker) out.push(`${options.marker}\n`);
+  out.push(`## ${ICONS[report.verdict]} Steer: ${VERDICT_TITLES[report.verdict]}\n\n`);
+  out.push(`**${text(headline(report))}** — ${countsSentence(reportCounts(report))}.\n\n`);
+  out.push(`Plan digest: \`${report.digest}\`${report.agentAuthored ? ' · 🤖 **agent-authored change**' : ''}\n\n`);
+
+  const all = report.plans.flatMap((p) => p.changes);
+  const first = reviewOrder(all.filter((c) => isDestructive(c) && (c.production.length > 0 || c.verdict !== 'allow')));
+  if (first.length > 0) {
+    out.push(`### Needs a human\n\n`);
+    let shown = 0;
+    for (const c of first) {
+      if (!out.push(destructiveItem(c))) break;
+      shown += 1;
+    }
+    if (shown < first.length) out.forcePush(`- …and ${first.length - shown} more not shown (comment size limit); see the JSON report.\n`);
+    out.push('\n');
+  }
+
+  const notable = report.findings.filter((f) => f.severity !== 'info' || f.code === 'STEER-DRIFT' || f.code === 'STEER-INPUT-NOTE' || f.code === 'STEER-DESTROY');
+  if (notable.length > 0 && out.push(`<details><summary>Findings (${notable.length})</summary>\n\n`)) {
+    let shown = 0;
+    for (const f of notable) {
+      if (!out.push(`- **${f.severity}** \`${f.code}\` ${text(f.message)}\n`)) break;
+      shown += 1;
+    }
+    if (shown < notable.length) out.forcePush(`- …and ${notable.length - shown} more not shown.\n`);
+    out.forcePush('\n</details>\n\n');
+  }
+
+  for (const p of report.plans) {
+    const changes = reviewOrder(p.changes.filter((c) => c.change.action !== 'no-op'));
+    const title = `${text(p.plan.target.path)} · ${p.plan.source}${p.plan.toolVersion ? ` ${text(p.plan.toolVersion)}` : ''} · ${countsSentence(countActions(p.changes))}`;
+    if (!out.push(`<details><summary>${title}</summary>\n\n`)) break;
+    if (p.production.length > 0) out.push(`Production: ${text(p.production.map((s) => s.detail).join('; '))}\n\n`);
+    for (const r of p.plan.incompleteReasons) out.push(`- ❗ ${text(r)}\n`);
+    let shown = 0;
+    for (const c of changes) {
+      if (!out.push(`- ${c.change.action} ${code(c.change.address)}${c.stateful ? ` (${c.stateful})` : ''}${c.dataLoss ? ' **data loss**' : ''}\n`)) break;
+      shown += 1;
+    }
+    if (shown < changes.length) out.forcePush(`- …and ${changes.length - shown} more not shown.\n`);
+    if (p.plan.drift.length > 0) out.push(`\nDrift (changed outside the tool, not planned): ${p.plan.drift.length} resource(s).\n`);
+    out.forcePush('\n</details>\n\n');
+  }
+
+  out.forcePush(footer(report));
+  return out.toString();
+}
+
+function destructiveItem(c: AssessedChange): string {
+  const ch = c.change;
+  const action = ch.mayReplace ? 'may be replaced' : ch.replacementUnknown ? 'may be replaced (unknown)' : ch.action;
+  const flags = [c.dataLoss ? '🔥 **DATA LOSS**' : '', c.production.length > 0 ? '**production**' : '', c.verdict === 'block' ? '⛔ **blocked**' : '']
+    .filter(Boolean)
+    .join(' · ');
+  const lines = [`- **${action}** ${code(ch.address)}${c.stateful ? ` (${c.stateful})` : ''} ${flags}\n`];
+  const why: string[] = [];
+  if (ch.reasons.forcedBy.length > 0) why.push(`forced by ${ch.reasons.forcedBy.map(code).join(', ')}`);
+  why.push(...ch.reasons.notes.map(text));
+  if (ch.replaceOrder) why.push(ch.replaceOrder === 'create-before-destroy' ? 'new object created first' : 'destroyed first, then re-created');
+  if (ch.policyAction) why.push(`PolicyAction ${text(ch.policyAction)}`);
+  if (why.length > 0) lines.push(`  - why: ${why.join('; ')}\n`);
+  if (c.production.length > 0) lines.push(`  - production because: ${text(c.production.map((s) => s.detail).join('; '))}\n`);
+  return lines.join('');
+}
+
+function footer(report: Report): string {
+  switch (report.verdict) {
+    case 'allow':
+      return '<sub>Steer: nothing here needs a human.</sub>\n';
+    case 'review':
+      return '<sub>Steer: a human must approve this exact plan (the digest above) before it is applied. A new commit or a new plan needs a new approval.</sub>\n';
+    case 'block':
+      return '<sub>Steer: blocked — this plan must not be applied. Change it and plan again.</sub>\n';
+    default: {
+      const never: never = report.verdict;
+      return String(never);
+    }
+  }
+}
+
+/** Escapes text from the input for Markdown and HTML: no formatting, links, mentions or tags. */
+export function text(value: string): string {
+  return value
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, '&#64;')
+    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1');
+}
+
+/** An inline code span that no backtick or newline in the value can break out of. */
+export function code(value: string): string {
+  const flat = value.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** Appends pieces until the budget is spent; the closing pieces always fit (reserved room). */
+class Budget {
+  private readonly parts: string[] = [];
+  private used = 0;
+  private full = false;
+  constructor(private readonly limit: number) {}
+  push(piece: string): boolean {
+    if (this.full || this.used + piece.length > this.limit) {
+      this.full = true;
+      return false;
+    }
+    this.parts.push(piece);
+    this.used += piece.length;
+    return true;
+  }
+  forcePush(piece: string): void {
+    this.parts.push(piece);
+    this.used += piece.length;
+  }
+  toString(): string {
+    return this.parts.join('');
+  }
+}

@@ -1,0 +1,111 @@
+import type { Action } from '../core/model.js';
+import type { AssessedChange, PlanReport, Report } from '../core/report.js';
+import { countActions, countsSentence, headline, reviewOrder, VERDICT_TITLES } from './summary.js';
+
+/** Terminal report: verdict first, destructive changes first, each with its reasons. Pure. */
+
+export interface TextOptions {
+  readonly color: boolean;
+}
+
+const SYMBOLS: Record<Action, string> = {
+  create: '+',
+  update: '~',
+  replace: '-/+',
+  delete: '-',
+  read: '<=',
+  'no-op': ' ',
+  forget: 'x',
+  move: '->',
+  import: '<-',
+};
+
+type Paint = (code: string, text: string) => string;
+
+export function renderText(report: Report, options: TextOptions): string {
+  const paint: Paint = options.color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
+  const verdictColor = { allow: '32', review: '33', block: '31' }[report.verdict];
+  const lines: string[] = [];
+  lines.push(`${paint(`1;${verdictColor}`, `steer: ${VERDICT_TITLES[report.verdict]}`)} — ${clean(headline(report))}`);
+  lines.push(`digest ${report.digest}${report.agentAuthored ? '  ·  agent-authored change' : ''}`);
+  for (const plan of report.plans) lines.push('', ...planLines(plan, paint));
+
+  if (report.findings.length > 0) {
+    lines.push('', paint('1', 'Findings'));
+    for (const f of report.findings) {
+      const sev = f.severity === 'block' ? paint('31', 'block ') : f.severity === 'review' ? paint('33', 'review') : paint('2', 'info  ');
+      lines.push(`  ${sev} ${f.code}  ${clean(f.message)}`);
+    }
+  }
+  lines.push('', clean(nextStep(report)));
+  return `${lines.join('\n')}\n`;
+}
+
+function planLines(p: PlanReport, paint: Paint): string[] {
+  const { plan } = p;
+  const counts = countActions(p.changes);
+  const tool = [plan.source, plan.toolVersion].filter(Boolean).join(' ');
+  const where = [plan.target.workspace && `workspace ${plan.target.workspace}`, plan.target.stack && `stack ${plan.target.stack}`, plan.target.changeSetArn]
+    .filter(Boolean)
+    .join(' · ');
+  const out = [paint('1', `Plan ${clean(plan.target.path)}`) + ` · ${clean(tool)}${where ? ` · ${clean(where)}` : ''} · ${countsSentence(counts)}`];
+  if (p.production.length > 0) out.push(`  ${paint('35', 'production')}: ${clean(p.production.map((s) => s.detail).join('; '))}`);
+  for (const reason of plan.incompleteReasons) out.push(`  ${paint('31', 'incomplete')}: ${clean(reason)}`);
+
+  const shown = reviewOrder(p.changes).filter((c) => c.change.action !== 'no-op' && c.change.action !== 'read');
+  for (const c of shown) out.push(...changeLines(c, p.production.length, paint));
+  const hidden = p.changes.length - shown.length;
+  if (hidden > 0) out.push(paint('2', `  (${hidden} unchanged or read-only not shown)`));
+  if (plan.drift.length > 0) out.push(paint('2', `  drift (changed outside the tool, not planned): ${plan.drift.length} resource(s)`));
+  if (plan.outputs.length > 0) {
+    const changed = plan.outputs.filter((o) => o.action !== 'no-op');
+    if (changed.length > 0) out.push(paint('2', `  outputs: ${changed.map((o) => `${clean(o.name)} (${o.action})`).join(', ')}`));
+  }
+  return out;
+}
+
+function changeLines(c: AssessedChange, planSignals: number, paint: Paint): string[] {
+  const { change } = c;
+  const destructive = change.destroys || change.mayReplace || change.forgets || change.replacementUnknown;
+  const color = change.destroys ? '31' : destructive ? '33' : change.action === 'create' ? '32' : '36';
+  const action = change.mayReplace ? 'may replace' : change.replacementUnknown ? 'replace?' : change.action;
+  const tags: string[] = [];
+  if (c.stateful) tags.push(`[${c.stateful}]`);
+  if (c.dataLoss) tags.push(paint('1;31', 'DATA LOSS'));
+  if (c.production.length > 0) tags.push(paint('35', 'PRODUCTION'));
+  if (c.verdict === 'block') tags.push(paint('1;31', 'BLOCKED'));
+  const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${clean(change.address)}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ''}  ${tags.join(' ')}`;
+  const out = [head.trimEnd()];
+  if (!destructive && change.action !== 'move') return out;
+  const detail = (label: string, text: string): void => void out.push(`        ${paint('2', label)} ${clean(text)}`);
+  if (change.reasons.forcedBy.length > 0) detail('forced by:', change.reasons.forcedBy.join(', '));
+  for (const note of change.reasons.notes) detail('why:', note);
+  if (change.replaceOrder) detail('order:', change.replaceOrder === 'create-before-destroy' ? 'new object created first, then the old one destroyed' : 'destroyed first, then re-created (downtime)');
+  if (change.policyAction) detail('policy:', `PolicyAction ${change.policyAction}`);
+  if (change.previousAddress) detail('moved from:', change.previousAddress);
+  // Plan-level signals are printed once above; show only this change's own.
+  const own = c.production.slice(planSignals);
+  if (own.length > 0) detail('production:', own.map((s) => s.detail).join('; '));
+  return out;
+}
+
+function nextStep(report: Report): string {
+  switch (report.verdict) {
+    case 'allow':
+      return 'Exit 0: nothing here needs a human.';
+    case 'review':
+      return `Exit 2: a human must review and approve this exact plan (digest ${report.digest.slice(0, 12)}…) before it is applied.`;
+    case 'block':
+      return 'Exit 3: blocked. Change the plan; this one must not be applied.';
+    default: {
+      const never: never = report.verdict;
+      return String(never);
+    }
+  }
+}
+
+/** Names come from the input: strip control characters so a plan can't paint the terminal. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, '?');
+}

@@ -1,0 +1,61 @@
+import { InputError } from '../core/errors.js';
+import type { Plan } from '../core/model.js';
+import { cloudFormationPlans } from './cloudformation/parse.js';
+import { detectFormat } from './detect.js';
+import { parseTerraformPlan } from './terraform/parse.js';
+
+/** One parsed input file. */
+export interface InputDocument {
+  readonly path: string;
+  readonly doc: unknown;
+  /** How the bytes were read (encoding, rendered from a saved plan...). */
+  readonly notes: readonly string[];
+  /** The binary that rendered a saved plan, when one did. */
+  readonly tool?: 'terraform' | 'opentofu';
+}
+
+export interface LoadContext {
+  readonly workspace?: string;
+}
+
+/**
+ * Documents → Plans. Each Terraform plan is a plan; CloudFormation pages and nested change
+ * sets are grouped into one plan per root change set. Only this module knows which formats exist.
+ */
+export function plansFromDocuments(docs: readonly InputDocument[], ctx: LoadContext): Plan[] {
+  const plans: Plan[] = [];
+  const changeSets: InputDocument[] = [];
+  for (const input of docs) {
+    const format = detectFormat(input.doc);
+    switch (format) {
+      case 'terraform-plan':
+        plans.push(
+          parseTerraformPlan(input.doc, {
+            path: input.path,
+            inputNotes: input.notes,
+            ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
+            ...(input.tool !== undefined ? { tool: input.tool } : {}),
+          }),
+        );
+        break;
+      case 'cloudformation-change-set':
+        changeSets.push(input);
+        break;
+      case 'terraform-state':
+        throw new InputError(input.path, 'this is Terraform state, not a plan; run "terraform plan -out=tfplan" and give "terraform show -json tfplan"');
+      case 'cloudformation-console-changes':
+        throw new InputError(
+          input.path,
+          'this is the CloudFormation console\'s "JSON changes" export, which omits the change set id, status and policy actions; give "aws cloudformation describe-change-set" output instead',
+        );
+      case 'unknown':
+        throw new InputError(input.path, 'not a Terraform/OpenTofu JSON plan or a CloudFormation DescribeChangeSet output (no format_version or Changes found)');
+      default: {
+        const never: never = format;
+        throw new Error(`unhandled format ${String(never)}`);
+      }
+    }
+  }
+  if (changeSets.length > 0) plans.push(...cloudFormationPlans(changeSets));
+  return plans;
+}

@@ -1,0 +1,163 @@
+import { canonicalDigest, planDigest } from '../../core/digest.js';
+import { InputError } from '../../core/errors.js';
+import type { Change, DeferredChange, OutputChange, Plan, SourceKind } from '../../core/model.js';
+import { REDACTED } from '../../core/model.js';
+import { classifyActions, describeActionReason } from './actions.js';
+import type { ResourceChangeJson, TerraformActionWord, TerraformPlanJson } from './schema.js';
+import { changedAttributes, containsSensitive, extractTags, formatAttributePath, variableText } from './values.js';
+
+export interface TerraformContext {
+  readonly path: string;
+  readonly workspace?: string;
+  /** Set when we know which binary rendered the plan (`--tf-bin tofu`). */
+  readonly tool?: 'terraform' | 'opentofu';
+  readonly inputNotes?: readonly string[];
+}
+
+/** A validated Terraform/OpenTofu JSON plan → the normalized Plan. Pure. */
+export function normalizeTerraformPlan(doc: TerraformPlanJson, ctx: TerraformContext): Plan {
+  const changes: Change[] = [];
+  const changeDigests: string[] = [];
+  for (const [i, rc] of (doc.resource_changes ?? []).entries()) {
+    changes.push(toChange(rc, ctx.path, `resource_changes[${i}]`));
+    changeDigests.push(resourceChangeDigest(rc));
+  }
+  const drift = (doc.resource_drift ?? []).map((rc, i) => toChange(rc, ctx.path, `resource_drift[${i}]`));
+  const deferred: DeferredChange[] = (doc.deferred_changes ?? []).map((d, i) => {
+    changeDigests.push(canonicalDigest({ deferred: d.reason ?? null, change: resourceChangeDigest(d.resource_change) }));
+    return {
+      reason: d.reason ?? 'unknown',
+      change: toChange(d.resource_change, ctx.path, `deferred_changes[${i}].resource_change`),
+    };
+  });
+  const outputs: OutputChange[] = [];
+  for (const [name, oc] of Object.entries(doc.output_changes ?? {})) {
+    const classified = classifyActions(oc.actions as TerraformActionWord[]);
+    if (!classified) throw new InputError(ctx.path, `output_changes.${name}.change.actions: unknown action combination ${JSON.stringify(oc.actions)}`);
+    outputs.push({ name, action: classified.action, sensitive: containsSensitive(oc.before_sensitive) || containsSensitive(oc.after_sensitive) });
+    changeDigests.push(canonicalDigest({ output: name, ...oc }));
+  }
+
+  const errored = doc.errored === true;
+  const incompleteReasons: string[] = [];
+  if (errored) incompleteReasons.push('Terraform reported errors while planning (errored: true): the plan is not the whole change');
+  if (doc.complete === false) {
+    incompleteReasons.push('the plan is partial (complete: false): made with -target or with deferred changes, so applying it does not converge');
+  }
+  if (deferred.length > 0) incompleteReasons.push(`${deferred.length} change(s) were deferred to a later plan`);
+
+  const source = detectSource(doc, ctx);
+  const header = {
+    source: source === 'opentofu' ? 'terraform' : source, // the same plan rendered by either tool digests the same
+    errored,
+    complete: doc.complete ?? null,
+  };
+  return {
+    source,
+    target: {
+      path: ctx.path,
+      ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
+      variables: rootVariables(doc),
+      tags: {},
+    },
+    ...(doc.format_version !== undefined ? { formatVersion: doc.format_version } : {}),
+    ...(doc.plan_format_version !== undefined ? { formatVersion: `plan ${doc.plan_format_version}` } : {}),
+    ...(doc.terraform_version !== undefined ? { toolVersion: doc.terraform_version } : {}),
+    errored,
+    ...(doc.complete !== undefined ? { complete: doc.complete } : {}),
+    incompleteReasons,
+    changes,
+    drift,
+    outputs,
+    deferred,
+    inputNotes: [...(ctx.inputNotes ?? [])],
+    digest: planDigest(header, changeDigests),
+  };
+}
+
+function toChange(rc: ResourceChangeJson, file: string, where: string): Change {
+  const { change } = rc;
+  const classified = classifyActions(change.actions);
+  if (!classified) {
+    throw new InputError(file, `${where}.change.actions: unknown action combination ${JSON.stringify(change.actions)} at ${rc.address}`);
+  }
+  const importing = change.importing !== undefined && change.importing !== null;
+  let action = classified.action;
+  // A moved object with no other change is a move; an import with no other change is an import.
+  if (action === 'no-op' && rc.previous_address !== undefined && rc.previous_address !== rc.address) action = 'move';
+  else if (action === 'no-op' && importing) action = 'import';
+
+  const forcedBy = (change.replace_paths ?? []).map(formatAttributePath);
+  const notes: string[] = [];
+  if (rc.action_reason !== undefined) notes.push(describeActionReason(rc.action_reason));
+  if (classified.forgets) notes.push('the object is removed from state but keeps running, unmanaged');
+  if (rc.deposed !== undefined) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
+  if (importing) notes.push(`imported${change.importing?.id !== undefined ? ` from id ${change.importing.id}` : ''}`);
+
+  return {
+    address: rc.address,
+    type: rc.type,
+    ...(rc.provider_name !== undefined ? { provider: rc.provider_name } : {}),
+    ...(rc.module_address !== undefined ? { module: rc.module_address } : {}),
+    mode: rc.mode ?? 'managed',
+    action,
+    sourceActions: change.actions,
+    ...(classified.replaceOrder !== undefined ? { replaceOrder: classified.replaceOrder } : {}),
+    destroys: classified.destroys,
+    mayReplace: false,
+    replacementUnknown: false,
+    forgets: classified.forgets,
+    ...(rc.previous_address !== undefined && rc.previous_address !== rc.address ? { previousAddress: rc.previous_address } : {}),
+    ...(rc.deposed !== undefined ? { deposedKey: rc.deposed } : {}),
+    importing,
+    reasons: { ...(rc.action_reason !== undefined ? { actionReason: rc.action_reason } : {}), forcedBy, notes },
+    changedAttributes: changedAttributes(change.before, change.after, change.after_unknown),
+    tagsBefore: extractTags(change.before, change.before_sensitive),
+    tagsAfter: extractTags(change.after, change.after_sensitive),
+  };
+}
+
+/** Everything a change will do, values included (hashed, never kept). */
+function resourceChangeDigest(rc: ResourceChangeJson): string {
+  const c = rc.change;
+  return canonicalDigest({
+    address: rc.address,
+    previous_address: rc.previous_address ?? null,
+    deposed: rc.deposed ?? null,
+    type: rc.type,
+    provider_name: rc.provider_name ?? null,
+    action_reason: rc.action_reason ?? null,
+    actions: c.actions,
+    before: c.before ?? null,
+    after: c.after ?? null,
+    after_unknown: c.after_unknown ?? null,
+    before_sensitive: c.before_sensitive ?? null,
+    after_sensitive: c.after_sensitive ?? null,
+    replace_paths: c.replace_paths ?? null,
+    importing: c.importing ?? null,
+  });
+}
+
+function detectSource(doc: TerraformPlanJson, ctx: TerraformContext): SourceKind {
+  if (ctx.tool === 'opentofu') return 'opentofu';
+  const all = [...(doc.resource_changes ?? []), ...(doc.resource_drift ?? [])];
+  return all.some((rc) => rc.provider_name?.startsWith('registry.opentofu.org/')) ? 'opentofu' : 'terraform';
+}
+
+/**
+ * Root variable values as strings. Terraform never redacts `variables` in its JSON, so we do:
+ * a variable declared `sensitive = true` is replaced by REDACTED here, before anything else sees it.
+ */
+function rootVariables(doc: TerraformPlanJson): Record<string, string> {
+  const declared = doc.configuration?.root_module?.variables ?? {};
+  const out: Record<string, string> = {};
+  for (const [name, v] of Object.entries(doc.variables ?? {})) {
+    if (declared[name]?.sensitive === true) {
+      out[name] = REDACTED;
+      continue;
+    }
+    const text = variableText(v.value);
+    if (text !== undefined) out[name] = text;
+  }
+  return out;
+}

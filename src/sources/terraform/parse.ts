@@ -1,0 +1,36 @@
+import { InputError } from '../../core/errors.js';
+import type { Plan } from '../../core/model.js';
+import { firstIssueText } from '../issue-text.js';
+import { normalizeTerraformPlan, type TerraformContext } from './normalize.js';
+import { terraformPlanSchema } from './schema.js';
+
+/** True when a parsed JSON document has the shape of `terraform show -json <plan>` output. */
+export function looksLikeTerraformPlan(doc: unknown): boolean {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;
+  const d = doc as Record<string, unknown>;
+  if (typeof d.format_version !== 'string' && typeof d.plan_format_version !== 'string') return false;
+  return ['resource_changes', 'planned_values', 'prior_state', 'output_changes', 'resource_drift', 'configuration', 'errored', 'variables']
+    .some((key) => key in d);
+}
+
+/** A state file (`terraform show -json` of state) has `values` but nothing planned. */
+export function looksLikeTerraformState(doc: unknown): boolean {
+  if (typeof doc !== 'object' || doc === null) return false;
+  const d = doc as Record<string, unknown>;
+  return typeof d.format_version === 'string' && 'values' in d && !('planned_values' in d) && !('resource_changes' in d);
+}
+
+export function parseTerraformPlan(doc: unknown, ctx: TerraformContext): Plan {
+  const result = terraformPlanSchema.safeParse(doc);
+  if (!result.success) throw new InputError(ctx.path, `not a valid Terraform plan: ${firstIssueText(result.error)}`);
+  const version = result.data.format_version ?? result.data.plan_format_version ?? '';
+  const major = Number(version.split('.')[0]);
+  if (!(major === 0 || major === 1)) {
+    throw new InputError(ctx.path, `unsupported plan format_version "${version}": Steer reads 0.x and 1.x (a new major version may change meanings)`);
+  }
+  const notes = [...(ctx.inputNotes ?? [])];
+  if (result.data.format_version === undefined && result.data.plan_format_version !== undefined) {
+    notes.push(`HCP Terraform redacted plan (plan_format_version ${result.data.plan_format_version}): values are redacted by HCP; errored/complete are not recorded`);
+  }
+  return normalizeTerraformPlan(result.data, { ...ctx, inputNotes: notes });
+}

@@ -1,0 +1,82 @@
+import { REDACTED } from '../../core/model.js';
+
+/**
+ * Reading Terraform values without keeping them. `*_sensitive` masks mirror the value's
+ * shape: `true` marks a sensitive value, objects/arrays recurse, anything else is "not sensitive".
+ */
+
+type Json = unknown;
+
+function isRecord(v: Json): v is Record<string, Json> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The part of a sensitivity mask that applies to `key` (a property or an index). */
+export function maskAt(mask: Json, key: string | number): Json {
+  if (mask === true) return true;
+  if (Array.isArray(mask) && typeof key === 'number') return mask[key];
+  if (isRecord(mask) && typeof key === 'string') return mask[key];
+  return undefined;
+}
+
+/** True when anything in the value is marked sensitive. */
+export function containsSensitive(mask: Json): boolean {
+  if (mask === true) return true;
+  if (Array.isArray(mask)) return mask.some(containsSensitive);
+  if (isRecord(mask)) return Object.values(mask).some(containsSensitive);
+  return false;
+}
+
+/** Attribute names that may hold an environment tag or label. */
+const TAG_ATTRIBUTES = ['tags', 'tags_all', 'labels', 'user_labels', 'resource_labels'] as const;
+
+/** String-valued tags/labels of an object, with sensitive values replaced by REDACTED. */
+export function extractTags(value: Json, mask: Json): Record<string, string> {
+  const tags: Record<string, string> = {};
+  if (!isRecord(value)) return tags;
+  for (const attribute of TAG_ATTRIBUTES) {
+    const map = value[attribute];
+    if (!isRecord(map)) continue;
+    const mapMask = maskAt(mask, attribute);
+    for (const [key, tagValue] of Object.entries(map)) {
+      if (typeof tagValue !== 'string' || key in tags) continue;
+      tags[key] = maskAt(mapMask, key) === true ? REDACTED : tagValue;
+    }
+  }
+  return tags;
+}
+
+/**
+ * Top-level attributes whose value differs between before and after, or becomes unknown.
+ * Compared by JSON text: only names leave this function, never values.
+ */
+export function changedAttributes(before: Json, after: Json, afterUnknown: Json): string[] {
+  const b = isRecord(before) ? before : {};
+  const a = isRecord(after) ? after : {};
+  const unknown = isRecord(afterUnknown) ? afterUnknown : {};
+  if (!isRecord(before) || !isRecord(after)) return [];
+  const names = new Set([...Object.keys(b), ...Object.keys(a), ...Object.keys(unknown)]);
+  const changed: string[] = [];
+  for (const name of names) {
+    if (unknown[name] === true || JSON.stringify(b[name]) !== JSON.stringify(a[name])) changed.push(name);
+  }
+  return changed.sort();
+}
+
+/** `["tags", "Name"]` → `tags["Name"]`; `["disk", 0, "size"]` → `disk[0].size`. */
+export function formatAttributePath(path: readonly (string | number)[]): string {
+  let text = '';
+  for (const step of path) {
+    if (typeof step === 'number') text += `[${step}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) text += text === '' ? step : `.${step}`;
+    else text += `[${JSON.stringify(step)}]`;
+  }
+  return text;
+}
+
+/** A variable's value as a string for production matching (objects/lists are not matched). */
+export function variableText(value: Json): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}

@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusDir, repoRoot } from '../support/paths.js';
+import { runCli } from '../support/run-cli.js';
+
+const demo = join(repoRoot, 'examples/demo/agent-drift-fix.plan.json');
+const corpus = corpusDir();
+const tf = (name: string) => join(corpus, 'terraform', name);
+const scratch = () => mkdtempSync(join(tmpdir(), 'steer-cli-'));
+
+describe('steer plan-check, the built CLI', () => {
+  it('the demo: an agent fixing drift replaces the production database — review required, with the reason', () => {
+    const r = runCli(['plan-check', demo]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/REVIEW REQUIRED/);
+    expect(r.stdout).toMatch(/aws_db_instance\.orders\s+\[database\] DATA LOSS PRODUCTION/);
+    expect(r.stdout).toMatch(/forced by: kms_key_id/);
+    expect(r.stdout).toMatch(/variable environment = "prod"/);
+    expect(r.stdout).toMatch(/production: tag Environment=production$/m);
+    expect(r.stdout).not.toContain('hunter2');
+  });
+
+  it.each(['text', 'json', 'markdown'])('never prints a sensitive value (%s)', (format) => {
+    const r = runCli(['plan-check', demo, '--format', format]);
+    expect(r.stdout + r.stderr).not.toContain('hunter2-prod-db-SECRET');
+  });
+
+  it('exit 0 when nothing destructive', () => {
+    expect(runCli(['plan-check', tf('tf-plan-format__create.json')]).code).toBe(0);
+  });
+
+  it('exit 3 for an errored plan', () => {
+    const r = runCli(['plan-check', tf('terraform__show-json__plan-error.json')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/STEER-PLAN-ERRORED/);
+  });
+
+  it('reads the plan from standard input', () => {
+    const r = runCli(['plan-check', '-', '--format', 'json'], { input: readFileSync(demo) });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).plans[0].path).toBe('-');
+  });
+
+  it('several plans → one verdict, a section per plan', () => {
+    const r = runCli(['plan-check', tf('tf-plan-format__create.json'), demo, '--format', 'json']);
+    const report = JSON.parse(r.stdout);
+    expect(r.code).toBe(2);
+    expect(report.plans).toHaveLength(2);
+    expect(report.plans.map((p: { verdict: string }) => p.verdict)).toEqual(['allow', 'review']);
+  });
+
+  it('--out writes the report and says where on stderr', () => {
+    const out = join(scratch(), 'nested/report.json');
+    const r = runCli(['plan-check', demo, '--format', 'json', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/report written to/);
+    expect(JSON.parse(readFileSync(out, 'utf8')).verdict).toBe('review');
+  });
+
+  it('the JSON report has the documented fields', () => {
+    const report = JSON.parse(runCli(['plan-check', demo, '--format', 'json']).stdout);
+    expect(report).toMatchObject({ schemaVersion: 1, verdict: 'review', exitCode: 2 });
+    expect(report.digest).toMatch(/^[0-9a-f]{64}$/);
+    const db = report.plans[0].changes.find((c: { address: string }) => c.address === 'aws_db_instance.orders');
+    expect(db).toMatchObject({ action: 'replace', stateful: true, dataLoss: true, production: true, replaceOrder: 'delete-before-create', forcedBy: ['kms_key_id'] });
+    expect(db.reasons).toContain('kms_key_id forces replacement');
+  });
+
+  it('the same plan gives the same digest; a changed value gives another', () => {
+    const d1 = JSON.parse(runCli(['plan-check', demo, '--format', 'json']).stdout).digest;
+    const plan = JSON.parse(readFileSync(demo, 'utf8'));
+    plan.timestamp = '2031-01-01T00:00:00Z';
+    const dir = scratch();
+    writeFileSync(join(dir, 'same.json'), JSON.stringify(plan));
+    expect(JSON.parse(runCli(['plan-check', join(dir, 'same.json'), '--format', 'json']).stdout).digest).toBe(d1);
+    plan.resource_changes[0].change.after.instance_class = 'db.r6g.2xlarge';
+    writeFileSync(join(dir, 'changed.json'), JSON.stringify(plan));
+    expect(JSON.parse(runCli(['plan-check', join(dir, 'changed.json'), '--format', 'json']).stdout).digest).not.toBe(d1);
+  });
+
+  describe('fails closed with a one-line error (exit 1)', () => {
+    const oneLineError = (r: { code: number; stderr: string; stdout: string }, pattern: RegExp) => {
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    };
+
+    it('a missing file', () => oneLineError(runCli(['plan-check', 'nope.json']), /^steer: error: nope\.json: file not found/));
+
+    it('a truncated plan', () => {
+      const file = join(scratch(), 'truncated.json');
+      writeFileSync(file, readFileSync(demo, 'utf8').slice(0, 3000));
+      oneLineError(runCli(['plan-check', file]), /truncated\.json: not valid JSON .* the file looks truncated/);
+    });
+
+    it('a file that is not a plan', () => {
+      const file = join(scratch(), 'package.json');
+      writeFileSync(file, '{"name": "x"}');
+      oneLineError(runCli(['plan-check', file]), /not a Terraform\/OpenTofu JSON plan/);
+    });
+
+    it('an unknown action', () => {
+      const plan = JSON.parse(readFileSync(demo, 'utf8'));
+      plan.resource_changes[0].change.actions = ['delete', 'obliterate'];
+      const file = join(scratch(), 'unknown.json');
+      writeFileSync(file, JSON.stringify(plan));
+      oneLineError(runCli(['plan-check', file]), /unknown\.json: .*unknown action "obliterate"/);
+    });
+
+    it('an empty input', () => oneLineError(runCli(['plan-check', '-'], { input: '' }), /-: the file is empty/));
+
+    it('Terraform state instead of a plan', () => {
+      const file = join(scratch(), 'state.json');
+      writeFileSync(file, JSON.stringify({ format_version: '1.0', terraform_version: '1.11.4', values: { root_module: {} } }));
+      oneLineError(runCli(['plan-check', file]), /this is Terraform state, not a plan/);
+    });
+
+    it('an invalid steer.yml', () => {
+      const dir = scratch();
+      writeFileSync(join(dir, 'steer.yml'), 'rules:\n  - verdict: sometimes\n');
+      oneLineError(runCli(['plan-check', demo], { cwd: dir }), /steer\.yml: rules\[0\]\.verdict/);
+    });
+
+    it('a bad option', () => {
+      const r = runCli(['plan-check', demo, '--format', 'yaml']);
+      expect(r.code).toBe(1);
+    });
+  });
+
+  it('uses steer.yml from the working directory', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'steer.yml'), 'protected:\n  - types: ["aws_db_instance"]\n    reason: customer data\n');
+    const r = runCli(['plan-check', demo], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/protected \(steer\.yml protected: aws_db_instance — customer data\)/);
+  });
+
+  it('colours only on a TTY, and never with NO_COLOR', () => {
+    expect(runCli(['plan-check', demo]).stdout).not.toMatch(/\x1b\[/);
+  });
+});

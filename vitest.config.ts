@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Integration tests spawn terraform, moto_server and the bundled CLI: keep it to the 2 cores.
+    maxWorkers: 2,
+  },
+});
