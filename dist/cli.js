@@ -32605,9 +32605,27 @@ function canonicalize(object2, seen = /* @__PURE__ */ new Set()) {
 // src/core/digest.ts
 var DIGEST_VERSION = "steer-digest-v1";
 function canonicalDigest(value) {
-  const text2 = canonicalize(value);
-  if (text2 === void 0) throw new Error("canonicalDigest: value has no JSON form");
-  return sha256Hex(text2);
+  return sha256Hex(canonicalJson(value));
+}
+function canonicalJson(value) {
+  const text2 = keysSortedDeep(value) ? JSON.stringify(value) : canonicalize(value);
+  if (text2 === void 0) throw new Error("canonicalJson: value has no JSON form");
+  return text2;
+}
+function keysSortedDeep(value) {
+  if (typeof value !== "object" || value === null) return typeof value !== "undefined" && typeof value !== "function";
+  if (Array.isArray(value)) {
+    for (const item of value) if (!keysSortedDeep(item)) return false;
+    return true;
+  }
+  let previous;
+  for (const key in value) {
+    if (previous !== void 0 && !(previous < key)) return false;
+    previous = key;
+    const item = value[key];
+    if (item === void 0 || !keysSortedDeep(item)) return false;
+  }
+  return true;
 }
 function sha256Hex(text2) {
   return createHash("sha256").update(text2).digest("hex");
@@ -33113,7 +33131,7 @@ function changedAttributes(before, after, afterUnknown) {
   const names = /* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a), ...Object.keys(unknown2)]);
   const changed = [];
   for (const name of names) {
-    if (unknown2[name] === true || JSON.stringify(b[name]) !== JSON.stringify(a[name])) changed.push(name);
+    if (unknown2[name] === true || !jsonEqual(b[name], a[name])) changed.push(name);
   }
   return changed.sort();
 }
@@ -33130,6 +33148,22 @@ function variableText(value) {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return void 0;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ak = Object.keys(a);
+  if (ak.length !== Object.keys(b).length) return false;
+  for (const k of ak) {
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !jsonEqual(a[k], b[k])) return false;
+  }
+  return true;
 }
 
 // src/sources/terraform/normalize.ts
@@ -33232,20 +33266,20 @@ function toChange(rc, file2, where) {
 function resourceChangeDigest(rc) {
   const c = rc.change;
   return canonicalDigest({
-    address: rc.address,
-    previous_address: rc.previous_address ?? null,
-    deposed: rc.deposed ?? null,
-    type: rc.type,
-    provider_name: rc.provider_name ?? null,
     action_reason: rc.action_reason ?? null,
     actions: c.actions,
-    before: c.before ?? null,
+    address: rc.address,
     after: c.after ?? null,
-    after_unknown: c.after_unknown ?? null,
-    before_sensitive: c.before_sensitive ?? null,
     after_sensitive: c.after_sensitive ?? null,
+    after_unknown: c.after_unknown ?? null,
+    before: c.before ?? null,
+    before_sensitive: c.before_sensitive ?? null,
+    deposed: rc.deposed ?? null,
+    importing: c.importing ?? null,
+    previous_address: rc.previous_address ?? null,
+    provider_name: rc.provider_name ?? null,
     replace_paths: c.replace_paths ?? null,
-    importing: c.importing ?? null
+    type: rc.type
   });
 }
 function detectSource(doc, ctx) {
@@ -33676,7 +33710,7 @@ function footer(report) {
   }
 }
 function text(value) {
-  return value.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "&#64;").replace(/([\\`*_{}[\]()#+\-.!|~])/g, "\\$1");
+  return value.replace(/[\r\n]+/g, " ").replace(/([\\`*_{}[\]()#+\-.!|~])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "&#64;");
 }
 function code(value) {
   const flat = value.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");

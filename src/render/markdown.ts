@@ -105,14 +105,17 @@ function footer(report: Report): string {
 export function text(value: string): string {
   return value
     .replace(/[\r\n]+/g, ' ')
+    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@/g, '&#64;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1');
+    .replace(/@/g, '&#64;');
 }
 
-/** An inline code span that no backtick or newline in the value can break out of. */
+/**
+ * An inline code span that no backtick or newline in the value can break out of. Inside a code
+ * span HTML and mentions are inert (CommonMark), so `<` needs no escaping there.
+ */
 export function code(value: string): string {
   const flat = value.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));

@@ -117,24 +117,24 @@ function toChange(rc: ResourceChangeJson, file: string, where: string): Change {
   };
 }
 
-/** Everything a change will do, values included (hashed, never kept). */
+/** Everything a change will do, values included (hashed, never kept). Keys in sorted order: the fast canonical path. */
 function resourceChangeDigest(rc: ResourceChangeJson): string {
   const c = rc.change;
   return canonicalDigest({
-    address: rc.address,
-    previous_address: rc.previous_address ?? null,
-    deposed: rc.deposed ?? null,
-    type: rc.type,
-    provider_name: rc.provider_name ?? null,
     action_reason: rc.action_reason ?? null,
     actions: c.actions,
-    before: c.before ?? null,
+    address: rc.address,
     after: c.after ?? null,
-    after_unknown: c.after_unknown ?? null,
-    before_sensitive: c.before_sensitive ?? null,
     after_sensitive: c.after_sensitive ?? null,
-    replace_paths: c.replace_paths ?? null,
+    after_unknown: c.after_unknown ?? null,
+    before: c.before ?? null,
+    before_sensitive: c.before_sensitive ?? null,
+    deposed: rc.deposed ?? null,
     importing: c.importing ?? null,
+    previous_address: rc.previous_address ?? null,
+    provider_name: rc.provider_name ?? null,
+    replace_paths: c.replace_paths ?? null,
+    type: rc.type,
   });
 }
 

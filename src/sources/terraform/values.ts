@@ -48,7 +48,7 @@ export function extractTags(value: Json, mask: Json): Record<string, string> {
 
 /**
  * Top-level attributes whose value differs between before and after, or becomes unknown.
- * Compared by JSON text: only names leave this function, never values.
+ * Only names leave this function, never values.
  */
 export function changedAttributes(before: Json, after: Json, afterUnknown: Json): string[] {
   const b = isRecord(before) ? before : {};
@@ -58,7 +58,7 @@ export function changedAttributes(before: Json, after: Json, afterUnknown: Json)
   const names = new Set([...Object.keys(b), ...Object.keys(a), ...Object.keys(unknown)]);
   const changed: string[] = [];
   for (const name of names) {
-    if (unknown[name] === true || JSON.stringify(b[name]) !== JSON.stringify(a[name])) changed.push(name);
+    if (unknown[name] === true || !jsonEqual(b[name], a[name])) changed.push(name);
   }
   return changed.sort();
 }
@@ -79,4 +79,22 @@ export function variableText(value: Json): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
+}
+
+/** Deep equality of two JSON values (no allocation, unlike comparing their JSON text). */
+export function jsonEqual(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ak = Object.keys(a);
+  if (ak.length !== Object.keys(b).length) return false;
+  for (const k of ak) {
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !jsonEqual((a as Record<string, Json>)[k], (b as Record<string, Json>)[k])) return false;
+  }
+  return true;
 }
