@@ -33092,6 +33092,61 @@ function describeActionReason(reason) {
   return ACTION_REASONS[reason] ?? reason;
 }
 
+// src/sources/terraform/schema.ts
+var TERRAFORM_ACTION_WORDS = ["no-op", "create", "read", "update", "delete", "forget"];
+var actionWord = external_exports.enum(TERRAFORM_ACTION_WORDS, {
+  error: (issue2) => `unknown action ${JSON.stringify(issue2.input)}`
+});
+var changeSchema = external_exports.looseObject({
+  actions: external_exports.array(actionWord).min(1, "empty actions list"),
+  before: external_exports.unknown().optional(),
+  after: external_exports.unknown().optional(),
+  after_unknown: external_exports.unknown().optional(),
+  before_sensitive: external_exports.unknown().optional(),
+  after_sensitive: external_exports.unknown().optional(),
+  // A list of paths; each path is a list of keys (strings) and indexes (numbers).
+  replace_paths: external_exports.array(external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]))).optional(),
+  importing: external_exports.looseObject({ id: external_exports.string().optional(), identity: external_exports.unknown().optional() }).nullable().optional(),
+  generated_config: external_exports.string().optional()
+});
+var resourceChangeSchema = external_exports.looseObject({
+  address: external_exports.string().min(1),
+  previous_address: external_exports.string().optional(),
+  module_address: external_exports.string().optional(),
+  mode: external_exports.enum(["managed", "data"]).optional(),
+  type: external_exports.string(),
+  name: external_exports.string().optional(),
+  index: external_exports.unknown().optional(),
+  provider_name: external_exports.string().optional(),
+  deposed: external_exports.string().optional(),
+  action_reason: external_exports.string().optional(),
+  change: changeSchema
+});
+var outputChangeSchema = external_exports.looseObject({
+  actions: external_exports.array(actionWord).min(1, "empty actions list"),
+  before_sensitive: external_exports.unknown().optional(),
+  after_sensitive: external_exports.unknown().optional()
+});
+var variableSchema = external_exports.looseObject({ value: external_exports.unknown().optional() });
+var configVariableSchema = external_exports.looseObject({ sensitive: external_exports.boolean().optional() });
+var terraformPlanSchema = external_exports.looseObject({
+  format_version: external_exports.string().optional(),
+  plan_format_version: external_exports.string().optional(),
+  terraform_version: external_exports.string().optional(),
+  errored: external_exports.boolean().optional(),
+  complete: external_exports.boolean().optional(),
+  applyable: external_exports.boolean().optional(),
+  variables: external_exports.record(external_exports.string(), variableSchema).optional(),
+  resource_changes: external_exports.array(resourceChangeSchema).optional(),
+  resource_drift: external_exports.array(resourceChangeSchema).optional(),
+  output_changes: external_exports.record(external_exports.string(), outputChangeSchema).optional(),
+  deferred_changes: external_exports.array(external_exports.looseObject({ reason: external_exports.string().optional(), resource_change: resourceChangeSchema })).optional(),
+  configuration: external_exports.looseObject({
+    root_module: external_exports.looseObject({ variables: external_exports.record(external_exports.string(), configVariableSchema).optional() }).optional()
+  }).optional()
+});
+var planEnvelopeSchema = terraformPlanSchema.omit({ resource_changes: true });
+
 // src/sources/terraform/values.ts
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -33167,13 +33222,29 @@ function jsonEqual(a, b) {
 }
 
 // src/sources/terraform/normalize.ts
-function normalizeTerraformPlan(doc, ctx) {
-  const changes = [];
-  const changeDigests = [];
-  for (const [i, rc] of (doc.resource_changes ?? []).entries()) {
-    changes.push(toChange(rc, ctx.path, `resource_changes[${i}]`));
-    changeDigests.push(resourceChangeDigest(rc));
+var ResourceChangeCollector = class {
+  constructor(file2) {
+    this.file = file2;
   }
+  file;
+  changes = [];
+  digests = [];
+  sawOpenTofuProvider = false;
+  count = 0;
+  add(raw) {
+    const where = `resource_changes[${this.count}]`;
+    this.count += 1;
+    const result = resourceChangeSchema.safeParse(raw);
+    if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
+    const rc = result.data;
+    if (rc.provider_name?.startsWith("registry.opentofu.org/")) this.sawOpenTofuProvider = true;
+    this.changes.push(toChange(rc, this.file, where));
+    this.digests.push(resourceChangeDigest(rc));
+  }
+};
+function normalizeTerraformPlan(doc, collected, ctx) {
+  const changes = collected.changes;
+  const changeDigests = [...collected.digests];
   const drift = (doc.resource_drift ?? []).map((rc, i) => toChange(rc, ctx.path, `resource_drift[${i}]`));
   const deferred = (doc.deferred_changes ?? []).map((d, i) => {
     changeDigests.push(canonicalDigest({ deferred: d.reason ?? null, change: resourceChangeDigest(d.resource_change) }));
@@ -33196,7 +33267,7 @@ function normalizeTerraformPlan(doc, ctx) {
     incompleteReasons.push("the plan is partial (complete: false): made with -target or with deferred changes, so applying it does not converge");
   }
   if (deferred.length > 0) incompleteReasons.push(`${deferred.length} change(s) were deferred to a later plan`);
-  const source = detectSource(doc, ctx);
+  const source = detectSource(doc, collected, ctx);
   const header = {
     source: source === "opentofu" ? "terraform" : source,
     // the same plan rendered by either tool digests the same
@@ -33282,10 +33353,9 @@ function resourceChangeDigest(rc) {
     type: rc.type
   });
 }
-function detectSource(doc, ctx) {
-  if (ctx.tool === "opentofu") return "opentofu";
-  const all = [...doc.resource_changes ?? [], ...doc.resource_drift ?? []];
-  return all.some((rc) => rc.provider_name?.startsWith("registry.opentofu.org/")) ? "opentofu" : "terraform";
+function detectSource(doc, collected, ctx) {
+  if (ctx.tool === "opentofu" || collected.sawOpenTofuProvider) return "opentofu";
+  return (doc.resource_drift ?? []).some((rc) => rc.provider_name?.startsWith("registry.opentofu.org/")) ? "opentofu" : "terraform";
 }
 function rootVariables(doc) {
   const declared = doc.configuration?.root_module?.variables ?? {};
@@ -33300,60 +33370,10 @@ function rootVariables(doc) {
   }
   return out;
 }
-
-// src/sources/terraform/schema.ts
-var TERRAFORM_ACTION_WORDS = ["no-op", "create", "read", "update", "delete", "forget"];
-var actionWord = external_exports.enum(TERRAFORM_ACTION_WORDS, {
-  error: (issue2) => `unknown action ${JSON.stringify(issue2.input)}`
-});
-var changeSchema = external_exports.looseObject({
-  actions: external_exports.array(actionWord).min(1, "empty actions list"),
-  before: external_exports.unknown().optional(),
-  after: external_exports.unknown().optional(),
-  after_unknown: external_exports.unknown().optional(),
-  before_sensitive: external_exports.unknown().optional(),
-  after_sensitive: external_exports.unknown().optional(),
-  // A list of paths; each path is a list of keys (strings) and indexes (numbers).
-  replace_paths: external_exports.array(external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]))).optional(),
-  importing: external_exports.looseObject({ id: external_exports.string().optional(), identity: external_exports.unknown().optional() }).nullable().optional(),
-  generated_config: external_exports.string().optional()
-});
-var resourceChangeSchema = external_exports.looseObject({
-  address: external_exports.string().min(1),
-  previous_address: external_exports.string().optional(),
-  module_address: external_exports.string().optional(),
-  mode: external_exports.enum(["managed", "data"]).optional(),
-  type: external_exports.string(),
-  name: external_exports.string().optional(),
-  index: external_exports.unknown().optional(),
-  provider_name: external_exports.string().optional(),
-  deposed: external_exports.string().optional(),
-  action_reason: external_exports.string().optional(),
-  change: changeSchema
-});
-var outputChangeSchema = external_exports.looseObject({
-  actions: external_exports.array(actionWord).min(1, "empty actions list"),
-  before_sensitive: external_exports.unknown().optional(),
-  after_sensitive: external_exports.unknown().optional()
-});
-var variableSchema = external_exports.looseObject({ value: external_exports.unknown().optional() });
-var configVariableSchema = external_exports.looseObject({ sensitive: external_exports.boolean().optional() });
-var terraformPlanSchema = external_exports.looseObject({
-  format_version: external_exports.string().optional(),
-  plan_format_version: external_exports.string().optional(),
-  terraform_version: external_exports.string().optional(),
-  errored: external_exports.boolean().optional(),
-  complete: external_exports.boolean().optional(),
-  applyable: external_exports.boolean().optional(),
-  variables: external_exports.record(external_exports.string(), variableSchema).optional(),
-  resource_changes: external_exports.array(resourceChangeSchema).optional(),
-  resource_drift: external_exports.array(resourceChangeSchema).optional(),
-  output_changes: external_exports.record(external_exports.string(), outputChangeSchema).optional(),
-  deferred_changes: external_exports.array(external_exports.looseObject({ reason: external_exports.string().optional(), resource_change: resourceChangeSchema })).optional(),
-  configuration: external_exports.looseObject({
-    root_module: external_exports.looseObject({ variables: external_exports.record(external_exports.string(), configVariableSchema).optional() }).optional()
-  }).optional()
-});
+function issuePathSuffix(error62) {
+  const text2 = firstIssueText(error62);
+  return /^[A-Za-z_]/.test(text2) && text2.includes(": ") ? `.${text2}` : `: ${text2}`;
+}
 
 // src/sources/terraform/parse.ts
 function looksLikeTerraformPlan(doc) {
@@ -33368,18 +33388,31 @@ function looksLikeTerraformState(doc) {
   return typeof d.format_version === "string" && "values" in d && !("planned_values" in d) && !("resource_changes" in d);
 }
 function parseTerraformPlan(doc, ctx) {
-  const result = terraformPlanSchema.safeParse(doc);
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new InputError(ctx.path, "not a valid Terraform plan: expected a JSON object");
+  const { resource_changes: rawChanges, ...rest } = doc;
+  if (rawChanges !== void 0 && !Array.isArray(rawChanges)) throw new InputError(ctx.path, "not a valid Terraform plan: resource_changes: expected an array");
+  const envelope = checkEnvelope(rest, ctx);
+  const collected = new ResourceChangeCollector(ctx.path);
+  for (const raw of rawChanges ?? []) collected.add(raw);
+  return finishPlan(envelope, collected, ctx);
+}
+function checkEnvelope(rest, ctx) {
+  const result = planEnvelopeSchema.safeParse(rest);
   if (!result.success) throw new InputError(ctx.path, `not a valid Terraform plan: ${firstIssueText(result.error)}`);
-  const version2 = result.data.format_version ?? result.data.plan_format_version ?? "";
+  const version2 = result.data.format_version ?? result.data.plan_format_version;
+  if (version2 === void 0) throw new InputError(ctx.path, "not a Terraform/OpenTofu JSON plan: no format_version");
   const major = Number(version2.split(".")[0]);
   if (!(major === 0 || major === 1)) {
     throw new InputError(ctx.path, `unsupported plan format_version "${version2}": Steer reads 0.x and 1.x (a new major version may change meanings)`);
   }
+  return result.data;
+}
+function finishPlan(envelope, collected, ctx) {
   const notes = [...ctx.inputNotes ?? []];
-  if (result.data.format_version === void 0 && result.data.plan_format_version !== void 0) {
-    notes.push(`HCP Terraform redacted plan (plan_format_version ${result.data.plan_format_version}): values are redacted by HCP; errored/complete are not recorded`);
+  if (envelope.format_version === void 0 && envelope.plan_format_version !== void 0) {
+    notes.push(`HCP Terraform redacted plan (plan_format_version ${envelope.plan_format_version}): values are redacted by HCP; errored/complete are not recorded`);
   }
-  return normalizeTerraformPlan(result.data, { ...ctx, inputNotes: notes });
+  return normalizeTerraformPlan(envelope, collected, { ...ctx, inputNotes: notes });
 }
 
 // src/sources/detect.ts

@@ -3,7 +3,8 @@ import { InputError } from '../../core/errors.js';
 import type { Change, DeferredChange, OutputChange, Plan, SourceKind } from '../../core/model.js';
 import { REDACTED } from '../../core/model.js';
 import { classifyActions, describeActionReason } from './actions.js';
-import type { ResourceChangeJson, TerraformActionWord, TerraformPlanJson } from './schema.js';
+import { firstIssueText } from '../issue-text.js';
+import { resourceChangeSchema, type PlanEnvelopeJson, type ResourceChangeJson, type TerraformActionWord } from './schema.js';
 import { changedAttributes, containsSensitive, extractTags, formatAttributePath, variableText } from './values.js';
 
 export interface TerraformContext {
@@ -14,14 +15,34 @@ export interface TerraformContext {
   readonly inputNotes?: readonly string[];
 }
 
-/** A validated Terraform/OpenTofu JSON plan → the normalized Plan. Pure. */
-export function normalizeTerraformPlan(doc: TerraformPlanJson, ctx: TerraformContext): Plan {
-  const changes: Change[] = [];
-  const changeDigests: string[] = [];
-  for (const [i, rc] of (doc.resource_changes ?? []).entries()) {
-    changes.push(toChange(rc, ctx.path, `resource_changes[${i}]`));
-    changeDigests.push(resourceChangeDigest(rc));
+/**
+ * Collects `resource_changes` entries one at a time — from a parsed document or from a stream —
+ * validating each, normalizing it and hashing it, so the raw entry can be dropped at once.
+ */
+export class ResourceChangeCollector {
+  readonly changes: Change[] = [];
+  readonly digests: string[] = [];
+  sawOpenTofuProvider = false;
+  private count = 0;
+
+  constructor(private readonly file: string) {}
+
+  add(raw: unknown): void {
+    const where = `resource_changes[${this.count}]`;
+    this.count += 1;
+    const result = resourceChangeSchema.safeParse(raw);
+    if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
+    const rc = result.data;
+    if (rc.provider_name?.startsWith('registry.opentofu.org/')) this.sawOpenTofuProvider = true;
+    this.changes.push(toChange(rc, this.file, where));
+    this.digests.push(resourceChangeDigest(rc));
   }
+}
+
+/** The envelope (everything but resource_changes) plus the collected changes → the normalized Plan. Pure. */
+export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: ResourceChangeCollector, ctx: TerraformContext): Plan {
+  const changes = collected.changes;
+  const changeDigests = [...collected.digests];
   const drift = (doc.resource_drift ?? []).map((rc, i) => toChange(rc, ctx.path, `resource_drift[${i}]`));
   const deferred: DeferredChange[] = (doc.deferred_changes ?? []).map((d, i) => {
     changeDigests.push(canonicalDigest({ deferred: d.reason ?? null, change: resourceChangeDigest(d.resource_change) }));
@@ -46,7 +67,7 @@ export function normalizeTerraformPlan(doc: TerraformPlanJson, ctx: TerraformCon
   }
   if (deferred.length > 0) incompleteReasons.push(`${deferred.length} change(s) were deferred to a later plan`);
 
-  const source = detectSource(doc, ctx);
+  const source = detectSource(doc, collected, ctx);
   const header = {
     source: source === 'opentofu' ? 'terraform' : source, // the same plan rendered by either tool digests the same
     errored,
@@ -138,17 +159,16 @@ function resourceChangeDigest(rc: ResourceChangeJson): string {
   });
 }
 
-function detectSource(doc: TerraformPlanJson, ctx: TerraformContext): SourceKind {
-  if (ctx.tool === 'opentofu') return 'opentofu';
-  const all = [...(doc.resource_changes ?? []), ...(doc.resource_drift ?? [])];
-  return all.some((rc) => rc.provider_name?.startsWith('registry.opentofu.org/')) ? 'opentofu' : 'terraform';
+function detectSource(doc: PlanEnvelopeJson, collected: ResourceChangeCollector, ctx: TerraformContext): SourceKind {
+  if (ctx.tool === 'opentofu' || collected.sawOpenTofuProvider) return 'opentofu';
+  return (doc.resource_drift ?? []).some((rc) => rc.provider_name?.startsWith('registry.opentofu.org/')) ? 'opentofu' : 'terraform';
 }
 
 /**
  * Root variable values as strings. Terraform never redacts `variables` in its JSON, so we do:
  * a variable declared `sensitive = true` is replaced by REDACTED here, before anything else sees it.
  */
-function rootVariables(doc: TerraformPlanJson): Record<string, string> {
+function rootVariables(doc: PlanEnvelopeJson): Record<string, string> {
   const declared = doc.configuration?.root_module?.variables ?? {};
   const out: Record<string, string> = {};
   for (const [name, v] of Object.entries(doc.variables ?? {})) {
@@ -160,4 +180,10 @@ function rootVariables(doc: TerraformPlanJson): Record<string, string> {
     if (text !== undefined) out[name] = text;
   }
   return out;
+}
+
+/** `.change.actions[0]: unknown action "x"` — the issue path continuing an entry's own path. */
+function issuePathSuffix(error: Parameters<typeof firstIssueText>[0]): string {
+  const text = firstIssueText(error);
+  return /^[A-Za-z_]/.test(text) && text.includes(': ') ? `.${text}` : `: ${text}`;
 }

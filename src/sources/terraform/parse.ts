@@ -1,8 +1,8 @@
 import { InputError } from '../../core/errors.js';
 import type { Plan } from '../../core/model.js';
 import { firstIssueText } from '../issue-text.js';
-import { normalizeTerraformPlan, type TerraformContext } from './normalize.js';
-import { terraformPlanSchema } from './schema.js';
+import { normalizeTerraformPlan, ResourceChangeCollector, type TerraformContext } from './normalize.js';
+import { planEnvelopeSchema, type PlanEnvelopeJson } from './schema.js';
 
 /** True when a parsed JSON document has the shape of `terraform show -json <plan>` output. */
 export function looksLikeTerraformPlan(doc: unknown): boolean {
@@ -21,16 +21,32 @@ export function looksLikeTerraformState(doc: unknown): boolean {
 }
 
 export function parseTerraformPlan(doc: unknown, ctx: TerraformContext): Plan {
-  const result = terraformPlanSchema.safeParse(doc);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new InputError(ctx.path, 'not a valid Terraform plan: expected a JSON object');
+  const { resource_changes: rawChanges, ...rest } = doc as Record<string, unknown>;
+  if (rawChanges !== undefined && !Array.isArray(rawChanges)) throw new InputError(ctx.path, 'not a valid Terraform plan: resource_changes: expected an array');
+  const envelope = checkEnvelope(rest, ctx);
+  const collected = new ResourceChangeCollector(ctx.path);
+  for (const raw of rawChanges ?? []) collected.add(raw);
+  return finishPlan(envelope, collected, ctx);
+}
+
+/** Validates everything but resource_changes, and refuses a major format_version we don't know. */
+export function checkEnvelope(rest: unknown, ctx: TerraformContext): PlanEnvelopeJson {
+  const result = planEnvelopeSchema.safeParse(rest);
   if (!result.success) throw new InputError(ctx.path, `not a valid Terraform plan: ${firstIssueText(result.error)}`);
-  const version = result.data.format_version ?? result.data.plan_format_version ?? '';
+  const version = result.data.format_version ?? result.data.plan_format_version;
+  if (version === undefined) throw new InputError(ctx.path, 'not a Terraform/OpenTofu JSON plan: no format_version');
   const major = Number(version.split('.')[0]);
   if (!(major === 0 || major === 1)) {
     throw new InputError(ctx.path, `unsupported plan format_version "${version}": Steer reads 0.x and 1.x (a new major version may change meanings)`);
   }
+  return result.data;
+}
+
+export function finishPlan(envelope: PlanEnvelopeJson, collected: ResourceChangeCollector, ctx: TerraformContext): Plan {
   const notes = [...(ctx.inputNotes ?? [])];
-  if (result.data.format_version === undefined && result.data.plan_format_version !== undefined) {
-    notes.push(`HCP Terraform redacted plan (plan_format_version ${result.data.plan_format_version}): values are redacted by HCP; errored/complete are not recorded`);
+  if (envelope.format_version === undefined && envelope.plan_format_version !== undefined) {
+    notes.push(`HCP Terraform redacted plan (plan_format_version ${envelope.plan_format_version}): values are redacted by HCP; errored/complete are not recorded`);
   }
-  return normalizeTerraformPlan(result.data, { ...ctx, inputNotes: notes });
+  return normalizeTerraformPlan(envelope, collected, { ...ctx, inputNotes: notes });
 }

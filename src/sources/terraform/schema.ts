@@ -73,6 +73,10 @@ export const terraformPlanSchema = z.looseObject({
     .optional(),
 });
 
+/** Everything but `resource_changes`, which is validated one entry at a time (and can be streamed). */
+export const planEnvelopeSchema = terraformPlanSchema.omit({ resource_changes: true });
+
 export type TerraformPlanJson = z.infer<typeof terraformPlanSchema>;
+export type PlanEnvelopeJson = z.infer<typeof planEnvelopeSchema>;
 export type ResourceChangeJson = z.infer<typeof resourceChangeSchema>;
 export type TerraformActionWord = (typeof TERRAFORM_ACTION_WORDS)[number];
