@@ -32990,7 +32990,8 @@ function assess(plans, options) {
     const planSignals = planProductionSignals(plan, rules, { ...options.explicitEnv !== void 0 ? { explicitEnv: options.explicitEnv } : {} });
     const assessChange = (change) => {
       const stateful = catalog.categoryOf(change.type);
-      const production = [...planSignals, ...changeProductionSignals(change, rules)];
+      const idle = change.action === "no-op" || change.action === "read";
+      const production = idle ? planSignals : [...planSignals, ...changeProductionSignals(change, rules)];
       const retained = change.policyAction !== void 0 && /Retain|Snapshot/.test(change.policyAction);
       const dataLoss = stateful !== void 0 && change.mode === "managed" && (change.destroys || change.mayReplace || change.replacementUnknown) && !retained;
       return { change, ...stateful !== void 0 ? { stateful } : {}, production, dataLoss, verdict: "allow" };
@@ -33023,6 +33024,7 @@ function sortFindings(findings) {
 }
 
 // src/sources/decode.ts
+import { isUtf8 } from "node:buffer";
 function decodeInput(bytes, file2) {
   if (bytes.length === 0) throw new InputError(file2, "the file is empty");
   if (bytes[0] === 80 && bytes[1] === 75 && bytes[2] === 3 && bytes[3] === 4) return { kind: "saved-terraform-plan" };
@@ -33032,6 +33034,7 @@ function decodeInput(bytes, file2) {
   return decodeWith("utf-8", bytes, file2, void 0);
 }
 function decodeWith(encoding, bytes, file2, note) {
+  if (encoding === "utf-8" && isUtf8(bytes)) return { kind: "text", text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), notes: note ? [note] : [] };
   try {
     const text2 = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
     return { kind: "text", text: text2, notes: note ? [note] : [] };
@@ -33329,7 +33332,7 @@ function toChange(rc, file2, where) {
     ...rc.deposed !== void 0 ? { deposedKey: rc.deposed } : {},
     importing,
     reasons: { ...rc.action_reason !== void 0 ? { actionReason: rc.action_reason } : {}, forcedBy, notes },
-    changedAttributes: changedAttributes(change.before, change.after, change.after_unknown),
+    changedAttributes: action === "no-op" || action === "read" ? [] : changedAttributes(change.before, change.after, change.after_unknown),
     tagsBefore: extractTags(change.before, change.before_sensitive),
     tagsAfter: extractTags(change.after, change.after_sensitive)
   };

@@ -30,7 +30,9 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
     const planSignals = planProductionSignals(plan, rules, { ...(options.explicitEnv !== undefined ? { explicitEnv: options.explicitEnv } : {}) });
     const assessChange = (change: Change): AssessedChange => {
       const stateful = catalog.categoryOf(change.type);
-      const production = [...planSignals, ...changeProductionSignals(change, rules)];
+      // Changes that do nothing carry only the plan's signals: their own can't matter to the verdict.
+      const idle = change.action === 'no-op' || change.action === 'read';
+      const production = idle ? planSignals : [...planSignals, ...changeProductionSignals(change, rules)];
       const retained = change.policyAction !== undefined && /Retain|Snapshot/.test(change.policyAction);
       const dataLoss = stateful !== undefined && change.mode === 'managed' && (change.destroys || change.mayReplace || change.replacementUnknown) && !retained;
       return { change, ...(stateful !== undefined ? { stateful } : {}), production, dataLoss, verdict: 'allow' };

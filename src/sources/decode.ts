@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.js';
 
 /** What the bytes of an input file are, before any JSON is parsed. */
@@ -19,6 +20,8 @@ export function decodeInput(bytes: Uint8Array, file: string): DecodedInput {
 }
 
 function decodeWith(encoding: string, bytes: Uint8Array, file: string, note: string | undefined): DecodedInput {
+  // Fast path for the common case: validate UTF-8 natively, then decode without a second check.
+  if (encoding === 'utf-8' && isUtf8(bytes)) return { kind: 'text', text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), notes: note ? [note] : [] };
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
     return { kind: 'text', text, notes: note ? [note] : [] };

@@ -132,7 +132,7 @@ function toChange(rc: ResourceChangeJson, file: string, where: string): Change {
     ...(rc.deposed !== undefined ? { deposedKey: rc.deposed } : {}),
     importing,
     reasons: { ...(rc.action_reason !== undefined ? { actionReason: rc.action_reason } : {}), forcedBy, notes },
-    changedAttributes: changedAttributes(change.before, change.after, change.after_unknown),
+    changedAttributes: action === 'no-op' || action === 'read' ? [] : changedAttributes(change.before, change.after, change.after_unknown),
     tagsBefore: extractTags(change.before, change.before_sensitive),
     tagsAfter: extractTags(change.after, change.after_sensitive),
   };
