@@ -33485,6 +33485,7 @@ async function planCheck(req) {
 async function readDocument(path, req) {
   const decoded = decodeInput(await readInputBytes(path), path);
   if (decoded.kind === "saved-terraform-plan") {
+    if (path === "-") throw new InputError(path, `a saved plan can't be read from standard input (terraform show needs the file); give its path, or pipe "terraform show -json" output`);
     const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);
     return { path, doc: parseJsonText(shown.text, path), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool };
   }

@@ -2,6 +2,7 @@ import { expandInputPaths, readInputBytes } from '../adapters/fs/read-input.js';
 import { showSavedPlan } from '../adapters/terraform-cli/show.js';
 import type { SteerConfig } from '../config/schema.js';
 import { assess } from '../core/assess.js';
+import { InputError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import { decodeInput, parseJsonText } from '../sources/decode.js';
 import { plansFromDocuments, type InputDocument } from '../sources/load.js';
@@ -32,6 +33,7 @@ export async function planCheck(req: PlanCheckRequest): Promise<Report> {
 async function readDocument(path: string, req: PlanCheckRequest): Promise<InputDocument> {
   const decoded = decodeInput(await readInputBytes(path), path);
   if (decoded.kind === 'saved-terraform-plan') {
+    if (path === '-') throw new InputError(path, "a saved plan can't be read from standard input (terraform show needs the file); give its path, or pipe \"terraform show -json\" output");
     const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);
     return { path, doc: parseJsonText(shown.text, path), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool };
   }

@@ -1,14 +1,20 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { corpusDir, repoRoot } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
 const demo = join(repoRoot, 'examples/demo/agent-drift-fix.plan.json');
 const corpus = corpusDir();
 const tf = (name: string) => join(corpus, 'terraform', name);
-const scratch = () => mkdtempSync(join(tmpdir(), 'steer-cli-'));
+const scratchDirs: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'steer-cli-'));
+  scratchDirs.push(dir);
+  return dir;
+};
+afterAll(() => scratchDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('steer plan-check, the built CLI', () => {
   it('the demo: an agent fixing drift replaces the production database — review required, with the reason', () => {
