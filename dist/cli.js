@@ -636,8 +636,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str) {
-        return stripColor(str).length;
+      displayWidth(str2) {
+        return stripColor(str2).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -645,11 +645,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str) {
-        return str;
+      styleTitle(str2) {
+        return str2;
       }
-      styleUsage(str) {
-        return str.split(" ").map((word) => {
+      styleUsage(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -657,46 +657,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str) {
-        return this.styleDescriptionText(str);
+      styleCommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleOptionDescription(str) {
-        return this.styleDescriptionText(str);
+      styleOptionDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleSubcommandDescription(str) {
-        return this.styleDescriptionText(str);
+      styleSubcommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleArgumentDescription(str) {
-        return this.styleDescriptionText(str);
+      styleArgumentDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleDescriptionText(str) {
-        return str;
+      styleDescriptionText(str2) {
+        return str2;
       }
-      styleOptionTerm(str) {
-        return this.styleOptionText(str);
+      styleOptionTerm(str2) {
+        return this.styleOptionText(str2);
       }
-      styleSubcommandTerm(str) {
-        return str.split(" ").map((word) => {
+      styleSubcommandTerm(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str) {
-        return this.styleArgumentText(str);
+      styleArgumentTerm(str2) {
+        return this.styleArgumentText(str2);
       }
-      styleOptionText(str) {
-        return str;
+      styleOptionText(str2) {
+        return str2;
       }
-      styleArgumentText(str) {
-        return str;
+      styleArgumentText(str2) {
+        return str2;
       }
-      styleSubcommandText(str) {
-        return str;
+      styleSubcommandText(str2) {
+        return str2;
       }
-      styleCommandText(str) {
-        return str;
+      styleCommandText(str2) {
+        return str2;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -719,8 +719,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str) {
-        return /\n[^\S\r\n]/.test(str);
+      preformatted(str2) {
+        return /\n[^\S\r\n]/.test(str2);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -766,9 +766,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str, width) {
-        if (width < this.minWidthToWrap) return str;
-        const rawLines = str.split(/\r\n|\n/);
+      boxWrap(str2, width) {
+        if (width < this.minWidthToWrap) return str2;
+        const rawLines = str2.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line) => {
@@ -796,9 +796,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str) {
+    function stripColor(str2) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str.replace(sgrPattern, "");
+      return str2.replace(sgrPattern, "");
     }
     exports.Help = Help2;
     exports.stripColor = stripColor;
@@ -1069,9 +1069,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str) {
-      return str.split("-").reduce((str2, word) => {
-        return str2 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str2) {
+      return str2.split("-").reduce((str3, word) => {
+        return str3 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -1252,14 +1252,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str) => process2.stdout.write(str),
-          writeErr: (str) => process2.stderr.write(str),
-          outputError: (str, write) => write(str),
+          writeOut: (str2) => process2.stdout.write(str2),
+          writeErr: (str2) => process2.stderr.write(str2),
+          outputError: (str2, write) => write(str2),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str) => stripColor(str)
+          stripColor: (str2) => stripColor(str2)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -2983,18 +2983,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str, flags, description) {
-        if (str === void 0) return this._version;
-        this._version = str;
+      version(str2, flags, description) {
+        if (str2 === void 0) return this._version;
+        this._version = str2;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str}
+          this._outputConfiguration.writeOut(`${str2}
 `);
-          this._exit(0, "commander.version", str);
+          this._exit(0, "commander.version", str2);
         });
         return this;
       }
@@ -3005,10 +3005,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str, argsDescription) {
-        if (str === void 0 && argsDescription === void 0)
+      description(str2, argsDescription) {
+        if (str2 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str;
+        this._description = str2;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -3020,9 +3020,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str) {
-        if (str === void 0) return this._summary;
-        this._summary = str;
+      summary(str2) {
+        if (str2 === void 0) return this._summary;
+        this._summary = str2;
         return this;
       }
       /**
@@ -3070,8 +3070,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str) {
-        if (str === void 0) {
+      usage(str2) {
+        if (str2 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -3082,7 +3082,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str;
+        this._usage = str2;
         return this;
       }
       /**
@@ -3091,9 +3091,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str) {
-        if (str === void 0) return this._name;
-        this._name = str;
+      name(str2) {
+        if (str2 === void 0) return this._name;
+        this._name = str2;
         return this;
       }
       /**
@@ -3227,17 +3227,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error62) {
-          baseWrite = (str) => this._outputConfiguration.writeErr(str);
+          baseWrite = (str2) => this._outputConfiguration.writeErr(str2);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str) => this._outputConfiguration.writeOut(str);
+          baseWrite = (str2) => this._outputConfiguration.writeOut(str2);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str) => {
-          if (!hasColors) str = this._outputConfiguration.stripColor(str);
-          return baseWrite(str);
+        const write = (str2) => {
+          if (!hasColors) str2 = this._outputConfiguration.stripColor(str2);
+          return baseWrite(str2);
         };
         return { error: error62, write, hasColors, helpWidth };
       }
@@ -4413,13 +4413,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -4573,16 +4573,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit2 = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit2)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit2)
             return true;
           start = i + 1;
@@ -4599,11 +4599,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -4612,38 +4612,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                      str2 += "\\x" + code2.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -4653,14 +4653,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -4669,8 +4669,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -4798,15 +4798,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -4958,11 +4958,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -4997,8 +4997,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -5007,27 +5007,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -5043,7 +5043,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -5087,16 +5087,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -5323,31 +5323,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -5390,21 +5390,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -5416,11 +5416,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -5752,7 +5752,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -5790,7 +5790,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -5842,7 +5842,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -5851,7 +5851,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -5862,11 +5862,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -5883,7 +5883,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -5896,7 +5896,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -5904,7 +5904,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -5913,7 +5913,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -5966,7 +5966,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -5983,7 +5983,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -5991,7 +5991,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -5999,7 +5999,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -6007,9 +6007,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -6041,10 +6041,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -6055,28 +6055,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -6282,7 +6282,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -6291,7 +6291,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -6302,11 +6302,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -6326,34 +6326,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -6363,7 +6363,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -6372,7 +6372,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -6380,7 +6380,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -6389,7 +6389,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -6493,9 +6493,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -6532,7 +6532,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -6541,7 +6541,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -6552,8 +6552,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -11009,10 +11009,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -11023,8 +11023,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -11114,7 +11114,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str = input2;
+      let str2 = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -11133,10 +11133,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -11313,24 +11313,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str;
+        glob = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -12377,8 +12377,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -12396,7 +12396,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -12427,9 +12427,9 @@ var require_picomatch = __commonJS({
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch2(input2, options, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -12505,7 +12505,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
       return regex.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
@@ -13536,14 +13536,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -13657,8 +13657,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -13924,13 +13924,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -32764,13 +32764,247 @@ function dedupe(signals) {
 
 // src/core/catalog/cloudformation-stateful.ts
 var cloudFormationStateful = [
-  { type: "AWS::RDS::DBInstance", category: "database" }
+  { type: "AWS::ACMPCA::CertificateAuthority", category: "secret" },
+  { type: "AWS::AmazonMQ::Broker", category: "queue" },
+  { type: "AWS::Backup::BackupVault", category: "backup" },
+  { type: "AWS::Backup::LogicallyAirGappedBackupVault", category: "backup" },
+  { type: "AWS::Cassandra::Keyspace", category: "database" },
+  { type: "AWS::Cassandra::Table", category: "table" },
+  { type: "AWS::CloudFormation::Stack", category: "other-data", note: "a nested stack: deleting or replacing it deletes every resource inside" },
+  { type: "AWS::CodeArtifact::Repository", category: "registry" },
+  { type: "AWS::CodeCommit::Repository", category: "registry" },
+  { type: "AWS::Cognito::IdentityPool", category: "user-pool" },
+  { type: "AWS::Cognito::UserPool", category: "user-pool" },
+  { type: "AWS::DAX::Cluster", category: "cache" },
+  { type: "AWS::DSQL::Cluster", category: "database" },
+  { type: "AWS::DocDB::DBCluster", category: "database" },
+  { type: "AWS::DocDB::DBInstance", category: "database" },
+  { type: "AWS::DocDBElastic::Cluster", category: "database" },
+  { type: "AWS::DynamoDB::GlobalTable", category: "table" },
+  { type: "AWS::DynamoDB::Table", category: "table" },
+  { type: "AWS::EC2::Volume", category: "volume" },
+  { type: "AWS::ECR::PublicRepository", category: "registry" },
+  { type: "AWS::ECR::Repository", category: "registry" },
+  { type: "AWS::EFS::FileSystem", category: "file-system" },
+  { type: "AWS::ElastiCache::CacheCluster", category: "cache" },
+  { type: "AWS::ElastiCache::ReplicationGroup", category: "cache" },
+  { type: "AWS::ElastiCache::ServerlessCache", category: "cache" },
+  { type: "AWS::Elasticsearch::Domain", category: "search" },
+  { type: "AWS::FSx::FileSystem", category: "file-system" },
+  { type: "AWS::FSx::Volume", category: "file-system" },
+  { type: "AWS::KMS::Key", category: "key", note: "data encrypted with it becomes unreadable once the key is deleted" },
+  { type: "AWS::KMS::ReplicaKey", category: "key" },
+  { type: "AWS::Kendra::Index", category: "search" },
+  { type: "AWS::Kinesis::Stream", category: "stream" },
+  { type: "AWS::KinesisFirehose::DeliveryStream", category: "stream" },
+  { type: "AWS::Lightsail::Bucket", category: "bucket" },
+  { type: "AWS::Lightsail::Database", category: "database" },
+  { type: "AWS::Lightsail::Disk", category: "volume" },
+  { type: "AWS::Logs::LogGroup", category: "logs" },
+  { type: "AWS::MSK::Cluster", category: "stream" },
+  { type: "AWS::MSK::ServerlessCluster", category: "stream" },
+  { type: "AWS::MemoryDB::Cluster", category: "database" },
+  { type: "AWS::Neptune::DBCluster", category: "database" },
+  { type: "AWS::Neptune::DBInstance", category: "database" },
+  { type: "AWS::OpenSearchServerless::Collection", category: "search" },
+  { type: "AWS::OpenSearchService::Domain", category: "search" },
+  { type: "AWS::QLDB::Ledger", category: "database" },
+  { type: "AWS::RDS::DBCluster", category: "database" },
+  { type: "AWS::RDS::DBInstance", category: "database" },
+  { type: "AWS::RDS::GlobalCluster", category: "database" },
+  { type: "AWS::Redshift::Cluster", category: "warehouse" },
+  { type: "AWS::RedshiftServerless::Namespace", category: "warehouse" },
+  { type: "AWS::Route53::HostedZone", category: "dns-zone", note: "a new zone gets new name servers: delegation breaks" },
+  { type: "AWS::S3::Bucket", category: "bucket" },
+  { type: "AWS::S3Express::DirectoryBucket", category: "bucket" },
+  { type: "AWS::S3Tables::Table", category: "table" },
+  { type: "AWS::S3Tables::TableBucket", category: "bucket" },
+  { type: "AWS::SQS::Queue", category: "queue" },
+  { type: "AWS::SSM::Parameter", category: "secret", note: "SecureString parameters hold secrets that may exist nowhere else" },
+  { type: "AWS::SecretsManager::Secret", category: "secret" },
+  { type: "AWS::Timestream::Database", category: "database" },
+  { type: "AWS::Timestream::Table", category: "table" }
 ];
 
 // src/core/catalog/terraform-stateful.ts
 var terraformStateful = [
+  { type: "aws_acmpca_certificate_authority", category: "secret" },
+  { type: "aws_backup_logically_air_gapped_vault", category: "backup" },
+  { type: "aws_backup_vault", category: "backup" },
+  { type: "aws_cloudhsm_v2_cluster", category: "key" },
+  { type: "aws_cloudwatch_log_group", category: "logs", note: "retained logs are deleted" },
+  { type: "aws_codeartifact_repository", category: "registry" },
+  { type: "aws_codecommit_repository", category: "registry" },
+  { type: "aws_cognito_identity_pool", category: "user-pool" },
+  { type: "aws_cognito_user_pool", category: "user-pool", note: "user accounts and passwords cannot be recreated" },
+  { type: "aws_dax_cluster", category: "cache" },
+  { type: "aws_db_cluster_snapshot", category: "snapshot" },
   { type: "aws_db_instance", category: "database" },
-  { type: "aws_s3_bucket", category: "bucket" }
+  { type: "aws_db_snapshot", category: "snapshot" },
+  { type: "aws_docdb_cluster", category: "database" },
+  { type: "aws_docdb_elastic_cluster", category: "database" },
+  { type: "aws_dsql_cluster", category: "database" },
+  { type: "aws_dynamodb_global_table", category: "table" },
+  { type: "aws_dynamodb_table", category: "table" },
+  { type: "aws_ebs_snapshot", category: "snapshot" },
+  { type: "aws_ebs_volume", category: "volume" },
+  { type: "aws_ecr_repository", category: "registry" },
+  { type: "aws_ecrpublic_repository", category: "registry" },
+  { type: "aws_efs_file_system", category: "file-system" },
+  { type: "aws_elasticache_cluster", category: "cache" },
+  { type: "aws_elasticache_replication_group", category: "cache" },
+  { type: "aws_elasticache_serverless_cache", category: "cache" },
+  { type: "aws_elasticsearch_domain", category: "search" },
+  { type: "aws_fsx_lustre_file_system", category: "file-system" },
+  { type: "aws_fsx_ontap_file_system", category: "file-system" },
+  { type: "aws_fsx_ontap_volume", category: "file-system" },
+  { type: "aws_fsx_openzfs_file_system", category: "file-system" },
+  { type: "aws_fsx_openzfs_volume", category: "file-system" },
+  { type: "aws_fsx_windows_file_system", category: "file-system" },
+  { type: "aws_glacier_vault", category: "bucket" },
+  { type: "aws_glue_catalog_table", category: "table" },
+  { type: "aws_identitystore_user", category: "user-pool" },
+  { type: "aws_kendra_index", category: "search" },
+  { type: "aws_keyspaces_keyspace", category: "database" },
+  { type: "aws_keyspaces_table", category: "table" },
+  { type: "aws_kinesis_firehose_delivery_stream", category: "stream" },
+  { type: "aws_kinesis_stream", category: "stream" },
+  { type: "aws_kms_external_key", category: "key" },
+  { type: "aws_kms_key", category: "key", note: "data encrypted with it becomes unreadable once the key is deleted" },
+  { type: "aws_kms_replica_key", category: "key" },
+  { type: "aws_lightsail_bucket", category: "bucket" },
+  { type: "aws_lightsail_database", category: "database" },
+  { type: "aws_lightsail_disk", category: "volume" },
+  { type: "aws_memorydb_cluster", category: "database" },
+  { type: "aws_mq_broker", category: "queue" },
+  { type: "aws_msk_cluster", category: "stream" },
+  { type: "aws_msk_serverless_cluster", category: "stream" },
+  { type: "aws_neptune_cluster", category: "database" },
+  { type: "aws_opensearch_domain", category: "search" },
+  { type: "aws_opensearchserverless_collection", category: "search" },
+  { type: "aws_qldb_ledger", category: "database" },
+  { type: "aws_rds_cluster", category: "database" },
+  { type: "aws_rds_cluster_instance", category: "database" },
+  { type: "aws_rds_global_cluster", category: "database" },
+  { type: "aws_redshift_cluster", category: "warehouse" },
+  { type: "aws_redshiftserverless_namespace", category: "warehouse" },
+  { type: "aws_route53_zone", category: "dns-zone", note: "a new zone gets new name servers: delegation breaks" },
+  { type: "aws_route53domains_registered_domain", category: "dns-zone" },
+  { type: "aws_s3_bucket", category: "bucket" },
+  { type: "aws_s3_directory_bucket", category: "bucket" },
+  { type: "aws_s3_object", category: "bucket", note: "the object content is lost unless versioned elsewhere" },
+  { type: "aws_s3control_bucket", category: "bucket" },
+  { type: "aws_s3tables_table", category: "table" },
+  { type: "aws_s3tables_table_bucket", category: "bucket" },
+  { type: "aws_secretsmanager_secret", category: "secret" },
+  { type: "aws_sqs_queue", category: "queue" },
+  { type: "aws_ssm_parameter", category: "secret", note: "SecureString parameters hold secrets that may exist nowhere else" },
+  { type: "aws_timestream_database", category: "database" },
+  { type: "aws_timestream_table", category: "table" },
+  { type: "google_alloydb_cluster", category: "database" },
+  { type: "google_alloydb_instance", category: "database" },
+  { type: "google_artifact_registry_repository", category: "registry" },
+  { type: "google_backup_dr_backup_vault", category: "backup" },
+  { type: "google_bigquery_dataset", category: "warehouse" },
+  { type: "google_bigquery_table", category: "table" },
+  { type: "google_bigtable_instance", category: "database" },
+  { type: "google_bigtable_table", category: "table" },
+  { type: "google_compute_disk", category: "volume" },
+  { type: "google_compute_region_disk", category: "volume" },
+  { type: "google_compute_snapshot", category: "snapshot" },
+  { type: "google_container_registry", category: "registry" },
+  { type: "google_dns_managed_zone", category: "dns-zone" },
+  { type: "google_filestore_instance", category: "file-system" },
+  { type: "google_firestore_database", category: "database" },
+  { type: "google_identity_platform_tenant", category: "user-pool" },
+  { type: "google_kms_crypto_key", category: "key", note: "data encrypted with it becomes unreadable once the key versions are destroyed" },
+  { type: "google_kms_key_ring", category: "key" },
+  { type: "google_logging_organization_bucket_config", category: "logs" },
+  { type: "google_logging_project_bucket_config", category: "logs" },
+  { type: "google_pubsub_subscription", category: "queue" },
+  { type: "google_pubsub_topic", category: "stream", note: "undelivered messages are lost" },
+  { type: "google_redis_cluster", category: "cache" },
+  { type: "google_redis_instance", category: "cache" },
+  { type: "google_secret_manager_secret", category: "secret" },
+  { type: "google_secret_manager_secret_version", category: "secret" },
+  { type: "google_spanner_database", category: "database" },
+  { type: "google_spanner_instance", category: "database" },
+  { type: "google_sql_database", category: "database" },
+  { type: "google_sql_database_instance", category: "database" },
+  { type: "google_storage_bucket", category: "bucket" },
+  { type: "google_storage_bucket_object", category: "bucket" },
+  { type: "azurerm_aadb2c_directory", category: "user-pool" },
+  { type: "azurerm_application_insights", category: "logs" },
+  { type: "azurerm_backup_protected_vm", category: "backup" },
+  { type: "azurerm_container_registry", category: "registry" },
+  { type: "azurerm_cosmosdb_account", category: "database" },
+  { type: "azurerm_cosmosdb_cassandra_keyspace", category: "database" },
+  { type: "azurerm_cosmosdb_cassandra_table", category: "table" },
+  { type: "azurerm_cosmosdb_gremlin_database", category: "database" },
+  { type: "azurerm_cosmosdb_gremlin_graph", category: "table" },
+  { type: "azurerm_cosmosdb_mongo_collection", category: "table" },
+  { type: "azurerm_cosmosdb_mongo_database", category: "database" },
+  { type: "azurerm_cosmosdb_postgresql_cluster", category: "database" },
+  { type: "azurerm_cosmosdb_sql_container", category: "table" },
+  { type: "azurerm_cosmosdb_sql_database", category: "database" },
+  { type: "azurerm_cosmosdb_table", category: "table" },
+  { type: "azurerm_data_protection_backup_vault", category: "backup" },
+  { type: "azurerm_databricks_workspace", category: "warehouse" },
+  { type: "azurerm_dns_zone", category: "dns-zone" },
+  { type: "azurerm_eventhub", category: "stream" },
+  { type: "azurerm_eventhub_namespace", category: "stream" },
+  { type: "azurerm_key_vault", category: "key" },
+  { type: "azurerm_key_vault_certificate", category: "secret" },
+  { type: "azurerm_key_vault_key", category: "key" },
+  { type: "azurerm_key_vault_managed_hardware_security_module", category: "key" },
+  { type: "azurerm_key_vault_secret", category: "secret" },
+  { type: "azurerm_kusto_cluster", category: "warehouse" },
+  { type: "azurerm_kusto_database", category: "warehouse" },
+  { type: "azurerm_log_analytics_workspace", category: "logs" },
+  { type: "azurerm_managed_disk", category: "volume" },
+  { type: "azurerm_managed_redis", category: "cache" },
+  { type: "azurerm_mariadb_database", category: "database" },
+  { type: "azurerm_mariadb_server", category: "database" },
+  { type: "azurerm_mssql_database", category: "database" },
+  { type: "azurerm_mssql_managed_database", category: "database" },
+  { type: "azurerm_mssql_managed_instance", category: "database" },
+  { type: "azurerm_mssql_server", category: "database" },
+  { type: "azurerm_mysql_database", category: "database" },
+  { type: "azurerm_mysql_flexible_database", category: "database" },
+  { type: "azurerm_mysql_flexible_server", category: "database" },
+  { type: "azurerm_mysql_server", category: "database" },
+  { type: "azurerm_netapp_volume", category: "file-system" },
+  { type: "azurerm_postgresql_database", category: "database" },
+  { type: "azurerm_postgresql_flexible_server", category: "database" },
+  { type: "azurerm_postgresql_flexible_server_database", category: "database" },
+  { type: "azurerm_postgresql_server", category: "database" },
+  { type: "azurerm_private_dns_zone", category: "dns-zone" },
+  { type: "azurerm_recovery_services_vault", category: "backup" },
+  { type: "azurerm_redis_cache", category: "cache" },
+  { type: "azurerm_search_service", category: "search" },
+  { type: "azurerm_servicebus_namespace", category: "queue" },
+  { type: "azurerm_servicebus_queue", category: "queue" },
+  { type: "azurerm_servicebus_subscription", category: "queue" },
+  { type: "azurerm_servicebus_topic", category: "queue" },
+  { type: "azurerm_snapshot", category: "snapshot" },
+  { type: "azurerm_sql_database", category: "database" },
+  { type: "azurerm_sql_server", category: "database" },
+  { type: "azurerm_storage_account", category: "bucket" },
+  { type: "azurerm_storage_blob", category: "bucket" },
+  { type: "azurerm_storage_container", category: "bucket" },
+  { type: "azurerm_storage_data_lake_gen2_filesystem", category: "bucket" },
+  { type: "azurerm_storage_queue", category: "queue" },
+  { type: "azurerm_storage_share", category: "bucket" },
+  { type: "azurerm_storage_share_directory", category: "file-system" },
+  { type: "azurerm_storage_table", category: "table" },
+  { type: "azurerm_synapse_sql_pool", category: "warehouse" },
+  { type: "azurerm_synapse_workspace", category: "warehouse" },
+  { type: "kubernetes_persistent_volume", category: "volume" },
+  { type: "kubernetes_persistent_volume_claim", category: "volume" },
+  { type: "kubernetes_persistent_volume_claim_v1", category: "volume" },
+  { type: "kubernetes_persistent_volume_v1", category: "volume" },
+  { type: "kubernetes_stateful_set", category: "other-data", note: "its volume claims may be deleted with it, depending on the retention policy" },
+  { type: "kubernetes_stateful_set_v1", category: "other-data", note: "its volume claims may be deleted with it, depending on the retention policy" }
 ];
 
 // src/core/facts/stateful.ts
@@ -33052,9 +33286,285 @@ function parseJsonText(text2, file2) {
   }
 }
 
+// src/sources/cloudformation/resource-change.ts
+function toChange(rc, module) {
+  const address = module ? `${module}.${rc.LogicalResourceId}` : rc.LogicalResourceId;
+  const type = rc.ResourceType ?? "(type not given)";
+  const notes = [];
+  const forcedBy = recreationTargets(rc);
+  const base = {
+    address,
+    type,
+    provider: "cloudformation",
+    ...module !== void 0 ? { module } : {},
+    mode: "managed",
+    sourceActions: [rc.Action, ...rc.Replacement ? [`Replacement: ${rc.Replacement}`] : []],
+    importing: rc.Action === "Import",
+    ...rc.PolicyAction ? { policyAction: rc.PolicyAction } : {},
+    changedAttributes: changedProperties(rc),
+    tagsBefore: contextTags(rc.BeforeContext),
+    tagsAfter: contextTags(rc.AfterContext),
+    ...protection(rc)
+  };
+  if (!rc.ResourceType) notes.push("ResourceType not given: whether it holds data is unknown");
+  switch (rc.Action) {
+    case "Add":
+      return { ...base, action: "create", destroys: false, mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy: [], notes } };
+    case "Import":
+      return { ...base, action: "import", destroys: false, mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy: [], notes } };
+    case "Remove":
+      if (!rc.PolicyAction) notes.push("PolicyAction not given: assuming the resource is deleted");
+      else if (/Retain/.test(rc.PolicyAction)) notes.push("DeletionPolicy Retain: removed from the stack, the resource itself is kept");
+      else if (/Snapshot/.test(rc.PolicyAction)) notes.push("DeletionPolicy Snapshot: a snapshot is taken before deletion");
+      return { ...base, action: "delete", destroys: !/Retain/.test(rc.PolicyAction ?? ""), mayReplace: false, replacementUnknown: false, forgets: /Retain/.test(rc.PolicyAction ?? ""), reasons: { forcedBy: [], notes } };
+    case "Dynamic":
+      notes.push("Dynamic: what happens is known only when the change set executes");
+      return { ...base, action: "update", destroys: false, mayReplace: false, replacementUnknown: true, forgets: false, reasons: { forcedBy, notes } };
+    case "Modify":
+      return modify(rc, base, forcedBy, notes);
+    default: {
+      const never2 = rc.Action;
+      throw new Error(`unhandled CloudFormation action ${String(never2)}`);
+    }
+  }
+}
+function modify(rc, base, forcedBy, notes) {
+  if (rc.Replacement === "True") {
+    if (!rc.PolicyAction) notes.push("PolicyAction not given: assuming the old resource is deleted");
+    else if (/Retain/.test(rc.PolicyAction)) notes.push("UpdateReplacePolicy Retain: the old resource is kept, unmanaged");
+    else if (/Snapshot/.test(rc.PolicyAction)) notes.push("UpdateReplacePolicy Snapshot: a snapshot of the old resource is taken");
+    return { ...base, action: "replace", replaceOrder: "create-before-destroy", destroys: !/Retain/.test(rc.PolicyAction ?? ""), mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy, notes } };
+  }
+  const conditional = rc.Replacement === "Conditional" || dependsOnExecution(rc);
+  if (conditional) notes.push(rc.Replacement === "Conditional" ? "Replacement: Conditional \u2014 replaced if the new value requires it" : "a property that may force recreation is known only at execution");
+  const unknown2 = rc.Replacement === void 0 || rc.Replacement === null;
+  if (unknown2) notes.push("the change set does not say whether the resource is replaced");
+  return { ...base, action: "update", destroys: false, mayReplace: conditional && !unknown2, replacementUnknown: unknown2, forgets: false, reasons: { forcedBy, notes } };
+}
+function recreationTargets(rc) {
+  const out = /* @__PURE__ */ new Set();
+  for (const d of rc.Details ?? []) {
+    const t = d.Target;
+    if (!t || t.Attribute !== "Properties") continue;
+    const name = `Properties.${t.Name ?? t.Path?.replace(/^\/Properties\//, "") ?? "?"}`;
+    if (t.RequiresRecreation === "Always" && d.Evaluation !== "Dynamic") out.add(name);
+    else if (t.RequiresRecreation !== "Never") out.add(`${name} (conditionally)`);
+  }
+  for (const name of out) if (name.endsWith("(conditionally)") && out.has(name.replace(" (conditionally)", ""))) out.delete(name);
+  return [...out].sort((a, b) => Number(a.endsWith("(conditionally)")) - Number(b.endsWith("(conditionally)")));
+}
+function dependsOnExecution(rc) {
+  return (rc.Details ?? []).some((d) => d.Target?.Attribute === "Properties" && d.Target.RequiresRecreation !== "Never" && (d.Evaluation === "Dynamic" || !d.Target.RequiresRecreation));
+}
+function changedProperties(rc) {
+  const names = /* @__PURE__ */ new Set();
+  for (const d of rc.Details ?? []) {
+    const t = d.Target;
+    if (t?.Attribute === "Properties" && t.Name) names.add(t.Name);
+    else if (t?.Attribute && t.Attribute !== "Properties") names.add(t.Attribute);
+  }
+  return [...names].sort();
+}
+function protection(rc) {
+  const scope = rc.Scope ?? [];
+  const policies = ["DeletionPolicy", "UpdateReplacePolicy"].filter((p) => scope.includes(p));
+  return policies.length > 0 ? { protectionWeakened: `its ${policies.join(" and ")} changes: check that data is still retained or snapshotted` } : {};
+}
+function contextTags(context) {
+  let value = context;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return {};
+    }
+  }
+  const tags = value?.Properties?.Tags;
+  const out = {};
+  if (Array.isArray(tags)) {
+    for (const t of tags) if (t && typeof t.Key === "string" && typeof t.Value === "string") out[t.Key] = t.Value;
+  } else if (tags && typeof tags === "object") {
+    for (const [k, v] of Object.entries(tags)) if (typeof v === "string") out[k] = v;
+  }
+  return out;
+}
+
+// src/sources/cloudformation/schema.ts
+var str = external_exports.string().nullish();
+var CFN_ACTIONS = ["Add", "Modify", "Remove", "Import", "Dynamic"];
+var detailSchema = external_exports.looseObject({
+  Target: external_exports.looseObject({
+    Attribute: str,
+    Name: str,
+    Path: str,
+    RequiresRecreation: str,
+    AttributeChangeType: str
+  }).nullish(),
+  Evaluation: str,
+  ChangeSource: str,
+  CausingEntity: str
+});
+var resourceChangeSchema = external_exports.looseObject({
+  Action: external_exports.enum(CFN_ACTIONS, { error: (issue2) => `unknown action ${JSON.stringify(issue2.input)}` }),
+  LogicalResourceId: external_exports.string().min(1),
+  PhysicalResourceId: str,
+  ResourceType: str,
+  Replacement: external_exports.enum(["True", "False", "Conditional"], { error: (issue2) => `unknown Replacement ${JSON.stringify(issue2.input)}` }).nullish(),
+  PolicyAction: str,
+  Scope: external_exports.array(external_exports.string()).nullish(),
+  Details: external_exports.array(detailSchema).nullish(),
+  ChangeSetId: str,
+  BeforeContext: external_exports.unknown().optional(),
+  AfterContext: external_exports.unknown().optional()
+});
+var changeSetSchema = external_exports.looseObject({
+  ChangeSetId: str,
+  ChangeSetName: str,
+  StackId: str,
+  StackName: str,
+  Status: str,
+  StatusReason: str,
+  ExecutionStatus: str,
+  NextToken: str,
+  ParentChangeSetId: str,
+  RootChangeSetId: str,
+  IncludeNestedStacks: external_exports.boolean().nullish(),
+  Parameters: external_exports.array(external_exports.looseObject({ ParameterKey: external_exports.string(), ParameterValue: str, ResolvedValue: str })).nullish(),
+  Tags: external_exports.array(external_exports.looseObject({ Key: external_exports.string(), Value: external_exports.string() })).nullish(),
+  Changes: external_exports.array(external_exports.looseObject({ Type: str, ResourceChange: resourceChangeSchema.nullish() }))
+});
+
 // src/sources/cloudformation/parse.ts
-function cloudFormationPlans(docs) {
-  throw new InputError(docs[0]?.path ?? "-", "CloudFormation change sets are not supported yet");
+var NO_CHANGES = /didn't contain changes|no updates are to be performed/i;
+var PROPERTY_VALUES_WARNING = "[WARN] --include-property-values option can return incomplete ChangeSet data";
+function cloudFormationPlans(pages) {
+  const groups = groupPages(pages);
+  const roots = [...groups.values()].filter((g) => !g.head.ParentChangeSetId || !groups.has(g.head.ParentChangeSetId));
+  return roots.map((root) => buildPlan(root, groups));
+}
+function groupPages(pages) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const page of pages) {
+    const result = changeSetSchema.safeParse(page.doc);
+    if (!result.success) throw new InputError(page.path, `not a valid DescribeChangeSet output: ${firstIssueText(result.error)}`);
+    const cs = result.data;
+    const id = cs.ChangeSetId ?? `${cs.StackName ?? cs.StackId ?? "?"}/${cs.ChangeSetName ?? page.path}`;
+    const changes = [];
+    for (const [i, c] of cs.Changes.entries()) {
+      if (c.Type !== "Resource" || !c.ResourceChange) throw new InputError(page.path, `Changes[${i}]: unknown change type ${JSON.stringify(c.Type)}`);
+      changes.push(c.ResourceChange);
+    }
+    const known = groups.get(id);
+    const isLast = !cs.NextToken;
+    if (known) {
+      known.changes.push(...changes);
+      known.pageCount += 1;
+      known.lastPages += isLast ? 1 : 0;
+    } else {
+      groups.set(id, { id, path: page.path, head: cs, changes, notes: page.notes, pageCount: 1, lastPages: isLast ? 1 : 0 });
+    }
+  }
+  for (const g of groups.values()) {
+    if (g.lastPages === 0) throw new InputError(g.path, `change set ${g.id} has more pages (NextToken) that were not given: describe it again and give every page`);
+    if (g.lastPages > 1) throw new InputError(g.path, `change set ${g.id} was given more than once`);
+  }
+  return groups;
+}
+function buildPlan(root, groups) {
+  const changes = [];
+  const digests = [];
+  const incompleteReasons = [];
+  const inputNotes = [...root.notes];
+  const visit2 = (group, module, seen) => {
+    seen.add(group.id);
+    if (group.head.StatusReason?.startsWith(PROPERTY_VALUES_WARNING)) {
+      incompleteReasons.push(`${group.id}: described with property values, which can drop resource changes (describe it again without --include-property-values)`);
+    }
+    for (const rc of group.changes) {
+      changes.push(toChange(rc, module));
+      digests.push(canonicalDigest({ module: module ?? null, change: { ...rc, BeforeContext: parsedContext(rc.BeforeContext), AfterContext: parsedContext(rc.AfterContext) } }));
+      if (rc.ChangeSetId && rc.ResourceType === "AWS::CloudFormation::Stack") {
+        const child = groups.get(rc.ChangeSetId);
+        const address = module ? `${module}.${rc.LogicalResourceId}` : rc.LogicalResourceId;
+        if (child && !seen.has(child.id)) visit2(child, address, seen);
+        else if (!child) incompleteReasons.push(`the nested change set of ${address} (${rc.ChangeSetId}) was not given: its changes are unknown`);
+      }
+    }
+  };
+  visit2(root, void 0, /* @__PURE__ */ new Set());
+  const head = root.head;
+  const status = checkStatus(root);
+  if (head.ExecutionStatus === void 0 || head.ExecutionStatus === null) inputNotes.push("ExecutionStatus not given: whether the change set can still be executed is unknown");
+  const arn = parseArn(head.ChangeSetId ?? head.StackId);
+  const header = {
+    source: "cloudformation",
+    changeSetId: head.ChangeSetId ?? null,
+    stack: head.StackId ?? head.StackName ?? null,
+    parameters: (head.Parameters ?? []).map((p) => [p.ParameterKey, p.ParameterValue ?? null, p.ResolvedValue ?? null]).sort()
+  };
+  return {
+    source: "cloudformation",
+    target: {
+      path: root.path,
+      ...head.StackName ? { stack: head.StackName } : stackNameFrom(head.StackId),
+      ...head.ChangeSetId ? { changeSetArn: head.ChangeSetId } : {},
+      ...arn.account ? { account: arn.account } : {},
+      ...arn.region ? { region: arn.region } : {},
+      variables: Object.fromEntries((head.Parameters ?? []).map((p) => [p.ParameterKey, redactNoEcho(p.ParameterValue)])),
+      tags: Object.fromEntries((head.Tags ?? []).map((t) => [t.Key, t.Value]))
+    },
+    errored: false,
+    complete: incompleteReasons.length === 0,
+    incompleteReasons,
+    changes,
+    drift: [],
+    outputs: [],
+    deferred: [],
+    inputNotes: [...inputNotes, ...status.note ? [status.note] : []],
+    digest: planDigest(header, digests),
+    ...status.noChanges ? { noChanges: true } : {},
+    ...status.notExecutable ? { notExecutable: status.notExecutable } : {}
+  };
+}
+function checkStatus(root) {
+  const { Status: status, StatusReason: reason, ExecutionStatus: exec, ParentChangeSetId: parent } = root.head;
+  switch (status) {
+    case "CREATE_COMPLETE":
+    case void 0:
+    case null:
+      break;
+    case "FAILED":
+      if (NO_CHANGES.test(reason ?? "") && root.changes.length === 0) return { noChanges: true, note: `no changes: ${reason}` };
+      throw new InputError(root.path, `change set ${root.id} FAILED: ${reason ?? "no reason given"}`);
+    case "CREATE_PENDING":
+    case "CREATE_IN_PROGRESS":
+      throw new InputError(root.path, `change set ${root.id} is still being created (${status}): wait for CREATE_COMPLETE and describe it again`);
+    default:
+      throw new InputError(root.path, `change set ${root.id} has status ${status}${reason ? ` (${reason})` : ""}: it cannot be analyzed`);
+  }
+  if (parent) return { notExecutable: `this nested change set is executable only from its root change set ${root.head.RootChangeSetId ?? parent}, which was not given` };
+  if (exec && exec !== "AVAILABLE") return { notExecutable: `ExecutionStatus is ${exec}${reason ? ` (${reason})` : ""}: this change set cannot be executed as it is` };
+  return {};
+}
+function parsedContext(context) {
+  if (typeof context !== "string") return context ?? null;
+  try {
+    return JSON.parse(context);
+  } catch {
+    return context;
+  }
+}
+function redactNoEcho(value) {
+  return value === void 0 || value === null || /^\*+$/.test(value) ? REDACTED : value;
+}
+function parseArn(arn) {
+  const parts = (arn ?? "").split(":");
+  if (parts[0] !== "arn" || parts.length < 6) return {};
+  return { ...parts[3] ? { region: parts[3] } : {}, .../^\d{12}$/.test(parts[4] ?? "") ? { account: parts[4] } : {} };
+}
+function stackNameFrom(stackId) {
+  const name = /:stack\/([^/]+)\//.exec(stackId ?? "")?.[1];
+  return name ? { stack: name } : {};
 }
 
 // src/sources/terraform/actions.ts
@@ -33112,7 +33622,7 @@ var changeSchema = external_exports.looseObject({
   importing: external_exports.looseObject({ id: external_exports.string().optional(), identity: external_exports.unknown().optional() }).nullable().optional(),
   generated_config: external_exports.string().optional()
 });
-var resourceChangeSchema = external_exports.looseObject({
+var resourceChangeSchema2 = external_exports.looseObject({
   address: external_exports.string().min(1),
   previous_address: external_exports.string().optional(),
   module_address: external_exports.string().optional(),
@@ -33140,10 +33650,10 @@ var terraformPlanSchema = external_exports.looseObject({
   complete: external_exports.boolean().optional(),
   applyable: external_exports.boolean().optional(),
   variables: external_exports.record(external_exports.string(), variableSchema).optional(),
-  resource_changes: external_exports.array(resourceChangeSchema).optional(),
-  resource_drift: external_exports.array(resourceChangeSchema).optional(),
+  resource_changes: external_exports.array(resourceChangeSchema2).optional(),
+  resource_drift: external_exports.array(resourceChangeSchema2).optional(),
   output_changes: external_exports.record(external_exports.string(), outputChangeSchema).optional(),
-  deferred_changes: external_exports.array(external_exports.looseObject({ reason: external_exports.string().optional(), resource_change: resourceChangeSchema })).optional(),
+  deferred_changes: external_exports.array(external_exports.looseObject({ reason: external_exports.string().optional(), resource_change: resourceChangeSchema2 })).optional(),
   configuration: external_exports.looseObject({
     root_module: external_exports.looseObject({ variables: external_exports.record(external_exports.string(), configVariableSchema).optional() }).optional()
   }).optional()
@@ -33237,23 +33747,23 @@ var ResourceChangeCollector = class {
   add(raw) {
     const where = `resource_changes[${this.count}]`;
     this.count += 1;
-    const result = resourceChangeSchema.safeParse(raw);
+    const result = resourceChangeSchema2.safeParse(raw);
     if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
     const rc = result.data;
     if (rc.provider_name?.startsWith("registry.opentofu.org/")) this.sawOpenTofuProvider = true;
-    this.changes.push(toChange(rc, this.file, where));
+    this.changes.push(toChange2(rc, this.file, where));
     this.digests.push(resourceChangeDigest(rc));
   }
 };
 function normalizeTerraformPlan(doc, collected, ctx) {
   const changes = collected.changes;
   const changeDigests = [...collected.digests];
-  const drift = (doc.resource_drift ?? []).map((rc, i) => toChange(rc, ctx.path, `resource_drift[${i}]`));
+  const drift = (doc.resource_drift ?? []).map((rc, i) => toChange2(rc, ctx.path, `resource_drift[${i}]`));
   const deferred = (doc.deferred_changes ?? []).map((d, i) => {
     changeDigests.push(canonicalDigest({ deferred: d.reason ?? null, change: resourceChangeDigest(d.resource_change) }));
     return {
       reason: d.reason ?? "unknown",
-      change: toChange(d.resource_change, ctx.path, `deferred_changes[${i}].resource_change`)
+      change: toChange2(d.resource_change, ctx.path, `deferred_changes[${i}].resource_change`)
     };
   });
   const outputs = [];
@@ -33299,7 +33809,7 @@ function normalizeTerraformPlan(doc, collected, ctx) {
     digest: planDigest(header, changeDigests)
   };
 }
-function toChange(rc, file2, where) {
+function toChange2(rc, file2, where) {
   const { change } = rc;
   const classified = classifyActions(change.actions);
   if (!classified) {
@@ -33841,7 +34351,8 @@ function changeLines(c, planSignals, paint) {
   if (c.dataLoss) tags.push(paint("1;31", "DATA LOSS"));
   if (c.production.length > 0) tags.push(paint("35", "PRODUCTION"));
   if (c.verdict === "block") tags.push(paint("1;31", "BLOCKED"));
-  const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${clean(change.address)}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ""}  ${tags.join(" ")}`;
+  const type = change.address.includes(change.type) ? "" : ` ${paint("2", clean(change.type))}`;
+  const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${clean(change.address)}${type}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ""}  ${tags.join(" ")}`;
   const out = [head.trimEnd()];
   if (!destructive && change.action !== "move") return out;
   const detail = (label, text2) => void out.push(`        ${paint("2", label)} ${clean(text2)}`);

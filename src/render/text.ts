@@ -74,7 +74,9 @@ function changeLines(c: AssessedChange, planSignals: number, paint: Paint): stri
   if (c.dataLoss) tags.push(paint('1;31', 'DATA LOSS'));
   if (c.production.length > 0) tags.push(paint('35', 'PRODUCTION'));
   if (c.verdict === 'block') tags.push(paint('1;31', 'BLOCKED'));
-  const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${clean(change.address)}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ''}  ${tags.join(' ')}`;
+  // Terraform addresses contain their type; CloudFormation logical ids don't.
+  const type = change.address.includes(change.type) ? '' : ` ${paint('2', clean(change.type))}`;
+  const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${clean(change.address)}${type}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ''}  ${tags.join(' ')}`;
   const out = [head.trimEnd()];
   if (!destructive && change.action !== 'move') return out;
   const detail = (label: string, text: string): void => void out.push(`        ${paint('2', label)} ${clean(text)}`);
