@@ -1,28 +1,38 @@
-// Bundles the CLI (dist/cli.js) and the GitHub Action entry (dist/index.js, once it exists)
-// into single files with esbuild. Both run on Node 20 (here) and Node 24 (the Action runtime).
+// Bundles with esbuild. Both outputs run on Node 20 (here) and Node 24 (the Action runtime).
+// - The CLI: dist/cli.js plus lazily loaded chunks in dist/chunks/, so the AWS SDK (and other
+//   heavy clients) are parsed only by the commands that import them: plan-check starts fast.
+// - The GitHub Action: dist/index.js, one file, as action.yml runs it.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const requireShim = "import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);";
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  legalComments: 'none',
+  define: { __STEER_VERSION__: JSON.stringify(version) },
+  logLevel: 'warning',
+};
 
-const entries = [
-  { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  { in: 'src/action/main.ts', out: 'dist/index.js', banner: '' },
-].filter((e) => existsSync(e.in));
+rmSync('dist/chunks', { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: requireShim },
+});
+// The shebang goes on the entry file only (chunks are modules, not scripts).
+const cli = readFileSync('dist/cli.js', 'utf8');
+await import('node:fs').then(({ writeFileSync, chmodSync }) => {
+  writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${cli}`);
+  chmodSync('dist/cli.js', 0o755);
+});
 
-for (const e of entries) {
-  await build({
-    entryPoints: [e.in],
-    outfile: e.out,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    // Lazy imports of heavy clients stay in the same file but are only evaluated on use.
-    splitting: false,
-    legalComments: 'none',
-    banner: { js: `${e.banner}\nimport { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);` },
-    define: { __STEER_VERSION__: JSON.stringify(version) },
-    logLevel: 'warning',
-  });
+if (existsSync('src/action/main.ts')) {
+  await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/index.js', banner: { js: requireShim } });
 }

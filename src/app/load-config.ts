@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readTextFileIfExists } from '../adapters/fs/read-input.js';
-import { DEFAULT_CONFIG, parseConfig } from '../config/parse.js';
+import { DEFAULT_CONFIG } from '../config/defaults.js';
 import type { SteerConfig } from '../config/schema.js';
 import { ConfigError } from '../core/errors.js';
 
@@ -17,12 +17,18 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   if (explicit !== undefined) {
     const text = await readTextFileIfExists(explicit);
     if (text === undefined) throw new ConfigError(explicit, 'config file not found');
-    return { config: parseConfig(text, explicit), file: explicit };
+    return { config: await parseConfigLazily(text, explicit), file: explicit };
   }
   for (const name of CONFIG_FILE_NAMES) {
     const file = join(cwd, name);
     const text = await readTextFileIfExists(file);
-    if (text !== undefined) return { config: parseConfig(text, name), file: name };
+    if (text !== undefined) return { config: await parseConfigLazily(text, name), file: name };
   }
   return { config: DEFAULT_CONFIG };
+}
+
+/** The YAML parser is loaded only when there is a file to parse: plan-check starts faster. */
+async function parseConfigLazily(text: string, file: string): Promise<SteerConfig> {
+  const { parseConfig } = await import('../config/parse.js');
+  return parseConfig(text, file);
 }

@@ -1,43 +1,37 @@
-import { Command, Option } from 'commander';
-import { writeOutputFile } from '../adapters/fs/write-output.js';
+import { Command } from 'commander';
 import { loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
-import { exitCodeFor } from '../core/verdict.js';
-import { renderJson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderText } from '../render/text.js';
-import { VERDICT_TITLES } from '../render/summary.js';
-import { STEER_VERSION } from './version.js';
+import { emitReport, withReportOptions, type ReportOutputOptions } from './report-output.js';
 
-interface PlanCheckOptions {
-  format: 'text' | 'json' | 'markdown';
-  out?: string;
+interface PlanCheckOptions extends ReportOutputOptions {
   config?: string;
   env?: string;
   workspace?: string;
   tfBin: string;
   tfChdir?: string;
   agent?: boolean;
-  color: boolean;
+  stack?: string;
+  changeSet?: string;
+  region?: string;
 }
 
 export function planCheckCommand(): Command {
-  return new Command('plan-check')
+  const command = new Command('plan-check')
     .description('Analyze Terraform/OpenTofu plans and CloudFormation change sets; exit 0 allow, 1 error, 2 review required, 3 blocked.')
-    .argument('<inputs...>', 'plan JSON (terraform show -json), saved plan files, DescribeChangeSet JSON, directories of change-set JSON, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .option('-o, --out <file>', 'write the report to a file instead of standard output')
+    .argument('[inputs...]', 'plan JSON (terraform show -json), saved plan files, DescribeChangeSet JSON, directories of change-set JSON, or - for stdin');
+  return withReportOptions(command)
     .option('-c, --config <file>', 'policy file (default: steer.yml or .steer.yml in the current directory)')
     .option('--env <name>', 'the environment these plans deploy to (adds a production signal when it names production)')
     .option('--workspace <name>', 'Terraform workspace the plans were made in (default: $TF_WORKSPACE)')
     .option('--tf-bin <path>', 'terraform or tofu binary used to read saved plans', 'terraform')
     .option('--tf-chdir <dir>', 'working directory for "terraform show" on saved plans (default: the plan file\'s directory)')
     .option('--agent', 'the change was authored by an AI agent (rules with agent: true apply)')
-    .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)')
+    .option('--stack <name>', 'CloudFormation stack of --change-set')
+    .option('--change-set <name|arn>', 'analyze an existing change set through the AWS API (all pages, nested change sets)')
+    .option('--region <region>', 'AWS region (default: the standard AWS chain, e.g. AWS_REGION)')
     .exitOverride()
     .action(async (inputs: string[], opts: PlanCheckOptions) => {
-      const cwd = process.cwd();
-      const { config } = await loadConfig(cwd, opts.config);
+      const { config } = await loadConfig(process.cwd(), opts.config);
       const workspace = opts.workspace ?? process.env.TF_WORKSPACE;
       const report = await planCheck({
         inputs,
@@ -47,17 +41,10 @@ export function planCheckCommand(): Command {
         ...(opts.env !== undefined ? { env: opts.env } : {}),
         ...(workspace ? { workspace } : {}),
         ...(opts.tfChdir !== undefined ? { tfChdir: opts.tfChdir } : {}),
+        ...(opts.changeSet !== undefined
+          ? { live: { changeSet: opts.changeSet, ...(opts.stack ? { stack: opts.stack } : {}), ...(opts.region ? { region: opts.region } : {}) } }
+          : {}),
       });
-      const stream = opts.out === undefined ? process.stdout : undefined;
-      const color = opts.color && stream?.isTTY === true && !process.env.NO_COLOR;
-      const output =
-        opts.format === 'json' ? renderJson(report, STEER_VERSION) : opts.format === 'markdown' ? renderMarkdown(report) : renderText(report, { color });
-      if (opts.out !== undefined) {
-        await writeOutputFile(opts.out, output);
-        process.stderr.write(`steer: ${VERDICT_TITLES[report.verdict]} (digest ${report.digest}); report written to ${opts.out}\n`);
-      } else {
-        process.stdout.write(output);
-      }
-      process.exitCode = exitCodeFor(report.verdict);
+      await emitReport(report, opts);
     });
 }

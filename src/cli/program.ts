@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { changesetCommand } from './changeset.js';
 import { planCheckCommand } from './plan-check.js';
 import { STEER_VERSION } from './version.js';
 
@@ -9,5 +10,6 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError('(run "steer --help" for usage)');
   program.addCommand(planCheckCommand());
+  program.addCommand(changesetCommand());
   return program;
 }

@@ -3,8 +3,7 @@ import { ConfigError } from '../core/errors.js';
 import { firstIssueText } from '../sources/issue-text.js';
 import { configSchema, type SteerConfig } from './schema.js';
 
-/** The config used when there is no steer.yml. */
-export const DEFAULT_CONFIG: SteerConfig = configSchema.parse({});
+export { DEFAULT_CONFIG } from './defaults.js';
 
 /** Parses steer.yml text. Errors name the file and the field (`rules[0].verdict: …`). */
 export function parseConfig(text: string, file: string): SteerConfig {

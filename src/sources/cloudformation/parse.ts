@@ -30,10 +30,10 @@ const PROPERTY_VALUES_WARNING = '[WARN] --include-property-values option can ret
  * (all of them must be there), nested change sets are folded into their root, each change under
  * the nested stack's logical id.
  */
-export function cloudFormationPlans(pages: readonly ChangeSetPage[]): Plan[] {
+export function cloudFormationPlans(pages: readonly ChangeSetPage[], live: { stackTags?: Readonly<Record<string, string>> } = {}): Plan[] {
   const groups = groupPages(pages);
   const roots = [...groups.values()].filter((g) => !g.head.ParentChangeSetId || !groups.has(g.head.ParentChangeSetId));
-  return roots.map((root) => buildPlan(root, groups));
+  return roots.map((root) => buildPlan(root, groups, live.stackTags ?? {}));
 }
 
 function groupPages(pages: readonly ChangeSetPage[]): Map<string, Group & { pageCount: number; lastPages: number }> {
@@ -65,7 +65,7 @@ function groupPages(pages: readonly ChangeSetPage[]): Map<string, Group & { page
   return groups;
 }
 
-function buildPlan(root: Group, groups: ReadonlyMap<string, Group>): Plan {
+function buildPlan(root: Group, groups: ReadonlyMap<string, Group>, stackTags: Readonly<Record<string, string>>): Plan {
   const changes: Change[] = [];
   const digests: string[] = [];
   const incompleteReasons: string[] = [];
@@ -88,9 +88,10 @@ function buildPlan(root: Group, groups: ReadonlyMap<string, Group>): Plan {
     }
   };
   visit(root, undefined, new Set());
+  const status = checkStatus(root);
+  if (status.noChanges) changes.length = 0;
 
   const head = root.head;
-  const status = checkStatus(root);
   if (head.ExecutionStatus === undefined || head.ExecutionStatus === null) inputNotes.push('ExecutionStatus not given: whether the change set can still be executed is unknown');
   const arn = parseArn(head.ChangeSetId ?? head.StackId);
   const header = {
@@ -108,7 +109,8 @@ function buildPlan(root: Group, groups: ReadonlyMap<string, Group>): Plan {
       ...(arn.account ? { account: arn.account } : {}),
       ...(arn.region ? { region: arn.region } : {}),
       variables: Object.fromEntries((head.Parameters ?? []).map((p) => [p.ParameterKey, redactNoEcho(p.ParameterValue)])),
-      tags: Object.fromEntries((head.Tags ?? []).map((t) => [t.Key, t.Value])),
+      // Stack tags (DescribeStacks, when live) and the change set's own tags: neither is in the template the change edits.
+      tags: { ...stackTags, ...Object.fromEntries((head.Tags ?? []).map((t) => [t.Key, t.Value])) },
     },
     errored: false,
     complete: incompleteReasons.length === 0,
@@ -133,7 +135,8 @@ function checkStatus(root: Group): { noChanges?: boolean; notExecutable?: string
     case null:
       break;
     case 'FAILED':
-      if (NO_CHANGES.test(reason ?? '') && root.changes.length === 0) return { noChanges: true, note: `no changes: ${reason}` };
+      // Nothing can be executed from a FAILED change set, whatever it lists.
+      if (NO_CHANGES.test(reason ?? '')) return { noChanges: true, note: `no changes: ${reason}` };
       throw new InputError(root.path, `change set ${root.id} FAILED: ${reason ?? 'no reason given'}`);
     case 'CREATE_PENDING':
     case 'CREATE_IN_PROGRESS':

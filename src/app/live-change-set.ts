@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { InputError, UsageError } from '../core/errors.js';
+import type { Plan } from '../core/model.js';
+import { cloudFormationPlans } from '../sources/cloudformation/parse.js';
+
+/** Where a live change set is: `--stack` and `--change-set` (a name, or the ARN approvals bind to). */
+export interface LiveChangeSet {
+  readonly stack?: string;
+  readonly changeSet: string;
+  readonly region?: string;
+}
+
+/** Describes an existing change set (all pages, nested ones too) and reads it like a file would be. */
+export async function liveChangeSetPlans(target: LiveChangeSet): Promise<Plan[]> {
+  if (!target.changeSet.startsWith('arn:') && !target.stack) throw new UsageError('--change-set NAME needs --stack (or give the change set ARN)');
+  const aws = await import('../adapters/aws/cloudformation.js');
+  const session = await aws.openSession(target.region);
+  const pages = await aws.describeChangeSetTree(session, target.changeSet, target.stack);
+  const stackName = target.stack ?? (pages[0]?.StackName as string | undefined);
+  const stack = stackName ? await aws.describeStack(session, stackName) : undefined;
+  // The file path's place in reports: where the change set lives (its ARN is shown apart).
+  const label = `cloudformation:${stackName ?? '?'}/${String(pages[0]?.ChangeSetName ?? target.changeSet)}`;
+  return cloudFormationPlans(
+    pages.map((doc) => ({ path: label, doc, notes: [] })),
+    { ...(stack ? { stackTags: stack.tags } : {}) },
+  );
+}
+
+export interface CreateChangeSetRequest {
+  readonly stack: string;
+  readonly templatePath: string;
+  /** `Key=Value` pairs. */
+  readonly parameters: readonly string[];
+  readonly tags: readonly string[];
+  readonly name?: string;
+  readonly capabilities: readonly string[];
+  readonly region?: string;
+  readonly timeoutMs: number;
+  readonly pollMs: number;
+}
+
+export interface CreatedChangeSet {
+  readonly arn: string;
+  readonly type: 'CREATE' | 'UPDATE';
+  readonly plans: Plan[];
+}
+
+/**
+ * Creates a change set (CREATE when the stack doesn't exist, UPDATE otherwise), waits for it and
+ * describes it. Never executes it: execution is `steer execute`, after approval.
+ */
+export async function createChangeSetPlans(req: CreateChangeSetRequest): Promise<CreatedChangeSet> {
+  let templateBody: string;
+  try {
+    templateBody = await readFile(req.templatePath, 'utf8');
+  } catch {
+    throw new InputError(req.templatePath, 'template not found or unreadable');
+  }
+  const aws = await import('../adapters/aws/cloudformation.js');
+  const session = await aws.openSession(req.region);
+  const existing = await aws.describeStack(session, req.stack);
+  const type = existing && existing.status !== 'REVIEW_IN_PROGRESS' ? 'UPDATE' : 'CREATE';
+  const arn = await aws.createChangeSet(session, {
+    stack: req.stack,
+    name: req.name ?? `steer-${new Date().toISOString().replace(/[^0-9]/g, '').slice(0, 14)}`,
+    templateBody,
+    type,
+    parameters: req.parameters.map(keyValue('--parameters')).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+    tags: req.tags.map(keyValue('--tags')).map(([Key, Value]) => ({ Key, Value })),
+    capabilities: req.capabilities,
+  });
+  await aws.waitForChangeSet(session, arn, { timeoutMs: req.timeoutMs, pollMs: req.pollMs });
+  const plans = await liveChangeSetPlans({ changeSet: arn, stack: req.stack, ...(req.region ? { region: req.region } : {}) });
+  return { arn, type, plans };
+}
+
+function keyValue(option: string): (pair: string) => [string, string] {
+  return (pair) => {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`${option} expects Key=Value, got "${pair}"`);
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  };
+}

@@ -1,0 +1,63 @@
+import { Command } from 'commander';
+import { createChangeSetPlans } from '../app/live-change-set.js';
+import { loadConfig } from '../app/load-config.js';
+import { planCheck } from '../app/plan-check.js';
+import { emitReport, withReportOptions, type ReportOutputOptions } from './report-output.js';
+
+interface CreateOptions extends ReportOutputOptions {
+  stack: string;
+  template: string;
+  parameters: string[];
+  tags: string[];
+  name?: string;
+  capabilities: string[];
+  region?: string;
+  config?: string;
+  env?: string;
+  agent?: boolean;
+  timeout: string;
+}
+
+export function changesetCommand(): Command {
+  const create = withReportOptions(
+    new Command('create')
+      .description('Create a CloudFormation change set (never executed), wait for it, and analyze it like plan-check. Prints its ARN: approvals bind to it.')
+      .requiredOption('--stack <name>', 'stack name (CREATE when it does not exist yet, UPDATE otherwise)')
+      .requiredOption('--template <file>', 'template file (JSON or YAML)'),
+  )
+    .option('--parameters <Key=Value...>', 'template parameters', [])
+    .option('--tags <Key=Value...>', 'stack tags', [])
+    .option('--name <name>', 'change set name (default: steer-<timestamp>)')
+    .option('--capabilities <capability...>', 'e.g. CAPABILITY_IAM CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND', [])
+    .option('--region <region>', 'AWS region (default: the standard AWS chain)')
+    .option('-c, --config <file>', 'policy file (default: steer.yml or .steer.yml)')
+    .option('--env <name>', 'the environment this stack is (adds a production signal when it names production)')
+    .option('--agent', 'the change was authored by an AI agent')
+    .option('--timeout <seconds>', 'how long to wait for the change set', '600')
+    .exitOverride()
+    .action(async (opts: CreateOptions) => {
+      const { config } = await loadConfig(process.cwd(), opts.config);
+      const created = await createChangeSetPlans({
+        stack: opts.stack,
+        templatePath: opts.template,
+        parameters: opts.parameters,
+        tags: opts.tags,
+        capabilities: opts.capabilities,
+        timeoutMs: Number(opts.timeout) * 1000,
+        pollMs: Number(process.env.STEER_CFN_POLL_MS ?? 2000),
+        ...(opts.name ? { name: opts.name } : {}),
+        ...(opts.region ? { region: opts.region } : {}),
+      });
+      process.stderr.write(`steer: created ${created.type} change set ${created.arn} (not executed)\n`);
+      const report = await planCheck({
+        inputs: [],
+        plans: created.plans,
+        config,
+        tfBin: 'terraform',
+        agentAuthored: opts.agent === true,
+        ...(opts.env !== undefined ? { env: opts.env } : {}),
+      });
+      await emitReport(report, opts);
+    });
+  return new Command('changeset').description('CloudFormation change sets: create and analyze, never execute').exitOverride().addCommand(create);
+}

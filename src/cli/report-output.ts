@@ -1,0 +1,37 @@
+import { Option, type Command } from 'commander';
+import { writeOutputFile } from '../adapters/fs/write-output.js';
+import type { Report } from '../core/report.js';
+import { exitCodeFor } from '../core/verdict.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { VERDICT_TITLES } from '../render/summary.js';
+import { renderText } from '../render/text.js';
+import { STEER_VERSION } from './version.js';
+
+export interface ReportOutputOptions {
+  format: 'text' | 'json' | 'markdown';
+  out?: string;
+  color: boolean;
+}
+
+/** The options every analyzing command shares: --format, --out, --no-color. */
+export function withReportOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('-o, --out <file>', 'write the report to a file instead of standard output')
+    .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)');
+}
+
+/** Prints or writes the report and sets the exit code from the verdict. */
+export async function emitReport(report: Report, opts: ReportOutputOptions): Promise<void> {
+  const color = opts.color && opts.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const output =
+    opts.format === 'json' ? renderJson(report, STEER_VERSION) : opts.format === 'markdown' ? renderMarkdown(report) : renderText(report, { color });
+  if (opts.out !== undefined) {
+    await writeOutputFile(opts.out, output);
+    process.stderr.write(`steer: ${VERDICT_TITLES[report.verdict]} (digest ${report.digest}); report written to ${opts.out}\n`);
+  } else {
+    process.stdout.write(output);
+  }
+  process.exitCode = exitCodeFor(report.verdict);
+}
