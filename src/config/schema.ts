@@ -72,6 +72,17 @@ export const configSchema = z.strictObject({
   rules: z.array(rule).default([]).describe('first matching rule decides a change; unmatched changes use the defaults'),
   limits: z.array(limit).default([]),
   protected: z.array(protectedResource).default([]).describe('resources whose deletion or replacement is always blocked'),
+  approvals: z
+    .strictObject({
+      required: z.number().int().positive().default(1),
+      users: z.array(z.string().min(1)).default([]).describe('only these logins may approve (empty: any human but the author)'),
+    })
+    .default({ required: 1, users: [] })
+    .describe('who can approve a plan that needs review, in the pull request'),
+  reviewers: z
+    .strictObject({ users: z.array(z.string().min(1)).default([]), teams: z.array(z.string().min(1)).default([]) })
+    .default({ users: [], teams: [] })
+    .describe('review requested from these when a plan needs review'),
   agents: z
     .strictObject({ logins: z.array(z.string().min(1)).default([]) })
     .default({ logins: [] })

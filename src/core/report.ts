@@ -1,7 +1,7 @@
 import type { StatefulCategory } from './catalog/stateful-category.js';
 import type { ProductionSignal } from './facts/production.js';
 import type { Change, Plan } from './model.js';
-import type { Verdict } from './verdict.js';
+import { worst, type Verdict } from './verdict.js';
 
 /** Stable finding codes: tests assert on them, SARIF uses them as rule ids. */
 export const FINDING_CODES = {
@@ -20,6 +20,7 @@ export const FINDING_CODES = {
   'STEER-DRIFT': 'Drift: a resource changed outside the tool',
   'STEER-INPUT-NOTE': 'How the input was read',
   'STEER-NOT-EXECUTABLE': 'The change set cannot be executed as it is',
+  'STEER-POLICY-CHANGED': 'The pull request changes the Steer policy itself',
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;
 
@@ -69,4 +70,11 @@ export function severityVerdict(severity: Severity): Verdict {
 /** Changes that do something to an existing object or create one: what a reviewer reads first. */
 export function isDestructive(c: AssessedChange): boolean {
   return c.change.destroys || c.change.mayReplace || c.change.replacementUnknown || c.change.forgets;
+}
+
+/** A report with findings added from outside the plans (the PR gate's own checks), verdict recomputed. */
+export function withFindings(report: Report, extra: readonly Finding[]): Report {
+  if (extra.length === 0) return report;
+  const findings = [...extra, ...report.findings];
+  return { ...report, findings, verdict: worst([report.verdict, ...extra.map((f) => severityVerdict(f.severity))]) };
 }
