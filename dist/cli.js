@@ -6,7 +6,7 @@ import {
   REDACTED,
   external_exports,
   firstIssueText
-} from "./chunks/chunk-I4M6VEGJ.js";
+} from "./chunks/chunk-YYYN6O3T.js";
 import {
   ConfigError,
   InputError,
@@ -5749,7 +5749,7 @@ async function loadConfig(cwd, explicit) {
   return { config: DEFAULT_CONFIG };
 }
 async function parseConfigLazily(text2, file) {
-  const { parseConfig } = await import("./chunks/parse-SB32TQWQ.js");
+  const { parseConfig } = await import("./chunks/parse-LTA7DM6G.js");
   return parseConfig(text2, file);
 }
 
@@ -6324,14 +6324,6 @@ function planFindings(plan, index, changes, drift, planSignals, config) {
   return out;
 }
 
-// src/core/report.ts
-function severityVerdict(severity) {
-  return severity === "info" ? "allow" : severity;
-}
-function isDestructive(c) {
-  return c.change.destroys || c.change.mayReplace || c.change.replacementUnknown || c.change.forgets;
-}
-
 // src/core/verdict.ts
 var VERDICTS = ["allow", "review", "block"];
 function worst(verdicts) {
@@ -6352,6 +6344,14 @@ function exitCodeFor(verdict) {
       throw new Error(`unknown verdict ${String(never)}`);
     }
   }
+}
+
+// src/core/report.ts
+function severityVerdict(severity) {
+  return severity === "info" ? "allow" : severity;
+}
+function isDestructive(c) {
+  return c.change.destroys || c.change.mayReplace || c.change.replacementUnknown || c.change.forgets;
 }
 
 // src/core/assess.ts

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIG,
   configSchema,
   firstIssueText
-} from "./chunk-I4M6VEGJ.js";
+} from "./chunk-YYYN6O3T.js";
 import {
   ConfigError
 } from "./chunk-STB5I3X6.js";

@@ -19783,6 +19783,11 @@ var configSchema = external_exports.strictObject({
   rules: external_exports.array(rule).default([]).describe("first matching rule decides a change; unmatched changes use the defaults"),
   limits: external_exports.array(limit).default([]),
   protected: external_exports.array(protectedResource).default([]).describe("resources whose deletion or replacement is always blocked"),
+  approvals: external_exports.strictObject({
+    required: external_exports.number().int().positive().default(1),
+    users: external_exports.array(external_exports.string().min(1)).default([]).describe("only these logins may approve (empty: any human but the author)")
+  }).default({ required: 1, users: [] }).describe("who can approve a plan that needs review, in the pull request"),
+  reviewers: external_exports.strictObject({ users: external_exports.array(external_exports.string().min(1)).default([]), teams: external_exports.array(external_exports.string().min(1)).default([]) }).default({ users: [], teams: [] }).describe("review requested from these when a plan needs review"),
   agents: external_exports.strictObject({ logins: external_exports.array(external_exports.string().min(1)).default([]) }).default({ logins: [] }).describe("extra logins that count as AI agents")
 });
 

@@ -1,0 +1,56 @@
+import type { Review } from '../../core/approval.js';
+import type { GitHub } from './client.js';
+
+/** Reads of a pull request and its repository. Every list is paginated. */
+export interface Repo {
+  readonly owner: string;
+  readonly repo: string;
+}
+
+function status(e: unknown): number | undefined {
+  return (e as { status?: number }).status;
+}
+
+/** The login the token acts as. GITHUB_TOKEN may not call GET /user: it acts as github-actions[bot]. */
+export async function ownLogin(gh: GitHub): Promise<string> {
+  try {
+    return (await gh.rest.users.getAuthenticated()).data.login;
+  } catch (e) {
+    if (status(e) === 403 || status(e) === 401) return 'github-actions[bot]';
+    throw e;
+  }
+}
+
+/** A file's text at a commit, or undefined when it does not exist there. */
+export async function fileAt(gh: GitHub, r: Repo, path: string, ref: string): Promise<string | undefined> {
+  try {
+    const { data } = await gh.rest.repos.getContent({ ...r, path, ref });
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+    return Buffer.from(data.content, 'base64').toString('utf8');
+  } catch (e) {
+    if (status(e) === 404) return undefined;
+    throw e;
+  }
+}
+
+export async function changedFiles(gh: GitHub, r: Repo, pull: number): Promise<string[]> {
+  const files = await gh.paginate(gh.rest.pulls.listFiles, { ...r, pull_number: pull, per_page: 100 });
+  return files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]);
+}
+
+export async function commitMessages(gh: GitHub, r: Repo, pull: number): Promise<string[]> {
+  const commits = await gh.paginate(gh.rest.pulls.listCommits, { ...r, pull_number: pull, per_page: 100 });
+  return commits.map((c) => c.commit.message);
+}
+
+export async function reviews(gh: GitHub, r: Repo, pull: number): Promise<Review[]> {
+  const all = await gh.paginate(gh.rest.pulls.listReviews, { ...r, pull_number: pull, per_page: 100 });
+  return all.map((rv) => ({
+    id: rv.id,
+    login: rv.user?.login ?? '(ghost)',
+    ...(rv.user?.type ? { userType: rv.user.type } : {}),
+    state: rv.state,
+    commitId: rv.commit_id ?? '',
+    ...(rv.submitted_at ? { submittedAt: rv.submitted_at } : {}),
+  }));
+}

@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
+
+/** The runner's file commands: step outputs (heredoc form, safe for multi-line values) and the job summary. */
+export function setOutput(file: string | undefined, name: string, value: string): void {
+  if (!file) return;
+  const delimiter = `steer_${randomUUID()}`;
+  appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
+}
+
+export function appendSummary(file: string | undefined, markdown: string): void {
+  if (file) appendFileSync(file, `${markdown}\n`);
+}
+
+/** A workflow command on stdout; `%`, CR and LF escaped as the runner expects. */
+export function workflowCommand(command: 'error' | 'warning' | 'notice', message: string): void {
+  const escaped = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  process.stdout.write(`::${command}::${escaped}\n`);
+}

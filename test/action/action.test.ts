@@ -1,0 +1,206 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeGitHub } from '../support/github-fake.js';
+import { repoRoot } from '../support/paths.js';
+
+// The bundled Action (dist/index.js) run the way the Actions runner runs it, against a loopback
+// GitHub whose every response is checked against GitHub's OpenAPI description.
+const require = createRequire(import.meta.url);
+const HEAD = 'c0ffee'.padEnd(40, '0');
+const BASE = 'ba5e'.padEnd(40, '0');
+const MARKER = '<!-- steer:pull-request-gate -->';
+const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, unknown>[] }[];
+
+function pullRequestEvent(name: 'pull_request' | 'pull_request_review', action: string, author: { login: string; type: string }): Record<string, unknown> {
+  const example = structuredClone(examples.find((e) => e.name === name)!.examples.find((x) => x.action === action)!) as Record<string, any>;
+  Object.assign(example.pull_request, { number: 1, user: { ...example.pull_request.user, login: author.login, type: author.type } });
+  example.pull_request.head.sha = HEAD;
+  example.pull_request.base.sha = BASE;
+  return example;
+}
+
+let gh: FakeGitHub;
+let dir: string;
+
+beforeEach(async () => {
+  gh = new FakeGitHub();
+  await gh.start();
+  dir = mkdtempSync(join(tmpdir(), 'steer-action-'));
+  copyFileSync(join(repoRoot, 'examples/demo/agent-drift-fix.plan.json'), join(dir, 'plan.json'));
+});
+afterEach(async () => {
+  await gh.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface RunResult {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+async function runAction(event: Record<string, unknown>, eventName = 'pull_request', extraEnv: Record<string, string> = {}): Promise<RunResult> {
+  const eventPath = join(dir, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(event));
+  for (const f of ['output', 'summary']) writeFileSync(join(dir, f), '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    'INPUT_PLANS': 'plan*.json',
+    'INPUT_CONFIG': 'steer.yml',
+    'INPUT_ENV': '',
+    'INPUT_GITHUB-TOKEN': 'ghs_fake',
+    GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_API_URL: gh.url,
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_WORKSPACE: dir,
+    RUNNER_TEMP: dir,
+    GITHUB_RUN_ID: '42',
+    STEER_GITHUB_RETRY_BASE_MS: '5',
+    ...extraEnv,
+  };
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/index.js')], { cwd: dir, env });
+  let stdout = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
+  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
+  const outputs: Record<string, string> = {};
+  for (const m of readFileSync(join(dir, 'output'), 'utf8').matchAll(/^(\w+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!;
+  expect(gh.requests.filter((r) => r.startsWith('INVALID'))).toEqual([]);
+  return { code, stdout, outputs, summary: readFileSync(join(dir, 'summary'), 'utf8') };
+}
+
+const opened = (author = { login: 'Copilot', type: 'Bot' }) => pullRequestEvent('pull_request', 'opened', author);
+const approve = (login: string, over: Partial<{ type: 'User' | 'Bot'; commitId: string; submittedAt: string; state: string }> = {}) =>
+  gh.reviews.push({ login, type: over.type ?? 'User', state: over.state ?? 'APPROVED', commitId: over.commitId ?? HEAD, submittedAt: over.submittedAt ?? new Date(Date.now() + 60_000).toISOString() });
+
+describe('the GitHub Action, first run on an agent pull request', () => {
+  it('comments once, creates the steer check with the digest, labels, outputs, summary — and fails the step until approved', async () => {
+    const r = await runAction(opened());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::Steer: REVIEW REQUIRED/);
+    expect(r.outputs.verdict).toBe('review');
+    expect(r.outputs.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(readFileSync(r.outputs.report!, 'utf8')).verdict).toBe('review');
+
+    const comments = gh.steerComments(MARKER);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toMatch(/Agent-authored pull request/);
+    expect(comments[0]!.body).toMatch(/DATA LOSS/);
+    expect(comments[0]!.body).not.toContain('hunter2');
+    expect(comments[0]!.body.length).toBeLessThanOrEqual(65_536);
+
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.checkRuns[0]).toMatchObject({ name: 'steer', head_sha: HEAD, conclusion: 'action_required', external_id: `steer:${r.outputs.digest}` });
+    expect(JSON.stringify(gh.checkRuns[0])).toContain(r.outputs.digest!);
+    expect(gh.labels.sort()).toEqual(['steer:destroy', 'steer:review-required']);
+    expect(r.summary).toMatch(/Steer: REVIEW REQUIRED/);
+  });
+
+  it('re-running updates our comment in place — found across pages, ignoring a planted copy', async () => {
+    for (let i = 0; i < 130; i++) gh.comments.push({ id: i + 1, login: 'someone', body: `chatter ${i}` });
+    gh.comments.push({ id: 999, login: 'mallory', body: `${MARKER}\nall good, merge it` });
+    await runAction(opened());
+    await runAction(opened());
+    expect(gh.steerComments(MARKER)).toHaveLength(1);
+    expect(gh.comments.find((c) => c.id === 999)!.body).toMatch(/all good, merge it/);
+    expect(gh.requests.filter((r) => r.startsWith('PATCH'))).toHaveLength(1);
+  });
+
+  it('finds its comment when the token is a PAT (GET /user answers)', async () => {
+    gh.selfLogin = 'steer-bot-user';
+    await runAction(opened());
+    await runAction(opened());
+    expect(gh.steerComments(MARKER)).toHaveLength(1);
+  });
+});
+
+describe('approvals', () => {
+  it('an approval by a human on the head commit after the report turns the check green', async () => {
+    await runAction(opened());
+    approve('alice');
+    const r = await runAction(pullRequestEvent('pull_request_review', 'submitted', { login: 'Copilot', type: 'Bot' }), 'pull_request_review');
+    expect(r.code).toBe(0);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'success' });
+    expect(gh.labels.sort()).toEqual(['steer:approved', 'steer:destroy']);
+    expect(gh.steerComments(MARKER)[0]!.body).toMatch(/Approved by `alice`/);
+  });
+
+  it.each([
+    ['the author', () => approve('Copilot', { type: 'Bot' })],
+    ['a bot', () => approve('deployer[bot]', { type: 'Bot' })],
+    ['an agent login', () => approve('claude')],
+    ['a human, on an older commit', () => approve('alice', { commitId: 'ba'.padEnd(40, '1') })],
+    ['a human, before the plan was reported', () => approve('alice', { submittedAt: '2020-01-01T00:00:00Z' })],
+  ])('an approval by %s does not count', async (_who, add) => {
+    await runAction(opened());
+    add();
+    const r = await runAction(opened());
+    expect(r.code).toBe(1);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'action_required' });
+  });
+
+  it('a blocked plan stays blocked whatever the reviews', async () => {
+    gh.baseFiles['steer.yml'] = 'protected:\n  - types: ["aws_db_instance"]\n';
+    approve('alice');
+    const r = await runAction(opened());
+    expect(r.code).toBe(1);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
+  });
+});
+
+describe('trust', () => {
+  it('the policy comes from the base branch, not from the pull request', async () => {
+    gh.baseFiles['steer.yml'] = 'protected:\n  - addresses: ["aws_db_instance.orders"]\n';
+    writeFileSync(join(dir, 'steer.yml'), 'rules:\n  - match: {}\n    verdict: allow\n'); // the agent's copy
+    const r = await runAction(opened());
+    expect(r.outputs.verdict).toBe('block');
+  });
+
+  it('a pull request that changes the policy needs review, with a finding saying so', async () => {
+    gh.prFiles = ['main.tf', 'steer.yml'];
+    copyFileSync(join(repoRoot, 'fixtures/terraform/basic-actions/plan.json'), join(dir, 'plan.json'));
+    const r = await runAction(opened({ login: 'alice', type: 'User' }));
+    expect(r.outputs.verdict).toBe('review');
+    expect(gh.steerComments(MARKER)[0]!.body).toMatch(/`STEER-POLICY-CHANGED` This pull request changes the Steer policy steer\\.yml/);
+  });
+
+  it('a plans pattern that matches nothing fails the step', async () => {
+    rmSync(join(dir, 'plan.json'));
+    const r = await runAction(opened());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/matches no file/);
+    expect(gh.checkRuns).toHaveLength(0);
+  });
+});
+
+describe('GitHub errors', () => {
+  it('a 5xx is retried', async () => {
+    gh.failures.push({ method: 'POST', pathPrefix: '/repos/octo-org/infra/check-runs', status: 502, times: 2 });
+    const r = await runAction(opened());
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(r.outputs.verdict).toBe('review');
+  });
+
+  it('a rate limit is waited out and retried', async () => {
+    gh.failures.push({ method: 'GET', pathPrefix: '/repos/octo-org/infra/pulls/1/reviews', status: 429, times: 1, headers: { 'retry-after': '1' } });
+    await runAction(opened());
+    expect(gh.checkRuns).toHaveLength(1);
+  });
+
+  it('errors that persist fail the step and never report success', async () => {
+    approve('alice');
+    gh.failures.push({ method: 'GET', pathPrefix: '/repos/octo-org/infra/pulls/1/reviews', status: 500, times: 99 });
+    const r = await runAction(opened());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::Steer failed: GitHub API 500/);
+    expect(gh.checkRuns.filter((c) => c.conclusion === 'success')).toHaveLength(0);
+  });
+});

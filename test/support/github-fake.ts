@@ -1,0 +1,176 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { assertValidResponse } from './github-openapi.js';
+
+/**
+ * A loopback GitHub REST API holding one repository and one pull request. Every response body
+ * is checked against GitHub's OpenAPI description before it is sent; a mismatch fails the test.
+ */
+const API = 'http://127.0.0.1';
+let nextId = 1000;
+const id = () => ++nextId;
+const iso = (d = new Date()) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export function user(login: string, type: 'User' | 'Bot' = 'User'): Record<string, unknown> {
+  const safe = encodeURIComponent(login);
+  const u = `${API}/users/${safe}`;
+  return {
+    login, id: login.length * 7 + 1, node_id: `U_${safe}`, avatar_url: `${API}/avatars/${safe}`, gravatar_id: '', url: u, html_url: `${API}/${safe}`,
+    followers_url: `${u}/followers`, following_url: `${u}/following{/other_user}`, gists_url: `${u}/gists{/gist_id}`, starred_url: `${u}/starred{/owner}{/repo}`,
+    subscriptions_url: `${u}/subscriptions`, organizations_url: `${u}/orgs`, repos_url: `${u}/repos`, events_url: `${u}/events{/privacy}`,
+    received_events_url: `${u}/received_events`, type, site_admin: false,
+  };
+}
+
+export interface FakeReview { login: string; type?: 'User' | 'Bot'; state: string; commitId: string; submittedAt: string }
+export interface FakeComment { id: number; login: string; type?: 'User' | 'Bot'; body: string }
+export interface Failure { method: string; pathPrefix: string; status: number; times: number; headers?: Record<string, string> }
+
+export class FakeGitHub {
+  readonly owner = 'octo-org';
+  readonly repo = 'infra';
+  selfLogin: string | undefined = undefined; // undefined: GET /user answers 403, as for GITHUB_TOKEN
+  baseFiles: Record<string, string> = {};
+  prFiles: string[] = ['main.tf'];
+  commitMessages: string[] = ['fix drift'];
+  reviews: FakeReview[] = [];
+  comments: FakeComment[] = [];
+  checkRuns: Record<string, unknown>[] = [];
+  labels: string[] = [];
+  requestedReviewers: string[] = [];
+  failures: Failure[] = [];
+  requests: string[] = [];
+  private server: Server | undefined;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    this.url = `${API}:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => this.server?.close(() => r()));
+  }
+
+  /** The sticky comments Steer wrote (author = the token's identity). */
+  steerComments(marker: string): FakeComment[] {
+    return this.comments.filter((c) => c.body.includes(marker) && c.login === (this.selfLogin ?? 'github-actions[bot]'));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const method = req.method ?? 'GET';
+    this.requests.push(`${method} ${url.pathname}`);
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+    const failure = this.failures.find((f) => f.method === method && url.pathname.startsWith(f.pathPrefix) && f.times > 0);
+    if (failure) {
+      failure.times -= 1;
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+      res.end(JSON.stringify({ message: 'injected failure', documentation_url: 'https://docs.github.com/rest' }));
+      return;
+    }
+    try {
+      const [status, payload, headers] = this.route(method, url, body);
+      if (status < 300) assertValidResponse(method, url.pathname, status, payload);
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(payload === undefined ? '' : JSON.stringify(payload));
+    } catch (e) {
+      res.writeHead(599, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: `fake GitHub bug: ${(e as Error).message}` }));
+      process.stderr.write(`${(e as Error).message}\n`);
+      this.requests.push(`INVALID ${(e as Error).message}`);
+    }
+  }
+
+  private route(method: string, url: URL, body: Record<string, unknown> | undefined): [number, unknown, Record<string, string>?] {
+    const p = url.pathname;
+    const repoBase = `/repos/${this.owner}/${this.repo}`;
+    const page = Number(url.searchParams.get('page') ?? '1');
+    const perPage = Number(url.searchParams.get('per_page') ?? '30');
+    const paged = <T>(all: T[]): [number, T[], Record<string, string>] => {
+      const slice = all.slice((page - 1) * perPage, page * perPage);
+      const last = Math.max(1, Math.ceil(all.length / perPage));
+      const link: Record<string, string> = page < last ? { link: `<${this.url}${p}?per_page=${perPage}&page=${page + 1}>; rel="next", <${this.url}${p}?per_page=${perPage}&page=${last}>; rel="last"` } : {};
+      return [200, slice, link];
+    };
+    let m: RegExpMatchArray | null;
+    if (method === 'GET' && p === '/user') {
+      if (!this.selfLogin) return [403, { message: 'Resource not accessible by integration' }];
+      return [200, { ...user(this.selfLogin), name: null, company: null, blog: '', location: null, email: null, hireable: null, bio: null, public_repos: 1, public_gists: 0, followers: 0, following: 0, created_at: iso(), updated_at: iso() }];
+    }
+    if (method === 'GET' && (m = p.match(new RegExp(`^${repoBase}/contents/(.+)$`)))) {
+      const path = decodeURIComponent(m[1]!);
+      const text = this.baseFiles[path];
+      if (text === undefined) return [404, { message: 'Not Found' }];
+      const self = `${this.url}${repoBase}/contents/${path}`;
+      return [200, { type: 'file', encoding: 'base64', size: text.length, name: path.split('/').pop(), path, content: Buffer.from(text).toString('base64'), sha: 'f'.repeat(40), url: self, git_url: self, html_url: self, download_url: self, _links: { git: self, html: self, self } }];
+    }
+    if (method === 'GET' && p === `${repoBase}/pulls/1/files`) {
+      return paged(this.prFiles.map((f) => ({ sha: 'a'.repeat(40), filename: f, status: 'modified', additions: 1, deletions: 1, changes: 2, blob_url: `${this.url}/b`, raw_url: `${this.url}/r`, contents_url: `${this.url}/c` })));
+    }
+    if (method === 'GET' && p === `${repoBase}/pulls/1/commits`) {
+      return paged(this.commitMessages.map((message, i) => {
+        const sha = String(i).padStart(40, '0');
+        const who = { name: 'dev', email: 'dev@example.com', date: iso() };
+        return { url: `${this.url}/c/${sha}`, sha, node_id: `C_${i}`, html_url: `${this.url}/c/${sha}`, comments_url: `${this.url}/c/${sha}/comments`, commit: { url: `${this.url}/c/${sha}`, author: who, committer: who, message, comment_count: 0, tree: { sha, url: `${this.url}/t/${sha}` } }, author: null, committer: null, parents: [] };
+      }));
+    }
+    if (method === 'GET' && p === `${repoBase}/pulls/1/reviews`) {
+      return paged(this.reviews.map((r, i) => ({ id: i + 1, node_id: `R_${i}`, user: user(r.login, r.type), body: '', state: r.state, html_url: `${this.url}/r/${i}`, pull_request_url: `${this.url}/p/1`, _links: { html: { href: `${this.url}/r/${i}` }, pull_request: { href: `${this.url}/p/1` } }, submitted_at: r.submittedAt, commit_id: r.commitId, author_association: 'MEMBER' })));
+    }
+    if (method === 'GET' && p === `${repoBase}/issues/1/comments`) return paged(this.comments.map((c) => this.comment(c)));
+    if (method === 'POST' && p === `${repoBase}/issues/1/comments`) {
+      const c = { id: id(), login: this.selfLogin ?? 'github-actions[bot]', type: (this.selfLogin ? 'User' : 'Bot') as 'User' | 'Bot', body: String(body?.body) };
+      this.comments.push(c);
+      return [201, this.comment(c)];
+    }
+    if (method === 'PATCH' && (m = p.match(new RegExp(`^${repoBase}/issues/comments/(\\d+)$`)))) {
+      const c = this.comments.find((x) => x.id === Number(m![1]));
+      if (!c) return [404, { message: 'Not Found' }];
+      c.body = String(body?.body);
+      return [200, this.comment(c)];
+    }
+    if (method === 'GET' && (m = p.match(new RegExp(`^${repoBase}/commits/([0-9a-f]{40})/check-runs$`)))) {
+      const runs = this.checkRuns.filter((r) => r.head_sha === m![1] && (!url.searchParams.get('check_name') || r.name === url.searchParams.get('check_name')));
+      return [200, { total_count: runs.length, check_runs: runs.slice((page - 1) * perPage, page * perPage) }];
+    }
+    if (method === 'POST' && p === `${repoBase}/check-runs`) {
+      const runId = id();
+      const output = body?.output as Record<string, unknown>;
+      const run = {
+        id: runId, node_id: `CR_${runId}`, head_sha: body?.head_sha, name: body?.name, external_id: body?.external_id ?? null, url: `${this.url}${repoBase}/check-runs/${runId}`,
+        html_url: `${this.url}/runs/${runId}`, details_url: body?.details_url ?? null, status: body?.status, conclusion: body?.conclusion ?? null,
+        started_at: body?.started_at ?? iso(), completed_at: body?.completed_at ?? null,
+        output: { title: output?.title ?? null, summary: output?.summary ?? null, text: output?.text ?? null, annotations_count: (output?.annotations as unknown[] | undefined)?.length ?? 0, annotations_url: `${this.url}/a/${runId}` },
+        check_suite: { id: 1 }, app: null, pull_requests: [],
+      };
+      this.checkRuns.push(run);
+      return [201, run];
+    }
+    if (method === 'GET' && p === `${repoBase}/issues/1/labels`) return paged(this.labels.map((name, i) => this.label(name, i)));
+    if (method === 'POST' && p === `${repoBase}/issues/1/labels`) {
+      for (const l of (body?.labels as string[]) ?? []) if (!this.labels.includes(l)) this.labels.push(l);
+      return [200, this.labels.map((name, i) => this.label(name, i))];
+    }
+    if (method === 'DELETE' && (m = p.match(new RegExp(`^${repoBase}/issues/1/labels/(.+)$`)))) {
+      this.labels = this.labels.filter((l) => l !== decodeURIComponent(m![1]!));
+      return [200, this.labels.map((name, i) => this.label(name, i))];
+    }
+    if (method === 'POST' && p === `${repoBase}/pulls/1/requested_reviewers`) {
+      this.requestedReviewers.push(...((body?.reviewers as string[]) ?? []), ...((body?.team_reviewers as string[]) ?? []).map((t) => `team:${t}`));
+      return [422, { message: 'fake: pull request body not modelled' }];
+    }
+    return [404, { message: `fake GitHub: no route for ${method} ${p}` }];
+  }
+
+  private comment(c: FakeComment): Record<string, unknown> {
+    return { id: c.id, node_id: `IC_${c.id}`, url: `${this.url}/comments/${c.id}`, html_url: `${this.url}/comments/${c.id}`, body: c.body, user: user(c.login, c.type ?? 'User'), created_at: iso(), updated_at: iso(), issue_url: `${this.url}/issues/1`, author_association: 'MEMBER' };
+  }
+
+  private label(name: string, i: number): Record<string, unknown> {
+    return { id: i + 1, node_id: `L_${i}`, url: `${this.url}/labels/${encodeURIComponent(name)}`, name, description: null, color: 'd73a4a', default: false };
+  }
+}
