@@ -1,12 +1,22 @@
 #!/usr/bin/env node
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
 import {
+  DEFAULT_CONFIG
+} from "./chunks/chunk-TNW62OLQ.js";
+import {
+  canonicalDigest,
+  looksLikeTerraformPlan,
+  looksLikeTerraformState,
+  parseTerraformPlan,
+  planDigest,
+  reportDigest
+} from "./chunks/chunk-KPCLNP62.js";
+import {
   ACTIONS,
-  DEFAULT_CONFIG,
   REDACTED,
   external_exports,
   firstIssueText
-} from "./chunks/chunk-YYYN6O3T.js";
+} from "./chunks/chunk-3QNOVFKH.js";
 import {
   ConfigError,
   InputError,
@@ -4447,16 +4457,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -4676,15 +4686,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open);
-          push(open);
+          braces.push(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
@@ -5242,111 +5252,6 @@ var {
 // src/app/live-change-set.ts
 import { readFile } from "node:fs/promises";
 
-// src/core/digest.ts
-import { createHash } from "node:crypto";
-
-// node_modules/canonicalize/lib/canonicalize.js
-function hasLoneSurrogate(value) {
-  for (let i = 0; i < value.length; i++) {
-    const code2 = value.charCodeAt(i);
-    if (code2 >= 55296 && code2 <= 56319) {
-      if (i === value.length - 1) {
-        return true;
-      }
-      const next = value.charCodeAt(i + 1);
-      if (!(next >= 56320 && next <= 57343)) {
-        return true;
-      }
-      i++;
-    } else if (code2 >= 56320 && code2 <= 57343) {
-      return true;
-    }
-  }
-  return false;
-}
-function canonicalize(object, seen = /* @__PURE__ */ new Set()) {
-  if (typeof object === "number" && isNaN(object)) {
-    throw new Error("NaN is not allowed");
-  }
-  if (typeof object === "number" && !isFinite(object)) {
-    throw new Error("Infinity is not allowed");
-  }
-  if (typeof object === "string" && hasLoneSurrogate(object)) {
-    throw new Error("Lone surrogate is not allowed");
-  }
-  if (object === null || typeof object !== "object") {
-    return JSON.stringify(object);
-  }
-  if (typeof object.toJSON === "function") {
-    if (seen.has(object)) {
-      throw new Error("Circular reference detected");
-    }
-    seen.add(object);
-    const result2 = canonicalize(object.toJSON(), seen);
-    seen.delete(object);
-    return result2;
-  }
-  if (seen.has(object)) {
-    throw new Error("Circular reference detected");
-  }
-  seen.add(object);
-  let result;
-  if (Array.isArray(object)) {
-    const values = object.map((cv) => {
-      const value = cv === void 0 || typeof cv === "symbol" ? null : cv;
-      return canonicalize(value, seen);
-    });
-    result = `[${values.join(",")}]`;
-  } else {
-    const parts = [];
-    for (const key of Object.keys(object).sort()) {
-      if (object[key] === void 0 || typeof object[key] === "symbol") {
-        continue;
-      }
-      parts.push(`${canonicalize(key)}:${canonicalize(object[key], seen)}`);
-    }
-    result = `{${parts.join(",")}}`;
-  }
-  seen.delete(object);
-  return result;
-}
-
-// src/core/digest.ts
-var DIGEST_VERSION = "steer-digest-v1";
-function canonicalDigest(value) {
-  return sha256Hex(canonicalJson(value));
-}
-function canonicalJson(value) {
-  const text2 = keysSortedDeep(value) ? JSON.stringify(value) : canonicalize(value);
-  if (text2 === void 0) throw new Error("canonicalJson: value has no JSON form");
-  return text2;
-}
-function keysSortedDeep(value) {
-  if (typeof value !== "object" || value === null) return typeof value !== "undefined" && typeof value !== "function";
-  if (Array.isArray(value)) {
-    for (const item of value) if (!keysSortedDeep(item)) return false;
-    return true;
-  }
-  let previous;
-  for (const key in value) {
-    if (previous !== void 0 && !(previous < key)) return false;
-    previous = key;
-    const item = value[key];
-    if (item === void 0 || !keysSortedDeep(item)) return false;
-  }
-  return true;
-}
-function sha256Hex(text2) {
-  return createHash("sha256").update(text2).digest("hex");
-}
-function planDigest(header, changeDigests) {
-  return canonicalDigest({ v: DIGEST_VERSION, header, changes: [...changeDigests].sort() });
-}
-function reportDigest(planDigests) {
-  if (planDigests.length === 1) return planDigests[0];
-  return canonicalDigest({ v: DIGEST_VERSION, plans: [...planDigests].sort() });
-}
-
 // src/sources/cloudformation/resource-change.ts
 function toChange(rc, module) {
   const address = module ? `${module}.${rc.LogicalResourceId}` : rc.LogicalResourceId;
@@ -5680,7 +5585,8 @@ function keyValue(option) {
 import { join as join2 } from "node:path";
 
 // src/adapters/fs/read-input.ts
-import { readdir, readFile as readFile2, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { open, readdir, readFile as readFile2, stat } from "node:fs/promises";
 import { join } from "node:path";
 async function readInputBytes(path) {
   if (path === "-") {
@@ -5732,6 +5638,27 @@ function describeFsError(e) {
   if (code2 === "EISDIR") return "is a directory";
   return e instanceof Error ? e.message : String(e);
 }
+async function inputSize(path) {
+  if (path === "-") return void 0;
+  try {
+    return (await stat(path)).size;
+  } catch (e) {
+    throw new InputError(path, describeFsError(e));
+  }
+}
+async function peekBytes(path, count) {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+function openInputStream(path) {
+  return createReadStream(path, { highWaterMark: 1 << 20 });
+}
 
 // src/app/load-config.ts
 var CONFIG_FILE_NAMES = ["steer.yml", ".steer.yml", "steer.yaml", ".steer.yaml"];
@@ -5749,7 +5676,7 @@ async function loadConfig(cwd, explicit) {
   return { config: DEFAULT_CONFIG };
 }
 async function parseConfigLazily(text2, file) {
-  const { parseConfig } = await import("./chunks/parse-LTA7DM6G.js");
+  const { parseConfig } = await import("./chunks/parse-J2UB7KYM.js");
   return parseConfig(text2, file);
 }
 
@@ -5778,6 +5705,18 @@ function run(bin, args, cwd) {
     });
     child.on("close", (code2) => resolvePromise({ code: code2 ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
   });
+}
+function streamSavedPlan(planPath, tfBin, cwd) {
+  const workDir = cwd ?? dirname(resolve(planPath));
+  const tool = /tofu/i.test(basename(tfBin)) ? "opentofu" : "terraform";
+  const child = spawn(tfBin, ["show", "-json", "-no-color", resolve(planPath)], { cwd: workDir, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (c) => stderr += c.toString());
+  const done = new Promise((resolvePromise, reject) => {
+    child.on("error", (e) => reject(new ToolError(e.code === "ENOENT" ? `"${tfBin}" not found on PATH: install Terraform or OpenTofu, or pass --tf-bin` : `could not run "${tfBin}": ${e.message}`)));
+    child.on("close", (code2) => code2 === 0 ? resolvePromise() : reject(new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code2}) in ${workDir}: ${stderr.split("\n").find((l) => l.trim()) ?? "no error output"}`)));
+  });
+  return { stdout: child.stdout, done, tool };
 }
 
 // src/core/facts/production.ts
@@ -6428,378 +6367,17 @@ function parseJsonText(text2, file) {
   }
 }
 
-// src/sources/terraform/actions.ts
-var TUPLES = {
-  "no-op": { action: "no-op", destroys: false, forgets: false },
-  create: { action: "create", destroys: false, forgets: false },
-  read: { action: "read", destroys: false, forgets: false },
-  update: { action: "update", destroys: false, forgets: false },
-  delete: { action: "delete", destroys: true, forgets: false },
-  forget: { action: "forget", destroys: false, forgets: true },
-  "delete,create": { action: "replace", replaceOrder: "delete-before-create", destroys: true, forgets: false },
-  "create,delete": { action: "replace", replaceOrder: "create-before-destroy", destroys: true, forgets: false },
-  // Terraform's CreateThenForget and OpenTofu's ForgetThenCreate: a new object is created and
-  // the old one is left running, no longer managed.
-  "create,forget": { action: "forget", replaceOrder: "create-before-destroy", destroys: false, forgets: true },
-  "forget,create": { action: "forget", replaceOrder: "delete-before-create", destroys: false, forgets: true }
-};
-function classifyActions(words) {
-  return TUPLES[words.join(",")];
-}
-var ACTION_REASONS = {
-  replace_because_tainted: "the object is tainted",
-  replace_because_cannot_update: "an attribute that cannot be updated in place changed",
-  replace_by_request: "replacement was requested (-replace)",
-  replace_by_triggers: "replace_triggered_by fired",
-  delete_because_no_resource_config: "its resource block was removed from the configuration",
-  delete_because_no_module: "its module call was removed from the configuration",
-  delete_because_wrong_repetition: "count/for_each was added or removed on the resource",
-  delete_because_count_index: "its count index is out of range now",
-  delete_because_each_key: "its for_each key is no longer in the map",
-  delete_because_no_move_target: "its moved block has no target",
-  delete_because_enabled_false: "the resource is disabled (enabled = false)",
-  read_because_config_unknown: "its configuration depends on values known only after apply",
-  read_because_dependency_pending: "a dependency has pending changes",
-  read_because_check_nested: "it is read by a check block"
-};
-function describeActionReason(reason) {
-  return ACTION_REASONS[reason] ?? reason;
-}
-
-// src/sources/terraform/schema.ts
-var TERRAFORM_ACTION_WORDS = ["no-op", "create", "read", "update", "delete", "forget"];
-var actionWord = external_exports.enum(TERRAFORM_ACTION_WORDS, {
-  error: (issue) => `unknown action ${JSON.stringify(issue.input)}`
-});
-var changeSchema = external_exports.looseObject({
-  actions: external_exports.array(actionWord).min(1, "empty actions list"),
-  before: external_exports.unknown().optional(),
-  after: external_exports.unknown().optional(),
-  after_unknown: external_exports.unknown().optional(),
-  before_sensitive: external_exports.unknown().optional(),
-  after_sensitive: external_exports.unknown().optional(),
-  // A list of paths; each path is a list of keys (strings) and indexes (numbers).
-  replace_paths: external_exports.array(external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]))).optional(),
-  importing: external_exports.looseObject({ id: external_exports.string().optional(), identity: external_exports.unknown().optional() }).nullable().optional(),
-  generated_config: external_exports.string().optional()
-});
-var resourceChangeSchema2 = external_exports.looseObject({
-  address: external_exports.string().min(1),
-  previous_address: external_exports.string().optional(),
-  module_address: external_exports.string().optional(),
-  mode: external_exports.enum(["managed", "data"]).optional(),
-  type: external_exports.string(),
-  name: external_exports.string().optional(),
-  index: external_exports.unknown().optional(),
-  provider_name: external_exports.string().optional(),
-  deposed: external_exports.string().optional(),
-  action_reason: external_exports.string().optional(),
-  change: changeSchema
-});
-var outputChangeSchema = external_exports.looseObject({
-  actions: external_exports.array(actionWord).min(1, "empty actions list"),
-  before_sensitive: external_exports.unknown().optional(),
-  after_sensitive: external_exports.unknown().optional()
-});
-var variableSchema = external_exports.looseObject({ value: external_exports.unknown().optional() });
-var configVariableSchema = external_exports.looseObject({ sensitive: external_exports.boolean().optional() });
-var terraformPlanSchema = external_exports.looseObject({
-  format_version: external_exports.string().optional(),
-  plan_format_version: external_exports.string().optional(),
-  terraform_version: external_exports.string().optional(),
-  errored: external_exports.boolean().optional(),
-  complete: external_exports.boolean().optional(),
-  applyable: external_exports.boolean().optional(),
-  variables: external_exports.record(external_exports.string(), variableSchema).optional(),
-  resource_changes: external_exports.array(resourceChangeSchema2).optional(),
-  resource_drift: external_exports.array(resourceChangeSchema2).optional(),
-  output_changes: external_exports.record(external_exports.string(), outputChangeSchema).optional(),
-  deferred_changes: external_exports.array(external_exports.looseObject({ reason: external_exports.string().optional(), resource_change: resourceChangeSchema2 })).optional(),
-  configuration: external_exports.looseObject({
-    root_module: external_exports.looseObject({ variables: external_exports.record(external_exports.string(), configVariableSchema).optional() }).optional()
-  }).optional()
-});
-var planEnvelopeSchema = terraformPlanSchema.omit({ resource_changes: true });
-
-// src/sources/terraform/values.ts
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function maskAt(mask, key) {
-  if (mask === true) return true;
-  if (Array.isArray(mask) && typeof key === "number") return mask[key];
-  if (isRecord(mask) && typeof key === "string") return mask[key];
-  return void 0;
-}
-function containsSensitive(mask) {
-  if (mask === true) return true;
-  if (Array.isArray(mask)) return mask.some(containsSensitive);
-  if (isRecord(mask)) return Object.values(mask).some(containsSensitive);
-  return false;
-}
-var TAG_ATTRIBUTES = ["tags", "tags_all", "labels", "user_labels", "resource_labels"];
-function extractTags(value, mask) {
-  const tags = {};
-  if (!isRecord(value)) return tags;
-  for (const attribute of TAG_ATTRIBUTES) {
-    const map = value[attribute];
-    if (!isRecord(map)) continue;
-    const mapMask = maskAt(mask, attribute);
-    for (const [key, tagValue] of Object.entries(map)) {
-      if (typeof tagValue !== "string" || key in tags) continue;
-      tags[key] = maskAt(mapMask, key) === true ? REDACTED : tagValue;
-    }
-  }
-  return tags;
-}
-function changedAttributes(before, after, afterUnknown) {
-  const b = isRecord(before) ? before : {};
-  const a = isRecord(after) ? after : {};
-  const unknown = isRecord(afterUnknown) ? afterUnknown : {};
-  if (!isRecord(before) || !isRecord(after)) return [];
-  const names = /* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a), ...Object.keys(unknown)]);
-  const changed = [];
-  for (const name of names) {
-    if (unknown[name] === true || !jsonEqual(b[name], a[name])) changed.push(name);
-  }
-  return changed.sort();
-}
-function formatAttributePath(path) {
-  let text2 = "";
-  for (const step of path) {
-    if (typeof step === "number") text2 += `[${step}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) text2 += text2 === "" ? step : `.${step}`;
-    else text2 += `[${JSON.stringify(step)}]`;
-  }
-  return text2;
-}
-function variableText(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return void 0;
-}
-function jsonEqual(a, b) {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ak = Object.keys(a);
-  if (ak.length !== Object.keys(b).length) return false;
-  for (const k of ak) {
-    if (!Object.prototype.hasOwnProperty.call(b, k) || !jsonEqual(a[k], b[k])) return false;
-  }
-  return true;
-}
-
-// src/sources/terraform/normalize.ts
-var ResourceChangeCollector = class {
-  constructor(file) {
-    this.file = file;
-  }
-  file;
-  changes = [];
-  digests = [];
-  sawOpenTofuProvider = false;
-  count = 0;
-  add(raw) {
-    const where = `resource_changes[${this.count}]`;
-    this.count += 1;
-    const result = resourceChangeSchema2.safeParse(raw);
-    if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
-    const rc = result.data;
-    if (rc.provider_name?.startsWith("registry.opentofu.org/")) this.sawOpenTofuProvider = true;
-    this.changes.push(toChange2(rc, this.file, where));
-    this.digests.push(resourceChangeDigest(rc));
-  }
-};
-function normalizeTerraformPlan(doc, collected, ctx) {
-  const changes = collected.changes;
-  const changeDigests = [...collected.digests];
-  const drift = (doc.resource_drift ?? []).map((rc, i) => toChange2(rc, ctx.path, `resource_drift[${i}]`));
-  const deferred = (doc.deferred_changes ?? []).map((d, i) => {
-    changeDigests.push(canonicalDigest({ deferred: d.reason ?? null, change: resourceChangeDigest(d.resource_change) }));
-    return {
-      reason: d.reason ?? "unknown",
-      change: toChange2(d.resource_change, ctx.path, `deferred_changes[${i}].resource_change`)
-    };
-  });
-  const outputs = [];
-  for (const [name, oc] of Object.entries(doc.output_changes ?? {})) {
-    const classified = classifyActions(oc.actions);
-    if (!classified) throw new InputError(ctx.path, `output_changes.${name}.change.actions: unknown action combination ${JSON.stringify(oc.actions)}`);
-    outputs.push({ name, action: classified.action, sensitive: containsSensitive(oc.before_sensitive) || containsSensitive(oc.after_sensitive) });
-    changeDigests.push(canonicalDigest({ output: name, ...oc }));
-  }
-  const errored = doc.errored === true;
-  const incompleteReasons = [];
-  if (errored) incompleteReasons.push("Terraform reported errors while planning (errored: true): the plan is not the whole change");
-  if (doc.complete === false) {
-    incompleteReasons.push("the plan is partial (complete: false): made with -target or with deferred changes, so applying it does not converge");
-  }
-  if (deferred.length > 0) incompleteReasons.push(`${deferred.length} change(s) were deferred to a later plan`);
-  const source = detectSource(doc, collected, ctx);
-  const header = {
-    source: source === "opentofu" ? "terraform" : source,
-    // the same plan rendered by either tool digests the same
-    errored,
-    complete: doc.complete ?? null
-  };
-  return {
-    source,
-    target: {
-      path: ctx.path,
-      ...ctx.workspace !== void 0 ? { workspace: ctx.workspace } : {},
-      variables: rootVariables(doc),
-      tags: {}
-    },
-    ...doc.format_version !== void 0 ? { formatVersion: doc.format_version } : {},
-    ...doc.plan_format_version !== void 0 ? { formatVersion: `plan ${doc.plan_format_version}` } : {},
-    ...doc.terraform_version !== void 0 ? { toolVersion: doc.terraform_version } : {},
-    errored,
-    ...doc.complete !== void 0 ? { complete: doc.complete } : {},
-    incompleteReasons,
-    changes,
-    drift,
-    outputs,
-    deferred,
-    inputNotes: [...ctx.inputNotes ?? []],
-    digest: planDigest(header, changeDigests)
-  };
-}
-function toChange2(rc, file, where) {
-  const { change } = rc;
-  const classified = classifyActions(change.actions);
-  if (!classified) {
-    throw new InputError(file, `${where}.change.actions: unknown action combination ${JSON.stringify(change.actions)} at ${rc.address}`);
-  }
-  const importing = change.importing !== void 0 && change.importing !== null;
-  let action = classified.action;
-  if (action === "no-op" && rc.previous_address !== void 0 && rc.previous_address !== rc.address) action = "move";
-  else if (action === "no-op" && importing) action = "import";
-  const forcedBy = (change.replace_paths ?? []).map(formatAttributePath);
-  const notes = [];
-  if (rc.action_reason !== void 0) notes.push(describeActionReason(rc.action_reason));
-  if (classified.forgets) notes.push("the object is removed from state but keeps running, unmanaged");
-  if (rc.deposed !== void 0) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
-  if (importing) notes.push(`imported${change.importing?.id !== void 0 ? ` from id ${change.importing.id}` : ""}`);
-  return {
-    address: rc.address,
-    type: rc.type,
-    ...rc.provider_name !== void 0 ? { provider: rc.provider_name } : {},
-    ...rc.module_address !== void 0 ? { module: rc.module_address } : {},
-    mode: rc.mode ?? "managed",
-    action,
-    sourceActions: change.actions,
-    ...classified.replaceOrder !== void 0 ? { replaceOrder: classified.replaceOrder } : {},
-    destroys: classified.destroys,
-    mayReplace: false,
-    replacementUnknown: false,
-    forgets: classified.forgets,
-    ...rc.previous_address !== void 0 && rc.previous_address !== rc.address ? { previousAddress: rc.previous_address } : {},
-    ...rc.deposed !== void 0 ? { deposedKey: rc.deposed } : {},
-    importing,
-    reasons: { ...rc.action_reason !== void 0 ? { actionReason: rc.action_reason } : {}, forcedBy, notes },
-    changedAttributes: action === "no-op" || action === "read" ? [] : changedAttributes(change.before, change.after, change.after_unknown),
-    tagsBefore: extractTags(change.before, change.before_sensitive),
-    tagsAfter: extractTags(change.after, change.after_sensitive)
-  };
-}
-function resourceChangeDigest(rc) {
-  const c = rc.change;
-  return canonicalDigest({
-    action_reason: rc.action_reason ?? null,
-    actions: c.actions,
-    address: rc.address,
-    after: c.after ?? null,
-    after_sensitive: c.after_sensitive ?? null,
-    after_unknown: c.after_unknown ?? null,
-    before: c.before ?? null,
-    before_sensitive: c.before_sensitive ?? null,
-    deposed: rc.deposed ?? null,
-    importing: c.importing ?? null,
-    previous_address: rc.previous_address ?? null,
-    provider_name: rc.provider_name ?? null,
-    replace_paths: c.replace_paths ?? null,
-    type: rc.type
-  });
-}
-function detectSource(doc, collected, ctx) {
-  if (ctx.tool === "opentofu" || collected.sawOpenTofuProvider) return "opentofu";
-  return (doc.resource_drift ?? []).some((rc) => rc.provider_name?.startsWith("registry.opentofu.org/")) ? "opentofu" : "terraform";
-}
-function rootVariables(doc) {
-  const declared = doc.configuration?.root_module?.variables ?? {};
-  const out = {};
-  for (const [name, v] of Object.entries(doc.variables ?? {})) {
-    if (declared[name]?.sensitive === true) {
-      out[name] = REDACTED;
-      continue;
-    }
-    const text2 = variableText(v.value);
-    if (text2 !== void 0) out[name] = text2;
-  }
-  return out;
-}
-function issuePathSuffix(error) {
-  const text2 = firstIssueText(error);
-  return /^[A-Za-z_]/.test(text2) && text2.includes(": ") ? `.${text2}` : `: ${text2}`;
-}
-
-// src/sources/terraform/parse.ts
-function looksLikeTerraformPlan(doc) {
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return false;
-  const d = doc;
-  if (typeof d.format_version !== "string" && typeof d.plan_format_version !== "string") return false;
-  return ["resource_changes", "planned_values", "prior_state", "output_changes", "resource_drift", "configuration", "errored", "variables"].some((key) => key in d);
-}
-function looksLikeTerraformState(doc) {
-  if (typeof doc !== "object" || doc === null) return false;
-  const d = doc;
-  return typeof d.format_version === "string" && "values" in d && !("planned_values" in d) && !("resource_changes" in d);
-}
-function parseTerraformPlan(doc, ctx) {
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new InputError(ctx.path, "not a valid Terraform plan: expected a JSON object");
-  const { resource_changes: rawChanges, ...rest } = doc;
-  if (rawChanges !== void 0 && !Array.isArray(rawChanges)) throw new InputError(ctx.path, "not a valid Terraform plan: resource_changes: expected an array");
-  const envelope = checkEnvelope(rest, ctx);
-  const collected = new ResourceChangeCollector(ctx.path);
-  for (const raw of rawChanges ?? []) collected.add(raw);
-  return finishPlan(envelope, collected, ctx);
-}
-function checkEnvelope(rest, ctx) {
-  const result = planEnvelopeSchema.safeParse(rest);
-  if (!result.success) throw new InputError(ctx.path, `not a valid Terraform plan: ${firstIssueText(result.error)}`);
-  const version = result.data.format_version ?? result.data.plan_format_version;
-  if (version === void 0) throw new InputError(ctx.path, "not a Terraform/OpenTofu JSON plan: no format_version");
-  const major = Number(version.split(".")[0]);
-  if (!(major === 0 || major === 1)) {
-    throw new InputError(ctx.path, `unsupported plan format_version "${version}": Steer reads 0.x and 1.x (a new major version may change meanings)`);
-  }
-  return result.data;
-}
-function finishPlan(envelope, collected, ctx) {
-  const notes = [...ctx.inputNotes ?? []];
-  if (envelope.format_version === void 0 && envelope.plan_format_version !== void 0) {
-    notes.push(`HCP Terraform redacted plan (plan_format_version ${envelope.plan_format_version}): values are redacted by HCP; errored/complete are not recorded`);
-  }
-  return normalizeTerraformPlan(envelope, collected, { ...ctx, inputNotes: notes });
-}
-
 // src/sources/detect.ts
-function isRecord2(v) {
+function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function detectFormat(doc) {
   if (looksLikeTerraformPlan(doc)) return "terraform-plan";
   if (looksLikeTerraformState(doc)) return "terraform-state";
-  if (isRecord2(doc) && Array.isArray(doc.Changes) && ("ChangeSetId" in doc || "ChangeSetName" in doc || "StackId" in doc || "StackName" in doc)) {
+  if (isRecord(doc) && Array.isArray(doc.Changes) && ("ChangeSetId" in doc || "ChangeSetName" in doc || "StackId" in doc || "StackName" in doc)) {
     return "cloudformation-change-set";
   }
-  if (Array.isArray(doc) && doc.length > 0 && doc.every((e) => isRecord2(e) && isRecord2(e.resourceChange))) return "cloudformation-console-changes";
+  if (Array.isArray(doc) && doc.length > 0 && doc.every((e) => isRecord(e) && isRecord(e.resourceChange))) return "cloudformation-console-changes";
   return "unknown";
 }
 
@@ -6843,10 +6421,16 @@ function plansFromDocuments(docs, ctx) {
 }
 
 // src/app/plan-check.ts
+var STREAM_THRESHOLD = 256 * 1024 * 1024;
 async function planCheck(req) {
   const docs = [];
-  for (const path of await expandInputPaths(req.inputs)) docs.push(await readDocument(path, req));
-  const plans = [...plansFromDocuments(docs, { ...req.workspace !== void 0 ? { workspace: req.workspace } : {} }), ...req.plans ?? []];
+  const streamed = [];
+  for (const path of await expandInputPaths(req.inputs)) {
+    const read = await readInput(path, req);
+    if ("plan" in read) streamed.push(read.plan);
+    else docs.push(read);
+  }
+  const plans = [...plansFromDocuments(docs, { ...req.workspace !== void 0 ? { workspace: req.workspace } : {} }), ...streamed, ...req.plans ?? []];
   if (req.live) plans.push(...await liveChangeSetPlans(req.live));
   if (plans.length === 0) throw new UsageError("nothing to analyze: give plan files, or --stack and --change-set");
   return assess(plans, {
@@ -6854,6 +6438,26 @@ async function planCheck(req) {
     agentAuthored: req.agentAuthored,
     ...req.env !== void 0 ? { explicitEnv: req.env } : {}
   });
+}
+async function readInput(path, req) {
+  const size = await inputSize(path);
+  if (size !== void 0 && (req.stream || size > STREAM_THRESHOLD)) {
+    const head = await peekBytes(path, 4);
+    const isZip = head[0] === 80 && head[1] === 75 && head[2] === 3 && head[3] === 4;
+    const isUtf16 = head[0] === 255 && head[1] === 254 || head[0] === 254 && head[1] === 255;
+    const ctx = { path, ...req.workspace !== void 0 ? { workspace: req.workspace } : {} };
+    const { streamTerraformPlan } = await import("./chunks/stream-4SZBUIPV.js");
+    if (isZip) {
+      const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
+      const [plan] = await Promise.all([
+        streamTerraformPlan(shown.stdout, { ...ctx, tool: shown.tool, inputNotes: [`saved plan rendered with "${req.tfBin} show -json"`] }),
+        shown.done
+      ]);
+      return { plan };
+    }
+    if (!isUtf16) return { plan: await streamTerraformPlan(openInputStream(path), ctx) };
+  }
+  return readDocument(path, req);
 }
 async function readDocument(path, req) {
   const decoded = decodeInput(await readInputBytes(path), path);
@@ -7310,22 +6914,52 @@ function changesetCommand() {
   return new Command("changeset").description("CloudFormation change sets: create and analyze, never execute").exitOverride().addCommand(create);
 }
 
+// src/cli/progress.ts
+function startProgress(label, stream = process.stderr, delayMs = 1e3) {
+  if (!stream.isTTY) return { stop: () => void 0 };
+  const started = Date.now();
+  const frames = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
+  let frame = 0;
+  let shown = false;
+  const tick = () => {
+    shown = true;
+    frame = (frame + 1) % frames.length;
+    stream.write(`\r${frames[frame]} steer: ${label} ${((Date.now() - started) / 1e3).toFixed(1)} s `);
+  };
+  let interval;
+  const timer = setTimeout(() => {
+    tick();
+    interval = setInterval(tick, 150);
+    interval.unref();
+  }, delayMs);
+  timer.unref();
+  return {
+    stop() {
+      clearTimeout(timer);
+      if (interval) clearInterval(interval);
+      if (shown) stream.write("\r\x1B[2K");
+    }
+  };
+}
+
 // src/cli/plan-check.ts
 function planCheckCommand() {
   const command = new Command("plan-check").description("Analyze Terraform/OpenTofu plans and CloudFormation change sets; exit 0 allow, 1 error, 2 review required, 3 blocked.").argument("[inputs...]", "plan JSON (terraform show -json), saved plan files, DescribeChangeSet JSON, directories of change-set JSON, or - for stdin");
-  return withReportOptions(command).option("-c, --config <file>", "policy file (default: steer.yml or .steer.yml in the current directory)").option("--env <name>", "the environment these plans deploy to (adds a production signal when it names production)").option("--workspace <name>", "Terraform workspace the plans were made in (default: $TF_WORKSPACE)").option("--tf-bin <path>", "terraform or tofu binary used to read saved plans", "terraform").option("--tf-chdir <dir>", `working directory for "terraform show" on saved plans (default: the plan file's directory)`).option("--agent", "the change was authored by an AI agent (rules with agent: true apply)").option("--stack <name>", "CloudFormation stack of --change-set").option("--change-set <name|arn>", "analyze an existing change set through the AWS API (all pages, nested change sets)").option("--region <region>", "AWS region (default: the standard AWS chain, e.g. AWS_REGION)").exitOverride().action(async (inputs, opts) => {
+  return withReportOptions(command).option("-c, --config <file>", "policy file (default: steer.yml or .steer.yml in the current directory)").option("--env <name>", "the environment these plans deploy to (adds a production signal when it names production)").option("--workspace <name>", "Terraform workspace the plans were made in (default: $TF_WORKSPACE)").option("--tf-bin <path>", "terraform or tofu binary used to read saved plans", "terraform").option("--tf-chdir <dir>", `working directory for "terraform show" on saved plans (default: the plan file's directory)`).option("--agent", "the change was authored by an AI agent (rules with agent: true apply)").option("--stream", "read Terraform JSON plans with the streaming reader (automatic above 256 MB)").option("--stack <name>", "CloudFormation stack of --change-set").option("--change-set <name|arn>", "analyze an existing change set through the AWS API (all pages, nested change sets)").option("--region <region>", "AWS region (default: the standard AWS chain, e.g. AWS_REGION)").exitOverride().action(async (inputs, opts) => {
     const { config } = await loadConfig(process.cwd(), opts.config);
     const workspace = opts.workspace ?? process.env.TF_WORKSPACE;
+    const progress = startProgress(`analyzing ${inputs.length || 1} input(s)\u2026`);
     const report = await planCheck({
       inputs,
       config,
       tfBin: opts.tfBin,
       agentAuthored: opts.agent === true,
+      stream: opts.stream === true,
       ...opts.env !== void 0 ? { env: opts.env } : {},
       ...workspace ? { workspace } : {},
       ...opts.tfChdir !== void 0 ? { tfChdir: opts.tfChdir } : {},
       ...opts.changeSet !== void 0 ? { live: { changeSet: opts.changeSet, ...opts.stack ? { stack: opts.stack } : {}, ...opts.region ? { region: opts.region } : {} } } : {}
-    });
+    }).finally(() => progress.stop());
     await emitReport(report, opts);
   });
 }

@@ -732,13 +732,13 @@ function hexToUint8Array(hex3) {
 function uint8ArrayToHex(bytes) {
   return Array.from(bytes).map((b5) => b5.toString(16).padStart(2, "0")).join("");
 }
-function members(proto, table) {
+function members(proto2, table) {
   for (const key in table) {
     const desc = Object.getOwnPropertyDescriptor(table, key);
     if (desc.get)
-      Object.defineProperty(proto, key, { ...desc, enumerable: false });
+      Object.defineProperty(proto2, key, { ...desc, enumerable: false });
     else
-      defineBound(proto, key, desc.value);
+      defineBound(proto2, key, desc.value);
   }
 }
 function own(inst, key, value, enumerable = true) {
@@ -765,8 +765,8 @@ function derived(computes, table) {
   }
   return table;
 }
-function defineBound(proto, key, fn) {
-  Object.defineProperty(proto, key, {
+function defineBound(proto2, key, fn) {
+  Object.defineProperty(proto2, key, {
     configurable: true,
     get() {
       return this == null ? fn : own(this, key, fn.bind(this));
@@ -777,17 +777,17 @@ function defineBound(proto, key, fn) {
   });
 }
 function claim(inst, sentinel) {
-  const proto = Object.getPrototypeOf(inst);
-  return sentinel in proto ? void 0 : proto;
+  const proto2 = Object.getPrototypeOf(inst);
+  return sentinel in proto2 ? void 0 : proto2;
 }
 function defineLazyInternal(inst, key, compute) {
-  const proto = Object.getPrototypeOf(inst._zod);
-  if (key in proto && installing !== inst._zod) {
+  const proto2 = Object.getPrototypeOf(inst._zod);
+  if (key in proto2 && installing !== inst._zod) {
     installing = void 0;
     return;
   }
   installing = inst._zod;
-  Object.defineProperty(proto, key, {
+  Object.defineProperty(proto2, key, {
     configurable: true,
     get() {
       Object.defineProperty(this, key, breaker);
@@ -813,10 +813,10 @@ function defineLazyInternal(inst, key, compute) {
   });
 }
 function installLazyProp(inst, key, make, enumerable) {
-  const proto = claim(inst, key);
-  if (!proto)
+  const proto2 = claim(inst, key);
+  if (!proto2)
     return;
-  Object.defineProperty(proto, key, {
+  Object.defineProperty(proto2, key, {
     configurable: true,
     get() {
       const desc = { configurable: true, writable: true, enumerable, value: void 0 };
@@ -974,7 +974,7 @@ function newError(Definition) {
   return new Definition();
 }
 // @__NO_SIDE_EFFECTS__
-function $constructor(name, initializer3, proto, params) {
+function $constructor(name, initializer3, proto2, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
@@ -982,7 +982,7 @@ function $constructor(name, initializer3, proto, params) {
     this.traits = /* @__PURE__ */ new Set();
   }
   Internals.prototype = zodProto;
-  const protoMembers = proto;
+  const protoMembers = proto2;
   const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
   function init(inst, def) {
     if (!inst._zod) {
@@ -1009,12 +1009,12 @@ function $constructor(name, initializer3, proto, params) {
         members(target, protoMembers);
       }
     }
-    const proto2 = _.prototype;
-    for (const k5 in proto2) {
-      if (!Object.prototype.hasOwnProperty.call(proto2, k5))
+    const proto3 = _.prototype;
+    for (const k5 in proto3) {
+      if (!Object.prototype.hasOwnProperty.call(proto3, k5))
         continue;
       if (!(k5 in inst)) {
-        inst[k5] = proto2[k5].bind(inst);
+        inst[k5] = proto3[k5].bind(inst);
       }
     }
   }
@@ -1254,10 +1254,10 @@ var init_errors2 = __esm({
       Object.defineProperty(inst, "issues", _issuesDesc);
       _issuesDesc.value = void 0;
       Object.defineProperty(inst, "message", _messageDesc);
-      const proto = Object.getPrototypeOf(inst);
-      if (!_installedToString.has(proto)) {
-        _installedToString.add(proto);
-        Object.defineProperty(proto, "toString", {
+      const proto2 = Object.getPrototypeOf(inst);
+      if (!_installedToString.has(proto2)) {
+        _installedToString.add(proto2);
+        Object.defineProperty(proto2, "toString", {
           configurable: true,
           enumerable: false,
           get() {
@@ -2345,13 +2345,13 @@ function capSize(inst, size) {
     return parse6(payload2, ctx);
   };
 }
-function handleArrayResult(result, final, index) {
+function handleArrayResult(result, final3, index) {
   if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+    final3.issues.push(...prefixIssues(index, result.issues));
   }
-  final.value[index] = result.value;
+  final3.value[index] = result.value;
 }
-function handlePropertyResult(result, final, key, input3, optin, optout) {
+function handlePropertyResult(result, final3, key, input3, optin, optout) {
   const isPresent = key in input3;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
@@ -2361,11 +2361,11 @@ function handlePropertyResult(result, final, key, input3, optin, optout) {
     if (optin !== void 0 && isOptionalOut && !isPresent) {
       return;
     }
-    final.issues.push(...prefixIssues(key, result.issues));
+    final3.issues.push(...prefixIssues(key, result.issues));
   }
   if (!isPresent && optin === void 0) {
     if (!result.issues.length) {
-      final.issues.push({
+      final3.issues.push({
         code: "invalid_type",
         expected: "nonoptional",
         input: void 0,
@@ -2376,10 +2376,10 @@ function handlePropertyResult(result, final, key, input3, optin, optout) {
   }
   if (result.value === void 0) {
     if (isPresent || optin === "defaulted" && !isOptionalOut) {
-      final.value[key] = void 0;
+      final3.value[key] = void 0;
     }
   } else {
-    final.value[key] = result.value;
+    final3.value[key] = result.value;
   }
 }
 function normalizeDef(def) {
@@ -2451,54 +2451,54 @@ function handleCatchall(proms, input3, payload2, ctx, def, inst, abortEarly) {
     return payload2;
   });
 }
-function handleUnionResults(results, final, inst, ctx) {
+function handleUnionResults(results, final3, inst, ctx) {
   for (const result of results) {
     if (result.issues.length === 0) {
-      final.value = result.value;
-      return final;
+      final3.value = result.value;
+      return final3;
     }
   }
   const nonaborted = results.filter((r5) => !aborted(r5));
   if (nonaborted.length === 1) {
-    final.value = nonaborted[0].value;
+    final3.value = nonaborted[0].value;
     return nonaborted[0];
   }
-  final.issues.push({
+  final3.issues.push({
     code: "invalid_union",
-    input: final.value,
+    input: final3.value,
     inst,
     errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
   });
-  return final;
+  return final3;
 }
-function handleExclusiveUnionResults(results, final, inst, ctx) {
+function handleExclusiveUnionResults(results, final3, inst, ctx) {
   const matches = [];
   for (let i5 = 0; i5 < results.length; i5++) {
     if (results[i5].issues.length === 0)
       matches.push(i5);
   }
   if (matches.length === 1) {
-    final.value = results[matches[0]].value;
-    return final;
+    final3.value = results[matches[0]].value;
+    return final3;
   }
   if (matches.length === 0) {
-    final.issues.push({
+    final3.issues.push({
       code: "invalid_union",
-      input: final.value,
+      input: final3.value,
       inst,
       errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
     });
   } else {
-    final.issues.push({
+    final3.issues.push({
       code: "invalid_union",
-      input: final.value,
+      input: final3.value,
       inst,
       errors: [],
       inclusive: false,
       matches
     });
   }
-  return final;
+  return final3;
 }
 function getDiscriminatedOption(union2, value) {
   const internals = union2._zod;
@@ -2637,44 +2637,44 @@ function getTupleOptStart(items, key) {
   }
   return 0;
 }
-function handleTupleResult(result, final, index) {
+function handleTupleResult(result, final3, index) {
   if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+    final3.issues.push(...prefixIssues(index, result.issues));
   }
-  final.value[index] = result.value;
+  final3.value[index] = result.value;
 }
-function handleTupleResults(itemResults, final, items, input3, optoutStart) {
+function handleTupleResults(itemResults, final3, items, input3, optoutStart) {
   for (let i5 = 0; i5 < items.length; i5++) {
     const r5 = itemResults[i5];
     const isPresent = i5 < input3.length;
     if (!isPresent && i5 >= optoutStart && items[i5]._zod.optin === "optional") {
-      final.value.length = i5;
+      final3.value.length = i5;
       break;
     }
     if (r5.issues.length) {
       if (!isPresent && i5 >= optoutStart) {
-        final.value.length = i5;
+        final3.value.length = i5;
         break;
       }
-      final.issues.push(...prefixIssues(i5, r5.issues));
+      final3.issues.push(...prefixIssues(i5, r5.issues));
     }
-    final.value[i5] = r5.value;
+    final3.value[i5] = r5.value;
   }
-  for (let i5 = final.value.length - 1; i5 >= input3.length; i5--) {
-    if (items[i5]._zod.optout === "optional" && final.value[i5] === void 0) {
-      final.value.length = i5;
+  for (let i5 = final3.value.length - 1; i5 >= input3.length; i5--) {
+    if (items[i5]._zod.optout === "optional" && final3.value[i5] === void 0) {
+      final3.value.length = i5;
     } else {
       break;
     }
   }
-  return final;
+  return final3;
 }
-function handleMapResult(keyResult, valueResult, final, key, input3, inst, ctx) {
+function handleMapResult(keyResult, valueResult, final3, key, input3, inst, ctx) {
   if (keyResult.issues.length) {
     if (propertyKeyTypes.has(typeof key)) {
-      final.issues.push(...prefixIssues(key, keyResult.issues));
+      final3.issues.push(...prefixIssues(key, keyResult.issues));
     } else {
-      final.issues.push({
+      final3.issues.push({
         code: "invalid_key",
         origin: "map",
         input: input3,
@@ -2685,9 +2685,9 @@ function handleMapResult(keyResult, valueResult, final, key, input3, inst, ctx) 
   }
   if (valueResult.issues.length) {
     if (propertyKeyTypes.has(typeof key)) {
-      final.issues.push(...prefixIssues(key, valueResult.issues));
+      final3.issues.push(...prefixIssues(key, valueResult.issues));
     } else {
-      final.issues.push({
+      final3.issues.push({
         origin: "map",
         code: "invalid_element",
         input: input3,
@@ -2697,13 +2697,13 @@ function handleMapResult(keyResult, valueResult, final, key, input3, inst, ctx) 
       });
     }
   }
-  final.value.set(keyResult.value, valueResult.value);
+  final3.value.set(keyResult.value, valueResult.value);
 }
-function handleSetResult(result, final) {
+function handleSetResult(result, final3) {
   if (result.issues.length) {
-    final.issues.push(...result.issues);
+    final3.issues.push(...result.issues);
   }
-  final.value.add(result.value);
+  final3.value.add(result.value);
 }
 function handleOptionalResult(payload2, result) {
   payload2.value = result.issues.length ? void 0 : result.value;
@@ -2743,12 +2743,12 @@ function handleCatchResult(payload2, result, def, ctx) {
   });
   return payload2;
 }
-function handlePipeResult(left, next, ctx) {
+function handlePipeResult(left, next2, ctx) {
   if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
     left.aborted = true;
     return left;
   }
-  return next._zod.run({ value: left.value, issues: left.issues }, ctx);
+  return next2._zod.run({ value: left.value, issues: left.issues }, ctx);
 }
 function handleCodecAResult(result, def, ctx) {
   if (result.issues.length) {
@@ -3712,8 +3712,8 @@ var init_schemas = __esm({
       });
       defineLazyInternal(inst, "pattern", (zod) => {
         if (zod.def.options.every((o3) => o3._zod.pattern)) {
-          const patterns = zod.def.options.map((o3) => o3._zod.pattern);
-          return new RegExp(`^(${patterns.map((p3) => cleanRegex(p3.source)).join("|")})$`);
+          const patterns2 = zod.def.options.map((o3) => o3._zod.pattern);
+          return new RegExp(`^(${patterns2.map((p3) => cleanRegex(p3.source)).join("|")})$`);
         }
         return void 0;
       });
@@ -4964,13 +4964,13 @@ var init_ar = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 instanceof ${issue2.expected}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${received}`;
             }
-            return `\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 ${expected}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${received}`;
+            return `\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 ${expected2}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -5082,13 +5082,13 @@ var init_az = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n instanceof ${issue2.expected}, daxil olan ${received}`;
             }
-            return `Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n ${expected}, daxil olan ${received}`;
+            return `Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n ${expected2}, daxil olan ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -5139,12 +5139,12 @@ var init_az = __esm({
 });
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
+function getBelarusianPlural(count, one, few, many2) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
-    return many;
+    return many2;
   }
   if (lastDigit === 1) {
     return one;
@@ -5152,7 +5152,7 @@ function getBelarusianPlural(count, one, few, many) {
   if (lastDigit >= 2 && lastDigit <= 4) {
     return few;
   }
-  return many;
+  return many2;
 }
 function be_default() {
   return {
@@ -5251,13 +5251,13 @@ var init_be = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F instanceof ${issue2.expected}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${received}`;
             }
-            return `\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F ${expected}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${received}`;
+            return `\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F ${expected2}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -5376,13 +5376,13 @@ var init_bg = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D instanceof ${issue2.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${received}`;
             }
-            return `\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D ${expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${received}`;
+            return `\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D ${expected2}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -5506,10 +5506,10 @@ var init_bn = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
-            return `\u0985\u09AC\u09C8\u09A7 \u0987\u09A8\u09AA\u09C1\u099F: \u09AA\u09CD\u09B0\u09A4\u09CD\u09AF\u09BE\u09B6\u09BF\u09A4 ${expected}, \u09AA\u09CD\u09B0\u09BE\u09AA\u09CD\u09A4 ${received}`;
+            return `\u0985\u09AC\u09C8\u09A7 \u0987\u09A8\u09AA\u09C1\u099F: \u09AA\u09CD\u09B0\u09A4\u09CD\u09AF\u09BE\u09B6\u09BF\u09A4 ${expected2}, \u09AA\u09CD\u09B0\u09BE\u09AA\u09CD\u09A4 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -5626,13 +5626,13 @@ var init_ca = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Tipus inv\xE0lid: s'esperava instanceof ${issue2.expected}, s'ha rebut ${received}`;
             }
-            return `Tipus inv\xE0lid: s'esperava ${expected}, s'ha rebut ${received}`;
+            return `Tipus inv\xE0lid: s'esperava ${expected2}, s'ha rebut ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -5764,14 +5764,14 @@ var init_ckb = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             const postfix = ["\u0627", "\u0648", "\u06C6", "\u0648\u0648", "\u06D5", "\u06CC", "\u06CE"].some((p3) => received.endsWith(p3)) ? "\u06CC\u06D5" : "\u06D5";
             const isEnglish = /^[a-zA-Z]+$/.test(received);
             if (receivedType === "null" || receivedType === "undefined")
               return `\u062F\u0627\u0648\u0627\u06A9\u0631\u0627\u0648\u06D5`;
-            return `\u0686\u0627\u0648\u06D5\u0695\u0648\u0627\u0646\u06A9\u0631\u0627\u0648\u06D5 ${expected} \u0628\u06CE\u062A\u060C \u0628\u06D5\u06B5\u0627\u0645 ${received}${isEnglish ? "" : postfix}`;
+            return `\u0686\u0627\u0648\u06D5\u0695\u0648\u0627\u0646\u06A9\u0631\u0627\u0648\u06D5 ${expected2} \u0628\u06CE\u062A\u060C \u0628\u06D5\u06B5\u0627\u0645 ${received}${isEnglish ? "" : postfix}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -5889,13 +5889,13 @@ var init_cs = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no instanceof ${issue2.expected}, obdr\u017Eeno ${received}`;
             }
-            return `Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no ${expected}, obdr\u017Eeno ${received}`;
+            return `Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no ${expected2}, obdr\u017Eeno ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -6015,13 +6015,13 @@ var init_da = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Ugyldigt input: forventede instanceof ${issue2.expected}, fik ${received}`;
             }
-            return `Ugyldigt input: forventede ${expected}, fik ${received}`;
+            return `Ugyldigt input: forventede ${expected2}, fik ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -6137,13 +6137,13 @@ var init_de = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Ung\xFCltige Eingabe: erwartet instanceof ${issue2.expected}, erhalten ${received}`;
             }
-            return `Ung\xFCltige Eingabe: erwartet ${expected}, erhalten ${received}`;
+            return `Ung\xFCltige Eingabe: erwartet ${expected2}, erhalten ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -6255,13 +6255,13 @@ var init_el = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (typeof issue2.expected === "string" && /^[A-Z]/.test(issue2.expected)) {
               return `\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD instanceof ${issue2.expected}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${received}`;
             }
-            return `\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${expected}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${received}`;
+            return `\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${expected2}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -6382,10 +6382,10 @@ var init_en = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = getTypeName(issue2.expected);
+            const expected2 = getTypeName(issue2.expected);
             const receivedType = parsedType(issue2.input);
             const received = getTypeName(receivedType, issue2.input);
-            return `Invalid input: expected ${expected}, received ${received}`;
+            return `Invalid input: expected ${expected2}, received ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -6508,13 +6508,13 @@ var init_eo = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Nevalida enigo: atendi\u011Dis instanceof ${issue2.expected}, ricevi\u011Dis ${received}`;
             }
-            return `Nevalida enigo: atendi\u011Dis ${expected}, ricevi\u011Dis ${received}`;
+            return `Nevalida enigo: atendi\u011Dis ${expected2}, ricevi\u011Dis ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -6649,13 +6649,13 @@ var init_es = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Entrada inv\xE1lida: se esperaba instanceof ${issue2.expected}, recibido ${received}`;
             }
-            return `Entrada inv\xE1lida: se esperaba ${expected}, recibido ${received}`;
+            return `Entrada inv\xE1lida: se esperaba ${expected2}, recibido ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -6771,13 +6771,13 @@ var init_fa = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A instanceof ${issue2.expected} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${received} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`;
             }
-            return `\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A ${expected} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${received} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`;
+            return `\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A ${expected2} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${received} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`;
           }
           case "invalid_value":
             if (issue2.values.length === 1) {
@@ -6899,13 +6899,13 @@ var init_fi = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Virheellinen tyyppi: odotettiin instanceof ${issue2.expected}, oli ${received}`;
             }
-            return `Virheellinen tyyppi: odotettiin ${expected}, oli ${received}`;
+            return `Virheellinen tyyppi: odotettiin ${expected2}, oli ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -7038,13 +7038,13 @@ var init_fr = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Entr\xE9e invalide : instance de ${issue2.expected} attendu, ${received} re\xE7u`;
             }
-            return `Entr\xE9e invalide : ${expected} attendu, ${received} re\xE7u`;
+            return `Entr\xE9e invalide : ${expected2} attendu, ${received} re\xE7u`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -7155,13 +7155,13 @@ var init_fr_CA = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Entr\xE9e invalide : attendu instanceof ${issue2.expected}, re\xE7u ${received}`;
             }
-            return `Entr\xE9e invalide : attendu ${expected}, re\xE7u ${received}`;
+            return `Entr\xE9e invalide : attendu ${expected2}, re\xE7u ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -7274,10 +7274,10 @@ var init_gu = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
-            return `\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0A87\u0AA8\u0AAA\u0AC1\u0A9F: \u0A85\u0AAA\u0AC7\u0A95\u0ACD\u0AB7\u0ABF\u0AA4 ${expected}, \u0AAA\u0ACD\u0AB0\u0ABE\u0AAA\u0ACD\u0AA4 ${received}`;
+            return `\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0A87\u0AA8\u0AAA\u0AC1\u0A9F: \u0A85\u0AAA\u0AC7\u0A95\u0ACD\u0AB7\u0ABF\u0AA4 ${expected2}, \u0AAA\u0ACD\u0AB0\u0ABE\u0AAA\u0ACD\u0AA4 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -7436,13 +7436,13 @@ var init_he = __esm({
         switch (issue2.code) {
           case "invalid_type": {
             const expectedKey = issue2.expected;
-            const expected = TypeDictionary[expectedKey ?? ""] ?? typeLabel(expectedKey);
+            const expected2 = TypeDictionary[expectedKey ?? ""] ?? typeLabel(expectedKey);
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? TypeNames[receivedType]?.label ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA instanceof ${issue2.expected}, \u05D4\u05EA\u05E7\u05D1\u05DC ${received}`;
             }
-            return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${expected}, \u05D4\u05EA\u05E7\u05D1\u05DC ${received}`;
+            return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${expected2}, \u05D4\u05EA\u05E7\u05D1\u05DC ${received}`;
           }
           case "invalid_value": {
             if (issue2.values.length === 1) {
@@ -7602,10 +7602,10 @@ var init_hi = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
-            return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received}`;
+            return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected2}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -7733,13 +7733,13 @@ var init_hr = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Neispravan unos: o\u010Dekuje se instanceof ${issue2.expected}, a primljeno je ${received}`;
             }
-            return `Neispravan unos: o\u010Dekuje se ${expected}, a primljeno je ${received}`;
+            return `Neispravan unos: o\u010Dekuje se ${expected2}, a primljeno je ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -7855,13 +7855,13 @@ var init_hu = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k instanceof ${issue2.expected}, a kapott \xE9rt\xE9k ${received}`;
             }
-            return `\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k ${expected}, a kapott \xE9rt\xE9k ${received}`;
+            return `\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k ${expected2}, a kapott \xE9rt\xE9k ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -7913,8 +7913,8 @@ var init_hu = __esm({
 });
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count, one, many2) {
+  return Math.abs(count) === 1 ? one : many2;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -8015,13 +8015,13 @@ var init_hy = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 instanceof ${issue2.expected}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${received}`;
             }
-            return `\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 ${expected}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${received}`;
+            return `\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 ${expected2}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -8138,13 +8138,13 @@ var init_id = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Input tidak valid: diharapkan instanceof ${issue2.expected}, diterima ${received}`;
             }
-            return `Input tidak valid: diharapkan ${expected}, diterima ${received}`;
+            return `Input tidak valid: diharapkan ${expected2}, diterima ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -8258,13 +8258,13 @@ var init_is = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Rangt gildi: \xDE\xFA sl\xF3st inn ${received} \xFEar sem \xE1 a\xF0 vera instanceof ${issue2.expected}`;
             }
-            return `Rangt gildi: \xDE\xFA sl\xF3st inn ${received} \xFEar sem \xE1 a\xF0 vera ${expected}`;
+            return `Rangt gildi: \xDE\xFA sl\xF3st inn ${received} \xFEar sem \xE1 a\xF0 vera ${expected2}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -8379,13 +8379,13 @@ var init_it = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Input non valido: atteso instanceof ${issue2.expected}, ricevuto ${received}`;
             }
-            return `Input non valido: atteso ${expected}, ricevuto ${received}`;
+            return `Input non valido: atteso ${expected2}, ricevuto ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -8499,13 +8499,13 @@ var init_ja = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u7121\u52B9\u306A\u5165\u529B: instanceof ${issue2.expected}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${received}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`;
             }
-            return `\u7121\u52B9\u306A\u5165\u529B: ${expected}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${received}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`;
+            return `\u7121\u52B9\u306A\u5165\u529B: ${expected2}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${received}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -8621,13 +8621,13 @@ var init_ka = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 instanceof ${issue2.expected}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${received}`;
             }
-            return `\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${expected}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${received}`;
+            return `\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${expected2}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -8743,13 +8743,13 @@ var init_km = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A instanceof ${issue2.expected} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${received}`;
             }
-            return `\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${expected} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${received}`;
+            return `\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${expected2} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -8874,10 +8874,10 @@ var init_kn = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
-            return `\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0C87\u0CA8\u0CCD\u200C\u0CAA\u0CC1\u0C9F\u0CCD: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${expected}, \u0CB8\u0CCD\u0CB5\u0CC0\u0C95\u0CB0\u0CBF\u0CB8\u0CBF\u0CA6\u0CA8\u0CC1 ${received}`;
+            return `\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0C87\u0CA8\u0CCD\u200C\u0CAA\u0CC1\u0C9F\u0CCD: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${expected2}, \u0CB8\u0CCD\u0CB5\u0CC0\u0C95\u0CB0\u0CBF\u0CB8\u0CBF\u0CA6\u0CA8\u0CC1 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -8994,13 +8994,13 @@ var init_ko = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 instanceof ${issue2.expected}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${received}\uC785\uB2C8\uB2E4`;
             }
-            return `\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 ${expected}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${received}\uC785\uB2C8\uB2E4`;
+            return `\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 ${expected2}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${received}\uC785\uB2C8\uB2E4`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -9209,13 +9209,13 @@ var init_lt = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Gautas tipas ${received}, o tik\u0117tasi - instanceof ${issue2.expected}`;
             }
-            return `Gautas tipas ${received}, o tik\u0117tasi - ${expected}`;
+            return `Gautas tipas ${received}, o tik\u0117tasi - ${expected2}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -9333,13 +9333,13 @@ var init_mk = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 instanceof ${issue2.expected}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${received}`;
             }
-            return `\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 ${expected}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${received}`;
+            return `\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 ${expected2}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -9453,13 +9453,13 @@ var init_ms = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Input tidak sah: dijangka instanceof ${issue2.expected}, diterima ${received}`;
             }
-            return `Input tidak sah: dijangka ${expected}, diterima ${received}`;
+            return `Input tidak sah: dijangka ${expected2}, diterima ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -9571,10 +9571,10 @@ var init_ne = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
-            return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received}`;
+            return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected2}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -9690,13 +9690,13 @@ var init_nl = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Ongeldige invoer: verwacht instanceof ${issue2.expected}, ontving ${received}`;
             }
-            return `Ongeldige invoer: verwacht ${expected}, ontving ${received}`;
+            return `Ongeldige invoer: verwacht ${expected2}, ontving ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -9813,13 +9813,13 @@ var init_nn = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Ugyldig input: forventa instanceof ${issue2.expected}, fekk ${received}`;
             }
-            return `Ugyldig input: forventa ${expected}, fekk ${received}`;
+            return `Ugyldig input: forventa ${expected2}, fekk ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -9933,13 +9933,13 @@ var init_no = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Ugyldig input: forventet instanceof ${issue2.expected}, fikk ${received}`;
             }
-            return `Ugyldig input: forventet ${expected}, fikk ${received}`;
+            return `Ugyldig input: forventet ${expected2}, fikk ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -10054,13 +10054,13 @@ var init_ota = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `F\xE2sit giren: umulan instanceof ${issue2.expected}, al\u0131nan ${received}`;
             }
-            return `F\xE2sit giren: umulan ${expected}, al\u0131nan ${received}`;
+            return `F\xE2sit giren: umulan ${expected2}, al\u0131nan ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -10174,13 +10174,13 @@ var init_ps = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F instanceof ${issue2.expected} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${received} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`;
             }
-            return `\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F ${expected} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${received} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`;
+            return `\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F ${expected2} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${received} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`;
           }
           case "invalid_value":
             if (issue2.values.length === 1) {
@@ -10300,13 +10300,13 @@ var init_pl = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano instanceof ${issue2.expected}, otrzymano ${received}`;
             }
-            return `Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano ${expected}, otrzymano ${received}`;
+            return `Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano ${expected2}, otrzymano ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -10448,10 +10448,10 @@ var init_pt = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = translateOriginWithArticle(issue2.expected, "indefinite");
+            const expected2 = translateOriginWithArticle(issue2.expected, "indefinite");
             const receivedType = parsedType(issue2.input);
             const received = translateOriginWithArticle(receivedType, "indefinite");
-            return `Entrada inv\xE1lida: esperava ${expected}, recebeu ${received}`;
+            return `Entrada inv\xE1lida: esperava ${expected2}, recebeu ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -10598,10 +10598,10 @@ var init_pt_BR = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = translateOriginWithArticle(issue2.expected, "indefinite");
+            const expected2 = translateOriginWithArticle(issue2.expected, "indefinite");
             const receivedType = parsedType(issue2.input);
             const received = translateOriginWithArticle(receivedType, "indefinite");
-            return `Entrada inv\xE1lida: esperava ${expected}, recebeu ${received}`;
+            return `Entrada inv\xE1lida: esperava ${expected2}, recebeu ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -10733,10 +10733,10 @@ var init_ro = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
-            return `Intrare invalid\u0103: a\u0219teptat ${expected}, primit ${received}`;
+            return `Intrare invalid\u0103: a\u0219teptat ${expected2}, primit ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -10789,12 +10789,12 @@ var init_ro = __esm({
 });
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
+function getRussianPlural(count, one, few, many2) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
-    return many;
+    return many2;
   }
   if (lastDigit === 1) {
     return one;
@@ -10802,7 +10802,7 @@ function getRussianPlural(count, one, few, many) {
   if (lastDigit >= 2 && lastDigit <= 4) {
     return few;
   }
-  return many;
+  return many2;
 }
 function ru_default() {
   return {
@@ -10901,13 +10901,13 @@ var init_ru = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C instanceof ${issue2.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${received}`;
             }
-            return `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C ${expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${received}`;
+            return `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C ${expected2}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -11028,13 +11028,13 @@ var init_sk = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 instanceof ${issue2.expected}, obdr\u017Ean\xE9 ${received}`;
             }
-            return `Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 ${expected}, obdr\u017Ean\xE9 ${received}`;
+            return `Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 ${expected2}, obdr\u017Ean\xE9 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -11149,13 +11149,13 @@ var init_sl = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Neveljaven vnos: pri\u010Dakovano instanceof ${issue2.expected}, prejeto ${received}`;
             }
-            return `Neveljaven vnos: pri\u010Dakovano ${expected}, prejeto ${received}`;
+            return `Neveljaven vnos: pri\u010Dakovano ${expected2}, prejeto ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -11270,13 +11270,13 @@ var init_sv = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Ogiltig inmatning: f\xF6rv\xE4ntat instanceof ${issue2.expected}, fick ${received}`;
             }
-            return `Ogiltig inmatning: f\xF6rv\xE4ntat ${expected}, fick ${received}`;
+            return `Ogiltig inmatning: f\xF6rv\xE4ntat ${expected2}, fick ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -11393,13 +11393,13 @@ var init_ta = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 instanceof ${issue2.expected}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${received}`;
             }
-            return `\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${expected}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${received}`;
+            return `\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${expected2}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -11517,10 +11517,10 @@ var init_tg = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
-            return `\u0412\u0443\u0440\u0443\u0434\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: ${expected} \u0438\u043D\u0442\u0438\u0437\u043E\u0440 \u043C\u0435\u0440\u0430\u0444\u0442, ${received} \u0433\u0438\u0440\u0438\u0444\u0442\u0430 \u0448\u0443\u0434`;
+            return `\u0412\u0443\u0440\u0443\u0434\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: ${expected2} \u0438\u043D\u0442\u0438\u0437\u043E\u0440 \u043C\u0435\u0440\u0430\u0444\u0442, ${received} \u0433\u0438\u0440\u0438\u0444\u0442\u0430 \u0448\u0443\u0434`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -11638,13 +11638,13 @@ var init_th = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 instanceof ${issue2.expected} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${received}`;
             }
-            return `\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 ${expected} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${received}`;
+            return `\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 ${expected2} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -11757,10 +11757,10 @@ var init_tk = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
-            return `N\xE4dogry baha: gara\u015Fylan ${expected} \xFDerine ${received} alyndy`;
+            return `N\xE4dogry baha: gara\u015Fylan ${expected2} \xFDerine ${received} alyndy`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -11871,13 +11871,13 @@ var init_tr = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Ge\xE7ersiz de\u011Fer: beklenen instanceof ${issue2.expected}, al\u0131nan ${received}`;
             }
-            return `Ge\xE7ersiz de\u011Fer: beklenen ${expected}, al\u0131nan ${received}`;
+            return `Ge\xE7ersiz de\u011Fer: beklenen ${expected2}, al\u0131nan ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -11990,13 +11990,13 @@ var init_uk = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F instanceof ${issue2.expected}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${received}`;
             }
-            return `\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F ${expected}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${received}`;
+            return `\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F ${expected2}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -12121,13 +12121,13 @@ var init_ur = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: instanceof ${issue2.expected} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${received} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`;
             }
-            return `\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: ${expected} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${received} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`;
+            return `\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: ${expected2} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${received} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -12242,13 +12242,13 @@ var init_uz = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `Noto\u2018g\u2018ri kirish: kutilgan instanceof ${issue2.expected}, qabul qilingan ${received}`;
             }
-            return `Noto\u2018g\u2018ri kirish: kutilgan ${expected}, qabul qilingan ${received}`;
+            return `Noto\u2018g\u2018ri kirish: kutilgan ${expected2}, qabul qilingan ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -12362,13 +12362,13 @@ var init_vi = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i instanceof ${issue2.expected}, nh\u1EADn \u0111\u01B0\u1EE3c ${received}`;
             }
-            return `\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i ${expected}, nh\u1EADn \u0111\u01B0\u1EE3c ${received}`;
+            return `\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i ${expected2}, nh\u1EADn \u0111\u01B0\u1EE3c ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -12483,13 +12483,13 @@ var init_zh_CN = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B instanceof ${issue2.expected}\uFF0C\u5B9E\u9645\u63A5\u6536 ${received}`;
             }
-            return `\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B ${expected}\uFF0C\u5B9E\u9645\u63A5\u6536 ${received}`;
+            return `\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B ${expected2}\uFF0C\u5B9E\u9645\u63A5\u6536 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -12601,13 +12601,13 @@ var init_zh_TW = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA instanceof ${issue2.expected}\uFF0C\u4F46\u6536\u5230 ${received}`;
             }
-            return `\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA ${expected}\uFF0C\u4F46\u6536\u5230 ${received}`;
+            return `\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA ${expected2}\uFF0C\u4F46\u6536\u5230 ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -12722,13 +12722,13 @@ var init_yo = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
+            const expected2 = TypeDictionary[issue2.expected] ?? issue2.expected;
             const receivedType = parsedType(issue2.input);
             const received = TypeDictionary[receivedType] ?? receivedType;
             if (/^[A-Z]/.test(issue2.expected)) {
               return `\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi instanceof ${issue2.expected}, \xE0m\u1ECD\u0300 a r\xED ${received}`;
             }
-            return `\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi ${expected}, \xE0m\u1ECD\u0300 a r\xED ${received}`;
+            return `\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi ${expected2}, \xE0m\u1ECD\u0300 a r\xED ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -12968,18 +12968,18 @@ var init_registries = __esm({
 });
 
 // node_modules/zod/v4/core/compile.js
-function compileValidator(schema, parser) {
+function compileValidator(schema, parser2) {
   try {
     return compileFn(schema, { assertOnly: true });
   } catch {
-    return parser;
+    return parser2;
   }
 }
 function compile(schema, options) {
   try {
-    const parser = compileFn(schema);
-    const clone2 = withParser(schema, parser);
-    clone2._zod.bag.validator = compileValidator(schema, parser);
+    const parser2 = compileFn(schema);
+    const clone2 = withParser(schema, parser2);
+    clone2._zod.bag.validator = compileValidator(schema, parser2);
     return clone2;
   } catch (err) {
     if (options?.strict)
@@ -12987,7 +12987,7 @@ function compile(schema, options) {
     return schema;
   }
 }
-function withParser(schema, parser) {
+function withParser(schema, parser2) {
   if (isRecursiveSchema(schema)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
@@ -13001,7 +13001,7 @@ function withParser(schema, parser) {
     if (ctx && isBackEdge(ctx, payload2.value)) {
       return originalRun(payload2, ctx);
     }
-    const out = parser(payload2.value);
+    const out = parser2(payload2.value);
     if (out !== INVALID) {
       payload2.value = out;
       return payload2;
@@ -13012,19 +13012,19 @@ function withParser(schema, parser) {
   };
   wrapped.__originalRun = originalRun;
   clone2._zod.bag.fallbackRun = originalRun;
-  clone2._zod.bag.validator = parser;
+  clone2._zod.bag.validator = parser2;
   clone2._zod.run = wrapped;
   if (!liveRun.__originalRun)
-    installCompiledUserMethods(clone2, schema, parser);
+    installCompiledUserMethods(clone2, schema, parser2);
   return clone2;
 }
-function installCompiledUserMethods(target, source, parser) {
+function installCompiledUserMethods(target, source, parser2) {
   const targetAny = target;
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data, params) => {
-      const out = parser(data);
+      const out = parser2(data);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
@@ -13034,7 +13034,7 @@ function installCompiledUserMethods(target, source, parser) {
   if (typeof sourceAny.parse === "function") {
     const originalParse2 = sourceAny.parse;
     targetAny.parse = (data, params) => {
-      const out = parser(data);
+      const out = parser2(data);
       if (out !== INVALID) {
         return out;
       }
@@ -16424,7 +16424,7 @@ var init_json_schema_processors = __esm({
     stringProcessor = (schema, ctx, _json2, _params) => {
       const json2 = _json2;
       json2.type = "string";
-      const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+      const { minimum, maximum, format: format2, patterns: patterns2, contentEncoding, laxFormat } = aggregateChecks(schema);
       if (typeof minimum === "number")
         json2.minLength = minimum;
       if (typeof maximum === "number")
@@ -16439,8 +16439,8 @@ var init_json_schema_processors = __esm({
       }
       if (contentEncoding)
         json2.contentEncoding = contentEncoding;
-      if (patterns && patterns.size > 0) {
-        const patternList = [...patterns].map(exactPattern);
+      if (patterns2 && patterns2.size > 0) {
+        const patternList = [...patterns2].map(exactPattern);
         if (patternList.length === 1)
           json2.pattern = patternList[0].source;
         else if (patternList.length > 1) {
@@ -16783,14 +16783,14 @@ var init_json_schema_processors = __esm({
       const def = schema._zod.def;
       json2.type = "object";
       const keyType = def.keyType;
-      const patterns = aggregateChecks(keyType).patterns;
-      if (def.mode === "loose" && patterns && patterns.size > 0) {
+      const patterns2 = aggregateChecks(keyType).patterns;
+      if (def.mode === "loose" && patterns2 && patterns2.size > 0) {
         const valueSchema = processSchema(def.valueType, ctx, {
           ...params,
           path: [...params.path, "patternProperties", "*"]
         });
         json2.patternProperties = {};
-        for (const pattern of patterns) {
+        for (const pattern of patterns2) {
           assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
         }
       } else {
@@ -17423,8 +17423,8 @@ var init_checks2 = __esm({
 });
 
 // node_modules/zod/v4/classic/errors.js
-function _lazyMethod(proto, key, make) {
-  Object.defineProperty(proto, key, {
+function _lazyMethod(proto2, key, make) {
+  Object.defineProperty(proto2, key, {
     configurable: true,
     enumerable: false,
     get() {
@@ -17447,21 +17447,21 @@ var init_errors3 = __esm({
     initializer2 = (inst, issues) => {
       $ZodError.init(inst, issues);
       inst.name = "ZodError";
-      const proto = Object.getPrototypeOf(inst);
-      if (_installedErrorProtos.has(proto))
+      const proto2 = Object.getPrototypeOf(inst);
+      if (_installedErrorProtos.has(proto2))
         return;
-      _installedErrorProtos.add(proto);
-      _lazyMethod(proto, "format", (self2) => (mapper) => formatError(self2, mapper));
-      _lazyMethod(proto, "flatten", (self2) => (mapper) => flattenError(self2, mapper));
-      _lazyMethod(proto, "addIssue", (self2) => (issue2) => {
+      _installedErrorProtos.add(proto2);
+      _lazyMethod(proto2, "format", (self2) => (mapper) => formatError(self2, mapper));
+      _lazyMethod(proto2, "flatten", (self2) => (mapper) => flattenError(self2, mapper));
+      _lazyMethod(proto2, "addIssue", (self2) => (issue2) => {
         self2.issues.push(issue2);
         self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
       });
-      _lazyMethod(proto, "addIssues", (self2) => (issues2) => {
+      _lazyMethod(proto2, "addIssues", (self2) => (issues2) => {
         self2.issues.push(...issues2);
         self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
       });
-      Object.defineProperty(proto, "isEmpty", {
+      Object.defineProperty(proto2, "isEmpty", {
         configurable: true,
         enumerable: false,
         get() {
@@ -19641,7 +19641,7 @@ function convertBaseSchema(schema, ctx) {
         }
         if (schema.additionalProperties === false) {
           const propertyKeys = Object.keys(shape);
-          const patterns = patternKeys.map((p3) => new RegExp(p3));
+          const patterns2 = patternKeys.map((p3) => new RegExp(p3));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload2) => {
             if (!isPlainObject(payload2.value))
@@ -19650,7 +19650,7 @@ function convertBaseSchema(schema, ctx) {
             for (const key of Object.keys(payload2.value)) {
               if (propertyKeys.includes(key))
                 continue;
-              if (patterns.some((regex2) => regex2.test(key)))
+              if (patterns2.some((regex2) => regex2.test(key)))
                 continue;
               unrecognized.push(key);
             }
@@ -20857,7 +20857,7 @@ var require_scan = __commonJS({
       };
       while (index < length) {
         code2 = advance();
-        let next;
+        let next2;
         if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
           code2 = advance();
@@ -20972,13 +20972,13 @@ var require_scan = __commonJS({
           break;
         }
         if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (next2 = advance())) {
+            if (next2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+            if (next2 === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -21514,16 +21514,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal2;
+          open3.output = safeOutput || utils.escapeRegex(literal2);
           for (let i5 = token.tokensIndex + 1; i5 < tokens.length; i5++) {
             tokens[i5].value = "";
             tokens[i5].output = "";
             delete tokens[i5].suffix;
           }
-          state2.output = token.output + open2.output;
+          state2.output = token.output + open3.output;
           state2.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -21599,14 +21599,14 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
+          const next2 = peek();
+          if (next2 === "/" && opts.bash !== true) {
             continue;
           }
-          if (next === "." || next === ";") {
+          if (next2 === "." || next2 === ";") {
             continue;
           }
-          if (!next) {
+          if (!next2) {
             value += "\\";
             push({ type: "text", value });
             continue;
@@ -21743,15 +21743,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state2.output.length,
             tokensIndex: state2.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -21844,9 +21844,9 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek();
+            const next2 = peek();
             let output2 = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+            if (prev.value === "(" && !/[!=<:]/.test(next2) || next2 === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output2 = `\\${value}`;
             }
             push({ type: "text", value, output: output2 });
@@ -22222,7 +22222,7 @@ var require_picomatch = __commonJS({
       const regex2 = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
       return regex2.test(utils.basename(input3, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.isMatch = (str2, patterns2, options) => picomatch3(patterns2, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p3) => picomatch3.parse(p3, options));
       return parse6(pattern, { ...options, fastpaths: false });
@@ -22318,7 +22318,7 @@ var require_light = __commonJS({
         }
         return onto;
       };
-      var parser = {
+      var parser2 = {
         load,
         overwrite
       };
@@ -22558,7 +22558,7 @@ var require_light = __commonJS({
       var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
       NUM_PRIORITIES = 10;
       DEFAULT_PRIORITY = 5;
-      parser$1 = parser;
+      parser$1 = parser2;
       BottleneckError$1 = BottleneckError_1;
       Job = class Job {
         constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
@@ -22604,11 +22604,11 @@ var require_light = __commonJS({
             return false;
           }
         }
-        _assertStatus(expected) {
+        _assertStatus(expected2) {
           var status2;
           status2 = this._states.jobStatus(this.options.id);
-          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          if (!(status2 === expected2 || expected2 === "DONE" && status2 === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected2}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -22687,7 +22687,7 @@ var require_light = __commonJS({
       };
       var Job_1 = Job;
       var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser;
+      parser$2 = parser2;
       BottleneckError$2 = BottleneckError_1;
       LocalDatastore = class LocalDatastore {
         constructor(instance, storeOptions, storeInstanceOptions) {
@@ -22736,7 +22736,7 @@ var require_light = __commonJS({
           await this.yieldLoop();
           return this.instance.Events.trigger("message", message.toString());
         }
-        async __disconnect__(flush2) {
+        async __disconnect__(flush3) {
           await this.yieldLoop();
           clearInterval(this.heartbeat);
           return this.Promise.resolve();
@@ -22881,12 +22881,12 @@ var require_light = __commonJS({
           });
         }
         next(id) {
-          var current, next;
+          var current, next2;
           current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
+          next2 = current + 1;
+          if (current != null && next2 < this.status.length) {
             this.counts[current]--;
-            this.counts[next]++;
+            this.counts[next2]++;
             return this._jobs[id]++;
           } else if (current != null) {
             this.counts[current]--;
@@ -23001,7 +23001,7 @@ var require_light = __commonJS({
       var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser;
+      parser$3 = parser2;
       Events$2 = Events_1;
       RedisConnection$1 = require$$2;
       IORedisConnection$1 = require$$3;
@@ -23067,7 +23067,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor2, end2, found, i5, k5, keys, len, next, start;
+            var cursor2, end2, found, i5, k5, keys, len, next2, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -23076,8 +23076,8 @@ var require_light = __commonJS({
             start = `b_${this.id}-`.length;
             end2 = "_settings".length;
             while (cursor2 !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor2 != null ? cursor2 : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor2 = ~~next;
+              [next2, found] = await this.connection.__runCommand__(["scan", cursor2 != null ? cursor2 : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor2 = ~~next2;
               for (i5 = 0, len = found.length; i5 < len; i5++) {
                 k5 = found[i5];
                 keys.push(k5.slice(start, -end2));
@@ -23116,10 +23116,10 @@ var require_light = __commonJS({
               return this._startAutoCleanup();
             }
           }
-          disconnect(flush2 = true) {
+          disconnect(flush3 = true) {
             var ref;
             if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush2) : void 0;
+              return (ref = this.connection) != null ? ref.disconnect(flush3) : void 0;
             }
           }
         }
@@ -23133,7 +23133,7 @@ var require_light = __commonJS({
       }).call(commonjsGlobal);
       var Group_1 = Group;
       var Batcher, Events$3, parser$4;
-      parser$4 = parser;
+      parser$4 = parser2;
       Events$3 = Events_1;
       Batcher = (function() {
         class Batcher2 {
@@ -23185,7 +23185,7 @@ var require_light = __commonJS({
       var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser;
+      parser$5 = parser2;
       Queues$1 = Queues_1;
       Job$1 = Job_1;
       LocalDatastore$1 = LocalDatastore_1;
@@ -23248,8 +23248,8 @@ var require_light = __commonJS({
           publish(message) {
             return this._store.__publish__(message);
           }
-          disconnect(flush2 = true) {
-            return this._store.__disconnect__(flush2);
+          disconnect(flush3 = true) {
+            return this._store.__disconnect__(flush3);
           }
           chain(_limiter) {
             this._limiter = _limiter;
@@ -23325,12 +23325,12 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args, index, next, options, queue;
+              var args, index, next2, options, queue;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
               queue = this._queues.getFirst();
-              ({ options, args } = next = queue.first());
+              ({ options, args } = next2 = queue.first());
               if (capacity != null && options.weight > capacity) {
                 return this.Promise.resolve(null);
               }
@@ -23348,7 +23348,7 @@ var require_light = __commonJS({
                   if (reservoir === 0) {
                     this.Events.trigger("depleted", empty2);
                   }
-                  this._run(index, next, wait);
+                  this._run(index, next2, wait);
                   return this.Promise.resolve(options.weight);
                 } else {
                   return this.Promise.resolve(null);
@@ -23397,8 +23397,8 @@ var require_light = __commonJS({
                 }
               });
             };
-            done = options.dropWaitingJobs ? (this._run = function(index, next) {
-              return next.doDrop({
+            done = options.dropWaitingJobs ? (this._run = function(index, next2) {
+              return next2.doDrop({
                 message: options.dropErrorMessage
               });
             }, this._drainOne = () => {
@@ -23720,7 +23720,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node2) {
+    function isNode2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -23744,7 +23744,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair;
     exports.isScalar = isScalar;
     exports.isSeq = isSeq;
@@ -24714,8 +24714,8 @@ var require_foldFlowLines = __commonJS({
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i5 + 1];
-            if (next && next !== " " && next !== "\n" && next !== "	")
+            const next2 = text2[i5 + 1];
+            if (next2 && next2 !== " " && next2 !== "\n" && next2 !== "	")
               split2 = i5;
           }
           if (i5 >= end2) {
@@ -27432,7 +27432,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow, indicator, next: next2, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -27461,7 +27461,7 @@ var require_resolve_props = __commonJS({
         }
         switch (token.type) {
           case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+            if (!flow && (indicator !== "doc-start" || next2?.type !== "flow-collection") && token.source.includes("	")) {
               tab = token;
             }
             hasSpace = true;
@@ -27540,10 +27540,10 @@ var require_resolve_props = __commonJS({
       }
       const last = tokens[tokens.length - 1];
       const end2 = last ? last.offset + last.source.length : offset;
-      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
-        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      if (reqSpace && next2 && next2.type !== "space" && next2.type !== "newline" && next2.type !== "comma" && (next2.type !== "scalar" || next2.source !== "")) {
+        onError(next2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
-      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+      if (tab && (atNewline && tab.indent <= parentIndent || next2?.type === "block-map" || next2?.type === "block-seq"))
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
@@ -28104,13 +28104,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i5 = lines.length - 1; i5 >= 0; --i5) {
         const content = lines[i5][1];
@@ -28122,12 +28122,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end3 = start + header.length;
-        if (scalar.source)
-          end3 += scalar.source.length;
+        if (scalar2.source)
+          end3 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end3, end3] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i5 = 0; i5 < chompStart; ++i5) {
         const [indent, content] = lines[i5];
@@ -28205,7 +28205,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end2 = start + header.length + scalar.source.length;
+      const end2 = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end2, end2] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -28288,8 +28288,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end: end2 } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end: end2 } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
@@ -28308,7 +28308,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -28403,20 +28403,20 @@ var require_resolve_flow_scalar = __commonJS({
           res += fold;
           i5 = offset;
         } else if (ch === "\\") {
-          let next = source[++i5];
-          const cc = escapeCodes[next];
+          let next2 = source[++i5];
+          const cc = escapeCodes[next2];
           if (cc)
             res += cc;
-          else if (next === "\n") {
-            next = source[i5 + 1];
-            while (next === " " || next === "	")
-              next = source[++i5 + 1];
-          } else if (next === "\r" && source[i5 + 1] === "\n") {
-            next = source[++i5 + 1];
-            while (next === " " || next === "	")
-              next = source[++i5 + 1];
-          } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+          else if (next2 === "\n") {
+            next2 = source[i5 + 1];
+            while (next2 === " " || next2 === "	")
+              next2 = source[++i5 + 1];
+          } else if (next2 === "\r" && source[i5 + 1] === "\n") {
+            next2 = source[++i5 + 1];
+            while (next2 === " " || next2 === "	")
+              next2 = source[++i5 + 1];
+          } else if (next2 === "x" || next2 === "u" || next2 === "U") {
+            const length = next2 === "x" ? 2 : next2 === "u" ? 4 : 8;
             res += parseCharCode(source, i5 + 1, length, onError);
             i5 += length;
           } else {
@@ -28426,10 +28426,10 @@ var require_resolve_flow_scalar = __commonJS({
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i5;
-          let next = source[i5 + 1];
-          while (next === " " || next === "	")
-            next = source[++i5 + 1];
-          if (next !== "\n" && !(next === "\r" && source[i5 + 2] === "\n"))
+          let next2 = source[i5 + 1];
+          while (next2 === " " || next2 === "	")
+            next2 = source[++i5 + 1];
+          if (next2 !== "\n" && !(next2 === "\r" && source[i5 + 2] === "\n"))
             res += i5 > wsStart ? source.slice(wsStart, i5 + 1) : ch;
         } else {
           res += ch;
@@ -28523,26 +28523,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error63) {
         const msg = error63 instanceof Error ? error63.message : String(error63);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar2 = new Scalar.Scalar(value);
       }
-      scalar.range = range2;
-      scalar.source = value;
+      scalar2.range = range2;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -29431,9 +29431,9 @@ var require_lexer = __commonJS({
           this.lineEndPos = null;
         }
         this.atEnd = !incomplete;
-        let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
-          next = yield* this.parseNext(next);
+        let next2 = this.next ?? "stream";
+        while (next2 && (incomplete || this.hasChars(1)))
+          next2 = yield* this.parseNext(next2);
       }
       atLineEnd() {
         let i5 = this.pos;
@@ -29456,8 +29456,8 @@ var require_lexer = __commonJS({
           while (ch === " ")
             ch = this.buffer[++indent + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
-            if (next === "\n" || !next && !this.atEnd)
+            const next2 = this.buffer[indent + offset + 1];
+            if (next2 === "\n" || !next2 && !this.atEnd)
               return offset + indent + 1;
           }
           return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
@@ -29494,8 +29494,8 @@ var require_lexer = __commonJS({
       peek(n3) {
         return this.buffer.substr(this.pos, n3);
       }
-      *parseNext(next) {
-        switch (next) {
+      *parseNext(next2) {
+        switch (next2) {
           case "stream":
             return yield* this.parseStream();
           case "line-start":
@@ -29684,8 +29684,8 @@ var require_lexer = __commonJS({
             this.flowKey = true;
             return yield* this.parseQuotedScalar();
           case ":": {
-            const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            const next2 = this.charAt(1);
+            if (this.flowKey || isEmpty(next2) || next2 === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -29764,10 +29764,10 @@ var require_lexer = __commonJS({
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i6 + 1];
-              if (!next && !this.atEnd)
+              const next2 = this.buffer[i6 + 1];
+              if (!next2 && !this.atEnd)
                 return this.setNext("block-scalar");
-              if (next === "\n")
+              if (next2 === "\n")
                 break;
             }
             // fallthrough
@@ -29829,21 +29829,21 @@ var require_lexer = __commonJS({
         let ch;
         while (ch = this.buffer[++i5]) {
           if (ch === ":") {
-            const next = this.buffer[i5 + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            const next2 = this.buffer[i5 + 1];
+            if (isEmpty(next2) || inFlow && flowIndicatorChars.has(next2))
               break;
             end2 = i5;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i5 + 1];
+            let next2 = this.buffer[i5 + 1];
             if (ch === "\r") {
-              if (next === "\n") {
+              if (next2 === "\n") {
                 i5 += 1;
                 ch = "\n";
-                next = this.buffer[i5 + 1];
+                next2 = this.buffer[i5 + 1];
               } else
                 end2 = i5;
             }
-            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+            if (next2 === "#" || inFlow && flowIndicatorChars.has(next2))
               break;
             if (ch === "\n") {
               const cs = this.continueScalar(i5 + 1);
@@ -30370,37 +30370,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep4;
-          if (scalar.end) {
-            sep4 = scalar.end;
+          if (scalar2.end) {
+            sep4 = scalar2.end;
             sep4.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep4 = [this.sourceToken];
           const map4 = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map4;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -30885,7 +30885,7 @@ var require_public_api = __commonJS({
     var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser = require_parser();
+    var parser2 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -30893,7 +30893,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -30907,7 +30907,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -30989,7 +30989,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser = require_parser();
+    var parser2 = require_parser();
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports.Composer = composer.Composer;
@@ -31014,7 +31014,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser.Parser;
+    exports.Parser = parser2.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -31054,6 +31054,120 @@ var init_parse3 = __esm({
   }
 });
 
+// node_modules/canonicalize/lib/canonicalize.js
+function hasLoneSurrogate(value) {
+  for (let i5 = 0; i5 < value.length; i5++) {
+    const code2 = value.charCodeAt(i5);
+    if (code2 >= 55296 && code2 <= 56319) {
+      if (i5 === value.length - 1) {
+        return true;
+      }
+      const next2 = value.charCodeAt(i5 + 1);
+      if (!(next2 >= 56320 && next2 <= 57343)) {
+        return true;
+      }
+      i5++;
+    } else if (code2 >= 56320 && code2 <= 57343) {
+      return true;
+    }
+  }
+  return false;
+}
+function canonicalize(object2, seen = /* @__PURE__ */ new Set()) {
+  if (typeof object2 === "number" && isNaN(object2)) {
+    throw new Error("NaN is not allowed");
+  }
+  if (typeof object2 === "number" && !isFinite(object2)) {
+    throw new Error("Infinity is not allowed");
+  }
+  if (typeof object2 === "string" && hasLoneSurrogate(object2)) {
+    throw new Error("Lone surrogate is not allowed");
+  }
+  if (object2 === null || typeof object2 !== "object") {
+    return JSON.stringify(object2);
+  }
+  if (typeof object2.toJSON === "function") {
+    if (seen.has(object2)) {
+      throw new Error("Circular reference detected");
+    }
+    seen.add(object2);
+    const result2 = canonicalize(object2.toJSON(), seen);
+    seen.delete(object2);
+    return result2;
+  }
+  if (seen.has(object2)) {
+    throw new Error("Circular reference detected");
+  }
+  seen.add(object2);
+  let result;
+  if (Array.isArray(object2)) {
+    const values = object2.map((cv) => {
+      const value = cv === void 0 || typeof cv === "symbol" ? null : cv;
+      return canonicalize(value, seen);
+    });
+    result = `[${values.join(",")}]`;
+  } else {
+    const parts = [];
+    for (const key of Object.keys(object2).sort()) {
+      if (object2[key] === void 0 || typeof object2[key] === "symbol") {
+        continue;
+      }
+      parts.push(`${canonicalize(key)}:${canonicalize(object2[key], seen)}`);
+    }
+    result = `{${parts.join(",")}}`;
+  }
+  seen.delete(object2);
+  return result;
+}
+var init_canonicalize = __esm({
+  "node_modules/canonicalize/lib/canonicalize.js"() {
+  }
+});
+
+// src/core/digest.ts
+import { createHash } from "node:crypto";
+function canonicalDigest(value) {
+  return sha256Hex(canonicalJson(value));
+}
+function canonicalJson(value) {
+  const text2 = keysSortedDeep(value) ? JSON.stringify(value) : canonicalize(value);
+  if (text2 === void 0) throw new Error("canonicalJson: value has no JSON form");
+  return text2;
+}
+function keysSortedDeep(value) {
+  if (typeof value !== "object" || value === null) return typeof value !== "undefined" && typeof value !== "function";
+  if (Array.isArray(value)) {
+    for (const item of value) if (!keysSortedDeep(item)) return false;
+    return true;
+  }
+  let previous;
+  for (const key in value) {
+    if (previous !== void 0 && !(previous < key)) return false;
+    previous = key;
+    const item = value[key];
+    if (item === void 0 || !keysSortedDeep(item)) return false;
+  }
+  return true;
+}
+function sha256Hex(text2) {
+  return createHash("sha256").update(text2).digest("hex");
+}
+function planDigest(header, changeDigests) {
+  return canonicalDigest({ v: DIGEST_VERSION, header, changes: [...changeDigests].sort() });
+}
+function reportDigest(planDigests) {
+  if (planDigests.length === 1) return planDigests[0];
+  return canonicalDigest({ v: DIGEST_VERSION, plans: [...planDigests].sort() });
+}
+var DIGEST_VERSION;
+var init_digest = __esm({
+  "src/core/digest.ts"() {
+    "use strict";
+    init_canonicalize();
+    DIGEST_VERSION = "steer-digest-v1";
+  }
+});
+
 // node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
 var state, emitWarningIfUnsupportedVersion;
 var init_emitWarningIfUnsupportedVersion = __esm({
@@ -31089,9 +31203,9 @@ More information can be found at: https://a.co/c895JFp`);
 var longPollMiddleware, longPollMiddlewareOptions, getLongPollPlugin;
 var init_longPollMiddleware = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/longPollMiddleware.js"() {
-    longPollMiddleware = () => (next, context) => async (args) => {
+    longPollMiddleware = () => (next2, context) => async (args) => {
       context.__retryLongPoll = true;
-      return next(args);
+      return next2(args);
     };
     longPollMiddlewareOptions = {
       name: "longPollMiddleware",
@@ -31726,13 +31840,13 @@ var init_parse_utils = __esm({
     };
     MAX_FLOAT = Math.ceil(2 ** 127 * (2 - 2 ** -23));
     expectFloat32 = (value) => {
-      const expected = expectNumber(value);
-      if (expected !== void 0 && !Number.isNaN(expected) && expected !== Infinity && expected !== -Infinity) {
-        if (Math.abs(expected) > MAX_FLOAT) {
+      const expected2 = expectNumber(value);
+      if (expected2 !== void 0 && !Number.isNaN(expected2) && expected2 !== Infinity && expected2 !== -Infinity) {
+        if (Math.abs(expected2) > MAX_FLOAT) {
           throw new TypeError(`Expected 32-bit float, got ${value}`);
         }
       }
-      return expected;
+      return expected2;
     };
     expectLong = (value) => {
       if (value === null || value === void 0) {
@@ -31748,11 +31862,11 @@ var init_parse_utils = __esm({
     expectShort = (value) => expectSizedInt(value, 16);
     expectByte = (value) => expectSizedInt(value, 8);
     expectSizedInt = (value, size) => {
-      const expected = expectLong(value);
-      if (expected !== void 0 && castInt(expected, size) !== expected) {
+      const expected2 = expectLong(value);
+      if (expected2 !== void 0 && castInt(expected2, size) !== expected2) {
         throw new TypeError(`Expected ${size}-bit integer, got ${value}`);
       }
-      return expected;
+      return expected2;
     };
     castInt = (value, size) => {
       switch (size) {
@@ -32195,8 +32309,8 @@ var init_schema_date_utils = __esm({
       date6.setUTCFullYear(Number(yearStr));
       if (offsetStr.toUpperCase() != "Z") {
         const [, sign2, offsetH, offsetM] = /([+-])(\d\d):(\d\d)/.exec(offsetStr) || [void 0, "+", 0, 0];
-        const scalar = sign2 === "-" ? 1 : -1;
-        date6.setTime(date6.getTime() + scalar * (Number(offsetH) * 60 * 60 * 1e3 + Number(offsetM) * 60 * 1e3));
+        const scalar2 = sign2 === "-" ? 1 : -1;
+        date6.setTime(date6.getTime() + scalar2 * (Number(offsetH) * 60 * 60 * 1e3 + Number(offsetM) * 60 * 1e3));
       }
       return date6;
     };
@@ -32464,8 +32578,8 @@ var deserializerMiddleware, findHeader;
 var init_deserializerMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/deserializerMiddleware.js"() {
     init_transport();
-    deserializerMiddleware = (options, deserializer) => (next, context) => async (args) => {
-      const { response } = await next(args);
+    deserializerMiddleware = (options, deserializer) => (next2, context) => async (args) => {
+      const { response } = await next2(args);
       try {
         const parsed = await deserializer(response, options);
         return {
@@ -33785,8 +33899,8 @@ var init_schemaDeserializationMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaDeserializationMiddleware.js"() {
     init_transport();
     init_operation();
-    schemaDeserializationMiddleware = (config2) => (next, context) => async (args) => {
-      const { response } = await next(args);
+    schemaDeserializationMiddleware = (config2) => (next2, context) => async (args) => {
+      const { response } = await next2(args);
       const { operationSchema } = getSmithyContext(context);
       const [, ns, n3, t, i5, o3] = operationSchema ?? [];
       try {
@@ -33852,7 +33966,7 @@ var init_schemaSerializationMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js"() {
     init_transport();
     init_operation();
-    schemaSerializationMiddleware = (config2) => (next, context) => async (args) => {
+    schemaSerializationMiddleware = (config2) => (next2, context) => async (args) => {
       const { operationSchema } = getSmithyContext(context);
       const [, ns, n3, t, i5, o3] = operationSchema ?? [];
       const endpoint2 = context.endpointV2 ? async () => toEndpointV1(context.endpointV2) : config2.endpoint;
@@ -33861,7 +33975,7 @@ var init_schemaSerializationMiddleware = __esm({
         ...context,
         endpoint: endpoint2
       });
-      return next({
+      return next2({
         ...args,
         request: request2
       });
@@ -34871,9 +34985,9 @@ var init_exceptions = __esm({
           const targetId = Object.prototype.hasOwnProperty.call(this, "shapeId") ? this.shapeId : void 0;
           let candidateHasShapeId = false;
           if (targetId) {
-            let proto = Object.getPrototypeOf(candidate);
-            while (proto && proto !== Object.prototype) {
-              const ctor = proto.constructor;
+            let proto2 = Object.getPrototypeOf(candidate);
+            while (proto2 && proto2 !== Object.prototype) {
+              const ctor = proto2.constructor;
               const candidateId = ctor !== _ServiceException && Object.prototype.hasOwnProperty.call(ctor, "shapeId") ? ctor?.shapeId : void 0;
               if (candidateId) {
                 candidateHasShapeId = true;
@@ -34881,7 +34995,7 @@ var init_exceptions = __esm({
                   return true;
                 }
               }
-              proto = Object.getPrototypeOf(proto);
+              proto2 = Object.getPrototypeOf(proto2);
             }
           }
           if (targetId && candidateHasShapeId) {
@@ -34892,13 +35006,13 @@ var init_exceptions = __esm({
             if (candidate.name === targetName) {
               return true;
             }
-            let proto = Object.getPrototypeOf(candidate);
-            while (proto && proto !== Object.prototype) {
-              const ctorName = proto.constructor?.name;
+            let proto2 = Object.getPrototypeOf(candidate);
+            while (proto2 && proto2 !== Object.prototype) {
+              const ctorName = proto2.constructor?.name;
               if (ctorName && ctorName !== "Error" && ctorName === targetName) {
                 return true;
               }
-              proto = Object.getPrototypeOf(proto);
+              proto2 = Object.getPrototypeOf(proto2);
             }
           }
         }
@@ -36149,7 +36263,7 @@ function setFeature2(context, feature, value) {
 function bindEndpointMiddleware(getEndpointFromConfig2) {
   const getEndpointFromInstructions2 = bindGetEndpointFromInstructions(getEndpointFromConfig2);
   return ({ config: config2, instructions }) => {
-    return (next, context) => async (args) => {
+    return (next2, context) => async (args) => {
       if (config2.isCustomEndpoint) {
         setFeature2(context, "ENDPOINT_OVERRIDE", "N");
       }
@@ -36176,7 +36290,7 @@ function bindEndpointMiddleware(getEndpointFromConfig2) {
           }, authScheme.properties);
         }
       }
-      return next({
+      return next2({
         ...args
       });
     };
@@ -36586,14 +36700,14 @@ var init_stringEquals = __esm({
 var substring;
 var init_substring = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/substring.js"() {
-    substring = (input3, start, stop, reverse) => {
-      if (input3 == null || start >= stop || input3.length < stop || /[^\u0000-\u007f]/.test(input3)) {
+    substring = (input3, start, stop2, reverse) => {
+      if (input3 == null || start >= stop2 || input3.length < stop2 || /[^\u0000-\u007f]/.test(input3)) {
         return null;
       }
       if (!reverse) {
-        return input3.substring(start, stop);
+        return input3.substring(start, stop2);
       }
-      return input3.substring(input3.length - stop, input3.length - start);
+      return input3.substring(input3.length - stop2, input3.length - start);
     };
   }
 });
@@ -37141,14 +37255,14 @@ var serializerMiddleware;
 var init_serializerMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serializerMiddleware.js"() {
     init_endpoints();
-    serializerMiddleware = (options, serializer) => (next, context) => async (args) => {
+    serializerMiddleware = (options, serializer) => (next2, context) => async (args) => {
       const endpointConfig = options;
       const endpoint2 = context.endpointV2 ? async () => toEndpointV1(context.endpointV2) : endpointConfig.endpoint;
       if (!endpoint2) {
         throw new Error("No valid endpoint provider available.");
       }
       const request2 = await serializer(args.input, { ...options, endpoint: endpoint2 });
-      return next({
+      return next2({
         ...args,
         request: request2
       });
@@ -38493,7 +38607,7 @@ var init_HashCalculator = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js
-import { createReadStream } from "node:fs";
+import { createReadStream as createReadStream2 } from "node:fs";
 var fileStreamHasher, isReadStream;
 var init_fileStreamHasher = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js"() {
@@ -38503,7 +38617,7 @@ var init_fileStreamHasher = __esm({
         reject(new Error("Unable to calculate hash for non-file streams."));
         return;
       }
-      const fileStreamTee = createReadStream(fileStream.path, {
+      const fileStreamTee = createReadStream2(fileStream.path, {
         start: fileStream.start,
         end: fileStream.end
       });
@@ -41317,7 +41431,7 @@ var init_httpExtensionConfiguration = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js
 function contentLengthMiddleware(bodyLengthChecker) {
-  return (next) => async (args) => {
+  return (next2) => async (args) => {
     const request2 = args.request;
     if (HttpRequest.isInstance(request2)) {
       const { body, headers } = request2;
@@ -41334,7 +41448,7 @@ function contentLengthMiddleware(bodyLengthChecker) {
         }
       }
     }
-    return next({
+    return next2({
       ...args,
       request: request2
     });
@@ -42173,9 +42287,9 @@ var init_JsonShapeSerializer2 = __esm({
           while (newSize < i5 + byteCount) {
             newSize *= 2;
           }
-          const next = alloc(newSize);
-          next.set(this.json);
-          this.json = next;
+          const next2 = alloc(newSize);
+          next2.set(this.json);
+          this.json = next2;
         }
       }
       writeAscii(s2) {
@@ -42219,8 +42333,8 @@ var init_JsonShapeSerializer2 = __esm({
               this.json[this.i++] = c5;
             }
           } else if (c5 >= 55296 && c5 <= 56319) {
-            const next = j5 + 1 < z2 ? s2.charCodeAt(j5 + 1) : 0;
-            if (next >= 56320 && next <= 57343) {
+            const next2 = j5 + 1 < z2 ? s2.charCodeAt(j5 + 1) : 0;
+            if (next2 >= 56320 && next2 <= 57343) {
               this.ensure(4);
               const { written } = encoder.encodeInto(s2.substring(j5, j5 + 2), this.json.subarray(this.i));
               this.i += written;
@@ -43265,9 +43379,9 @@ var hostHeaderMiddleware, hostHeaderMiddlewareOptions, getHostHeaderPlugin;
 var init_hostHeaderMiddleware = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js"() {
     init_protocols();
-    hostHeaderMiddleware = (options) => (next) => async (args) => {
+    hostHeaderMiddleware = (options) => (next2) => async (args) => {
       if (!HttpRequest.isInstance(args.request)) {
-        return next(args);
+        return next2(args);
       }
       const { request: request2 } = args;
       const { handlerProtocol = "" } = options.requestHandler.metadata || {};
@@ -43281,7 +43395,7 @@ var init_hostHeaderMiddleware = __esm({
         }
         request2.headers["host"] = host;
       }
-      return next(args);
+      return next2(args);
     };
     hostHeaderMiddlewareOptions = {
       name: "hostHeaderMiddleware",
@@ -43302,9 +43416,9 @@ var init_hostHeaderMiddleware = __esm({
 var loggerMiddleware, loggerMiddlewareOptions, getLoggerPlugin;
 var init_loggerMiddleware = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js"() {
-    loggerMiddleware = () => (next, context) => async (args) => {
+    loggerMiddleware = () => (next2, context) => async (args) => {
       try {
-        const response = await next(args);
+        const response = await next2(args);
         const { clientName, commandName, logger: logger2, dynamoDbDocumentClientOptions = {} } = context;
         const { overrideInputFilterSensitiveLog, overrideOutputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
         const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context.inputFilterSensitiveLog;
@@ -43508,10 +43622,10 @@ var init_recursionDetectionMiddleware = __esm({
     TRACEPARENT = "traceparent";
     TRACESTATE = "tracestate";
     BAGGAGE = "baggage";
-    recursionDetectionMiddleware = () => (next) => async (args) => {
+    recursionDetectionMiddleware = () => (next2) => async (args) => {
       const { request: request2 } = args;
       if (!HttpRequest.isInstance(request2)) {
-        return next(args);
+        return next2(args);
       }
       let invokeStore;
       {
@@ -43546,7 +43660,7 @@ var init_recursionDetectionMiddleware = __esm({
           }
         }
       }
-      return next(args);
+      return next2(args);
     };
   }
 });
@@ -43605,7 +43719,7 @@ var init_httpAuthSchemeMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js"() {
     init_transport();
     init_resolveAuthOptions();
-    httpAuthSchemeMiddleware = (config2, mwOptions) => (next, context) => async (args) => {
+    httpAuthSchemeMiddleware = (config2, mwOptions) => (next2, context) => async (args) => {
       const options = config2.httpAuthSchemeProvider(await mwOptions.httpAuthSchemeParametersProvider(config2, context, args.input));
       const authSchemePreference = config2.authSchemePreference ? await config2.authSchemePreference() : [];
       const resolvedOptions = resolveAuthOptions(options, authSchemePreference);
@@ -43636,7 +43750,7 @@ var init_httpAuthSchemeMiddleware = __esm({
       if (!smithyContext.selectedHttpAuthScheme) {
         throw new Error(failureReasons.join("\n"));
       }
-      return next(args);
+      return next2(args);
     };
   }
 });
@@ -43709,9 +43823,9 @@ var init_httpSigningMiddleware = __esm({
     };
     defaultSuccessHandler = (httpResponse, signingProperties) => {
     };
-    httpSigningMiddleware = (config2) => (next, context) => async (args) => {
+    httpSigningMiddleware = (config2) => (next2, context) => async (args) => {
       if (!HttpRequest.isInstance(args.request)) {
-        return next(args);
+        return next2(args);
       }
       const smithyContext = getSmithyContext(context);
       const scheme = smithyContext.selectedHttpAuthScheme;
@@ -43719,7 +43833,7 @@ var init_httpSigningMiddleware = __esm({
         throw new Error(`No HttpAuthScheme was selected: unable to sign request`);
       }
       const { httpAuthOption: { signingProperties = {} }, identity, signer } = scheme;
-      const output2 = await next({
+      const output2 = await next2({
         ...args,
         request: await signer.sign(args.request, identity, signingProperties)
       }).catch((signer.errorHandler || defaultErrorHandler)(signingProperties));
@@ -44617,7 +44731,7 @@ var init_util2 = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retryMiddleware.js
 function bindRetryMiddleware(isStreamingPayload2) {
-  return (options) => (next, context) => async (args) => {
+  return (options) => (next2, context) => async (args) => {
     let retryStrategy = await options.retryStrategy();
     const maxAttempts = await options.maxAttempts();
     const abortSignal = context[import_types25.SMITHY_CONTEXT_KEY]?.abortSignal;
@@ -44638,7 +44752,7 @@ function bindRetryMiddleware(isStreamingPayload2) {
           if (isRequest) {
             request2.headers[REQUEST_HEADER] = `attempt=${attempts + 1}; max=${maxAttempts}`;
           }
-          const { response, output: output2 } = await next(args);
+          const { response, output: output2 } = await next2(args);
           retryStrategy.recordSuccess(retryToken);
           output2.$metadata.attempts = attempts + 1;
           output2.$metadata.totalRetryDelay = totalRetryDelay;
@@ -44676,7 +44790,7 @@ function bindRetryMiddleware(isStreamingPayload2) {
       if (retryStrategy?.mode) {
         context.userAgent = [...context.userAgent || [], ["cfg/retry-mode", retryStrategy.mode]];
       }
-      return retryStrategy.retry(next, args);
+      return retryStrategy.retry(next2, args);
     }
   };
 }
@@ -45204,7 +45318,7 @@ var init_StandardRetryStrategy2 = __esm({
         }
         return maxAttempts;
       }
-      async retry(next, args, options) {
+      async retry(next2, args, options) {
         let retryTokenAmount;
         let attempts = 0;
         let totalDelay = 0;
@@ -45221,7 +45335,7 @@ var init_StandardRetryStrategy2 = __esm({
             if (options?.beforeRequest) {
               await options.beforeRequest();
             }
-            const { response, output: output2 } = await next(args);
+            const { response, output: output2 } = await next2(args);
             if (options?.afterRequest) {
               options.afterRequest(response);
             }
@@ -45285,8 +45399,8 @@ var init_AdaptiveRetryStrategy2 = __esm({
         this.rateLimiter = rateLimiter ?? new DefaultRateLimiter();
         this.mode = RETRY_MODES.ADAPTIVE;
       }
-      async retry(next, args) {
-        return super.retry(next, args, {
+      async retry(next2, args) {
+        return super.retry(next2, args, {
           beforeRequest: async () => {
             return this.rateLimiter.getSendToken();
           },
@@ -45375,13 +45489,13 @@ var init_omitRetryHeadersMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/omitRetryHeadersMiddleware.js"() {
     init_protocols();
     init_constants5();
-    omitRetryHeadersMiddleware = () => (next) => async (args) => {
+    omitRetryHeadersMiddleware = () => (next2) => async (args) => {
       const { request: request2 } = args;
       if (HttpRequest.isInstance(request2)) {
         delete request2.headers[INVOCATION_ID_HEADER];
         delete request2.headers[REQUEST_HEADER];
       }
-      return next(args);
+      return next2(args);
     };
     omitRetryHeadersMiddlewareOptions = {
       name: "omitRetryHeadersMiddleware",
@@ -45574,10 +45688,10 @@ var init_user_agent_middleware = __esm({
     init_check_features();
     init_constants6();
     init_encode_features();
-    userAgentMiddleware = (options) => (next, context) => async (args) => {
+    userAgentMiddleware = (options) => (next2, context) => async (args) => {
       const { request: request2 } = args;
       if (!HttpRequest.isInstance(request2)) {
-        return next(args);
+        return next2(args);
       }
       const { headers } = request2;
       const userAgent2 = context?.userAgent?.map(escapeUserAgent) || [];
@@ -45604,7 +45718,7 @@ var init_user_agent_middleware = __esm({
       } else {
         headers[X_AMZ_USER_AGENT] = sdkUserAgentValue;
       }
-      return next({
+      return next2({
         ...args,
         request: request2
       });
@@ -46616,16 +46730,16 @@ var init_bowser = __esm({
         return browser;
       }
     }, {
-      test: function test(parser) {
-        if (parser.hasBrand("Vivaldi")) return true;
-        return parser.test(/vivaldi/i);
+      test: function test(parser2) {
+        if (parser2.hasBrand("Vivaldi")) return true;
+        return parser2.test(/vivaldi/i);
       },
-      describe: function describe53(ua, parser) {
+      describe: function describe53(ua, parser2) {
         var browser = {
           name: "Vivaldi"
         };
-        if (parser) {
-          var hintsVersion = parser.getBrandVersion("Vivaldi");
+        if (parser2) {
+          var hintsVersion = parser2.getBrandVersion("Vivaldi");
           if (hintsVersion) {
             browser.version = hintsVersion;
             return browser;
@@ -46789,16 +46903,16 @@ var init_bowser = __esm({
         return browser;
       }
     }, {
-      test: function test2(parser) {
-        if (parser.hasBrand("DuckDuckGo")) return true;
-        return parser.test(/\sDdg\/[\d.]+$/i);
+      test: function test2(parser2) {
+        if (parser2.hasBrand("DuckDuckGo")) return true;
+        return parser2.test(/\sDdg\/[\d.]+$/i);
       },
-      describe: function describe69(ua, parser) {
+      describe: function describe69(ua, parser2) {
         var browser = {
           name: "DuckDuckGo"
         };
-        if (parser) {
-          var hintsVersion = parser.getBrandVersion("DuckDuckGo");
+        if (parser2) {
+          var hintsVersion = parser2.getBrandVersion("DuckDuckGo");
           if (hintsVersion) {
             browser.version = hintsVersion;
             return browser;
@@ -46809,15 +46923,15 @@ var init_bowser = __esm({
         return browser;
       }
     }, {
-      test: function test3(parser) {
-        return parser.hasBrand("Brave");
+      test: function test3(parser2) {
+        return parser2.hasBrand("Brave");
       },
-      describe: function describe70(ua, parser) {
+      describe: function describe70(ua, parser2) {
         var browser = {
           name: "Brave"
         };
-        if (parser) {
-          var hintsVersion = parser.getBrandVersion("Brave");
+        if (parser2) {
+          var hintsVersion = parser2.getBrandVersion("Brave");
           if (hintsVersion) {
             browser.version = hintsVersion;
             return browser;
@@ -46866,9 +46980,9 @@ var init_bowser = __esm({
         return browser;
       }
     }, {
-      test: function test4(parser) {
-        var notLikeAndroid = !parser.test(/like android/i);
-        var butAndroid = parser.test(/android/i);
+      test: function test4(parser2) {
+        var notLikeAndroid = !parser2.test(/like android/i);
+        var butAndroid = parser2.test(/android/i);
         return notLikeAndroid && butAndroid;
       },
       describe: function describe75(ua) {
@@ -46939,8 +47053,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test5(parser) {
-        return Utils.isFirefoxOnIpad(parser.getUA());
+      test: function test5(parser2) {
+        return Utils.isFirefoxOnIpad(parser2.getUA());
       },
       describe: function describe82(ua) {
         var result = {
@@ -46981,9 +47095,9 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test6(parser) {
-        var notLikeAndroid = !parser.test(/like android/i);
-        var butAndroid = parser.test(/android/i);
+      test: function test6(parser2) {
+        var notLikeAndroid = !parser2.test(/like android/i);
+        var butAndroid = parser2.test(/android/i);
         return notLikeAndroid && butAndroid;
       },
       describe: function describe86(ua) {
@@ -47286,8 +47400,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test7(parser) {
-        return Utils.isFirefoxOnIpad(parser.getUA());
+      test: function test7(parser2) {
+        return Utils.isFirefoxOnIpad(parser2.getUA());
       },
       describe: function describe122() {
         return {
@@ -47321,9 +47435,9 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test8(parser) {
-        var iDevice = parser.test(/ipod|iphone/i);
-        var likeIDevice = parser.test(/like (ipod|iphone)/i);
+      test: function test8(parser2) {
+        var iDevice = parser2.test(/ipod|iphone/i);
+        var likeIDevice = parser2.test(/like (ipod|iphone)/i);
         return iDevice && !likeIDevice;
       },
       describe: function describe126(ua) {
@@ -47361,8 +47475,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test9(parser) {
-        return parser.getBrowserName(true) === "blackberry";
+      test: function test9(parser2) {
+        return parser2.getBrowserName(true) === "blackberry";
       },
       describe: function describe130() {
         return {
@@ -47371,8 +47485,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test10(parser) {
-        return parser.getBrowserName(true) === "bada";
+      test: function test10(parser2) {
+        return parser2.getBrowserName(true) === "bada";
       },
       describe: function describe131() {
         return {
@@ -47380,8 +47494,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test11(parser) {
-        return parser.getBrowserName() === "windows phone";
+      test: function test11(parser2) {
+        return parser2.getBrowserName() === "windows phone";
       },
       describe: function describe132() {
         return {
@@ -47390,9 +47504,9 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test12(parser) {
-        var osMajorVersion = Number(String(parser.getOSVersion()).split(".")[0]);
-        return parser.getOSName(true) === "android" && osMajorVersion >= 3;
+      test: function test12(parser2) {
+        var osMajorVersion = Number(String(parser2.getOSVersion()).split(".")[0]);
+        return parser2.getOSName(true) === "android" && osMajorVersion >= 3;
       },
       describe: function describe133() {
         return {
@@ -47400,8 +47514,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test13(parser) {
-        return parser.getOSName(true) === "android";
+      test: function test13(parser2) {
+        return parser2.getOSName(true) === "android";
       },
       describe: function describe134() {
         return {
@@ -47423,8 +47537,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test14(parser) {
-        return parser.getOSName(true) === "macos";
+      test: function test14(parser2) {
+        return parser2.getOSName(true) === "macos";
       },
       describe: function describe137() {
         return {
@@ -47433,8 +47547,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test15(parser) {
-        return parser.getOSName(true) === "windows";
+      test: function test15(parser2) {
+        return parser2.getOSName(true) === "windows";
       },
       describe: function describe138() {
         return {
@@ -47442,8 +47556,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test16(parser) {
-        return parser.getOSName(true) === "linux";
+      test: function test16(parser2) {
+        return parser2.getOSName(true) === "linux";
       },
       describe: function describe139() {
         return {
@@ -47451,8 +47565,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test17(parser) {
-        return parser.getOSName(true) === "playstation 4";
+      test: function test17(parser2) {
+        return parser2.getOSName(true) === "playstation 4";
       },
       describe: function describe140() {
         return {
@@ -47460,8 +47574,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test18(parser) {
-        return parser.getOSName(true) === "roku";
+      test: function test18(parser2) {
+        return parser2.getOSName(true) === "roku";
       },
       describe: function describe141() {
         return {
@@ -47470,8 +47584,8 @@ var init_bowser = __esm({
       }
     }];
     parser_engines_default = [{
-      test: function test19(parser) {
-        return parser.getBrowserName(true) === "microsoft edge";
+      test: function test19(parser2) {
+        return parser2.getBrowserName(true) === "microsoft edge";
       },
       describe: function describe142(ua) {
         if (/\sedg\//i.test(ua)) return {
@@ -47484,8 +47598,8 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: function test20(parser) {
-        return parser.getBrowserName(true) === "ladybird";
+      test: function test20(parser2) {
+        return parser2.getBrowserName(true) === "ladybird";
       },
       describe: function describe143() {
         return {
@@ -47503,8 +47617,8 @@ var init_bowser = __esm({
         return engine;
       }
     }, {
-      test: function test21(parser) {
-        return parser.test(/presto/i);
+      test: function test21(parser2) {
+        return parser2.test(/presto/i);
       },
       describe: function describe145(ua) {
         var engine = {
@@ -47515,9 +47629,9 @@ var init_bowser = __esm({
         return engine;
       }
     }, {
-      test: function test22(parser) {
-        var isGecko = parser.test(/gecko/i);
-        var likeGecko = parser.test(/like gecko/i);
+      test: function test22(parser2) {
+        var isGecko = parser2.test(/gecko/i);
+        var likeGecko = parser2.test(/like gecko/i);
         return isGecko && !likeGecko;
       },
       describe: function describe146(ua) {
@@ -48429,7 +48543,7 @@ var init_resolveAwsSdkSigV4AConfig = __esm({
 // node_modules/@smithy/signature-v4/dist-cjs/index.js
 var require_dist_cjs2 = __commonJS({
   "node_modules/@smithy/signature-v4/dist-cjs/index.js"(exports) {
-    var { hasOwn: hasOwn2, fromUtf8: fromUtf83, fromHex: fromHex2, toHex: toHex2, toUint8Array: toUint8Array2, writeKey: writeKey3, isArrayBuffer: isArrayBuffer2 } = (init_serde(), __toCommonJS(serde_exports));
+    var { hasOwn: hasOwn2, fromUtf8: fromUtf83, fromHex: fromHex3, toHex: toHex2, toUint8Array: toUint8Array2, writeKey: writeKey3, isArrayBuffer: isArrayBuffer2 } = (init_serde(), __toCommonJS(serde_exports));
     var { normalizeProvider: normalizeProvider3 } = (init_client2(), __toCommonJS(client_exports));
     var { escapeUri: escapeUri2, HttpRequest: HttpRequest2 } = (init_protocols(), __toCommonJS(protocols_exports));
     var HeaderFormatter = class {
@@ -48497,7 +48611,7 @@ var require_dist_cjs2 = __commonJS({
             }
             const uuidBytes = new Uint8Array(17);
             uuidBytes[0] = 9;
-            uuidBytes.set(fromHex2(header.value.replace(/-/g, "")), 1);
+            uuidBytes.set(fromHex3(header.value.replace(/-/g, "")), 1);
             return uuidBytes;
         }
       }
@@ -49581,7 +49695,7 @@ var require_dist_cjs5 = __commonJS({
     exports.streamCollector = streamCollector7;
     var { buildQueryString: buildQueryString2, HttpResponse: HttpResponse2 } = (init_protocols(), __toCommonJS(protocols_exports));
     var node_https = __require("node:https");
-    var { Readable: Readable7 } = __require("node:stream");
+    var { Readable: Readable9 } = __require("node:stream");
     var http2 = __require("node:http2");
     function buildAbortError(abortSignal) {
       const reason = abortSignal && typeof abortSignal === "object" && "reason" in abortSignal ? abortSignal.reason : void 0;
@@ -49759,7 +49873,7 @@ var require_dist_cjs5 = __commonJS({
       }
     }
     function writeBody(httpRequest, body) {
-      if (body instanceof Readable7) {
+      if (body instanceof Readable9) {
         body.pipe(httpRequest);
         return;
       }
@@ -51224,10 +51338,10 @@ function ensure(n3) {
     while (newSize < cursor + n3) {
       newSize *= 2;
     }
-    const next = allocUnsafe(newSize);
-    next.set(buf.subarray(0, cursor));
-    buf = next;
-    view = new DataView(next.buffer, next.byteOffset, next.byteLength);
+    const next2 = allocUnsafe(newSize);
+    next2.set(buf.subarray(0, cursor));
+    buf = next2;
+    view = new DataView(next2.buffer, next2.byteOffset, next2.byteLength);
   }
 }
 function encodeHeader(major, value) {
@@ -51777,13 +51891,13 @@ function matchStructKey(encodedKeys, z2, hint) {
   }
   return -1;
 }
-function bytesMatch(at, expected) {
-  const len = expected.length;
-  if (payload[at] !== expected[0]) {
+function bytesMatch(at, expected2) {
+  const len = expected2.length;
+  if (payload[at] !== expected2[0]) {
     return false;
   }
   for (let i5 = 1; i5 < len; ++i5) {
-    if (payload[at + i5] !== expected[i5]) {
+    if (payload[at + i5] !== expected2[i5]) {
       return false;
     }
   }
@@ -51940,19 +52054,19 @@ function bytesToFloat16(a5, b5) {
   const sign2 = a5 >> 7;
   const exponent = (a5 & 124) >> 2;
   const fraction = (a5 & 3) << 8 | b5;
-  const scalar = sign2 === 0 ? 1 : -1;
+  const scalar2 = sign2 === 0 ? 1 : -1;
   if (exponent === 0) {
     if (fraction === 0) {
       return 0;
     }
-    return scalar * (Math.pow(2, 1 - 15) * (fraction / 1024));
+    return scalar2 * (Math.pow(2, 1 - 15) * (fraction / 1024));
   } else if (exponent === 31) {
     if (fraction === 0) {
-      return scalar * Infinity;
+      return scalar2 * Infinity;
     }
     return NaN;
   }
-  return scalar * (Math.pow(2, exponent - 15) * (1 + fraction / 1024));
+  return scalar2 * (Math.pow(2, exponent - 15) * (1 + fraction / 1024));
 }
 function castBigInt(value) {
   if (typeof value === "number") {
@@ -52866,14 +52980,14 @@ var require_dist_cjs7 = __commonJS({
         }
         return p3.x.toLowerCase().startsWith(s2.toLowerCase(), p3.i);
       }
-      readTo(stop) {
+      readTo(stop2) {
         const p3 = this;
-        const _i = p3.x.indexOf(stop, p3.i);
+        const _i = p3.x.indexOf(stop2, p3.i);
         if (_i === -1) {
-          throw new Error(`@aws-sdk XML parse error: expected "${stop}" not found.`);
+          throw new Error(`@aws-sdk XML parse error: expected "${stop2}" not found.`);
         }
         const result = p3.x.slice(p3.i, _i);
-        p3.i = _i + stop.length;
+        p3.i = _i + stop2.length;
         return result;
       }
       trim() {
@@ -55072,7 +55186,7 @@ var require_dist_cjs8 = __commonJS({
   "node_modules/@aws-sdk/token-providers/dist-cjs/index.js"(exports) {
     var { setTokenFeature: setTokenFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { getBearerTokenEnvKey: getBearerTokenEnvKey2 } = (init_httpAuthSchemes2(), __toCommonJS(httpAuthSchemes_exports));
-    var { TokenProviderError: TokenProviderError2, getSSOTokenFilepath: getSSOTokenFilepath2, parseKnownFiles: parseKnownFiles2, getProfileName: getProfileName2, loadSsoSessionData: loadSsoSessionData2, getSSOTokenFromFile: getSSOTokenFromFile2, memoize: memoize2, chain: chain2 } = (init_config2(), __toCommonJS(config_exports));
+    var { TokenProviderError: TokenProviderError2, getSSOTokenFilepath: getSSOTokenFilepath2, parseKnownFiles: parseKnownFiles2, getProfileName: getProfileName2, loadSsoSessionData: loadSsoSessionData2, getSSOTokenFromFile: getSSOTokenFromFile2, memoize: memoize2, chain: chain5 } = (init_config2(), __toCommonJS(config_exports));
     var { promises } = __require("node:fs");
     var fromEnvSigningName = ({ logger: logger2, signingName } = {}) => async () => {
       logger2?.debug?.("@aws-sdk/token-providers - fromEnvSigningName");
@@ -55223,7 +55337,7 @@ var require_dist_cjs8 = __commonJS({
       }
       return token;
     };
-    var nodeProvider = (init = {}) => memoize2(chain2(fromSso(init), async () => {
+    var nodeProvider = (init = {}) => memoize2(chain5(fromSso(init), async () => {
       throw new TokenProviderError2("Could not load token from any providers", false);
     }), (token) => token.expiration !== void 0 && token.expiration.getTime() - Date.now() < 3e5, (token) => token.expiration !== void 0);
     exports.fromEnvSigningName = fromEnvSigningName;
@@ -58596,7 +58710,7 @@ var require_dist_cjs11 = __commonJS({
         return Buffer.concat([rPadded, sPadded]);
       }
       createDPoPInterceptor(middlewareStack) {
-        middlewareStack.add((next) => async (args) => {
+        middlewareStack.add((next2) => async (args) => {
           if (HttpRequest2.isInstance(args.request)) {
             const request2 = args.request;
             const actualEndpoint = `${request2.protocol}//${request2.hostname}${request2.port ? `:${request2.port}` : ""}${request2.path}`;
@@ -58606,7 +58720,7 @@ var require_dist_cjs11 = __commonJS({
               DPoP: dpop
             };
           }
-          return next(args);
+          return next2(args);
         }, {
           step: "finalizeRequest",
           name: "dpopInterceptor",
@@ -58818,7 +58932,7 @@ var require_dist_cjs13 = __commonJS({
 // node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js
 var require_dist_cjs14 = __commonJS({
   "node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js"(exports) {
-    var { CredentialsProviderError: CredentialsProviderError2, chain: chain2, getProfileName: getProfileName2, parseKnownFiles: parseKnownFiles2 } = (init_config2(), __toCommonJS(config_exports));
+    var { CredentialsProviderError: CredentialsProviderError2, chain: chain5, getProfileName: getProfileName2, parseKnownFiles: parseKnownFiles2 } = (init_config2(), __toCommonJS(config_exports));
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var resolveCredentialSource = (credentialSource, profileName, logger2) => {
       const sourceProvidersMap = {
@@ -58826,7 +58940,7 @@ var require_dist_cjs14 = __commonJS({
           const { fromHttp } = require_dist_cjs6();
           const { fromContainerMetadata } = require_dist_cjs4();
           logger2?.debug("@aws-sdk/credential-provider-ini - credential_source is EcsContainer");
-          return async () => chain2(fromHttp(options ?? {}), fromContainerMetadata(options))().then(setNamedProvider);
+          return async () => chain5(fromHttp(options ?? {}), fromContainerMetadata(options))().then(setNamedProvider);
         },
         Ec2InstanceMetadata: async (options) => {
           logger2?.debug("@aws-sdk/credential-provider-ini - credential_source is Ec2InstanceMetadata");
@@ -59016,14 +59130,14 @@ var require_dist_cjs14 = __commonJS({
 var require_dist_cjs15 = __commonJS({
   "node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js"(exports) {
     var { ENV_KEY: ENV_KEY2, ENV_SECRET, fromEnv: fromEnv2 } = require_dist_cjs3();
-    var { chain: chain2, CredentialsProviderError: CredentialsProviderError2, ENV_PROFILE: ENV_PROFILE2 } = (init_config2(), __toCommonJS(config_exports));
+    var { chain: chain5, CredentialsProviderError: CredentialsProviderError2, ENV_PROFILE: ENV_PROFILE2 } = (init_config2(), __toCommonJS(config_exports));
     var ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED";
     var remoteProvider = async (init) => {
       const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = require_dist_cjs4();
       if (process.env[ENV_CMDS_RELATIVE_URI] || process.env[ENV_CMDS_FULL_URI]) {
         init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
         const { fromHttp } = require_dist_cjs6();
-        return chain2(fromHttp(init), fromContainerMetadata(init));
+        return chain5(fromHttp(init), fromContainerMetadata(init));
       }
       if (process.env[ENV_IMDS_DISABLED2] && process.env[ENV_IMDS_DISABLED2] !== "false") {
         return async () => {
@@ -59034,7 +59148,7 @@ var require_dist_cjs15 = __commonJS({
       return fromInstanceMetadata(init);
     };
     function memoizeChain(providers, treatAsExpired) {
-      const chain3 = internalCreateChain(providers);
+      const chain6 = internalCreateChain(providers);
       let activeLock;
       let passiveLock;
       let credentials;
@@ -59042,7 +59156,7 @@ var require_dist_cjs15 = __commonJS({
       const provider = async (options) => {
         if (options?.forceRefresh) {
           if (!forceRefreshLock) {
-            forceRefreshLock = chain3(options).then((c5) => {
+            forceRefreshLock = chain6(options).then((c5) => {
               credentials = c5;
             }).finally(() => {
               forceRefreshLock = void 0;
@@ -59061,7 +59175,7 @@ var require_dist_cjs15 = __commonJS({
         } else if (!credentials || treatAsExpired?.(credentials)) {
           if (credentials) {
             if (!passiveLock) {
-              passiveLock = chain3(options).then((c5) => {
+              passiveLock = chain6(options).then((c5) => {
                 credentials = c5;
               }).catch(() => {
               }).finally(() => {
@@ -59069,7 +59183,7 @@ var require_dist_cjs15 = __commonJS({
               });
             }
           } else {
-            activeLock = chain3(options).then((c5) => {
+            activeLock = chain6(options).then((c5) => {
               credentials = c5;
             }).finally(() => {
               activeLock = void 0;
@@ -66815,6 +66929,2823 @@ var init_cloudformation = __esm({
   }
 });
 
+// src/sources/terraform/actions.ts
+function classifyActions(words) {
+  return TUPLES[words.join(",")];
+}
+function describeActionReason(reason) {
+  return ACTION_REASONS[reason] ?? reason;
+}
+var TUPLES, ACTION_REASONS;
+var init_actions = __esm({
+  "src/sources/terraform/actions.ts"() {
+    "use strict";
+    TUPLES = {
+      "no-op": { action: "no-op", destroys: false, forgets: false },
+      create: { action: "create", destroys: false, forgets: false },
+      read: { action: "read", destroys: false, forgets: false },
+      update: { action: "update", destroys: false, forgets: false },
+      delete: { action: "delete", destroys: true, forgets: false },
+      forget: { action: "forget", destroys: false, forgets: true },
+      "delete,create": { action: "replace", replaceOrder: "delete-before-create", destroys: true, forgets: false },
+      "create,delete": { action: "replace", replaceOrder: "create-before-destroy", destroys: true, forgets: false },
+      // Terraform's CreateThenForget and OpenTofu's ForgetThenCreate: a new object is created and
+      // the old one is left running, no longer managed.
+      "create,forget": { action: "forget", replaceOrder: "create-before-destroy", destroys: false, forgets: true },
+      "forget,create": { action: "forget", replaceOrder: "delete-before-create", destroys: false, forgets: true }
+    };
+    ACTION_REASONS = {
+      replace_because_tainted: "the object is tainted",
+      replace_because_cannot_update: "an attribute that cannot be updated in place changed",
+      replace_by_request: "replacement was requested (-replace)",
+      replace_by_triggers: "replace_triggered_by fired",
+      delete_because_no_resource_config: "its resource block was removed from the configuration",
+      delete_because_no_module: "its module call was removed from the configuration",
+      delete_because_wrong_repetition: "count/for_each was added or removed on the resource",
+      delete_because_count_index: "its count index is out of range now",
+      delete_because_each_key: "its for_each key is no longer in the map",
+      delete_because_no_move_target: "its moved block has no target",
+      delete_because_enabled_false: "the resource is disabled (enabled = false)",
+      read_because_config_unknown: "its configuration depends on values known only after apply",
+      read_because_dependency_pending: "a dependency has pending changes",
+      read_because_check_nested: "it is read by a check block"
+    };
+  }
+});
+
+// src/sources/terraform/schema.ts
+var TERRAFORM_ACTION_WORDS, actionWord, changeSchema, resourceChangeSchema2, outputChangeSchema, variableSchema, configVariableSchema, terraformPlanSchema, planEnvelopeSchema;
+var init_schema3 = __esm({
+  "src/sources/terraform/schema.ts"() {
+    "use strict";
+    init_zod();
+    TERRAFORM_ACTION_WORDS = ["no-op", "create", "read", "update", "delete", "forget"];
+    actionWord = external_exports.enum(TERRAFORM_ACTION_WORDS, {
+      error: (issue2) => `unknown action ${JSON.stringify(issue2.input)}`
+    });
+    changeSchema = external_exports.looseObject({
+      actions: external_exports.array(actionWord).min(1, "empty actions list"),
+      before: external_exports.unknown().optional(),
+      after: external_exports.unknown().optional(),
+      after_unknown: external_exports.unknown().optional(),
+      before_sensitive: external_exports.unknown().optional(),
+      after_sensitive: external_exports.unknown().optional(),
+      // A list of paths; each path is a list of keys (strings) and indexes (numbers).
+      replace_paths: external_exports.array(external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]))).optional(),
+      importing: external_exports.looseObject({ id: external_exports.string().optional(), identity: external_exports.unknown().optional() }).nullable().optional(),
+      generated_config: external_exports.string().optional()
+    });
+    resourceChangeSchema2 = external_exports.looseObject({
+      address: external_exports.string().min(1),
+      previous_address: external_exports.string().optional(),
+      module_address: external_exports.string().optional(),
+      mode: external_exports.enum(["managed", "data"]).optional(),
+      type: external_exports.string(),
+      name: external_exports.string().optional(),
+      index: external_exports.unknown().optional(),
+      provider_name: external_exports.string().optional(),
+      deposed: external_exports.string().optional(),
+      action_reason: external_exports.string().optional(),
+      change: changeSchema
+    });
+    outputChangeSchema = external_exports.looseObject({
+      actions: external_exports.array(actionWord).min(1, "empty actions list"),
+      before_sensitive: external_exports.unknown().optional(),
+      after_sensitive: external_exports.unknown().optional()
+    });
+    variableSchema = external_exports.looseObject({ value: external_exports.unknown().optional() });
+    configVariableSchema = external_exports.looseObject({ sensitive: external_exports.boolean().optional() });
+    terraformPlanSchema = external_exports.looseObject({
+      format_version: external_exports.string().optional(),
+      plan_format_version: external_exports.string().optional(),
+      terraform_version: external_exports.string().optional(),
+      errored: external_exports.boolean().optional(),
+      complete: external_exports.boolean().optional(),
+      applyable: external_exports.boolean().optional(),
+      variables: external_exports.record(external_exports.string(), variableSchema).optional(),
+      resource_changes: external_exports.array(resourceChangeSchema2).optional(),
+      resource_drift: external_exports.array(resourceChangeSchema2).optional(),
+      output_changes: external_exports.record(external_exports.string(), outputChangeSchema).optional(),
+      deferred_changes: external_exports.array(external_exports.looseObject({ reason: external_exports.string().optional(), resource_change: resourceChangeSchema2 })).optional(),
+      configuration: external_exports.looseObject({
+        root_module: external_exports.looseObject({ variables: external_exports.record(external_exports.string(), configVariableSchema).optional() }).optional()
+      }).optional()
+    });
+    planEnvelopeSchema = terraformPlanSchema.omit({ resource_changes: true });
+  }
+});
+
+// src/sources/terraform/values.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function maskAt(mask, key) {
+  if (mask === true) return true;
+  if (Array.isArray(mask) && typeof key === "number") return mask[key];
+  if (isRecord(mask) && typeof key === "string") return mask[key];
+  return void 0;
+}
+function containsSensitive(mask) {
+  if (mask === true) return true;
+  if (Array.isArray(mask)) return mask.some(containsSensitive);
+  if (isRecord(mask)) return Object.values(mask).some(containsSensitive);
+  return false;
+}
+function extractTags(value, mask) {
+  const tags = {};
+  if (!isRecord(value)) return tags;
+  for (const attribute of TAG_ATTRIBUTES) {
+    const map4 = value[attribute];
+    if (!isRecord(map4)) continue;
+    const mapMask = maskAt(mask, attribute);
+    for (const [key, tagValue] of Object.entries(map4)) {
+      if (typeof tagValue !== "string" || key in tags) continue;
+      tags[key] = maskAt(mapMask, key) === true ? REDACTED : tagValue;
+    }
+  }
+  return tags;
+}
+function changedAttributes(before, after, afterUnknown) {
+  const b5 = isRecord(before) ? before : {};
+  const a5 = isRecord(after) ? after : {};
+  const unknown2 = isRecord(afterUnknown) ? afterUnknown : {};
+  if (!isRecord(before) || !isRecord(after)) return [];
+  const names = /* @__PURE__ */ new Set([...Object.keys(b5), ...Object.keys(a5), ...Object.keys(unknown2)]);
+  const changed = [];
+  for (const name of names) {
+    if (unknown2[name] === true || !jsonEqual(b5[name], a5[name])) changed.push(name);
+  }
+  return changed.sort();
+}
+function formatAttributePath(path) {
+  let text2 = "";
+  for (const step of path) {
+    if (typeof step === "number") text2 += `[${step}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) text2 += text2 === "" ? step : `.${step}`;
+    else text2 += `[${JSON.stringify(step)}]`;
+  }
+  return text2;
+}
+function variableText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function jsonEqual(a5, b5) {
+  if (a5 === b5) return true;
+  if (typeof a5 !== "object" || typeof b5 !== "object" || a5 === null || b5 === null) return false;
+  if (Array.isArray(a5)) {
+    if (!Array.isArray(b5) || a5.length !== b5.length) return false;
+    for (let i5 = 0; i5 < a5.length; i5++) if (!jsonEqual(a5[i5], b5[i5])) return false;
+    return true;
+  }
+  if (Array.isArray(b5)) return false;
+  const ak = Object.keys(a5);
+  if (ak.length !== Object.keys(b5).length) return false;
+  for (const k5 of ak) {
+    if (!Object.prototype.hasOwnProperty.call(b5, k5) || !jsonEqual(a5[k5], b5[k5])) return false;
+  }
+  return true;
+}
+var TAG_ATTRIBUTES;
+var init_values = __esm({
+  "src/sources/terraform/values.ts"() {
+    "use strict";
+    init_model();
+    TAG_ATTRIBUTES = ["tags", "tags_all", "labels", "user_labels", "resource_labels"];
+  }
+});
+
+// src/sources/terraform/normalize.ts
+function normalizeTerraformPlan(doc, collected, ctx) {
+  const changes = collected.changes;
+  const changeDigests = [...collected.digests];
+  const drift = (doc.resource_drift ?? []).map((rc, i5) => toChange2(rc, ctx.path, `resource_drift[${i5}]`));
+  const deferred = (doc.deferred_changes ?? []).map((d5, i5) => {
+    changeDigests.push(canonicalDigest({ deferred: d5.reason ?? null, change: resourceChangeDigest(d5.resource_change) }));
+    return {
+      reason: d5.reason ?? "unknown",
+      change: toChange2(d5.resource_change, ctx.path, `deferred_changes[${i5}].resource_change`)
+    };
+  });
+  const outputs = [];
+  for (const [name, oc] of Object.entries(doc.output_changes ?? {})) {
+    const classified = classifyActions(oc.actions);
+    if (!classified) throw new InputError(ctx.path, `output_changes.${name}.change.actions: unknown action combination ${JSON.stringify(oc.actions)}`);
+    outputs.push({ name, action: classified.action, sensitive: containsSensitive(oc.before_sensitive) || containsSensitive(oc.after_sensitive) });
+    changeDigests.push(canonicalDigest({ output: name, ...oc }));
+  }
+  const errored = doc.errored === true;
+  const incompleteReasons = [];
+  if (errored) incompleteReasons.push("Terraform reported errors while planning (errored: true): the plan is not the whole change");
+  if (doc.complete === false) {
+    incompleteReasons.push("the plan is partial (complete: false): made with -target or with deferred changes, so applying it does not converge");
+  }
+  if (deferred.length > 0) incompleteReasons.push(`${deferred.length} change(s) were deferred to a later plan`);
+  const source = detectSource(doc, collected, ctx);
+  const header = {
+    source: source === "opentofu" ? "terraform" : source,
+    // the same plan rendered by either tool digests the same
+    errored,
+    complete: doc.complete ?? null
+  };
+  return {
+    source,
+    target: {
+      path: ctx.path,
+      ...ctx.workspace !== void 0 ? { workspace: ctx.workspace } : {},
+      variables: rootVariables(doc),
+      tags: {}
+    },
+    ...doc.format_version !== void 0 ? { formatVersion: doc.format_version } : {},
+    ...doc.plan_format_version !== void 0 ? { formatVersion: `plan ${doc.plan_format_version}` } : {},
+    ...doc.terraform_version !== void 0 ? { toolVersion: doc.terraform_version } : {},
+    errored,
+    ...doc.complete !== void 0 ? { complete: doc.complete } : {},
+    incompleteReasons,
+    changes,
+    drift,
+    outputs,
+    deferred,
+    inputNotes: [...ctx.inputNotes ?? []],
+    digest: planDigest(header, changeDigests)
+  };
+}
+function toChange2(rc, file2, where) {
+  const { change } = rc;
+  const classified = classifyActions(change.actions);
+  if (!classified) {
+    throw new InputError(file2, `${where}.change.actions: unknown action combination ${JSON.stringify(change.actions)} at ${rc.address}`);
+  }
+  const importing = change.importing !== void 0 && change.importing !== null;
+  let action = classified.action;
+  if (action === "no-op" && rc.previous_address !== void 0 && rc.previous_address !== rc.address) action = "move";
+  else if (action === "no-op" && importing) action = "import";
+  const forcedBy = (change.replace_paths ?? []).map(formatAttributePath);
+  const notes = [];
+  if (rc.action_reason !== void 0) notes.push(describeActionReason(rc.action_reason));
+  if (classified.forgets) notes.push("the object is removed from state but keeps running, unmanaged");
+  if (rc.deposed !== void 0) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
+  if (importing) notes.push(`imported${change.importing?.id !== void 0 ? ` from id ${change.importing.id}` : ""}`);
+  return {
+    address: rc.address,
+    type: rc.type,
+    ...rc.provider_name !== void 0 ? { provider: rc.provider_name } : {},
+    ...rc.module_address !== void 0 ? { module: rc.module_address } : {},
+    mode: rc.mode ?? "managed",
+    action,
+    sourceActions: change.actions,
+    ...classified.replaceOrder !== void 0 ? { replaceOrder: classified.replaceOrder } : {},
+    destroys: classified.destroys,
+    mayReplace: false,
+    replacementUnknown: false,
+    forgets: classified.forgets,
+    ...rc.previous_address !== void 0 && rc.previous_address !== rc.address ? { previousAddress: rc.previous_address } : {},
+    ...rc.deposed !== void 0 ? { deposedKey: rc.deposed } : {},
+    importing,
+    reasons: { ...rc.action_reason !== void 0 ? { actionReason: rc.action_reason } : {}, forcedBy, notes },
+    changedAttributes: action === "no-op" || action === "read" ? [] : changedAttributes(change.before, change.after, change.after_unknown),
+    tagsBefore: extractTags(change.before, change.before_sensitive),
+    tagsAfter: extractTags(change.after, change.after_sensitive)
+  };
+}
+function resourceChangeDigest(rc) {
+  const c5 = rc.change;
+  return canonicalDigest({
+    action_reason: rc.action_reason ?? null,
+    actions: c5.actions,
+    address: rc.address,
+    after: c5.after ?? null,
+    after_sensitive: c5.after_sensitive ?? null,
+    after_unknown: c5.after_unknown ?? null,
+    before: c5.before ?? null,
+    before_sensitive: c5.before_sensitive ?? null,
+    deposed: rc.deposed ?? null,
+    importing: c5.importing ?? null,
+    previous_address: rc.previous_address ?? null,
+    provider_name: rc.provider_name ?? null,
+    replace_paths: c5.replace_paths ?? null,
+    type: rc.type
+  });
+}
+function detectSource(doc, collected, ctx) {
+  if (ctx.tool === "opentofu" || collected.sawOpenTofuProvider) return "opentofu";
+  return (doc.resource_drift ?? []).some((rc) => rc.provider_name?.startsWith("registry.opentofu.org/")) ? "opentofu" : "terraform";
+}
+function rootVariables(doc) {
+  const declared = doc.configuration?.root_module?.variables ?? {};
+  const out = {};
+  for (const [name, v] of Object.entries(doc.variables ?? {})) {
+    if (declared[name]?.sensitive === true) {
+      out[name] = REDACTED;
+      continue;
+    }
+    const text2 = variableText(v.value);
+    if (text2 !== void 0) out[name] = text2;
+  }
+  return out;
+}
+function issuePathSuffix(error63) {
+  const text2 = firstIssueText(error63);
+  return /^[A-Za-z_]/.test(text2) && text2.includes(": ") ? `.${text2}` : `: ${text2}`;
+}
+var ResourceChangeCollector;
+var init_normalize = __esm({
+  "src/sources/terraform/normalize.ts"() {
+    "use strict";
+    init_digest();
+    init_errors();
+    init_model();
+    init_actions();
+    init_issue_text();
+    init_schema3();
+    init_values();
+    ResourceChangeCollector = class {
+      constructor(file2) {
+        this.file = file2;
+      }
+      file;
+      changes = [];
+      digests = [];
+      sawOpenTofuProvider = false;
+      count = 0;
+      add(raw) {
+        const where = `resource_changes[${this.count}]`;
+        this.count += 1;
+        const result = resourceChangeSchema2.safeParse(raw);
+        if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
+        const rc = result.data;
+        if (rc.provider_name?.startsWith("registry.opentofu.org/")) this.sawOpenTofuProvider = true;
+        this.changes.push(toChange2(rc, this.file, where));
+        this.digests.push(resourceChangeDigest(rc));
+      }
+    };
+  }
+});
+
+// src/sources/terraform/parse.ts
+function looksLikeTerraformPlan(doc) {
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return false;
+  const d5 = doc;
+  if (typeof d5.format_version !== "string" && typeof d5.plan_format_version !== "string") return false;
+  return ["resource_changes", "planned_values", "prior_state", "output_changes", "resource_drift", "configuration", "errored", "variables"].some((key) => key in d5);
+}
+function looksLikeTerraformState(doc) {
+  if (typeof doc !== "object" || doc === null) return false;
+  const d5 = doc;
+  return typeof d5.format_version === "string" && "values" in d5 && !("planned_values" in d5) && !("resource_changes" in d5);
+}
+function parseTerraformPlan(doc, ctx) {
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new InputError(ctx.path, "not a valid Terraform plan: expected a JSON object");
+  const { resource_changes: rawChanges, ...rest } = doc;
+  if (rawChanges !== void 0 && !Array.isArray(rawChanges)) throw new InputError(ctx.path, "not a valid Terraform plan: resource_changes: expected an array");
+  const envelope = checkEnvelope(rest, ctx);
+  const collected = new ResourceChangeCollector(ctx.path);
+  for (const raw of rawChanges ?? []) collected.add(raw);
+  return finishPlan(envelope, collected, ctx);
+}
+function checkEnvelope(rest, ctx) {
+  const result = planEnvelopeSchema.safeParse(rest);
+  if (!result.success) throw new InputError(ctx.path, `not a valid Terraform plan: ${firstIssueText(result.error)}`);
+  const version2 = result.data.format_version ?? result.data.plan_format_version;
+  if (version2 === void 0) throw new InputError(ctx.path, "not a Terraform/OpenTofu JSON plan: no format_version");
+  const major = Number(version2.split(".")[0]);
+  if (!(major === 0 || major === 1)) {
+    throw new InputError(ctx.path, `unsupported plan format_version "${version2}": Steer reads 0.x and 1.x (a new major version may change meanings)`);
+  }
+  return result.data;
+}
+function finishPlan(envelope, collected, ctx) {
+  const notes = [...ctx.inputNotes ?? []];
+  if (envelope.format_version === void 0 && envelope.plan_format_version !== void 0) {
+    notes.push(`HCP Terraform redacted plan (plan_format_version ${envelope.plan_format_version}): values are redacted by HCP; errored/complete are not recorded`);
+  }
+  return normalizeTerraformPlan(envelope, collected, { ...ctx, inputNotes: notes });
+}
+var init_parse4 = __esm({
+  "src/sources/terraform/parse.ts"() {
+    "use strict";
+    init_errors();
+    init_issue_text();
+    init_normalize();
+    init_schema3();
+  }
+});
+
+// node_modules/stream-chain/src/defs.js
+var defs_exports = {};
+__export(defs_exports, {
+  Stop: () => Stop,
+  abortSymbol: () => abortSymbol,
+  clearFunctionList: () => clearFunctionList,
+  combineMany: () => combineMany,
+  combineManyMut: () => combineManyMut,
+  fListSymbol: () => fListSymbol,
+  final: () => final,
+  finalSymbol: () => finalSymbol,
+  finalValue: () => finalValue,
+  flushSymbol: () => flushSymbol,
+  flushable: () => flushable,
+  getFinalValue: () => getFinalValue,
+  getFunctionList: () => getFunctionList,
+  getManyValues: () => getManyValues,
+  isDuplexNodeStream: () => isDuplexNodeStream,
+  isDuplexWebStream: () => isDuplexWebStream,
+  isFinalValue: () => isFinalValue,
+  isFlushable: () => isFlushable,
+  isFunctionList: () => isFunctionList,
+  isMany: () => isMany,
+  isReadableNodeStream: () => isReadableNodeStream,
+  isReadableWebStream: () => isReadableWebStream,
+  isStop: () => isStop,
+  isWritableNodeStream: () => isWritableNodeStream,
+  isWritableWebStream: () => isWritableWebStream,
+  many: () => many,
+  manySymbol: () => manySymbol,
+  none: () => none,
+  normalizeMany: () => normalizeMany,
+  setFunctionList: () => setFunctionList,
+  stop: () => stop,
+  stopErrorSymbol: () => stopErrorSymbol,
+  toMany: () => toMany
+});
+var none, stop, finalSymbol, manySymbol, flushSymbol, abortSymbol, fListSymbol, stopErrorSymbol, finalValue, many, isFinalValue, isMany, isFlushable, isFunctionList, isStop, getFinalValue, getManyValues, getFunctionList, flushable, setFunctionList, clearFunctionList, Stop, toMany, normalizeMany, combineMany, combineManyMut, isReadableWebStream, isWritableWebStream, isDuplexWebStream, isReadableNodeStream, isWritableNodeStream, isDuplexNodeStream, final;
+var init_defs = __esm({
+  "node_modules/stream-chain/src/defs.js"() {
+    none = /* @__PURE__ */ Symbol.for("object-stream.none");
+    stop = /* @__PURE__ */ Symbol.for("object-stream.stop");
+    finalSymbol = /* @__PURE__ */ Symbol.for("object-stream.final");
+    manySymbol = /* @__PURE__ */ Symbol.for("object-stream.many");
+    flushSymbol = /* @__PURE__ */ Symbol.for("object-stream.flush");
+    abortSymbol = /* @__PURE__ */ Symbol.for("object-stream.abort");
+    fListSymbol = /* @__PURE__ */ Symbol.for("object-stream.fList");
+    stopErrorSymbol = /* @__PURE__ */ Symbol.for("object-stream.stopError");
+    finalValue = (value) => ({ [finalSymbol]: 1, value });
+    many = (values) => ({ [manySymbol]: 1, values });
+    isFinalValue = (o3) => o3 && o3[finalSymbol] === 1;
+    isMany = (o3) => o3 && o3[manySymbol] === 1;
+    isFlushable = (o3) => o3 && o3[flushSymbol] === 1;
+    isFunctionList = (o3) => o3 && o3[fListSymbol] === 1;
+    isStop = (o3) => o3 && o3[stopErrorSymbol] === 1;
+    getFinalValue = (o3) => o3.value;
+    getManyValues = (o3) => o3.values;
+    getFunctionList = (o3) => o3.fList;
+    flushable = (write2, final3 = null, abort = null) => {
+      const fn = final3 ? (value) => value === none ? final3() : write2(value) : write2;
+      fn[flushSymbol] = 1;
+      if (abort) fn[abortSymbol] = abort;
+      return fn;
+    };
+    setFunctionList = (o3, fns) => {
+      o3.fList = fns;
+      o3[fListSymbol] = 1;
+      return o3;
+    };
+    clearFunctionList = (o3) => {
+      delete o3.fList;
+      delete o3[fListSymbol];
+      return o3;
+    };
+    Stop = class extends Error {
+    };
+    Stop.prototype[stopErrorSymbol] = 1;
+    toMany = (value) => value === none ? many([]) : value && value[manySymbol] === 1 ? value : many([value]);
+    normalizeMany = (o3) => {
+      if (o3?.[manySymbol] === 1) {
+        switch (o3.values.length) {
+          case 0:
+            return none;
+          case 1:
+            return o3.values[0];
+        }
+      }
+      return o3;
+    };
+    combineMany = (...args) => {
+      const values = [];
+      for (let i5 = 0; i5 < args.length; ++i5) {
+        const a5 = args[i5];
+        if (a5 === none) continue;
+        if (a5?.[manySymbol] === 1) {
+          values.push(...a5.values);
+        } else {
+          values.push(a5);
+        }
+      }
+      return many(values);
+    };
+    combineManyMut = (a5, ...args) => {
+      const values = a5 === none ? [] : a5?.[manySymbol] === 1 ? a5.values : [a5];
+      for (let i5 = 0; i5 < args.length; ++i5) {
+        const b5 = args[i5];
+        if (b5 === none) continue;
+        if (b5?.[manySymbol] === 1) {
+          values.push(...b5.values);
+        } else {
+          values.push(b5);
+        }
+      }
+      return many(values);
+    };
+    isReadableWebStream = (x) => !!(x && typeof x === "object" && typeof x.getReader === "function" && typeof x.pipeTo === "function");
+    isWritableWebStream = (x) => !!(x && typeof x === "object" && typeof x.getWriter === "function" && typeof x.abort === "function");
+    isDuplexWebStream = (x) => !!(x && typeof x === "object" && isReadableWebStream(x.readable) && isWritableWebStream(x.writable));
+    isReadableNodeStream = (obj) => obj && typeof obj.pipe === "function" && typeof obj.on === "function" && (!obj._writableState || (typeof obj._readableState === "object" ? obj._readableState.readable : null) !== false) && (!obj._writableState || obj._readableState);
+    isWritableNodeStream = (obj) => obj && typeof obj.write === "function" && typeof obj.on === "function" && (!obj._readableState || (typeof obj._writableState === "object" ? obj._writableState.writable : null) !== false);
+    isDuplexNodeStream = (obj) => obj && typeof obj.pipe === "function" && obj._readableState && typeof obj.on === "function" && typeof obj.write === "function";
+    final = finalValue;
+  }
+});
+
+// node_modules/stream-chain/src/exec.js
+var cancelSymbol, dropNullSymbol, stopAtSymbol, GEN_CANCEL, markStop, stopIndex, withCleanupError, hasAborters, noteFinal, abortStages, next, nextMany, nextGen, flush2, releaseStopped, finishStop, genBridge;
+var init_exec = __esm({
+  "node_modules/stream-chain/src/exec.js"() {
+    init_defs();
+    cancelSymbol = /* @__PURE__ */ Symbol.for("object-stream.cancel");
+    dropNullSymbol = /* @__PURE__ */ Symbol.for("object-stream.dropNull");
+    stopAtSymbol = /* @__PURE__ */ Symbol.for("object-stream.stopAt");
+    GEN_CANCEL = /* @__PURE__ */ Symbol.for("object-stream.genCancel");
+    markStop = (error63, index) => {
+      if (isStop(error63)) error63[stopAtSymbol] = index;
+      throw error63;
+    };
+    stopIndex = (stop2, fns) => stop2[stopAtSymbol] ?? fns.length;
+    withCleanupError = (err, cleanupErr) => {
+      if (err == null || isStop(err)) return cleanupErr;
+      return err instanceof Error ? new AggregateError([err, cleanupErr], "pipeline error; generator cleanup also failed") : err;
+    };
+    hasAborters = (fns) => fns.some((fn) => fn[abortSymbol]);
+    noteFinal = (value, fn, finished) => {
+      if (value && typeof value.then == "function") return value.then((v) => (finished.add(fn), v));
+      finished.add(fn);
+      return value;
+    };
+    abortStages = async (fns, finished, to = fns.length) => {
+      let failure2;
+      for (let i5 = 0; i5 < to; ++i5) {
+        const fn = fns[i5], abort = fn[abortSymbol];
+        if (!abort || finished.has(fn)) continue;
+        finished.add(fn);
+        try {
+          await abort();
+        } catch (error63) {
+          failure2 = failure2 === void 0 ? error63 : new AggregateError([failure2, error63], "stage cleanup failed more than once");
+        }
+      }
+      return failure2;
+    };
+    next = (value, fns, index, push) => {
+      for (let i5 = index; ; ) {
+        if (value && typeof value.then == "function") {
+          const ii = i5;
+          return value.then(
+            (v) => next(v, fns, ii, push),
+            (e5) => markStop(e5, ii)
+          );
+        }
+        if (value === none || value == null && push[dropNullSymbol]) return void 0;
+        if (value === stop) markStop(new Stop(), i5);
+        if (isFinalValue(value)) {
+          const final3 = getFinalValue(value);
+          if (final3 == null && push[dropNullSymbol]) return void 0;
+          return push(final3);
+        }
+        if (isMany(value)) {
+          return nextMany(getManyValues(value), fns, i5, push);
+        }
+        if (value && typeof value.next == "function") {
+          return nextGen(value, fns, i5, push);
+        }
+        if (i5 >= fns.length) {
+          return push(value);
+        }
+        try {
+          value = fns[i5++](value);
+        } catch (error63) {
+          markStop(error63, i5);
+        }
+      }
+    };
+    nextMany = (values, fns, i5, push) => {
+      const step = (j5) => {
+        for (; j5 < values.length; ++j5) {
+          const r5 = next(values[j5], fns, i5, push);
+          if (r5 && typeof r5.then == "function") {
+            const jj = j5;
+            return r5.then(() => step(jj + 1));
+          }
+        }
+      };
+      return step(0);
+    };
+    nextGen = (it, fns, i5, push) => {
+      const step = () => {
+        for (; ; ) {
+          if (push[cancelSymbol]) throw push[cancelSymbol];
+          let data;
+          try {
+            data = it.next();
+          } catch (error63) {
+            markStop(error63, i5);
+          }
+          if (data && typeof data.then == "function") {
+            return data.then(
+              (d5) => {
+                if (d5.done) return;
+                const r7 = next(d5.value, fns, i5, push);
+                return r7 && typeof r7.then == "function" ? r7.then(step) : step();
+              },
+              (e5) => markStop(e5, i5)
+            );
+          }
+          if (data.done) return;
+          const r6 = next(data.value, fns, i5, push);
+          if (r6 && typeof r6.then == "function") return r6.then(step);
+        }
+      };
+      const abort = (err) => {
+        const onCleanupError = (cleanupErr) => withCleanupError(err, cleanupErr);
+        let ret;
+        try {
+          ret = it.return ? it.return() : void 0;
+        } catch (cleanupErr) {
+          throw onCleanupError(cleanupErr);
+        }
+        if (ret && typeof ret.then == "function") {
+          return ret.then(
+            () => {
+              throw err;
+            },
+            (cleanupErr) => {
+              throw onCleanupError(cleanupErr);
+            }
+          );
+        }
+        throw err;
+      };
+      let r5;
+      try {
+        r5 = step();
+      } catch (err) {
+        return abort(err);
+      }
+      return r5 && typeof r5.then == "function" ? r5.then(void 0, abort) : r5;
+    };
+    flush2 = (fns, index, push, finished) => {
+      let stop2 = null;
+      const resume = (error63) => {
+        if (!isStop(error63)) throw error63;
+        stop2 = error63;
+        return step(stopIndex(error63, fns));
+      };
+      const step = (i5) => {
+        for (; i5 < fns.length; ++i5) {
+          const f5 = fns[i5];
+          if (!isFlushable(f5) || finished?.has(f5)) continue;
+          let r5;
+          try {
+            let value;
+            try {
+              value = f5(none);
+            } catch (error63) {
+              markStop(error63, i5 + 1);
+            }
+            if (finished) value = noteFinal(value, f5, finished);
+            r5 = next(value, fns, i5 + 1, push);
+          } catch (error63) {
+            return resume(error63);
+          }
+          if (r5 && typeof r5.then == "function") {
+            const ii = i5;
+            return r5.then(() => step(ii + 1), resume);
+          }
+        }
+        if (stop2) throw stop2;
+      };
+      return step(index);
+    };
+    releaseStopped = async (fns, finished, stop2) => {
+      const failure2 = await abortStages(fns, finished, stopIndex(stop2, fns));
+      if (failure2 === void 0) return void 0;
+      const more = await abortStages(fns, finished);
+      return more === void 0 ? failure2 : new AggregateError([failure2, more], "stage cleanup failed more than once");
+    };
+    finishStop = async (fns, stop2, push, finished) => {
+      let error63;
+      try {
+        await flush2(fns, stopIndex(stop2, fns), push, finished);
+      } catch (e5) {
+        if (isStop(e5)) stop2 = e5;
+        else error63 = e5;
+      }
+      const failure2 = error63 === void 0 ? await releaseStopped(fns, finished, stop2) : await abortStages(fns, finished);
+      if (failure2 !== void 0) error63 = withCleanupError(error63, failure2);
+      if (error63 !== void 0) throw error63;
+    };
+    genBridge = (fns, once) => {
+      fns = fns.filter((fn) => fn).flat(Infinity).map((fn) => isFunctionList(fn) ? getFunctionList(fn) : fn).flat(Infinity);
+      if (!fns.length) {
+        fns = [(x) => x];
+      }
+      const canAbort = hasAborters(fns), finished = /* @__PURE__ */ new Set();
+      let flushed = false, stopAt = 0;
+      const drive = async (value, push) => {
+        try {
+          await next(value, fns, 0, push);
+        } catch (error63) {
+          if (!isStop(error63)) throw error63;
+          await finishStop(fns, error63, push, finished);
+          throw error63;
+        }
+        await flush2(fns, 0, push, finished);
+      };
+      let g5 = async function* (value) {
+        if (flushed) throw Error("Call to a flushed pipe.");
+        const isFlush = !once && value === none;
+        if (isFlush || once) flushed = true;
+        const pending = [];
+        let wakeConsumer = null;
+        let resolveProducer = null;
+        let rejectProducer = null;
+        let done = false, error63 = null, cancelled = false, completed = false;
+        const push = (v) => {
+          if (cancelled) throw GEN_CANCEL;
+          pending.push(v);
+          if (wakeConsumer) {
+            const w = wakeConsumer;
+            wakeConsumer = null;
+            w();
+          }
+          return new Promise((res, rej) => {
+            resolveProducer = res;
+            rejectProducer = rej;
+          });
+        };
+        Promise.resolve().then(
+          () => once ? drive(value, push) : isFlush ? flush2(fns, stopAt, push, finished) : next(value, fns, 0, push)
+        ).then(
+          () => {
+          },
+          (e5) => {
+            if (e5 === GEN_CANCEL) return;
+            error63 = e5;
+            if (!isFlush && isStop(e5)) stopAt = stopIndex(e5, fns);
+          }
+        ).finally(() => {
+          done = true;
+          if (wakeConsumer) {
+            const w = wakeConsumer;
+            wakeConsumer = null;
+            w();
+          }
+        });
+        try {
+          for (; ; ) {
+            while (pending.length) {
+              const v = pending.shift();
+              if (resolveProducer) {
+                const r5 = resolveProducer;
+                resolveProducer = rejectProducer = null;
+                r5();
+              }
+              yield v;
+            }
+            if (error63) throw error63;
+            if (done) {
+              completed = true;
+              return;
+            }
+            await new Promise((res) => wakeConsumer = res);
+          }
+        } finally {
+          cancelled = true;
+          push[cancelSymbol] = GEN_CANCEL;
+          if (rejectProducer) {
+            const rj = rejectProducer;
+            resolveProducer = rejectProducer = null;
+            rj(GEN_CANCEL);
+          }
+          if (!completed && canAbort) {
+            const failure2 = isStop(error63) ? await releaseStopped(fns, finished, error63) : await abortStages(fns, finished);
+            if (failure2 !== void 0) throw withCleanupError(error63, failure2);
+          }
+        }
+      };
+      if (once) return g5;
+      const needToFlush = fns.some((fn) => isFlushable(fn));
+      if (needToFlush) g5 = flushable(g5);
+      return setFunctionList(g5, fns);
+    };
+  }
+});
+
+// node_modules/stream-chain/src/gen.js
+var gen, gen_default;
+var init_gen = __esm({
+  "node_modules/stream-chain/src/gen.js"() {
+    init_exec();
+    gen = (...fns) => genBridge(fns, false);
+    gen_default = gen;
+  }
+});
+
+// node_modules/stream-chain/src/fun.js
+var asArray, fun, fun_default;
+var init_fun = __esm({
+  "node_modules/stream-chain/src/fun.js"() {
+    init_defs();
+    init_exec();
+    asArray = (...fns) => {
+      fns = fns.filter((fn) => fn).flat(Infinity).map((fn) => isFunctionList(fn) ? getFunctionList(fn) : fn).flat(Infinity);
+      if (!fns.length) {
+        fns = [(x) => x];
+      }
+      let flushed = false, stopAt = 0;
+      const noteStop = (error63) => {
+        if (isStop(error63)) stopAt = stopIndex(error63, fns);
+        throw error63;
+      };
+      let g5 = (value) => {
+        if (flushed) throw Error("Call to a flushed pipe.");
+        const results = [], push = (v) => {
+          results.push(v);
+        };
+        let pending;
+        if (value !== none) {
+          try {
+            pending = next(value, fns, 0, push);
+          } catch (error63) {
+            noteStop(error63);
+          }
+        } else {
+          flushed = true;
+          pending = flush2(fns, stopAt, push);
+        }
+        return pending && typeof pending.then == "function" ? pending.then(() => results, noteStop) : results;
+      };
+      const needToFlush = fns.some((fn) => isFlushable(fn));
+      if (needToFlush) g5 = flushable(g5);
+      return setFunctionList(g5, fns);
+    };
+    fun = (...fns) => {
+      const f5 = asArray(...fns);
+      let g5 = (value) => {
+        const result = (
+          /** @type {any} */
+          f5(value)
+        );
+        if (result && typeof result.then == "function") {
+          return result.then((results) => many(results));
+        }
+        return many(result);
+      };
+      if (isFlushable(f5)) g5 = flushable(g5);
+      return setFunctionList(g5, getFunctionList(f5));
+    };
+    fun_default = fun;
+  }
+});
+
+// node_modules/stream-chain/src/dataSource.js
+var dataSource, dataSource_default;
+var init_dataSource = __esm({
+  "node_modules/stream-chain/src/dataSource.js"() {
+    dataSource = (fn) => {
+      if (typeof fn == "function") return fn;
+      if (fn) {
+        if (typeof fn[Symbol.asyncIterator] == "function") return fn[Symbol.asyncIterator].bind(fn);
+        if (typeof fn[Symbol.iterator] == "function") return fn[Symbol.iterator].bind(fn);
+      }
+      throw new TypeError("The argument should be a function or an iterable object.");
+    };
+    dataSource_default = dataSource;
+  }
+});
+
+// node_modules/stream-chain/src/core/index.js
+var chain2;
+var init_core3 = __esm({
+  "node_modules/stream-chain/src/core/index.js"() {
+    init_defs();
+    init_gen();
+    init_fun();
+    init_dataSource();
+    init_defs();
+    chain2 = (fns, _options) => {
+      const flat = (Array.isArray(fns) ? fns : []).flat(Infinity).filter(Boolean).map((fn) => isFunctionList(fn) ? getFunctionList(fn) : fn).flat(Infinity);
+      const g5 = gen_default(...flat);
+      const c5 = async function* (input3) {
+        if (input3 == null) return;
+        if (typeof input3 === "string" || input3[Symbol.asyncIterator] === void 0 && input3[Symbol.iterator] === void 0) {
+          yield* g5(input3);
+          return;
+        }
+        for await (const value of input3) yield* g5(value);
+      };
+      c5.streams = null;
+      c5.input = null;
+      c5.output = null;
+      return c5;
+    };
+    chain2.none = none;
+    chain2.stop = stop;
+    chain2.Stop = Stop;
+    chain2.stopErrorSymbol = stopErrorSymbol;
+    chain2.isStop = isStop;
+    chain2.finalSymbol = finalSymbol;
+    chain2.finalValue = finalValue;
+    chain2.final = final;
+    chain2.isFinalValue = isFinalValue;
+    chain2.getFinalValue = getFinalValue;
+    chain2.manySymbol = manySymbol;
+    chain2.many = many;
+    chain2.isMany = isMany;
+    chain2.getManyValues = getManyValues;
+    chain2.flushSymbol = flushSymbol;
+    chain2.flushable = flushable;
+    chain2.isFlushable = isFlushable;
+    chain2.abortSymbol = abortSymbol;
+    chain2.fListSymbol = fListSymbol;
+    chain2.isFunctionList = isFunctionList;
+    chain2.getFunctionList = getFunctionList;
+    chain2.setFunctionList = setFunctionList;
+    chain2.clearFunctionList = clearFunctionList;
+    chain2.toMany = toMany;
+    chain2.normalizeMany = normalizeMany;
+    chain2.combineMany = combineMany;
+    chain2.combineManyMut = combineManyMut;
+    chain2.chain = chain2;
+    chain2.chainUnchecked = chain2;
+    chain2.gen = gen_default;
+    chain2.fun = fun_default;
+    chain2.dataSource = dataSource_default;
+  }
+});
+
+// node_modules/stream-json/src/core/assembler.js
+var startObject, Assembler, proto, assembler, assembler_default;
+var init_assembler = __esm({
+  "node_modules/stream-json/src/core/assembler.js"() {
+    init_core3();
+    startObject = (Ctr) => (
+      /** @this {Assembler} */
+      function() {
+        if (this.done) {
+          this.done = false;
+        } else {
+          this.stack.push(this.current, this.key);
+        }
+        this.current = new Ctr();
+        this.key = null;
+      }
+    );
+    Assembler = class _Assembler {
+      static connectTo(stream, options) {
+        return new _Assembler(options).connectTo(stream);
+      }
+      constructor(options) {
+        this.stack = [];
+        this.current = this.key = null;
+        this.done = true;
+        this._onDone = null;
+        if (options) {
+          this.reviver = typeof options.reviver == "function" && options.reviver;
+          if (this.reviver) {
+            this.stringValue = this._saveValue = this._saveValueWithReviver;
+          }
+          if (options.numberAsString) {
+            this.numberValue = this.stringValue;
+          }
+          if (typeof options.onDone == "function") {
+            this._onDone = options.onDone;
+          }
+        }
+        this.tapChain = (chunk) => {
+          if (this[chunk.name]) {
+            this[chunk.name](chunk.value);
+            if (this.done) return this.current;
+          }
+          return none;
+        };
+      }
+      connectTo(stream) {
+        const consume = (chunk) => {
+          if (this[chunk.name]) {
+            this[chunk.name](chunk.value);
+            if (this.done) this._onDone?.(this);
+          }
+        };
+        if (typeof stream?.getReader === "function") {
+          const reader = stream.getReader();
+          (async () => {
+            try {
+              for (; ; ) {
+                const { done, value } = await reader.read();
+                if (done) return;
+                consume(value);
+              }
+            } finally {
+              reader.releaseLock();
+            }
+          })();
+        } else {
+          stream.on("data", consume);
+        }
+        return this;
+      }
+      onDone(fn) {
+        this._onDone = typeof fn == "function" ? fn : null;
+        return this;
+      }
+      get depth() {
+        return (this.stack.length >> 1) + (this.done ? 0 : 1);
+      }
+      get path() {
+        const path = [];
+        for (let i5 = 0; i5 < this.stack.length; i5 += 2) {
+          const key = this.stack[i5 + 1];
+          path.push(key === null ? this.stack[i5].length : key);
+        }
+        return path;
+      }
+      dropToLevel(level) {
+        if (level < this.depth) {
+          if (level > 0) {
+            const index = level - 1 << 1;
+            this.current = this.stack[index];
+            this.key = this.stack[index + 1];
+            this.stack.splice(index);
+          } else {
+            this.stack = [];
+            this.current = this.key = null;
+            this.done = true;
+          }
+        }
+        return this;
+      }
+      consume(chunk) {
+        this[chunk.name]?.(chunk.value);
+        return this;
+      }
+      keyValue(value) {
+        this.key = value;
+      }
+      //stringValue() - aliased below to _saveValue()
+      numberValue(value) {
+        this._saveValue(parseFloat(value));
+      }
+      nullValue() {
+        this._saveValue(null);
+      }
+      trueValue() {
+        this._saveValue(true);
+      }
+      falseValue() {
+        this._saveValue(false);
+      }
+      //startObject() - assigned below
+      endObject() {
+        if (this.stack.length) {
+          const value = this.current;
+          this.key = this.stack.pop();
+          this.current = this.stack.pop();
+          this._saveValue(value);
+        } else {
+          if (this.reviver) {
+            this.current = this.reviver.call({ "": this.current }, "", this.current);
+          }
+          this.done = true;
+        }
+      }
+      //startArray() - assigned below
+      //endArray() - aliased below to endObject()
+      _saveValue(value) {
+        if (this.done) {
+          this.current = value;
+          return;
+        }
+        if (this.current instanceof Array) {
+          this.current.push(value);
+        } else {
+          if (this.key === "__proto__") {
+            Object.defineProperty(this.current, this.key, { value, writable: true, enumerable: true, configurable: true });
+          } else {
+            this.current[this.key] = value;
+          }
+          this.key = null;
+        }
+      }
+      _saveValueWithReviver(value) {
+        if (this.done) {
+          this.current = this.reviver.call({ "": value }, "", value);
+          return;
+        }
+        if (this.current instanceof Array) {
+          this.current.push(value);
+          value = this.reviver.call(this.current, String(this.current.length - 1), value);
+          if (value === void 0) {
+            delete this.current[this.current.length - 1];
+          } else {
+            this.current[this.current.length - 1] = value;
+          }
+        } else {
+          value = this.reviver.call(this.current, this.key, value);
+          if (value !== void 0) {
+            if (this.key === "__proto__") {
+              Object.defineProperty(this.current, this.key, { value, writable: true, enumerable: true, configurable: true });
+            } else {
+              this.current[this.key] = value;
+            }
+          }
+          this.key = null;
+        }
+      }
+    };
+    proto = /** @type {any} */
+    Assembler.prototype;
+    proto.stringValue = Assembler.prototype._saveValue;
+    proto.startObject = startObject(Object);
+    proto.startArray = startObject(Array);
+    proto.endArray = Assembler.prototype.endObject;
+    assembler = (options) => new Assembler(options);
+    Assembler.assembler = assembler;
+    assembler_default = Assembler;
+  }
+});
+
+// node_modules/stream-json/src/assembler.js
+var init_assembler2 = __esm({
+  "node_modules/stream-json/src/assembler.js"() {
+    init_assembler();
+    init_assembler();
+  }
+});
+
+// node_modules/stream-chain/src/asStream.js
+import { Duplex } from "node:stream";
+var CANCEL, asStream, asStream_default;
+var init_asStream = __esm({
+  "node_modules/stream-chain/src/asStream.js"() {
+    init_defs();
+    init_exec();
+    CANCEL = /* @__PURE__ */ Symbol.for("object-stream.asStreamCancel");
+    asStream = (fn, options) => {
+      if (typeof fn != "function") {
+        throw TypeError("Only a function is accepted as the first argument");
+      }
+      const innerFns = isFunctionList(fn) ? fn.fList : null;
+      const stages = innerFns ?? [fn];
+      const canAbort = hasAborters(stages), finished = /* @__PURE__ */ new Set();
+      let stopped = false;
+      let destroyed = false;
+      let flushed = false;
+      let nullPushed = false;
+      let resolvePaused = null;
+      let rejectPaused = null;
+      let stream = null;
+      const resume = () => {
+        if (!resolvePaused) return;
+        const resolve4 = resolvePaused;
+        resolvePaused = rejectPaused = null;
+        resolve4();
+      };
+      const cancelPaused = () => {
+        if (!rejectPaused) return;
+        const reject = rejectPaused;
+        resolvePaused = rejectPaused = null;
+        reject(CANCEL);
+      };
+      const signalEnd = () => {
+        if (nullPushed) return;
+        nullPushed = true;
+        stream.push(null);
+      };
+      const enqueue = (value) => {
+        if (destroyed) throw CANCEL;
+        if (nullPushed) return;
+        if (!stream.push(value)) {
+          return new Promise((resolve4, reject) => {
+            resolvePaused = resolve4;
+            rejectPaused = reject;
+          });
+        }
+      };
+      enqueue[dropNullSymbol] = true;
+      const queue = [];
+      const pump = async () => {
+        while (queue.length) {
+          if (destroyed) throw CANCEL;
+          const g5 = queue[queue.length - 1];
+          let result = g5.next();
+          if (result && typeof result.then == "function") result = await result;
+          if (result.done) {
+            queue.pop();
+            continue;
+          }
+          let value = result.value;
+          if (value && typeof value.then == "function") value = await value;
+          const r5 = processValue(value);
+          if (r5) await r5;
+        }
+      };
+      const release2 = async (error63) => {
+        while (queue.length) {
+          const g5 = queue.pop();
+          try {
+            if (g5.return) await g5.return();
+          } catch (cleanupErr) {
+            error63 = withCleanupError(error63, cleanupErr);
+          }
+        }
+        throw error63;
+      };
+      const processValue = (value) => {
+        if (value && typeof value.then == "function") {
+          return value.then(processValue);
+        }
+        if (value == null || value === none) return;
+        if (value === stop) throw new Stop();
+        if (isMany(value)) {
+          const values = getManyValues(value);
+          let promise3;
+          for (let i5 = 0; i5 < values.length; ++i5) {
+            if (promise3) {
+              const ii = i5;
+              promise3 = promise3.then(() => processValue(values[ii]));
+            } else {
+              const r5 = processValue(values[i5]);
+              if (r5) promise3 = r5;
+            }
+          }
+          return promise3;
+        }
+        if (isFinalValue(value)) {
+          return processValue(getFinalValue(value));
+        }
+        if (value && typeof value.next == "function") {
+          queue.push(value);
+          return pump().catch(release2);
+        }
+        return enqueue(value);
+      };
+      const finishWrite = (callback2, error63) => {
+        if (!error63 || error63 === CANCEL) {
+          callback2(null);
+        } else if (!isStop(error63)) {
+          callback2(error63);
+        } else {
+          stopped = true;
+          finishStop(stages, error63, enqueue, finished).then(
+            () => {
+              flushed = true;
+              signalEnd();
+              callback2(null);
+            },
+            (failure2) => callback2(failure2)
+          );
+        }
+      };
+      stream = new Duplex({
+        writableObjectMode: true,
+        readableObjectMode: true,
+        ...options,
+        write(chunk, encoding, callback2) {
+          if (stopped) return callback2(null);
+          if (innerFns) {
+            let r6;
+            try {
+              r6 = next(chunk, innerFns, 0, enqueue);
+            } catch (error63) {
+              return finishWrite(callback2, error63);
+            }
+            if (r6 && typeof r6.then == "function") {
+              r6.then(
+                () => callback2(null),
+                (error63) => finishWrite(callback2, error63)
+              );
+            } else {
+              callback2(null);
+            }
+            return;
+          }
+          let r5;
+          try {
+            r5 = processValue(fn(chunk, encoding));
+          } catch (error63) {
+            return finishWrite(callback2, error63);
+          }
+          if (r5) {
+            r5.then(
+              () => callback2(null),
+              (error63) => finishWrite(callback2, error63)
+            );
+          } else {
+            callback2(null);
+          }
+        },
+        final(callback2) {
+          const onComplete = () => {
+            flushed = true;
+            signalEnd();
+            callback2(null);
+          };
+          if (stopped) {
+            onComplete();
+            return;
+          }
+          if (innerFns) {
+            let r6;
+            try {
+              r6 = flush2(innerFns, 0, enqueue, finished);
+            } catch (error63) {
+              return finishWrite(callback2, error63);
+            }
+            if (r6 && typeof r6.then == "function") {
+              r6.then(onComplete, (error63) => finishWrite(callback2, error63));
+            } else {
+              onComplete();
+            }
+            return;
+          }
+          if (!isFlushable(fn)) {
+            onComplete();
+            return;
+          }
+          let r5;
+          try {
+            const value = fn(none, null);
+            r5 = processValue(noteFinal(value, fn, finished));
+          } catch (error63) {
+            return finishWrite(callback2, error63);
+          }
+          if (r5) {
+            r5.then(onComplete, (error63) => finishWrite(callback2, error63));
+          } else {
+            onComplete();
+          }
+        },
+        read() {
+          resume();
+        },
+        // Unblock any pending paused-promise so an in-flight write can settle —
+        // mirrors asWebStream's controller.signal listener for writer.abort().
+        destroy(error63, callback2) {
+          stopped = destroyed = true;
+          enqueue[cancelSymbol] = CANCEL;
+          cancelPaused();
+          if (flushed || !canAbort) {
+            callback2(error63);
+            return;
+          }
+          abortStages(stages, finished).then(
+            (failure2) => callback2(
+              failure2 === void 0 ? error63 : (
+                /** @type {Error} */
+                withCleanupError(error63, failure2)
+              )
+            )
+          );
+        }
+      });
+      return stream;
+    };
+    asStream_default = asStream;
+  }
+});
+
+// node_modules/stream-chain/src/asWebStream.js
+var CANCEL2, asWebStream, asWebStream_default;
+var init_asWebStream = __esm({
+  "node_modules/stream-chain/src/asWebStream.js"() {
+    init_defs();
+    init_defs();
+    init_exec();
+    CANCEL2 = /* @__PURE__ */ Symbol.for("object-stream.asWebStreamCancel");
+    asWebStream = (fn, options) => {
+      if (isDuplexWebStream(fn) || isReadableWebStream(fn) || isWritableWebStream(fn)) {
+        return fn;
+      }
+      if (typeof fn !== "function") {
+        throw new TypeError("Only a function or Web Streams object is accepted as the first argument");
+      }
+      const strategy = options?.strategy;
+      const readableStrategy = options?.readableStrategy ?? strategy;
+      const writableStrategy = options?.writableStrategy ?? strategy;
+      const innerFns = isFunctionList(fn) ? fn.fList : null;
+      const stages = innerFns ?? [fn];
+      const canAbort = hasAborters(stages), finished = /* @__PURE__ */ new Set();
+      let stopped = false;
+      let cancelled = false;
+      let flushed = false;
+      let releasing = null;
+      let readableClosed = false;
+      let writableErrored = false;
+      let readableController;
+      let writableController;
+      let pendingDrain = null;
+      let rejectDrain = null;
+      const unblockDrain = () => {
+        if (!pendingDrain) return;
+        const resolve4 = pendingDrain;
+        pendingDrain = rejectDrain = null;
+        resolve4();
+      };
+      const cancelDrain = () => {
+        if (!rejectDrain) return;
+        const reject = rejectDrain;
+        pendingDrain = rejectDrain = null;
+        reject(CANCEL2);
+      };
+      const closeReadable = () => {
+        if (readableClosed) return;
+        readableClosed = true;
+        readableController.close();
+      };
+      const errorReadable = (reason) => {
+        if (readableClosed) return;
+        readableClosed = true;
+        readableController.error(reason);
+      };
+      const errorWritable = (reason) => {
+        if (writableErrored || !writableController) return;
+        writableErrored = true;
+        writableController.error(reason);
+      };
+      const readable = new ReadableStream(
+        {
+          start(c5) {
+            readableController = c5;
+          },
+          pull() {
+            unblockDrain();
+          },
+          cancel(reason) {
+            readableClosed = true;
+            cancelProducer();
+            errorWritable(reason);
+            return releaseStages().then(rethrow);
+          }
+        },
+        readableStrategy
+      );
+      const enqueue = (value) => {
+        if (cancelled) throw CANCEL2;
+        if (readableClosed) return;
+        readableController.enqueue(value);
+        if (readableController.desiredSize <= 0) {
+          return new Promise((resolve4, reject) => {
+            pendingDrain = resolve4;
+            rejectDrain = reject;
+          });
+        }
+      };
+      enqueue[dropNullSymbol] = true;
+      const cancelProducer = () => {
+        stopped = cancelled = true;
+        enqueue[cancelSymbol] = CANCEL2;
+        cancelDrain();
+      };
+      const releaseStages = () => {
+        if (flushed || !canAbort) return Promise.resolve(void 0);
+        releasing ??= abortStages(stages, finished);
+        return releasing;
+      };
+      const rethrow = (failure2) => {
+        if (failure2 !== void 0) throw failure2;
+      };
+      const queue = [];
+      const pump = async () => {
+        while (queue.length) {
+          if (cancelled) throw CANCEL2;
+          const g5 = queue[queue.length - 1];
+          let result = g5.next();
+          if (result && typeof result.then == "function") result = await result;
+          if (result.done) {
+            queue.pop();
+            continue;
+          }
+          let value = result.value;
+          if (value && typeof value.then == "function") value = await value;
+          const r5 = processValue(value);
+          if (r5) await r5;
+        }
+      };
+      const release2 = async (error63) => {
+        while (queue.length) {
+          const g5 = queue.pop();
+          try {
+            if (g5.return) await g5.return();
+          } catch (cleanupErr) {
+            error63 = withCleanupError(error63, cleanupErr);
+          }
+        }
+        throw error63;
+      };
+      const processValue = (value) => {
+        if (value && typeof value.then == "function") {
+          return value.then(processValue);
+        }
+        if (value == null || value === none) return;
+        if (value === stop) throw new Stop();
+        if (isMany(value)) {
+          const values = getManyValues(value);
+          let promise3;
+          for (let i5 = 0; i5 < values.length; ++i5) {
+            if (promise3) {
+              const ii = i5;
+              promise3 = promise3.then(() => processValue(values[ii]));
+            } else {
+              const r5 = processValue(values[i5]);
+              if (r5) promise3 = r5;
+            }
+          }
+          return promise3;
+        }
+        if (isFinalValue(value)) {
+          return processValue(getFinalValue(value));
+        }
+        if (value && typeof value.next == "function") {
+          queue.push(value);
+          return pump().catch(release2);
+        }
+        return enqueue(value);
+      };
+      const endAfterStop = async (stop2) => {
+        stopped = true;
+        try {
+          await finishStop(stages, stop2, enqueue, finished);
+        } catch (error63) {
+          errorReadable(error63);
+          throw error63;
+        }
+        flushed = true;
+        closeReadable();
+      };
+      const writable = new WritableStream(
+        {
+          // `controller.signal` aborts during writer.abort() BEFORE the sink's
+          // abort() callback runs. The spec waits for in-flight write() to
+          // settle first — so if write() is awaiting pendingDrain, we'd
+          // deadlock unless the signal listener wakes it.
+          // Optional-chained because Bun ≤1.3.14 returns `undefined` for the
+          // controller's signal (spec-required per WHATWG Streams §4.5.2 but
+          // missing in Bun's builtin — see oven-sh/bun#31156 / PR #31157).
+          // Fixed upstream (present in Bun 1.4.0); the chaining stays for older
+          // Bun, which only loses the abort wakeup.
+          start(controller) {
+            writableController = controller;
+            controller.signal?.addEventListener("abort", cancelProducer);
+          },
+          async write(chunk) {
+            if (stopped) return;
+            try {
+              if (innerFns) {
+                const r6 = next(chunk, innerFns, 0, enqueue);
+                if (r6) await r6;
+                return;
+              }
+              const r5 = processValue(fn(chunk));
+              if (r5) await r5;
+            } catch (error63) {
+              if (error63 === CANCEL2) return;
+              if (isStop(error63)) return endAfterStop(error63);
+              errorReadable(error63);
+              const failure2 = await releaseStages();
+              throw failure2 === void 0 ? error63 : withCleanupError(error63, failure2);
+            }
+          },
+          async close() {
+            try {
+              if (!stopped) {
+                if (innerFns) {
+                  const r5 = flush2(innerFns, 0, enqueue, finished);
+                  if (r5) await r5;
+                } else if (isFlushable(fn)) {
+                  const r5 = processValue(noteFinal(fn(none), fn, finished));
+                  if (r5) await r5;
+                }
+                flushed = true;
+              }
+            } catch (error63) {
+              if (isStop(error63)) return endAfterStop(error63);
+              if (error63 !== CANCEL2) {
+                errorReadable(error63);
+                const failure2 = await releaseStages();
+                throw failure2 === void 0 ? error63 : withCleanupError(error63, failure2);
+              }
+            }
+            closeReadable();
+          },
+          abort(reason) {
+            cancelProducer();
+            errorReadable(reason);
+            return releaseStages().then(rethrow);
+          }
+        },
+        writableStrategy
+      );
+      return { readable, writable };
+    };
+    asWebStream_default = asWebStream;
+  }
+});
+
+// node_modules/stream-chain/src/index.js
+import { Readable as Readable7, Writable as Writable4, Duplex as Duplex2 } from "node:stream";
+var isReadableWebStream2, isWritableWebStream2, isDuplexWebStream2, isReadableNodeStream2, isWritableNodeStream2, isDuplexNodeStream2, groupFunctions, produceStreams, wrapFunctions, write, final2, read, chain3;
+var init_src = __esm({
+  "node_modules/stream-chain/src/index.js"() {
+    init_defs();
+    init_gen();
+    init_asStream();
+    init_asWebStream();
+    init_dataSource();
+    init_defs();
+    ({
+      isReadableWebStream: isReadableWebStream2,
+      isWritableWebStream: isWritableWebStream2,
+      isDuplexWebStream: isDuplexWebStream2,
+      isReadableNodeStream: isReadableNodeStream2,
+      isWritableNodeStream: isWritableNodeStream2,
+      isDuplexNodeStream: isDuplexNodeStream2
+    } = defs_exports);
+    groupFunctions = (output2, fn, index, fns) => {
+      if (isDuplexNodeStream2(fn) || !index && isReadableNodeStream2(fn) || index === fns.length - 1 && isWritableNodeStream2(fn)) {
+        output2.push(fn);
+        return output2;
+      }
+      if (isDuplexWebStream2(fn)) {
+        output2.push(Duplex2.fromWeb(fn, { objectMode: true }));
+        return output2;
+      }
+      if (!index && isReadableWebStream2(fn)) {
+        output2.push(Readable7.fromWeb(fn, { objectMode: true }));
+        return output2;
+      }
+      if (index === fns.length - 1 && isWritableWebStream2(fn)) {
+        output2.push(Writable4.fromWeb(fn, { objectMode: true }));
+        return output2;
+      }
+      if (typeof fn != "function")
+        throw TypeError("Item #" + index + " is not a proper stream, nor a function.");
+      if (!output2.length) output2.push([]);
+      const last = output2[output2.length - 1];
+      if (Array.isArray(last)) {
+        last.push(fn);
+      } else {
+        output2.push([fn]);
+      }
+      return output2;
+    };
+    produceStreams = (item) => {
+      if (Array.isArray(item)) {
+        if (!item.length) return null;
+        if (item.length == 1) return item[0] && /** @type {any} */
+        chain3.asStream(item[0]);
+        return (
+          /** @type {any} */
+          chain3.asStream(
+            /** @type {any} */
+            chain3.gen(...item)
+          )
+        );
+      }
+      return item;
+    };
+    wrapFunctions = (fn, index, fns) => {
+      if (isDuplexNodeStream2(fn) || !index && isReadableNodeStream2(fn) || index === fns.length - 1 && isWritableNodeStream2(fn)) {
+        return fn;
+      }
+      if (isDuplexWebStream2(fn)) {
+        return Duplex2.fromWeb(fn, { objectMode: true });
+      }
+      if (!index && isReadableWebStream2(fn)) {
+        return Readable7.fromWeb(fn, { objectMode: true });
+      }
+      if (index === fns.length - 1 && isWritableWebStream2(fn)) {
+        return Writable4.fromWeb(fn, { objectMode: true });
+      }
+      if (typeof fn == "function") return (
+        /** @type {any} */
+        chain3.asStream(fn)
+      );
+      throw TypeError("Item #" + index + " is not a proper stream, nor a function.");
+    };
+    write = (input3, chunk, encoding, callback2) => {
+      let error63 = null;
+      try {
+        input3.write(chunk, encoding, (e5) => callback2(e5 || error63));
+      } catch (e5) {
+        error63 = e5;
+      }
+    };
+    final2 = (input3, callback2) => {
+      let error63 = null;
+      try {
+        input3.end(null, null, (e5) => callback2(e5 || error63));
+      } catch (e5) {
+        error63 = e5;
+      }
+    };
+    read = (output2) => {
+      output2.resume();
+    };
+    chain3 = (fns, options) => {
+      if (!Array.isArray(fns) || !fns.length) {
+        throw TypeError("Chain's first argument should be a non-empty array.");
+      }
+      fns = fns.flat(Infinity).filter((fn) => fn);
+      const streams = (options?.noGrouping ? fns.map(wrapFunctions) : fns.map((fn) => isFunctionList(fn) ? getFunctionList(fn) : fn).flat(Infinity).reduce(groupFunctions, []).map(produceStreams)).filter((s2) => s2), input3 = streams[0], output2 = streams.reduce((output3, item) => output3 && output3.pipe(item) || item);
+      let stream = null;
+      let writeMethod = (chunk, encoding, callback2) => write(input3, chunk, encoding, callback2), finalMethod = (callback2) => final2(input3, callback2), readMethod = () => read(output2);
+      if (!isWritableNodeStream2(input3)) {
+        writeMethod = (_1, _2, callback2) => callback2(null);
+        finalMethod = (callback2) => callback2(null);
+        input3.on("end", () => stream.end());
+      }
+      if (isReadableNodeStream2(output2)) {
+        output2.on("data", (chunk) => !stream.push(chunk) && output2.pause());
+        output2.on("end", () => stream.push(null));
+      } else {
+        readMethod = () => {
+        };
+        output2.on("finish", () => stream.push(null));
+      }
+      stream = /** @type {Duplex & {streams: any[], input: any, output: any}} */
+      new Duplex2({
+        writableObjectMode: true,
+        readableObjectMode: true,
+        ...options,
+        readable: isReadableNodeStream2(output2),
+        writable: isWritableNodeStream2(input3),
+        write: writeMethod,
+        final: finalMethod,
+        read: readMethod,
+        destroy(error63, callback2) {
+          if (!stream.writableFinished || !stream.readableEnded) {
+            for (const item of streams) item.destroy();
+          }
+          callback2(error63);
+        }
+      });
+      stream.streams = streams;
+      stream.input = input3;
+      stream.output = output2;
+      if (!isReadableNodeStream2(output2)) {
+        stream.resume();
+      }
+      if (!options?.skipEvents) {
+        streams.forEach((item) => item.on("error", (error63) => stream.emit("error", error63)));
+      }
+      return stream;
+    };
+    chain3.none = none;
+    chain3.stop = stop;
+    chain3.Stop = Stop;
+    chain3.stopErrorSymbol = stopErrorSymbol;
+    chain3.isStop = isStop;
+    chain3.finalSymbol = finalSymbol;
+    chain3.finalValue = finalValue;
+    chain3.final = final;
+    chain3.isFinalValue = isFinalValue;
+    chain3.getFinalValue = getFinalValue;
+    chain3.manySymbol = manySymbol;
+    chain3.many = many;
+    chain3.isMany = isMany;
+    chain3.getManyValues = getManyValues;
+    chain3.flushSymbol = flushSymbol;
+    chain3.flushable = flushable;
+    chain3.isFlushable = isFlushable;
+    chain3.abortSymbol = abortSymbol;
+    chain3.fListSymbol = fListSymbol;
+    chain3.isFunctionList = isFunctionList;
+    chain3.getFunctionList = getFunctionList;
+    chain3.setFunctionList = setFunctionList;
+    chain3.clearFunctionList = clearFunctionList;
+    chain3.toMany = toMany;
+    chain3.normalizeMany = normalizeMany;
+    chain3.combineMany = combineMany;
+    chain3.combineManyMut = combineManyMut;
+    chain3.chain = chain3;
+    chain3.chainUnchecked = chain3;
+    chain3.gen = gen_default;
+    chain3.asStream = asStream_default;
+    chain3.asWebStream = asWebStream_default;
+    chain3.dataSource = dataSource_default;
+  }
+});
+
+// node_modules/stream-chain/src/node/index.js
+var init_node = __esm({
+  "node_modules/stream-chain/src/node/index.js"() {
+    init_src();
+    init_src();
+  }
+});
+
+// node_modules/stream-chain/src/web/index.js
+var groupFunctions2, makeProduceStages, chain4;
+var init_web = __esm({
+  "node_modules/stream-chain/src/web/index.js"() {
+    init_defs();
+    init_gen();
+    init_fun();
+    init_dataSource();
+    init_asWebStream();
+    init_asWebStream();
+    init_defs();
+    groupFunctions2 = (output2, item, index, items) => {
+      if (isDuplexWebStream(item)) {
+        output2.push(item);
+        return output2;
+      }
+      if (!index && isReadableWebStream(item)) {
+        output2.push({ readable: item, writable: null });
+        return output2;
+      }
+      if (index === items.length - 1 && isWritableWebStream(item)) {
+        output2.push({ readable: null, writable: item });
+        return output2;
+      }
+      if (typeof item !== "function") {
+        throw new TypeError(`Item #${index} is not a Web Streams object or function.`);
+      }
+      if (!output2.length) output2.push([]);
+      const last = output2[output2.length - 1];
+      if (Array.isArray(last)) {
+        last.push(item);
+      } else {
+        output2.push([item]);
+      }
+      return output2;
+    };
+    makeProduceStages = (options) => (item) => {
+      if (Array.isArray(item)) {
+        if (!item.length) return null;
+        if (item.length === 1) return (
+          /** @type {any} */
+          chain4.asWebStream(item[0], options)
+        );
+        return (
+          /** @type {any} */
+          chain4.asWebStream(
+            /** @type {any} */
+            chain4.gen(...item),
+            options
+          )
+        );
+      }
+      return item;
+    };
+    chain4 = (fns, options) => {
+      if (!Array.isArray(fns) || !fns.length) {
+        throw new TypeError("Chain's first argument should be a non-empty array.");
+      }
+      fns = fns.flat(Infinity).filter(Boolean).map((fn) => isFunctionList(fn) ? getFunctionList(fn) : fn).flat(Infinity);
+      if (!fns.length) {
+        throw new TypeError("Chain's first argument is empty after flattening.");
+      }
+      const stages = fns.reduce(groupFunctions2, []).map(makeProduceStages(options)).filter((s2) => s2);
+      for (let i5 = 0; i5 < stages.length - 1; ++i5) {
+        const from = stages[i5].readable;
+        const to = stages[i5 + 1].writable;
+        if (!from) {
+          throw new TypeError(`Stage #${i5} has no readable side; cannot pipe to next stage.`);
+        }
+        if (!to) {
+          throw new TypeError(`Stage #${i5 + 1} has no writable side; cannot accept input.`);
+        }
+        from.pipeTo(to).catch(() => {
+        });
+      }
+      const c5 = {
+        readable: stages[stages.length - 1].readable,
+        writable: stages[0].writable,
+        streams: stages,
+        input: stages[0],
+        output: stages[stages.length - 1]
+      };
+      return c5;
+    };
+    chain4.none = none;
+    chain4.stop = stop;
+    chain4.Stop = Stop;
+    chain4.stopErrorSymbol = stopErrorSymbol;
+    chain4.isStop = isStop;
+    chain4.finalSymbol = finalSymbol;
+    chain4.finalValue = finalValue;
+    chain4.final = final;
+    chain4.isFinalValue = isFinalValue;
+    chain4.getFinalValue = getFinalValue;
+    chain4.manySymbol = manySymbol;
+    chain4.many = many;
+    chain4.isMany = isMany;
+    chain4.getManyValues = getManyValues;
+    chain4.flushSymbol = flushSymbol;
+    chain4.flushable = flushable;
+    chain4.isFlushable = isFlushable;
+    chain4.abortSymbol = abortSymbol;
+    chain4.fListSymbol = fListSymbol;
+    chain4.isFunctionList = isFunctionList;
+    chain4.getFunctionList = getFunctionList;
+    chain4.setFunctionList = setFunctionList;
+    chain4.clearFunctionList = clearFunctionList;
+    chain4.toMany = toMany;
+    chain4.normalizeMany = normalizeMany;
+    chain4.combineMany = combineMany;
+    chain4.combineManyMut = combineManyMut;
+    chain4.chain = chain4;
+    chain4.chainUnchecked = chain4;
+    chain4.gen = gen_default;
+    chain4.fun = fun_default;
+    chain4.asWebStream = asWebStream_default;
+    chain4.dataSource = dataSource_default;
+  }
+});
+
+// node_modules/stream-chain/src/utils/fixUtf8Stream.js
+var dropBOM, makeTextDecoderImpl, makeStringDecoderImpl, impl, isDeno, isBun, isNode, readyPromise, fixUtf8Stream, fixUtf8Stream_default;
+var init_fixUtf8Stream = __esm({
+  "node_modules/stream-chain/src/utils/fixUtf8Stream.js"() {
+    init_defs();
+    dropBOM = (s2) => s2.charCodeAt(0) === 65279 ? s2.slice(1) : s2;
+    makeTextDecoderImpl = (options) => {
+      const textDecoder2 = new TextDecoder("utf-8", { ignoreBOM: true });
+      let atStart = !options?.ignoreBOM;
+      return flushable((chunk) => {
+        let s2;
+        if (chunk === none) s2 = textDecoder2.decode();
+        else if (typeof chunk == "string") s2 = chunk;
+        else if (chunk instanceof Uint8Array) s2 = textDecoder2.decode(chunk, { stream: true });
+        else throw new TypeError("Expected a string or a Uint8Array");
+        if (!atStart || !s2) return s2;
+        atStart = false;
+        return dropBOM(s2);
+      });
+    };
+    makeStringDecoderImpl = (StringDecoder) => (options) => {
+      const stringDecoder = new StringDecoder();
+      let atStart = !options?.ignoreBOM;
+      return flushable((chunk) => {
+        let s2;
+        if (chunk === none) s2 = stringDecoder.end();
+        else if (typeof chunk == "string") s2 = chunk;
+        else if (chunk instanceof Uint8Array) s2 = stringDecoder.write(chunk);
+        else throw new TypeError("Expected a string or a Uint8Array");
+        if (!atStart || !s2) return s2;
+        atStart = false;
+        return dropBOM(s2);
+      });
+    };
+    impl = makeTextDecoderImpl;
+    isDeno = typeof globalThis["Deno"] == "object" && globalThis["Deno"]?.version;
+    isBun = typeof globalThis["Bun"] == "object" && globalThis["Bun"]?.version;
+    isNode = !isDeno && !isBun && typeof process == "object" && process?.versions?.node;
+    readyPromise = isNode ? import("node:string_decoder").then(
+      ({ StringDecoder }) => {
+        impl = makeStringDecoderImpl(StringDecoder);
+      },
+      () => {
+      }
+      // squelch — stick with TextDecoder
+    ) : Promise.resolve();
+    fixUtf8Stream = (options) => impl(options);
+    fixUtf8Stream_default = fixUtf8Stream;
+  }
+});
+
+// node_modules/stream-json/src/core/parser.js
+var patterns, MAX_PATTERN_SIZE, expected, tokenStartObject, tokenEndObject, tokenStartArray, tokenEndArray, tokenStartString, tokenEndString, tokenStartNumber, tokenEndNumber, tokenStartKey, tokenEndKey, literalTokens, fromHex2, codes, ASCII_TAB, ASCII_LF, ASCII_CR, ASCII_SPACE, ASCII_QUOTE, ASCII_BACKSLASH, ASCII_OPEN_BRACE, ASCII_CLOSE_BRACE, ASCII_OPEN_BRACKET, ASCII_CLOSE_BRACKET, ASCII_MINUS, ASCII_COLON, ASCII_COMMA, ASCII_ZERO, ASCII_NINE, ASCII_UPPER_A, ASCII_UPPER_F, ASCII_LOWER_A, ASCII_LOWER_F, ASCII_LOWER_N, ASCII_LOWER_T, ASCII_LOWER_U, HIGH_SURROGATE_FIRST, HIGH_SURROGATE_LAST, TERM, numberFull, HEX, jsonParser, parser, parser_default;
+var init_parser = __esm({
+  "node_modules/stream-json/src/core/parser.js"() {
+    init_core3();
+    init_fixUtf8Stream();
+    patterns = {
+      value1: /[\"\{\[\]\-\d]|true\b|false\b|null\b|\s{1,256}/y,
+      string: /[^\x00-\x1f\"\\]{1,256}|\\[bfnrt\"\\\/]|\\u[\da-fA-F]{4}|\"/y,
+      numberStart: /\d/y,
+      numberDigit: /\d{0,256}/y,
+      numberFraction: /[\.eE]/y,
+      numberExponent: /[eE]/y,
+      numberExpSign: /[-+]/y
+    };
+    MAX_PATTERN_SIZE = 16;
+    patterns.numberFracStart = patterns.numberExpStart = patterns.numberStart;
+    patterns.numberFracDigit = patterns.numberExpDigit = patterns.numberDigit;
+    expected = { object: "objectStop", array: "arrayStop", "": "done" };
+    tokenStartObject = { name: "startObject" };
+    tokenEndObject = { name: "endObject" };
+    tokenStartArray = { name: "startArray" };
+    tokenEndArray = { name: "endArray" };
+    tokenStartString = { name: "startString" };
+    tokenEndString = { name: "endString" };
+    tokenStartNumber = { name: "startNumber" };
+    tokenEndNumber = { name: "endNumber" };
+    tokenStartKey = { name: "startKey" };
+    tokenEndKey = { name: "endKey" };
+    literalTokens = {
+      true: { name: "trueValue", value: true },
+      false: { name: "falseValue", value: false },
+      null: { name: "nullValue", value: null }
+    };
+    fromHex2 = (s2) => String.fromCharCode(parseInt(s2.slice(2), 16));
+    codes = { b: "\b", f: "\f", n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", "/": "/" };
+    ASCII_TAB = "	".charCodeAt(0);
+    ASCII_LF = "\n".charCodeAt(0);
+    ASCII_CR = "\r".charCodeAt(0);
+    ASCII_SPACE = " ".charCodeAt(0);
+    ASCII_QUOTE = '"'.charCodeAt(0);
+    ASCII_BACKSLASH = "\\".charCodeAt(0);
+    ASCII_OPEN_BRACE = "{".charCodeAt(0);
+    ASCII_CLOSE_BRACE = "}".charCodeAt(0);
+    ASCII_OPEN_BRACKET = "[".charCodeAt(0);
+    ASCII_CLOSE_BRACKET = "]".charCodeAt(0);
+    ASCII_MINUS = "-".charCodeAt(0);
+    ASCII_COLON = ":".charCodeAt(0);
+    ASCII_COMMA = ",".charCodeAt(0);
+    ASCII_ZERO = "0".charCodeAt(0);
+    ASCII_NINE = "9".charCodeAt(0);
+    ASCII_UPPER_A = "A".charCodeAt(0);
+    ASCII_UPPER_F = "F".charCodeAt(0);
+    ASCII_LOWER_A = "a".charCodeAt(0);
+    ASCII_LOWER_F = "f".charCodeAt(0);
+    ASCII_LOWER_N = "n".charCodeAt(0);
+    ASCII_LOWER_T = "t".charCodeAt(0);
+    ASCII_LOWER_U = "u".charCodeAt(0);
+    HIGH_SURROGATE_FIRST = 55296;
+    HIGH_SURROGATE_LAST = 56319;
+    TERM = [];
+    for (const ch of ",}] 	\n\r") TERM[ch.charCodeAt(0)] = 1;
+    numberFull = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
+    HEX = (c5) => c5 >= ASCII_ZERO && c5 <= ASCII_NINE || c5 >= ASCII_UPPER_A && c5 <= ASCII_UPPER_F || c5 >= ASCII_LOWER_A && c5 <= ASCII_LOWER_F;
+    jsonParser = (options) => {
+      let packKeys = true, packStrings = true, packNumbers = true, streamKeys = true, streamStrings = true, streamNumbers = true, jsonStreaming = false;
+      if (options) {
+        "packValues" in options && (packKeys = packStrings = packNumbers = options.packValues);
+        "packKeys" in options && (packKeys = options.packKeys);
+        "packStrings" in options && (packStrings = options.packStrings);
+        "packNumbers" in options && (packNumbers = options.packNumbers);
+        "streamValues" in options && (streamKeys = streamStrings = streamNumbers = options.streamValues);
+        "streamKeys" in options && (streamKeys = options.streamKeys);
+        "streamStrings" in options && (streamStrings = options.streamStrings);
+        "streamNumbers" in options && (streamNumbers = options.streamNumbers);
+        jsonStreaming = options.jsonStreaming;
+      }
+      !packKeys && (streamKeys = true);
+      !packStrings && (streamStrings = true);
+      !packNumbers && (streamNumbers = true);
+      let done = false, expect = jsonStreaming ? "done" : "value", parent = "", openNumber = false, accumulator = "", heldSurrogate = "", buffer = "";
+      const stack = [];
+      const pushStringChunk = (tokens, value) => {
+        if (heldSurrogate) {
+          value = heldSurrogate + value;
+          heldSurrogate = "";
+        }
+        const last = value.charCodeAt(value.length - 1);
+        if (last >= HIGH_SURROGATE_FIRST && last <= HIGH_SURROGATE_LAST) {
+          heldSurrogate = value.charAt(value.length - 1);
+          if (value.length === 1) return;
+          value = value.slice(0, -1);
+        }
+        tokens.push({ name: "stringChunk", value });
+      };
+      return flushable((buf2) => {
+        const tokens = [];
+        if (buf2 === none) {
+          done = true;
+        } else {
+          buffer += buf2;
+        }
+        let match, fm, s2, e5, q3, rs, cc, value, index = 0;
+        main: for (; ; ) {
+          switch (expect) {
+            case "value1":
+            case "value": {
+              while (index < buffer.length) {
+                cc = buffer.charCodeAt(index);
+                if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
+                  ++index;
+                  continue;
+                }
+                break;
+              }
+              if (index >= buffer.length) {
+                if (done) throw new Error("Parser has expected a value");
+                break main;
+              }
+              cc = buffer.charCodeAt(index);
+              if (cc === ASCII_QUOTE) {
+                q3 = index + 1;
+                rs = q3;
+                s2 = "";
+                for (; ; ) {
+                  if (q3 >= buffer.length) {
+                    q3 = -1;
+                    break;
+                  }
+                  e5 = buffer.charCodeAt(q3);
+                  if (e5 === ASCII_QUOTE) {
+                    s2 += buffer.slice(rs, q3);
+                    break;
+                  }
+                  if (e5 < ASCII_SPACE) {
+                    q3 = -1;
+                    break;
+                  }
+                  if (e5 === ASCII_BACKSLASH) {
+                    if (q3 + 1 >= buffer.length) {
+                      q3 = -1;
+                      break;
+                    }
+                    cc = buffer.charCodeAt(q3 + 1);
+                    if (cc === ASCII_LOWER_U) {
+                      if (q3 + 6 > buffer.length || !(HEX(buffer.charCodeAt(q3 + 2)) && HEX(buffer.charCodeAt(q3 + 3)) && HEX(buffer.charCodeAt(q3 + 4)) && HEX(buffer.charCodeAt(q3 + 5)))) {
+                        q3 = -1;
+                        break;
+                      }
+                      s2 += buffer.slice(rs, q3) + String.fromCharCode(parseInt(buffer.slice(q3 + 2, q3 + 6), 16));
+                      q3 += 6;
+                    } else {
+                      value = codes[buffer.charAt(q3 + 1)];
+                      if (value === void 0) {
+                        q3 = -1;
+                        break;
+                      }
+                      s2 += buffer.slice(rs, q3) + value;
+                      q3 += 2;
+                    }
+                    rs = q3;
+                    continue;
+                  }
+                  ++q3;
+                }
+                if (q3 >= 0) {
+                  if (streamStrings) {
+                    tokens.push(tokenStartString);
+                    if (s2) tokens.push({ name: "stringChunk", value: s2 });
+                    tokens.push(tokenEndString);
+                  }
+                  if (packStrings) tokens.push({ name: "stringValue", value: s2 });
+                  index = q3 + 1;
+                  expect = expected[parent];
+                  continue main;
+                }
+                if (streamStrings) tokens.push(tokenStartString);
+                expect = "string";
+                ++index;
+                continue main;
+              }
+              if (cc === ASCII_OPEN_BRACE) {
+                tokens.push(tokenStartObject);
+                stack.push(parent);
+                parent = "object";
+                expect = "key1";
+                ++index;
+                continue main;
+              }
+              if (cc === ASCII_OPEN_BRACKET) {
+                tokens.push(tokenStartArray);
+                stack.push(parent);
+                parent = "array";
+                expect = "value1";
+                ++index;
+                continue main;
+              }
+              if (cc === ASCII_CLOSE_BRACKET) {
+                if (expect !== "value1") throw new Error("Parser cannot parse input: unexpected token ']'");
+                tokens.push(tokenEndArray);
+                parent = stack.pop();
+                expect = expected[parent];
+                ++index;
+                continue main;
+              }
+              if (cc === ASCII_MINUS || cc >= ASCII_ZERO && cc <= ASCII_NINE) {
+                numberFull.lastIndex = index;
+                fm = numberFull.exec(buffer);
+                if (fm) {
+                  e5 = index + fm[0].length;
+                  if (e5 < buffer.length && TERM[buffer.charCodeAt(e5)]) {
+                    s2 = fm[0];
+                    if (streamNumbers) tokens.push(tokenStartNumber, { name: "numberChunk", value: s2 }, tokenEndNumber);
+                    if (packNumbers) tokens.push({ name: "numberValue", value: s2 });
+                    index = e5;
+                    expect = expected[parent];
+                    continue main;
+                  }
+                }
+                openNumber = true;
+                if (cc === ASCII_MINUS) {
+                  if (streamNumbers) tokens.push(tokenStartNumber, { name: "numberChunk", value: "-" });
+                  packNumbers && (accumulator = "-");
+                  expect = "numberStart";
+                } else if (cc === ASCII_ZERO) {
+                  if (streamNumbers) tokens.push(tokenStartNumber, { name: "numberChunk", value: "0" });
+                  packNumbers && (accumulator = "0");
+                  expect = "numberFraction";
+                } else {
+                  s2 = buffer.charAt(index);
+                  if (streamNumbers) tokens.push(tokenStartNumber, { name: "numberChunk", value: s2 });
+                  packNumbers && (accumulator = s2);
+                  expect = "numberDigit";
+                }
+                ++index;
+                continue main;
+              }
+              if (cc === ASCII_LOWER_T || cc === ASCII_LOWER_F || cc === ASCII_LOWER_N) {
+                patterns.value1.lastIndex = index;
+                match = patterns.value1.exec(buffer);
+                if (!match) {
+                  if (done || index + MAX_PATTERN_SIZE < buffer.length) {
+                    throw new Error("Parser cannot parse input: expected a value");
+                  }
+                  break main;
+                }
+                value = match[0];
+                if (buffer.length - index === value.length && !done) break main;
+                tokens.push(literalTokens[value]);
+                expect = expected[parent];
+                index += value.length;
+                continue main;
+              }
+              throw new Error("Parser cannot parse input: expected a value");
+            }
+            // incremental string body (escapes / long / cross-chunk)
+            case "keyVal":
+            case "string":
+              patterns.string.lastIndex = index;
+              match = patterns.string.exec(buffer);
+              if (!match) {
+                if (index < buffer.length && (done || buffer.length - index >= 6)) throw new Error("Parser cannot parse input: escaped characters");
+                if (done) throw new Error("Parser has expected a string value");
+                break main;
+              }
+              value = match[0];
+              if (value === '"') {
+                if (heldSurrogate) {
+                  tokens.push({ name: "stringChunk", value: heldSurrogate });
+                  heldSurrogate = "";
+                }
+                if (expect === "keyVal") {
+                  if (streamKeys) tokens.push(tokenEndKey);
+                  if (packKeys) {
+                    tokens.push({ name: "keyValue", value: accumulator });
+                    accumulator = "";
+                  }
+                  expect = "colon";
+                } else {
+                  if (streamStrings) tokens.push(tokenEndString);
+                  if (packStrings) {
+                    tokens.push({ name: "stringValue", value: accumulator });
+                    accumulator = "";
+                  }
+                  expect = expected[parent];
+                }
+              } else if (value.length > 1 && value.charAt(0) === "\\") {
+                const t = value.length == 2 ? codes[value.charAt(1)] : fromHex2(value);
+                if (expect === "keyVal" ? streamKeys : streamStrings) {
+                  pushStringChunk(tokens, t);
+                }
+                if (expect === "keyVal" ? packKeys : packStrings) {
+                  accumulator += t;
+                }
+              } else {
+                if (expect === "keyVal" ? streamKeys : streamStrings) {
+                  pushStringChunk(tokens, value);
+                }
+                if (expect === "keyVal" ? packKeys : packStrings) {
+                  accumulator += value;
+                }
+              }
+              index += value.length;
+              break;
+            case "key1":
+            case "key": {
+              while (index < buffer.length) {
+                cc = buffer.charCodeAt(index);
+                if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
+                  ++index;
+                  continue;
+                }
+                break;
+              }
+              if (index >= buffer.length) {
+                if (done) throw new Error("Parser cannot parse input: expected an object key");
+                break main;
+              }
+              cc = buffer.charCodeAt(index);
+              if (cc === ASCII_QUOTE) {
+                q3 = index + 1;
+                rs = q3;
+                s2 = "";
+                for (; ; ) {
+                  if (q3 >= buffer.length) {
+                    q3 = -1;
+                    break;
+                  }
+                  e5 = buffer.charCodeAt(q3);
+                  if (e5 === ASCII_QUOTE) {
+                    s2 += buffer.slice(rs, q3);
+                    break;
+                  }
+                  if (e5 < ASCII_SPACE) {
+                    q3 = -1;
+                    break;
+                  }
+                  if (e5 === ASCII_BACKSLASH) {
+                    if (q3 + 1 >= buffer.length) {
+                      q3 = -1;
+                      break;
+                    }
+                    cc = buffer.charCodeAt(q3 + 1);
+                    if (cc === ASCII_LOWER_U) {
+                      if (q3 + 6 > buffer.length || !(HEX(buffer.charCodeAt(q3 + 2)) && HEX(buffer.charCodeAt(q3 + 3)) && HEX(buffer.charCodeAt(q3 + 4)) && HEX(buffer.charCodeAt(q3 + 5)))) {
+                        q3 = -1;
+                        break;
+                      }
+                      s2 += buffer.slice(rs, q3) + String.fromCharCode(parseInt(buffer.slice(q3 + 2, q3 + 6), 16));
+                      q3 += 6;
+                    } else {
+                      value = codes[buffer.charAt(q3 + 1)];
+                      if (value === void 0) {
+                        q3 = -1;
+                        break;
+                      }
+                      s2 += buffer.slice(rs, q3) + value;
+                      q3 += 2;
+                    }
+                    rs = q3;
+                    continue;
+                  }
+                  ++q3;
+                }
+                if (q3 >= 0) {
+                  if (streamKeys) {
+                    tokens.push(tokenStartKey);
+                    if (s2) tokens.push({ name: "stringChunk", value: s2 });
+                    tokens.push(tokenEndKey);
+                  }
+                  if (packKeys) tokens.push({ name: "keyValue", value: s2 });
+                  index = q3 + 1;
+                  expect = "colon";
+                  continue main;
+                }
+                if (streamKeys) tokens.push(tokenStartKey);
+                expect = "keyVal";
+                ++index;
+                continue main;
+              }
+              if (cc === ASCII_CLOSE_BRACE) {
+                if (expect !== "key1") throw new Error("Parser cannot parse input: unexpected token '}'");
+                tokens.push(tokenEndObject);
+                parent = stack.pop();
+                expect = expected[parent];
+                ++index;
+                continue main;
+              }
+              throw new Error("Parser cannot parse input: expected an object key");
+            }
+            case "colon": {
+              while (index < buffer.length) {
+                cc = buffer.charCodeAt(index);
+                if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
+                  ++index;
+                  continue;
+                }
+                break;
+              }
+              if (index >= buffer.length) {
+                if (done) throw new Error("Parser cannot parse input: expected ':'");
+                break main;
+              }
+              cc = buffer.charCodeAt(index);
+              if (cc === ASCII_COLON) {
+                expect = "value";
+                ++index;
+                continue main;
+              }
+              throw new Error("Parser cannot parse input: expected ':'");
+            }
+            case "arrayStop":
+            case "objectStop": {
+              while (index < buffer.length) {
+                cc = buffer.charCodeAt(index);
+                if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
+                  ++index;
+                  continue;
+                }
+                break;
+              }
+              if (index >= buffer.length) {
+                if (done) throw new Error("Parser cannot parse input: expected ','");
+                break main;
+              }
+              if (openNumber) {
+                if (streamNumbers) tokens.push(tokenEndNumber);
+                openNumber = false;
+                if (packNumbers) {
+                  tokens.push({ name: "numberValue", value: accumulator });
+                  accumulator = "";
+                }
+              }
+              cc = buffer.charCodeAt(index);
+              if (cc === ASCII_COMMA) {
+                expect = expect === "arrayStop" ? "value" : "key";
+                ++index;
+                continue main;
+              }
+              if (cc === ASCII_CLOSE_BRACE || cc === ASCII_CLOSE_BRACKET) {
+                if (cc === ASCII_CLOSE_BRACE ? expect === "arrayStop" : expect !== "arrayStop") {
+                  throw new Error("Parser cannot parse input: expected '" + (expect === "arrayStop" ? "]" : "}") + "'");
+                }
+                tokens.push(cc === ASCII_CLOSE_BRACE ? tokenEndObject : tokenEndArray);
+                parent = stack.pop();
+                expect = expected[parent];
+                ++index;
+                continue main;
+              }
+              throw new Error("Parser cannot parse input: expected ','");
+            }
+            // number chunks — cross-chunk / fallback
+            case "numberStart":
+              patterns.numberStart.lastIndex = index;
+              match = patterns.numberStart.exec(buffer);
+              if (!match) {
+                if (index < buffer.length || done) throw new Error("Parser cannot parse input: expected a starting digit");
+                break main;
+              }
+              value = match[0];
+              if (streamNumbers) tokens.push({ name: "numberChunk", value });
+              packNumbers && (accumulator += value);
+              expect = value === "0" ? "numberFraction" : "numberDigit";
+              index += value.length;
+              break;
+            case "numberDigit":
+              patterns.numberDigit.lastIndex = index;
+              match = patterns.numberDigit.exec(buffer);
+              if (!match) {
+                if (index < buffer.length || done) throw new Error("Parser cannot parse input: expected a digit");
+                break main;
+              }
+              value = match[0];
+              if (value) {
+                if (streamNumbers) tokens.push({ name: "numberChunk", value });
+                packNumbers && (accumulator += value);
+                index += value.length;
+              } else {
+                if (index < buffer.length) {
+                  expect = "numberFraction";
+                  break;
+                }
+                if (done) {
+                  expect = expected[parent];
+                  break;
+                }
+                break main;
+              }
+              break;
+            case "numberFraction":
+              patterns.numberFraction.lastIndex = index;
+              match = patterns.numberFraction.exec(buffer);
+              if (!match) {
+                if (index < buffer.length || done) {
+                  expect = expected[parent];
+                  break;
+                }
+                break main;
+              }
+              value = match[0];
+              if (streamNumbers) tokens.push({ name: "numberChunk", value });
+              packNumbers && (accumulator += value);
+              expect = value === "." ? "numberFracStart" : "numberExpSign";
+              index += value.length;
+              break;
+            case "numberFracStart":
+              patterns.numberFracStart.lastIndex = index;
+              match = patterns.numberFracStart.exec(buffer);
+              if (!match) {
+                if (index < buffer.length || done) throw new Error("Parser cannot parse input: expected a fractional part of a number");
+                break main;
+              }
+              value = match[0];
+              if (streamNumbers) tokens.push({ name: "numberChunk", value });
+              packNumbers && (accumulator += value);
+              expect = "numberFracDigit";
+              index += value.length;
+              break;
+            case "numberFracDigit":
+              patterns.numberFracDigit.lastIndex = index;
+              match = patterns.numberFracDigit.exec(buffer);
+              value = match[0];
+              if (value) {
+                if (streamNumbers) tokens.push({ name: "numberChunk", value });
+                packNumbers && (accumulator += value);
+                index += value.length;
+              } else {
+                if (index < buffer.length) {
+                  expect = "numberExponent";
+                  break;
+                }
+                if (done) {
+                  expect = expected[parent];
+                  break;
+                }
+                break main;
+              }
+              break;
+            case "numberExponent":
+              patterns.numberExponent.lastIndex = index;
+              match = patterns.numberExponent.exec(buffer);
+              if (!match) {
+                if (index < buffer.length) {
+                  expect = expected[parent];
+                  break;
+                }
+                if (done) {
+                  expect = expected[parent];
+                  break;
+                }
+                break main;
+              }
+              value = match[0];
+              if (streamNumbers) tokens.push({ name: "numberChunk", value });
+              packNumbers && (accumulator += value);
+              expect = "numberExpSign";
+              index += value.length;
+              break;
+            case "numberExpSign":
+              patterns.numberExpSign.lastIndex = index;
+              match = patterns.numberExpSign.exec(buffer);
+              if (!match) {
+                if (index < buffer.length) {
+                  expect = "numberExpStart";
+                  break;
+                }
+                if (done) throw new Error("Parser has expected an exponent value of a number");
+                break main;
+              }
+              value = match[0];
+              if (streamNumbers) tokens.push({ name: "numberChunk", value });
+              packNumbers && (accumulator += value);
+              expect = "numberExpStart";
+              index += value.length;
+              break;
+            case "numberExpStart":
+              patterns.numberExpStart.lastIndex = index;
+              match = patterns.numberExpStart.exec(buffer);
+              if (!match) {
+                if (index < buffer.length || done) throw new Error("Parser cannot parse input: expected an exponent part of a number");
+                break main;
+              }
+              value = match[0];
+              if (streamNumbers) tokens.push({ name: "numberChunk", value });
+              packNumbers && (accumulator += value);
+              expect = "numberExpDigit";
+              index += value.length;
+              break;
+            case "numberExpDigit":
+              patterns.numberExpDigit.lastIndex = index;
+              match = patterns.numberExpDigit.exec(buffer);
+              value = match[0];
+              if (value) {
+                if (streamNumbers) tokens.push({ name: "numberChunk", value });
+                packNumbers && (accumulator += value);
+                index += value.length;
+              } else {
+                if (index < buffer.length || done) {
+                  expect = expected[parent];
+                  break;
+                }
+                break main;
+              }
+              break;
+            case "done": {
+              while (index < buffer.length) {
+                cc = buffer.charCodeAt(index);
+                if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
+                  if (openNumber) {
+                    if (streamNumbers) tokens.push(tokenEndNumber);
+                    openNumber = false;
+                    if (packNumbers) {
+                      tokens.push({ name: "numberValue", value: accumulator });
+                      accumulator = "";
+                    }
+                  }
+                  ++index;
+                  continue;
+                }
+                break;
+              }
+              if (index >= buffer.length) break main;
+              if (jsonStreaming) {
+                if (openNumber) {
+                  if (streamNumbers) tokens.push(tokenEndNumber);
+                  openNumber = false;
+                  if (packNumbers) {
+                    tokens.push({ name: "numberValue", value: accumulator });
+                    accumulator = "";
+                  }
+                }
+                expect = "value";
+                continue main;
+              }
+              throw new Error("Parser cannot parse input: unexpected characters");
+            }
+          }
+        }
+        if (done && openNumber) {
+          if (streamNumbers) tokens.push(tokenEndNumber);
+          openNumber = false;
+          if (packNumbers) {
+            tokens.push({ name: "numberValue", value: accumulator });
+            accumulator = "";
+          }
+        }
+        buffer = buffer.slice(index);
+        return tokens.length ? many(tokens) : none;
+      });
+    };
+    parser = (options) => gen_default(fixUtf8Stream_default(options), jsonParser(options));
+    parser.parser = parser;
+    parser_default = parser;
+  }
+});
+
+// node_modules/stream-json/src/parser.js
+var parser_default2;
+var init_parser2 = __esm({
+  "node_modules/stream-json/src/parser.js"() {
+    init_node();
+    init_web();
+    init_parser();
+    init_parser();
+    parser_default.asStream = (options) => asStream_default(parser_default(options), { writableObjectMode: true, readableObjectMode: true, ...options });
+    parser_default.asWebStream = (options) => asWebStream_default(parser_default(options), { writableObjectMode: true, readableObjectMode: true, ...options });
+    parser_default2 = parser_default;
+  }
+});
+
+// node_modules/stream-json/src/index.js
+var parserStream;
+var init_src2 = __esm({
+  "node_modules/stream-json/src/index.js"() {
+    init_parser2();
+    parserStream = parser_default2.asStream;
+  }
+});
+
+// src/sources/terraform/stream.ts
+var stream_exports = {};
+__export(stream_exports, {
+  streamTerraformPlan: () => streamTerraformPlan
+});
+import { Readable as Readable8 } from "node:stream";
+function decide(path) {
+  const [top, second, third] = path;
+  if (path.length === 1) {
+    if (top === "resource_changes" || top === "configuration") return "descend";
+    return typeof top === "string" && ENVELOPE_KEYS.has(top) ? "collect" : "skip";
+  }
+  if (top === "resource_changes") return path.length === 2 ? "collect" : "skip";
+  if (top === "configuration") {
+    if (path.length === 2) return second === "root_module" ? "descend" : "skip";
+    if (path.length === 3) return third === "variables" ? "collect" : "skip";
+  }
+  return "skip";
+}
+async function streamTerraformPlan(input3, ctx) {
+  const collected = new ResourceChangeCollector(ctx.path);
+  const envelope = {};
+  let configurationVariables;
+  const frames = [];
+  let assembler2;
+  let assembling = [];
+  let skipDepth = 0;
+  let sawRoot = false;
+  let rootDone = false;
+  const onValue = (path, value) => {
+    if (path.length === 1 && path[0] === "resource_changes") throw new InputError(ctx.path, "not a valid Terraform plan: resource_changes: expected an array");
+    if (path[0] === "resource_changes") collected.add(value);
+    else if (path[0] === "configuration") configurationVariables = value;
+    else envelope[path[0]] = value;
+  };
+  const bytes = input3 instanceof Readable8 ? input3 : Readable8.from(input3);
+  let inputEnded = false;
+  bytes.once("end", () => inputEnded = true);
+  const tokens = bytes.pipe(parser_default2.asStream({ streamValues: false }));
+  try {
+    for await (const token of tokens) {
+      if (assembler2) {
+        assembler2.consume(token);
+        if (assembler2.done) {
+          onValue(assembling, assembler2.current);
+          assembler2 = void 0;
+          afterValue();
+        }
+        continue;
+      }
+      if (skipDepth > 0) {
+        if (token.name === "startObject" || token.name === "startArray") skipDepth += 1;
+        else if (token.name === "endObject" || token.name === "endArray") skipDepth -= 1;
+        if (skipDepth === 0) afterValue();
+        continue;
+      }
+      if (rootDone) throw new InputError(ctx.path, "not valid JSON: data after the plan object");
+      if (!sawRoot) {
+        if (token.name !== "startObject") throw new InputError(ctx.path, "not a valid Terraform plan: expected a JSON object");
+        sawRoot = true;
+        frames.push({ path: [], kind: "object", next: "" });
+        continue;
+      }
+      const frame = frames[frames.length - 1];
+      if (token.name === "keyValue") {
+        frame.next = token.value;
+        continue;
+      }
+      if (token.name === "endObject" || token.name === "endArray") {
+        frames.pop();
+        if (frames.length === 0) rootDone = true;
+        else afterValue();
+        continue;
+      }
+      const path = [...frame.path, frame.next];
+      const isContainer = token.name === "startObject" || token.name === "startArray";
+      switch (decide(path)) {
+        case "collect":
+          if (!isContainer) {
+            onValue(path, scalar(token));
+            afterValue();
+          } else {
+            assembler2 = new assembler_default();
+            assembling = path;
+            assembler2.consume(token);
+          }
+          break;
+        case "descend":
+          if (isContainer) frames.push({ path, kind: token.name === "startArray" ? "array" : "object", next: 0 });
+          else onValue(path, scalar(token));
+          if (!isContainer) afterValue();
+          break;
+        case "skip":
+          if (isContainer) skipDepth = 1;
+          else afterValue();
+          break;
+      }
+    }
+  } catch (e5) {
+    if (e5 instanceof InputError) throw e5;
+    const message = e5 instanceof Error ? e5.message.split("\n")[0] ?? "" : String(e5);
+    const truncated = inputEnded ? " \u2014 the file may be truncated" : "";
+    throw new InputError(ctx.path, `not valid JSON (${message})${truncated}`);
+  }
+  if (!rootDone) throw new InputError(ctx.path, "not valid JSON (unexpected end of input) \u2014 the file looks truncated");
+  if (configurationVariables !== void 0) envelope.configuration = { root_module: { variables: configurationVariables } };
+  return finishPlan(checkEnvelope(envelope, ctx), collected, ctx);
+  function afterValue() {
+    const frame = frames[frames.length - 1];
+    if (frame?.kind === "array") frame.next = frame.next + 1;
+  }
+}
+function scalar(token) {
+  switch (token.name) {
+    case "stringValue":
+      return token.value;
+    case "numberValue":
+      return Number(token.value);
+    case "nullValue":
+      return null;
+    case "trueValue":
+      return true;
+    case "falseValue":
+      return false;
+    default:
+      return void 0;
+  }
+}
+var ENVELOPE_KEYS;
+var init_stream = __esm({
+  "src/sources/terraform/stream.ts"() {
+    "use strict";
+    init_assembler2();
+    init_src2();
+    init_errors();
+    init_normalize();
+    init_parse4();
+    ENVELOPE_KEYS = /* @__PURE__ */ new Set([
+      "format_version",
+      "plan_format_version",
+      "terraform_version",
+      "errored",
+      "complete",
+      "applyable",
+      "variables",
+      "resource_drift",
+      "output_changes",
+      "deferred_changes"
+    ]);
+  }
+});
+
 // src/adapters/github/runner-files.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
@@ -67398,17 +70329,17 @@ var Builder = class {
     };
     return new APIBuilder(root5 || ".", this.options);
   }
-  glob(...patterns) {
-    if (this.globFunction) return this.globWithOptions(patterns);
-    return this.globWithOptions(patterns, ...[{ dot: true }]);
+  glob(...patterns2) {
+    if (this.globFunction) return this.globWithOptions(patterns2);
+    return this.globWithOptions(patterns2, ...[{ dot: true }]);
   }
-  globWithOptions(patterns, ...options) {
+  globWithOptions(patterns2, ...options) {
     const globFn = this.globFunction || pm;
     if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-    var isMatch = this.globCache[patterns.join("\0")];
+    var isMatch = this.globCache[patterns2.join("\0")];
     if (!isMatch) {
-      isMatch = globFn(patterns, ...options);
-      this.globCache[patterns.join("\0")] = isMatch;
+      isMatch = globFn(patterns2, ...options);
+      this.globCache[patterns2.join("\0")] = isMatch;
     }
     this.options.filters.push((path) => isMatch(path));
     return this;
@@ -67422,13 +70353,13 @@ var BACKSLASHES = /\\/g;
 var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
 var isWin = process.platform === "win32";
 var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
+function getPartialMatcher(patterns2, options = {}) {
+  const patternsCount = patterns2.length;
   const patternsParts = Array(patternsCount);
   const matchers = Array(patternsCount);
   let i5, j5;
   for (i5 = 0; i5 < patternsCount; i5++) {
-    const parts = splitPattern(patterns[i5]);
+    const parts = splitPattern(patterns2[i5]);
     patternsParts[i5] = parts;
     const partsCount = parts.length;
     const partMatchers = Array(partsCount);
@@ -67556,14 +70487,14 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   }
   return result;
 }
-function processPatterns(options, patterns, props) {
+function processPatterns(options, patterns2, props) {
   const matchPatterns = [];
   const ignorePatterns = [];
   for (const pattern of options.ignore) {
     if (!pattern) continue;
     if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
   }
-  for (const pattern of patterns) {
+  for (const pattern of patterns2) {
     if (!pattern) continue;
     if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
     else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
@@ -67573,13 +70504,13 @@ function processPatterns(options, patterns, props) {
     ignore: ignorePatterns
   };
 }
-function buildCrawler(options, patterns) {
+function buildCrawler(options, patterns2) {
   const cwd = options.cwd;
   const props = {
     root: cwd,
     depthOffset: 0
   };
-  const processed = processPatterns(options, patterns, props);
+  const processed = processPatterns(options, patterns2, props);
   if (options.debug) log("internal processing patterns:", processed);
   const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
   const root5 = props.root.replace(BACKSLASHES, "");
@@ -67666,9 +70597,9 @@ function getCrawler(globInput, inputOptions = {}) {
   var _ref;
   if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
   const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const patterns2 = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
   const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+  return patterns2.length > 0 ? buildCrawler(options, patterns2) : [];
 }
 async function glob(globInput, options) {
   const [crawler, relative3] = getCrawler(globInput, options);
@@ -68163,9 +71094,9 @@ function lowercaseKeys(object2) {
 function isPlainObject2(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  const proto2 = Object.getPrototypeOf(value);
+  if (proto2 === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto2, "constructor") && proto2.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
 function mergeDeep(defaults, options) {
@@ -68501,12 +71432,12 @@ function parse4(header, options) {
   let index = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
     const code2 = header.charCodeAt(index);
     const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
+      stop2 |= flags & COMMA_FLAG;
       break;
     }
     if ((flags & OWS) !== 0) {
@@ -68521,7 +71452,7 @@ function parse4(header, options) {
   const valueEnd = whitespace === -1 ? index : whitespace;
   const value = header.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
+  if (index === len || stop2 !== 0) {
     return { type, index, parameters: new NullObject() };
   }
   return parseParameters(header, type, index, len, stopFlags);
@@ -68562,17 +71493,17 @@ function parseParameters(header, type, index, len, stopFlags) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
-              let stop2 = 0;
+              let stop3 = 0;
               while (index < len) {
                 const code4 = header.charCodeAt(index);
                 const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
+                  stop3 = flags2 & COMMA_FLAG;
                   break;
                 }
                 index++;
               }
-              if (stop2 !== 0)
+              if (stop3 !== 0)
                 break parameter;
               continue parameter;
             }
@@ -68586,13 +71517,13 @@ function parseParameters(header, type, index, len, stopFlags) {
           continue parameter;
         }
         const valueStart = index;
-        let stop = 0;
+        let stop2 = 0;
         let valueWhitespace = -1;
         while (index < len) {
           const code3 = header.charCodeAt(index);
           const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
+            stop2 = flags2 & COMMA_FLAG;
             break;
           }
           if ((flags2 & OWS) !== 0) {
@@ -68607,7 +71538,7 @@ function parseParameters(header, type, index, len, stopFlags) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
           parameters[key] = header.slice(valueStart, valueEnd);
         }
-        if (stop !== 0)
+        if (stop2 !== 0)
           break parameter;
         continue parameter;
       }
@@ -68979,9 +71910,9 @@ var defaults_default = {
 function isPlainObject3(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  const proto2 = Object.getPrototypeOf(value);
+  if (proto2 === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto2, "constructor") && proto2.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
 var noop2 = () => "";
@@ -72141,7 +75072,8 @@ import { join as join2 } from "node:path";
 
 // src/adapters/fs/read-input.ts
 init_errors();
-import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { open as open2, readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
 import { join } from "node:path";
 async function readInputBytes(path) {
   if (path === "-") {
@@ -72193,6 +75125,27 @@ function describeFsError(e5) {
   if (code2 === "EISDIR") return "is a directory";
   return e5 instanceof Error ? e5.message : String(e5);
 }
+async function inputSize(path) {
+  if (path === "-") return void 0;
+  try {
+    return (await stat2(path)).size;
+  } catch (e5) {
+    throw new InputError(path, describeFsError(e5));
+  }
+}
+async function peekBytes(path, count) {
+  const handle = await open2(path, "r");
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+function openInputStream(path) {
+  return createReadStream(path, { highWaterMark: 1 << 20 });
+}
 
 // src/app/load-config.ts
 init_defaults();
@@ -72243,111 +75196,21 @@ function run(bin, args, cwd) {
     child.on("close", (code2) => resolvePromise({ code: code2 ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
   });
 }
-
-// src/core/digest.ts
-import { createHash } from "node:crypto";
-
-// node_modules/canonicalize/lib/canonicalize.js
-function hasLoneSurrogate(value) {
-  for (let i5 = 0; i5 < value.length; i5++) {
-    const code2 = value.charCodeAt(i5);
-    if (code2 >= 55296 && code2 <= 56319) {
-      if (i5 === value.length - 1) {
-        return true;
-      }
-      const next = value.charCodeAt(i5 + 1);
-      if (!(next >= 56320 && next <= 57343)) {
-        return true;
-      }
-      i5++;
-    } else if (code2 >= 56320 && code2 <= 57343) {
-      return true;
-    }
-  }
-  return false;
-}
-function canonicalize(object2, seen = /* @__PURE__ */ new Set()) {
-  if (typeof object2 === "number" && isNaN(object2)) {
-    throw new Error("NaN is not allowed");
-  }
-  if (typeof object2 === "number" && !isFinite(object2)) {
-    throw new Error("Infinity is not allowed");
-  }
-  if (typeof object2 === "string" && hasLoneSurrogate(object2)) {
-    throw new Error("Lone surrogate is not allowed");
-  }
-  if (object2 === null || typeof object2 !== "object") {
-    return JSON.stringify(object2);
-  }
-  if (typeof object2.toJSON === "function") {
-    if (seen.has(object2)) {
-      throw new Error("Circular reference detected");
-    }
-    seen.add(object2);
-    const result2 = canonicalize(object2.toJSON(), seen);
-    seen.delete(object2);
-    return result2;
-  }
-  if (seen.has(object2)) {
-    throw new Error("Circular reference detected");
-  }
-  seen.add(object2);
-  let result;
-  if (Array.isArray(object2)) {
-    const values = object2.map((cv) => {
-      const value = cv === void 0 || typeof cv === "symbol" ? null : cv;
-      return canonicalize(value, seen);
-    });
-    result = `[${values.join(",")}]`;
-  } else {
-    const parts = [];
-    for (const key of Object.keys(object2).sort()) {
-      if (object2[key] === void 0 || typeof object2[key] === "symbol") {
-        continue;
-      }
-      parts.push(`${canonicalize(key)}:${canonicalize(object2[key], seen)}`);
-    }
-    result = `{${parts.join(",")}}`;
-  }
-  seen.delete(object2);
-  return result;
+function streamSavedPlan(planPath, tfBin, cwd) {
+  const workDir = cwd ?? dirname2(resolve3(planPath));
+  const tool = /tofu/i.test(basename2(tfBin)) ? "opentofu" : "terraform";
+  const child = spawn(tfBin, ["show", "-json", "-no-color", resolve3(planPath)], { cwd: workDir, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (c5) => stderr += c5.toString());
+  const done = new Promise((resolvePromise, reject) => {
+    child.on("error", (e5) => reject(new ToolError(e5.code === "ENOENT" ? `"${tfBin}" not found on PATH: install Terraform or OpenTofu, or pass --tf-bin` : `could not run "${tfBin}": ${e5.message}`)));
+    child.on("close", (code2) => code2 === 0 ? resolvePromise() : reject(new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code2}) in ${workDir}: ${stderr.split("\n").find((l3) => l3.trim()) ?? "no error output"}`)));
+  });
+  return { stdout: child.stdout, done, tool };
 }
 
-// src/core/digest.ts
-var DIGEST_VERSION = "steer-digest-v1";
-function canonicalDigest(value) {
-  return sha256Hex(canonicalJson(value));
-}
-function canonicalJson(value) {
-  const text2 = keysSortedDeep(value) ? JSON.stringify(value) : canonicalize(value);
-  if (text2 === void 0) throw new Error("canonicalJson: value has no JSON form");
-  return text2;
-}
-function keysSortedDeep(value) {
-  if (typeof value !== "object" || value === null) return typeof value !== "undefined" && typeof value !== "function";
-  if (Array.isArray(value)) {
-    for (const item of value) if (!keysSortedDeep(item)) return false;
-    return true;
-  }
-  let previous;
-  for (const key in value) {
-    if (previous !== void 0 && !(previous < key)) return false;
-    previous = key;
-    const item = value[key];
-    if (item === void 0 || !keysSortedDeep(item)) return false;
-  }
-  return true;
-}
-function sha256Hex(text2) {
-  return createHash("sha256").update(text2).digest("hex");
-}
-function planDigest(header, changeDigests) {
-  return canonicalDigest({ v: DIGEST_VERSION, header, changes: [...changeDigests].sort() });
-}
-function reportDigest(planDigests) {
-  if (planDigests.length === 1) return planDigests[0];
-  return canonicalDigest({ v: DIGEST_VERSION, plans: [...planDigests].sort() });
-}
+// src/core/assess.ts
+init_digest();
 
 // src/core/facts/production.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
@@ -72363,9 +75226,9 @@ function nameGlob(pattern) {
   }
   return re;
 }
-function matchesAnyName(value, patterns) {
-  if (value === void 0 || !patterns) return void 0;
-  return patterns.find((p3) => nameGlob(p3).test(value));
+function matchesAnyName(value, patterns2) {
+  if (value === void 0 || !patterns2) return void 0;
+  return patterns2.find((p3) => nameGlob(p3).test(value));
 }
 
 // src/core/facts/production.ts
@@ -72408,8 +75271,8 @@ function planProductionSignals(plan, rules, ctx) {
       const hit = m3.paths.find((p3) => (0, import_picomatch2.default)(p3, { dot: true })(path));
       if (hit) signals.push({ kind: "path", detail: `plan path ${target.path} matches ${env2.name} (${hit})` });
     }
-    for (const [name, patterns] of Object.entries(m3.variables ?? {})) {
-      const hit = matchesAnyName(target.variables[name], patterns);
+    for (const [name, patterns2] of Object.entries(m3.variables ?? {})) {
+      const hit = matchesAnyName(target.variables[name], patterns2);
       if (hit) signals.push({ kind: "variable", detail: `variable ${name} = "${target.variables[name]}" matches ${env2.name}` });
     }
     signals.push(...tagSignals(target.tags, "stack tag", rules, m3.tags, env2.name));
@@ -72454,8 +75317,8 @@ function tagSignals(tags, label, rules, configured, envName, suffix = "") {
   const out = [];
   for (const [key, value] of Object.entries(tags)) {
     if (configured) {
-      const patterns = Object.entries(configured).find(([k5]) => k5.toLowerCase() === key.toLowerCase())?.[1];
-      if (matchesAnyName(value, patterns)) out.push({ kind: "tag", detail: `${label} ${key}=${value}${suffix} matches ${envName}` });
+      const patterns2 = Object.entries(configured).find(([k5]) => k5.toLowerCase() === key.toLowerCase())?.[1];
+      if (matchesAnyName(value, patterns2)) out.push({ kind: "tag", detail: `${label} ${key}=${value}${suffix} matches ${envName}` });
     } else if (ENV_KEY.test(key) && namedProduction(rules, value)) {
       out.push({ kind: "tag", detail: `${label} ${key}=${value}${suffix}` });
     }
@@ -72980,6 +75843,7 @@ init_errors();
 init_errors();
 
 // src/sources/cloudformation/parse.ts
+init_digest();
 init_errors();
 init_model();
 init_issue_text();
@@ -73316,381 +76180,8 @@ function parseJsonText(text2, file2) {
 // src/sources/load.ts
 init_errors();
 
-// src/sources/terraform/parse.ts
-init_errors();
-init_issue_text();
-
-// src/sources/terraform/normalize.ts
-init_errors();
-init_model();
-
-// src/sources/terraform/actions.ts
-var TUPLES = {
-  "no-op": { action: "no-op", destroys: false, forgets: false },
-  create: { action: "create", destroys: false, forgets: false },
-  read: { action: "read", destroys: false, forgets: false },
-  update: { action: "update", destroys: false, forgets: false },
-  delete: { action: "delete", destroys: true, forgets: false },
-  forget: { action: "forget", destroys: false, forgets: true },
-  "delete,create": { action: "replace", replaceOrder: "delete-before-create", destroys: true, forgets: false },
-  "create,delete": { action: "replace", replaceOrder: "create-before-destroy", destroys: true, forgets: false },
-  // Terraform's CreateThenForget and OpenTofu's ForgetThenCreate: a new object is created and
-  // the old one is left running, no longer managed.
-  "create,forget": { action: "forget", replaceOrder: "create-before-destroy", destroys: false, forgets: true },
-  "forget,create": { action: "forget", replaceOrder: "delete-before-create", destroys: false, forgets: true }
-};
-function classifyActions(words) {
-  return TUPLES[words.join(",")];
-}
-var ACTION_REASONS = {
-  replace_because_tainted: "the object is tainted",
-  replace_because_cannot_update: "an attribute that cannot be updated in place changed",
-  replace_by_request: "replacement was requested (-replace)",
-  replace_by_triggers: "replace_triggered_by fired",
-  delete_because_no_resource_config: "its resource block was removed from the configuration",
-  delete_because_no_module: "its module call was removed from the configuration",
-  delete_because_wrong_repetition: "count/for_each was added or removed on the resource",
-  delete_because_count_index: "its count index is out of range now",
-  delete_because_each_key: "its for_each key is no longer in the map",
-  delete_because_no_move_target: "its moved block has no target",
-  delete_because_enabled_false: "the resource is disabled (enabled = false)",
-  read_because_config_unknown: "its configuration depends on values known only after apply",
-  read_because_dependency_pending: "a dependency has pending changes",
-  read_because_check_nested: "it is read by a check block"
-};
-function describeActionReason(reason) {
-  return ACTION_REASONS[reason] ?? reason;
-}
-
-// src/sources/terraform/normalize.ts
-init_issue_text();
-
-// src/sources/terraform/schema.ts
-init_zod();
-var TERRAFORM_ACTION_WORDS = ["no-op", "create", "read", "update", "delete", "forget"];
-var actionWord = external_exports.enum(TERRAFORM_ACTION_WORDS, {
-  error: (issue2) => `unknown action ${JSON.stringify(issue2.input)}`
-});
-var changeSchema = external_exports.looseObject({
-  actions: external_exports.array(actionWord).min(1, "empty actions list"),
-  before: external_exports.unknown().optional(),
-  after: external_exports.unknown().optional(),
-  after_unknown: external_exports.unknown().optional(),
-  before_sensitive: external_exports.unknown().optional(),
-  after_sensitive: external_exports.unknown().optional(),
-  // A list of paths; each path is a list of keys (strings) and indexes (numbers).
-  replace_paths: external_exports.array(external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]))).optional(),
-  importing: external_exports.looseObject({ id: external_exports.string().optional(), identity: external_exports.unknown().optional() }).nullable().optional(),
-  generated_config: external_exports.string().optional()
-});
-var resourceChangeSchema2 = external_exports.looseObject({
-  address: external_exports.string().min(1),
-  previous_address: external_exports.string().optional(),
-  module_address: external_exports.string().optional(),
-  mode: external_exports.enum(["managed", "data"]).optional(),
-  type: external_exports.string(),
-  name: external_exports.string().optional(),
-  index: external_exports.unknown().optional(),
-  provider_name: external_exports.string().optional(),
-  deposed: external_exports.string().optional(),
-  action_reason: external_exports.string().optional(),
-  change: changeSchema
-});
-var outputChangeSchema = external_exports.looseObject({
-  actions: external_exports.array(actionWord).min(1, "empty actions list"),
-  before_sensitive: external_exports.unknown().optional(),
-  after_sensitive: external_exports.unknown().optional()
-});
-var variableSchema = external_exports.looseObject({ value: external_exports.unknown().optional() });
-var configVariableSchema = external_exports.looseObject({ sensitive: external_exports.boolean().optional() });
-var terraformPlanSchema = external_exports.looseObject({
-  format_version: external_exports.string().optional(),
-  plan_format_version: external_exports.string().optional(),
-  terraform_version: external_exports.string().optional(),
-  errored: external_exports.boolean().optional(),
-  complete: external_exports.boolean().optional(),
-  applyable: external_exports.boolean().optional(),
-  variables: external_exports.record(external_exports.string(), variableSchema).optional(),
-  resource_changes: external_exports.array(resourceChangeSchema2).optional(),
-  resource_drift: external_exports.array(resourceChangeSchema2).optional(),
-  output_changes: external_exports.record(external_exports.string(), outputChangeSchema).optional(),
-  deferred_changes: external_exports.array(external_exports.looseObject({ reason: external_exports.string().optional(), resource_change: resourceChangeSchema2 })).optional(),
-  configuration: external_exports.looseObject({
-    root_module: external_exports.looseObject({ variables: external_exports.record(external_exports.string(), configVariableSchema).optional() }).optional()
-  }).optional()
-});
-var planEnvelopeSchema = terraformPlanSchema.omit({ resource_changes: true });
-
-// src/sources/terraform/values.ts
-init_model();
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function maskAt(mask, key) {
-  if (mask === true) return true;
-  if (Array.isArray(mask) && typeof key === "number") return mask[key];
-  if (isRecord(mask) && typeof key === "string") return mask[key];
-  return void 0;
-}
-function containsSensitive(mask) {
-  if (mask === true) return true;
-  if (Array.isArray(mask)) return mask.some(containsSensitive);
-  if (isRecord(mask)) return Object.values(mask).some(containsSensitive);
-  return false;
-}
-var TAG_ATTRIBUTES = ["tags", "tags_all", "labels", "user_labels", "resource_labels"];
-function extractTags(value, mask) {
-  const tags = {};
-  if (!isRecord(value)) return tags;
-  for (const attribute of TAG_ATTRIBUTES) {
-    const map4 = value[attribute];
-    if (!isRecord(map4)) continue;
-    const mapMask = maskAt(mask, attribute);
-    for (const [key, tagValue] of Object.entries(map4)) {
-      if (typeof tagValue !== "string" || key in tags) continue;
-      tags[key] = maskAt(mapMask, key) === true ? REDACTED : tagValue;
-    }
-  }
-  return tags;
-}
-function changedAttributes(before, after, afterUnknown) {
-  const b5 = isRecord(before) ? before : {};
-  const a5 = isRecord(after) ? after : {};
-  const unknown2 = isRecord(afterUnknown) ? afterUnknown : {};
-  if (!isRecord(before) || !isRecord(after)) return [];
-  const names = /* @__PURE__ */ new Set([...Object.keys(b5), ...Object.keys(a5), ...Object.keys(unknown2)]);
-  const changed = [];
-  for (const name of names) {
-    if (unknown2[name] === true || !jsonEqual(b5[name], a5[name])) changed.push(name);
-  }
-  return changed.sort();
-}
-function formatAttributePath(path) {
-  let text2 = "";
-  for (const step of path) {
-    if (typeof step === "number") text2 += `[${step}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) text2 += text2 === "" ? step : `.${step}`;
-    else text2 += `[${JSON.stringify(step)}]`;
-  }
-  return text2;
-}
-function variableText(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return void 0;
-}
-function jsonEqual(a5, b5) {
-  if (a5 === b5) return true;
-  if (typeof a5 !== "object" || typeof b5 !== "object" || a5 === null || b5 === null) return false;
-  if (Array.isArray(a5)) {
-    if (!Array.isArray(b5) || a5.length !== b5.length) return false;
-    for (let i5 = 0; i5 < a5.length; i5++) if (!jsonEqual(a5[i5], b5[i5])) return false;
-    return true;
-  }
-  if (Array.isArray(b5)) return false;
-  const ak = Object.keys(a5);
-  if (ak.length !== Object.keys(b5).length) return false;
-  for (const k5 of ak) {
-    if (!Object.prototype.hasOwnProperty.call(b5, k5) || !jsonEqual(a5[k5], b5[k5])) return false;
-  }
-  return true;
-}
-
-// src/sources/terraform/normalize.ts
-var ResourceChangeCollector = class {
-  constructor(file2) {
-    this.file = file2;
-  }
-  file;
-  changes = [];
-  digests = [];
-  sawOpenTofuProvider = false;
-  count = 0;
-  add(raw) {
-    const where = `resource_changes[${this.count}]`;
-    this.count += 1;
-    const result = resourceChangeSchema2.safeParse(raw);
-    if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
-    const rc = result.data;
-    if (rc.provider_name?.startsWith("registry.opentofu.org/")) this.sawOpenTofuProvider = true;
-    this.changes.push(toChange2(rc, this.file, where));
-    this.digests.push(resourceChangeDigest(rc));
-  }
-};
-function normalizeTerraformPlan(doc, collected, ctx) {
-  const changes = collected.changes;
-  const changeDigests = [...collected.digests];
-  const drift = (doc.resource_drift ?? []).map((rc, i5) => toChange2(rc, ctx.path, `resource_drift[${i5}]`));
-  const deferred = (doc.deferred_changes ?? []).map((d5, i5) => {
-    changeDigests.push(canonicalDigest({ deferred: d5.reason ?? null, change: resourceChangeDigest(d5.resource_change) }));
-    return {
-      reason: d5.reason ?? "unknown",
-      change: toChange2(d5.resource_change, ctx.path, `deferred_changes[${i5}].resource_change`)
-    };
-  });
-  const outputs = [];
-  for (const [name, oc] of Object.entries(doc.output_changes ?? {})) {
-    const classified = classifyActions(oc.actions);
-    if (!classified) throw new InputError(ctx.path, `output_changes.${name}.change.actions: unknown action combination ${JSON.stringify(oc.actions)}`);
-    outputs.push({ name, action: classified.action, sensitive: containsSensitive(oc.before_sensitive) || containsSensitive(oc.after_sensitive) });
-    changeDigests.push(canonicalDigest({ output: name, ...oc }));
-  }
-  const errored = doc.errored === true;
-  const incompleteReasons = [];
-  if (errored) incompleteReasons.push("Terraform reported errors while planning (errored: true): the plan is not the whole change");
-  if (doc.complete === false) {
-    incompleteReasons.push("the plan is partial (complete: false): made with -target or with deferred changes, so applying it does not converge");
-  }
-  if (deferred.length > 0) incompleteReasons.push(`${deferred.length} change(s) were deferred to a later plan`);
-  const source = detectSource(doc, collected, ctx);
-  const header = {
-    source: source === "opentofu" ? "terraform" : source,
-    // the same plan rendered by either tool digests the same
-    errored,
-    complete: doc.complete ?? null
-  };
-  return {
-    source,
-    target: {
-      path: ctx.path,
-      ...ctx.workspace !== void 0 ? { workspace: ctx.workspace } : {},
-      variables: rootVariables(doc),
-      tags: {}
-    },
-    ...doc.format_version !== void 0 ? { formatVersion: doc.format_version } : {},
-    ...doc.plan_format_version !== void 0 ? { formatVersion: `plan ${doc.plan_format_version}` } : {},
-    ...doc.terraform_version !== void 0 ? { toolVersion: doc.terraform_version } : {},
-    errored,
-    ...doc.complete !== void 0 ? { complete: doc.complete } : {},
-    incompleteReasons,
-    changes,
-    drift,
-    outputs,
-    deferred,
-    inputNotes: [...ctx.inputNotes ?? []],
-    digest: planDigest(header, changeDigests)
-  };
-}
-function toChange2(rc, file2, where) {
-  const { change } = rc;
-  const classified = classifyActions(change.actions);
-  if (!classified) {
-    throw new InputError(file2, `${where}.change.actions: unknown action combination ${JSON.stringify(change.actions)} at ${rc.address}`);
-  }
-  const importing = change.importing !== void 0 && change.importing !== null;
-  let action = classified.action;
-  if (action === "no-op" && rc.previous_address !== void 0 && rc.previous_address !== rc.address) action = "move";
-  else if (action === "no-op" && importing) action = "import";
-  const forcedBy = (change.replace_paths ?? []).map(formatAttributePath);
-  const notes = [];
-  if (rc.action_reason !== void 0) notes.push(describeActionReason(rc.action_reason));
-  if (classified.forgets) notes.push("the object is removed from state but keeps running, unmanaged");
-  if (rc.deposed !== void 0) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
-  if (importing) notes.push(`imported${change.importing?.id !== void 0 ? ` from id ${change.importing.id}` : ""}`);
-  return {
-    address: rc.address,
-    type: rc.type,
-    ...rc.provider_name !== void 0 ? { provider: rc.provider_name } : {},
-    ...rc.module_address !== void 0 ? { module: rc.module_address } : {},
-    mode: rc.mode ?? "managed",
-    action,
-    sourceActions: change.actions,
-    ...classified.replaceOrder !== void 0 ? { replaceOrder: classified.replaceOrder } : {},
-    destroys: classified.destroys,
-    mayReplace: false,
-    replacementUnknown: false,
-    forgets: classified.forgets,
-    ...rc.previous_address !== void 0 && rc.previous_address !== rc.address ? { previousAddress: rc.previous_address } : {},
-    ...rc.deposed !== void 0 ? { deposedKey: rc.deposed } : {},
-    importing,
-    reasons: { ...rc.action_reason !== void 0 ? { actionReason: rc.action_reason } : {}, forcedBy, notes },
-    changedAttributes: action === "no-op" || action === "read" ? [] : changedAttributes(change.before, change.after, change.after_unknown),
-    tagsBefore: extractTags(change.before, change.before_sensitive),
-    tagsAfter: extractTags(change.after, change.after_sensitive)
-  };
-}
-function resourceChangeDigest(rc) {
-  const c5 = rc.change;
-  return canonicalDigest({
-    action_reason: rc.action_reason ?? null,
-    actions: c5.actions,
-    address: rc.address,
-    after: c5.after ?? null,
-    after_sensitive: c5.after_sensitive ?? null,
-    after_unknown: c5.after_unknown ?? null,
-    before: c5.before ?? null,
-    before_sensitive: c5.before_sensitive ?? null,
-    deposed: rc.deposed ?? null,
-    importing: c5.importing ?? null,
-    previous_address: rc.previous_address ?? null,
-    provider_name: rc.provider_name ?? null,
-    replace_paths: c5.replace_paths ?? null,
-    type: rc.type
-  });
-}
-function detectSource(doc, collected, ctx) {
-  if (ctx.tool === "opentofu" || collected.sawOpenTofuProvider) return "opentofu";
-  return (doc.resource_drift ?? []).some((rc) => rc.provider_name?.startsWith("registry.opentofu.org/")) ? "opentofu" : "terraform";
-}
-function rootVariables(doc) {
-  const declared = doc.configuration?.root_module?.variables ?? {};
-  const out = {};
-  for (const [name, v] of Object.entries(doc.variables ?? {})) {
-    if (declared[name]?.sensitive === true) {
-      out[name] = REDACTED;
-      continue;
-    }
-    const text2 = variableText(v.value);
-    if (text2 !== void 0) out[name] = text2;
-  }
-  return out;
-}
-function issuePathSuffix(error63) {
-  const text2 = firstIssueText(error63);
-  return /^[A-Za-z_]/.test(text2) && text2.includes(": ") ? `.${text2}` : `: ${text2}`;
-}
-
-// src/sources/terraform/parse.ts
-function looksLikeTerraformPlan(doc) {
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return false;
-  const d5 = doc;
-  if (typeof d5.format_version !== "string" && typeof d5.plan_format_version !== "string") return false;
-  return ["resource_changes", "planned_values", "prior_state", "output_changes", "resource_drift", "configuration", "errored", "variables"].some((key) => key in d5);
-}
-function looksLikeTerraformState(doc) {
-  if (typeof doc !== "object" || doc === null) return false;
-  const d5 = doc;
-  return typeof d5.format_version === "string" && "values" in d5 && !("planned_values" in d5) && !("resource_changes" in d5);
-}
-function parseTerraformPlan(doc, ctx) {
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new InputError(ctx.path, "not a valid Terraform plan: expected a JSON object");
-  const { resource_changes: rawChanges, ...rest } = doc;
-  if (rawChanges !== void 0 && !Array.isArray(rawChanges)) throw new InputError(ctx.path, "not a valid Terraform plan: resource_changes: expected an array");
-  const envelope = checkEnvelope(rest, ctx);
-  const collected = new ResourceChangeCollector(ctx.path);
-  for (const raw of rawChanges ?? []) collected.add(raw);
-  return finishPlan(envelope, collected, ctx);
-}
-function checkEnvelope(rest, ctx) {
-  const result = planEnvelopeSchema.safeParse(rest);
-  if (!result.success) throw new InputError(ctx.path, `not a valid Terraform plan: ${firstIssueText(result.error)}`);
-  const version2 = result.data.format_version ?? result.data.plan_format_version;
-  if (version2 === void 0) throw new InputError(ctx.path, "not a Terraform/OpenTofu JSON plan: no format_version");
-  const major = Number(version2.split(".")[0]);
-  if (!(major === 0 || major === 1)) {
-    throw new InputError(ctx.path, `unsupported plan format_version "${version2}": Steer reads 0.x and 1.x (a new major version may change meanings)`);
-  }
-  return result.data;
-}
-function finishPlan(envelope, collected, ctx) {
-  const notes = [...ctx.inputNotes ?? []];
-  if (envelope.format_version === void 0 && envelope.plan_format_version !== void 0) {
-    notes.push(`HCP Terraform redacted plan (plan_format_version ${envelope.plan_format_version}): values are redacted by HCP; errored/complete are not recorded`);
-  }
-  return normalizeTerraformPlan(envelope, collected, { ...ctx, inputNotes: notes });
-}
-
 // src/sources/detect.ts
+init_parse4();
 function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -73705,6 +76196,7 @@ function detectFormat(doc) {
 }
 
 // src/sources/load.ts
+init_parse4();
 function plansFromDocuments(docs, ctx) {
   const plans = [];
   const changeSets = [];
@@ -73744,10 +76236,16 @@ function plansFromDocuments(docs, ctx) {
 }
 
 // src/app/plan-check.ts
+var STREAM_THRESHOLD = 256 * 1024 * 1024;
 async function planCheck(req) {
   const docs = [];
-  for (const path of await expandInputPaths(req.inputs)) docs.push(await readDocument(path, req));
-  const plans = [...plansFromDocuments(docs, { ...req.workspace !== void 0 ? { workspace: req.workspace } : {} }), ...req.plans ?? []];
+  const streamed = [];
+  for (const path of await expandInputPaths(req.inputs)) {
+    const read2 = await readInput(path, req);
+    if ("plan" in read2) streamed.push(read2.plan);
+    else docs.push(read2);
+  }
+  const plans = [...plansFromDocuments(docs, { ...req.workspace !== void 0 ? { workspace: req.workspace } : {} }), ...streamed, ...req.plans ?? []];
   if (req.live) plans.push(...await liveChangeSetPlans(req.live));
   if (plans.length === 0) throw new UsageError("nothing to analyze: give plan files, or --stack and --change-set");
   return assess(plans, {
@@ -73755,6 +76253,26 @@ async function planCheck(req) {
     agentAuthored: req.agentAuthored,
     ...req.env !== void 0 ? { explicitEnv: req.env } : {}
   });
+}
+async function readInput(path, req) {
+  const size = await inputSize(path);
+  if (size !== void 0 && (req.stream || size > STREAM_THRESHOLD)) {
+    const head = await peekBytes(path, 4);
+    const isZip = head[0] === 80 && head[1] === 75 && head[2] === 3 && head[3] === 4;
+    const isUtf16 = head[0] === 255 && head[1] === 254 || head[0] === 254 && head[1] === 255;
+    const ctx = { path, ...req.workspace !== void 0 ? { workspace: req.workspace } : {} };
+    const { streamTerraformPlan: streamTerraformPlan2 } = await Promise.resolve().then(() => (init_stream(), stream_exports));
+    if (isZip) {
+      const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
+      const [plan] = await Promise.all([
+        streamTerraformPlan2(shown.stdout, { ...ctx, tool: shown.tool, inputNotes: [`saved plan rendered with "${req.tfBin} show -json"`] }),
+        shown.done
+      ]);
+      return { plan };
+    }
+    if (!isUtf16) return { plan: await streamTerraformPlan2(openInputStream(path), ctx) };
+  }
+  return readDocument(path, req);
 }
 async function readDocument(path, req) {
   const decoded = decodeInput(await readInputBytes(path), path);

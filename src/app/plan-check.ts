@@ -1,5 +1,6 @@
-import { expandInputPaths, readInputBytes } from '../adapters/fs/read-input.js';
-import { showSavedPlan } from '../adapters/terraform-cli/show.js';
+import type { Readable } from 'node:stream';
+import { expandInputPaths, inputSize, openInputStream, peekBytes, readInputBytes } from '../adapters/fs/read-input.js';
+import { showSavedPlan, streamSavedPlan } from '../adapters/terraform-cli/show.js';
 import type { SteerConfig } from '../config/schema.js';
 import { assess } from '../core/assess.js';
 import { InputError, UsageError } from '../core/errors.js';
@@ -22,13 +23,23 @@ export interface PlanCheckRequest {
   readonly live?: LiveChangeSet;
   /** Extra plans already read (a change set just created). */
   readonly plans?: readonly Plan[];
+  /** Force the streaming reader for Terraform JSON (it is used anyway above STREAM_THRESHOLD). */
+  readonly stream?: boolean;
 }
+
+/** Files above this size are streamed: V8 can't hold a string past ~512 MB, and memory stays flat. */
+export const STREAM_THRESHOLD = 256 * 1024 * 1024;
 
 /** Reads every input (JSON plans, saved plans, change sets), then assesses them together. */
 export async function planCheck(req: PlanCheckRequest): Promise<Report> {
   const docs: InputDocument[] = [];
-  for (const path of await expandInputPaths(req.inputs)) docs.push(await readDocument(path, req));
-  const plans = [...plansFromDocuments(docs, { ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) }), ...(req.plans ?? [])];
+  const streamed: Plan[] = [];
+  for (const path of await expandInputPaths(req.inputs)) {
+    const read = await readInput(path, req);
+    if ('plan' in read) streamed.push(read.plan);
+    else docs.push(read);
+  }
+  const plans = [...plansFromDocuments(docs, { ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) }), ...streamed, ...(req.plans ?? [])];
   if (req.live) plans.push(...(await liveChangeSetPlans(req.live)));
   if (plans.length === 0) throw new UsageError('nothing to analyze: give plan files, or --stack and --change-set');
   return assess(plans, {
@@ -36,6 +47,27 @@ export async function planCheck(req: PlanCheckRequest): Promise<Report> {
     agentAuthored: req.agentAuthored,
     ...(req.env !== undefined ? { explicitEnv: req.env } : {}),
   });
+}
+
+async function readInput(path: string, req: PlanCheckRequest): Promise<InputDocument | { plan: Plan }> {
+  const size = await inputSize(path);
+  if (size !== undefined && (req.stream || size > STREAM_THRESHOLD)) {
+    const head = await peekBytes(path, 4);
+    const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+    const isUtf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    const ctx = { path, ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) };
+    const { streamTerraformPlan } = await import('../sources/terraform/stream.js'); // loaded only for huge plans
+    if (isZip) {
+      const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
+      const [plan] = await Promise.all([
+        streamTerraformPlan(shown.stdout as Readable, { ...ctx, tool: shown.tool, inputNotes: [`saved plan rendered with "${req.tfBin} show -json"`] }),
+        shown.done,
+      ]);
+      return { plan };
+    }
+    if (!isUtf16) return { plan: await streamTerraformPlan(openInputStream(path), ctx) };
+  }
+  return readDocument(path, req);
 }
 
 async function readDocument(path: string, req: PlanCheckRequest): Promise<InputDocument> {

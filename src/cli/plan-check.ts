@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
+import { startProgress } from './progress.js';
 import { emitReport, withReportOptions, type ReportOutputOptions } from './report-output.js';
 
 interface PlanCheckOptions extends ReportOutputOptions {
@@ -10,6 +11,7 @@ interface PlanCheckOptions extends ReportOutputOptions {
   tfBin: string;
   tfChdir?: string;
   agent?: boolean;
+  stream?: boolean;
   stack?: string;
   changeSet?: string;
   region?: string;
@@ -26,6 +28,7 @@ export function planCheckCommand(): Command {
     .option('--tf-bin <path>', 'terraform or tofu binary used to read saved plans', 'terraform')
     .option('--tf-chdir <dir>', 'working directory for "terraform show" on saved plans (default: the plan file\'s directory)')
     .option('--agent', 'the change was authored by an AI agent (rules with agent: true apply)')
+    .option('--stream', 'read Terraform JSON plans with the streaming reader (automatic above 256 MB)')
     .option('--stack <name>', 'CloudFormation stack of --change-set')
     .option('--change-set <name|arn>', 'analyze an existing change set through the AWS API (all pages, nested change sets)')
     .option('--region <region>', 'AWS region (default: the standard AWS chain, e.g. AWS_REGION)')
@@ -33,18 +36,20 @@ export function planCheckCommand(): Command {
     .action(async (inputs: string[], opts: PlanCheckOptions) => {
       const { config } = await loadConfig(process.cwd(), opts.config);
       const workspace = opts.workspace ?? process.env.TF_WORKSPACE;
+      const progress = startProgress(`analyzing ${inputs.length || 1} input(s)…`);
       const report = await planCheck({
         inputs,
         config,
         tfBin: opts.tfBin,
         agentAuthored: opts.agent === true,
+        stream: opts.stream === true,
         ...(opts.env !== undefined ? { env: opts.env } : {}),
         ...(workspace ? { workspace } : {}),
         ...(opts.tfChdir !== undefined ? { tfChdir: opts.tfChdir } : {}),
         ...(opts.changeSet !== undefined
           ? { live: { changeSet: opts.changeSet, ...(opts.stack ? { stack: opts.stack } : {}), ...(opts.region ? { region: opts.region } : {}) } }
           : {}),
-      });
+      }).finally(() => progress.stop());
       await emitReport(report, opts);
     });
 }

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../core/errors.js';
 
@@ -56,4 +57,30 @@ function describeFsError(e: unknown): string {
   if (code === 'EACCES') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   return e instanceof Error ? e.message : String(e);
+}
+
+/** Size in bytes of a file ('-' has none: standard input is read whole). */
+export async function inputSize(path: string): Promise<number | undefined> {
+  if (path === '-') return undefined;
+  try {
+    return (await stat(path)).size;
+  } catch (e) {
+    throw new InputError(path, describeFsError(e));
+  }
+}
+
+/** The first bytes of a file, to tell a zip (saved plan) or a BOM before choosing how to read it. */
+export async function peekBytes(path: string, count: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function openInputStream(path: string): ReadStream {
+  return createReadStream(path, { highWaterMark: 1 << 20 });
 }

@@ -35,3 +35,17 @@ function run(bin: string, args: string[], cwd: string): Promise<{ code: number; 
     child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
 }
+
+/** `terraform show -json` with its output streamed (for plans too large to hold as one string). */
+export function streamSavedPlan(planPath: string, tfBin: string, cwd?: string): { stdout: NodeJS.ReadableStream; done: Promise<void>; tool: 'terraform' | 'opentofu' } {
+  const workDir = cwd ?? dirname(resolve(planPath));
+  const tool = /tofu/i.test(basename(tfBin)) ? 'opentofu' : 'terraform';
+  const child = spawn(tfBin, ['show', '-json', '-no-color', resolve(planPath)], { cwd: workDir, env: { ...process.env, TF_IN_AUTOMATION: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const done = new Promise<void>((resolvePromise, reject) => {
+    child.on('error', (e: NodeJS.ErrnoException) => reject(new ToolError(e.code === 'ENOENT' ? `"${tfBin}" not found on PATH: install Terraform or OpenTofu, or pass --tf-bin` : `could not run "${tfBin}": ${e.message}`)));
+    child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code}) in ${workDir}: ${stderr.split('\n').find((l) => l.trim()) ?? 'no error output'}`))));
+  });
+  return { stdout: child.stdout, done, tool };
+}

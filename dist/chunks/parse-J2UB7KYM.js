@@ -1,9 +1,11 @@
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIG,
-  configSchema,
+  configSchema
+} from "./chunk-TNW62OLQ.js";
+import {
   firstIssueText
-} from "./chunk-YYYN6O3T.js";
+} from "./chunk-3QNOVFKH.js";
 import {
   ConfigError
 } from "./chunk-STB5I3X6.js";
