@@ -2,7 +2,7 @@
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIG
-} from "./chunks/chunk-TNW62OLQ.js";
+} from "./chunks/chunk-BM4GJDKH.js";
 import {
   canonicalDigest,
   looksLikeTerraformPlan,
@@ -10,7 +10,7 @@ import {
   parseTerraformPlan,
   planDigest,
   reportDigest
-} from "./chunks/chunk-KPCLNP62.js";
+} from "./chunks/chunk-LCVXD3II.js";
 import {
   ACTIONS,
   REDACTED,
@@ -20,10 +20,11 @@ import {
 import {
   ConfigError,
   InputError,
+  RefusedError,
   SteerError,
   ToolError,
   UsageError
-} from "./chunks/chunk-STB5I3X6.js";
+} from "./chunks/chunk-QPO7ZZEI.js";
 import {
   __commonJS,
   __require,
@@ -5249,344 +5250,38 @@ var {
   Help
 } = import_index.default;
 
-// src/app/live-change-set.ts
-import { readFile } from "node:fs/promises";
-
-// src/sources/cloudformation/resource-change.ts
-function toChange(rc, module) {
-  const address = module ? `${module}.${rc.LogicalResourceId}` : rc.LogicalResourceId;
-  const type = rc.ResourceType ?? "(type not given)";
-  const notes = [];
-  const forcedBy = recreationTargets(rc);
-  const base = {
-    address,
-    type,
-    provider: "cloudformation",
-    ...module !== void 0 ? { module } : {},
-    mode: "managed",
-    sourceActions: [rc.Action, ...rc.Replacement ? [`Replacement: ${rc.Replacement}`] : []],
-    importing: rc.Action === "Import",
-    ...rc.PolicyAction ? { policyAction: rc.PolicyAction } : {},
-    changedAttributes: changedProperties(rc),
-    tagsBefore: contextTags(rc.BeforeContext),
-    tagsAfter: contextTags(rc.AfterContext),
-    ...protection(rc)
-  };
-  if (!rc.ResourceType) notes.push("ResourceType not given: whether it holds data is unknown");
-  switch (rc.Action) {
-    case "Add":
-      return { ...base, action: "create", destroys: false, mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy: [], notes } };
-    case "Import":
-      return { ...base, action: "import", destroys: false, mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy: [], notes } };
-    case "Remove":
-      if (!rc.PolicyAction) notes.push("PolicyAction not given: assuming the resource is deleted");
-      else if (/Retain/.test(rc.PolicyAction)) notes.push("DeletionPolicy Retain: removed from the stack, the resource itself is kept");
-      else if (/Snapshot/.test(rc.PolicyAction)) notes.push("DeletionPolicy Snapshot: a snapshot is taken before deletion");
-      return { ...base, action: "delete", destroys: !/Retain/.test(rc.PolicyAction ?? ""), mayReplace: false, replacementUnknown: false, forgets: /Retain/.test(rc.PolicyAction ?? ""), reasons: { forcedBy: [], notes } };
-    case "Dynamic":
-      notes.push("Dynamic: what happens is known only when the change set executes");
-      return { ...base, action: "update", destroys: false, mayReplace: false, replacementUnknown: true, forgets: false, reasons: { forcedBy, notes } };
-    case "Modify":
-      return modify(rc, base, forcedBy, notes);
-    default: {
-      const never = rc.Action;
-      throw new Error(`unhandled CloudFormation action ${String(never)}`);
-    }
-  }
-}
-function modify(rc, base, forcedBy, notes) {
-  if (rc.Replacement === "True") {
-    if (!rc.PolicyAction) notes.push("PolicyAction not given: assuming the old resource is deleted");
-    else if (/Retain/.test(rc.PolicyAction)) notes.push("UpdateReplacePolicy Retain: the old resource is kept, unmanaged");
-    else if (/Snapshot/.test(rc.PolicyAction)) notes.push("UpdateReplacePolicy Snapshot: a snapshot of the old resource is taken");
-    return { ...base, action: "replace", replaceOrder: "create-before-destroy", destroys: !/Retain/.test(rc.PolicyAction ?? ""), mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy, notes } };
-  }
-  const conditional = rc.Replacement === "Conditional" || dependsOnExecution(rc);
-  if (conditional) notes.push(rc.Replacement === "Conditional" ? "Replacement: Conditional \u2014 replaced if the new value requires it" : "a property that may force recreation is known only at execution");
-  const unknown = rc.Replacement === void 0 || rc.Replacement === null;
-  if (unknown) notes.push("the change set does not say whether the resource is replaced");
-  return { ...base, action: "update", destroys: false, mayReplace: conditional && !unknown, replacementUnknown: unknown, forgets: false, reasons: { forcedBy, notes } };
-}
-function recreationTargets(rc) {
-  const out = /* @__PURE__ */ new Set();
-  for (const d of rc.Details ?? []) {
-    const t = d.Target;
-    if (!t || t.Attribute !== "Properties") continue;
-    const name = `Properties.${t.Name ?? t.Path?.replace(/^\/Properties\//, "") ?? "?"}`;
-    if (t.RequiresRecreation === "Always" && d.Evaluation !== "Dynamic") out.add(name);
-    else if (t.RequiresRecreation !== "Never") out.add(`${name} (conditionally)`);
-  }
-  for (const name of out) if (name.endsWith("(conditionally)") && out.has(name.replace(" (conditionally)", ""))) out.delete(name);
-  return [...out].sort((a, b) => Number(a.endsWith("(conditionally)")) - Number(b.endsWith("(conditionally)")));
-}
-function dependsOnExecution(rc) {
-  return (rc.Details ?? []).some((d) => d.Target?.Attribute === "Properties" && d.Target.RequiresRecreation !== "Never" && (d.Evaluation === "Dynamic" || !d.Target.RequiresRecreation));
-}
-function changedProperties(rc) {
-  const names = /* @__PURE__ */ new Set();
-  for (const d of rc.Details ?? []) {
-    const t = d.Target;
-    if (t?.Attribute === "Properties" && t.Name) names.add(t.Name);
-    else if (t?.Attribute && t.Attribute !== "Properties") names.add(t.Attribute);
-  }
-  return [...names].sort();
-}
-function protection(rc) {
-  const scope = rc.Scope ?? [];
-  const policies = ["DeletionPolicy", "UpdateReplacePolicy"].filter((p) => scope.includes(p));
-  return policies.length > 0 ? { protectionWeakened: `its ${policies.join(" and ")} changes: check that data is still retained or snapshotted` } : {};
-}
-function contextTags(context) {
-  let value = context;
-  if (typeof value === "string") {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return {};
-    }
-  }
-  const tags = value?.Properties?.Tags;
-  const out = {};
-  if (Array.isArray(tags)) {
-    for (const t of tags) if (t && typeof t.Key === "string" && typeof t.Value === "string") out[t.Key] = t.Value;
-  } else if (tags && typeof tags === "object") {
-    for (const [k, v] of Object.entries(tags)) if (typeof v === "string") out[k] = v;
-  }
-  return out;
-}
-
-// src/sources/cloudformation/schema.ts
-var str = external_exports.string().nullish();
-var CFN_ACTIONS = ["Add", "Modify", "Remove", "Import", "Dynamic"];
-var detailSchema = external_exports.looseObject({
-  Target: external_exports.looseObject({
-    Attribute: str,
-    Name: str,
-    Path: str,
-    RequiresRecreation: str,
-    AttributeChangeType: str
-  }).nullish(),
-  Evaluation: str,
-  ChangeSource: str,
-  CausingEntity: str
-});
-var resourceChangeSchema = external_exports.looseObject({
-  Action: external_exports.enum(CFN_ACTIONS, { error: (issue) => `unknown action ${JSON.stringify(issue.input)}` }),
-  LogicalResourceId: external_exports.string().min(1),
-  PhysicalResourceId: str,
-  ResourceType: str,
-  Replacement: external_exports.enum(["True", "False", "Conditional"], { error: (issue) => `unknown Replacement ${JSON.stringify(issue.input)}` }).nullish(),
-  PolicyAction: str,
-  Scope: external_exports.array(external_exports.string()).nullish(),
-  Details: external_exports.array(detailSchema).nullish(),
-  ChangeSetId: str,
-  BeforeContext: external_exports.unknown().optional(),
-  AfterContext: external_exports.unknown().optional()
-});
-var changeSetSchema = external_exports.looseObject({
-  ChangeSetId: str,
-  ChangeSetName: str,
-  StackId: str,
-  StackName: str,
-  Status: str,
-  StatusReason: str,
-  ExecutionStatus: str,
-  NextToken: str,
-  ParentChangeSetId: str,
-  RootChangeSetId: str,
-  IncludeNestedStacks: external_exports.boolean().nullish(),
-  Parameters: external_exports.array(external_exports.looseObject({ ParameterKey: external_exports.string(), ParameterValue: str, ResolvedValue: str })).nullish(),
-  Tags: external_exports.array(external_exports.looseObject({ Key: external_exports.string(), Value: external_exports.string() })).nullish(),
-  Changes: external_exports.array(external_exports.looseObject({ Type: str, ResourceChange: resourceChangeSchema.nullish() }))
-});
-
-// src/sources/cloudformation/parse.ts
-var NO_CHANGES = /didn't contain changes|no updates are to be performed/i;
-var PROPERTY_VALUES_WARNING = "[WARN] --include-property-values option can return incomplete ChangeSet data";
-function cloudFormationPlans(pages, live = {}) {
-  const groups = groupPages(pages);
-  const roots = [...groups.values()].filter((g) => !g.head.ParentChangeSetId || !groups.has(g.head.ParentChangeSetId));
-  return roots.map((root) => buildPlan(root, groups, live.stackTags ?? {}));
-}
-function groupPages(pages) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const page of pages) {
-    const result = changeSetSchema.safeParse(page.doc);
-    if (!result.success) throw new InputError(page.path, `not a valid DescribeChangeSet output: ${firstIssueText(result.error)}`);
-    const cs = result.data;
-    const id = cs.ChangeSetId ?? `${cs.StackName ?? cs.StackId ?? "?"}/${cs.ChangeSetName ?? page.path}`;
-    const changes = [];
-    for (const [i, c] of cs.Changes.entries()) {
-      if (c.Type !== "Resource" || !c.ResourceChange) throw new InputError(page.path, `Changes[${i}]: unknown change type ${JSON.stringify(c.Type)}`);
-      changes.push(c.ResourceChange);
-    }
-    const known = groups.get(id);
-    const isLast = !cs.NextToken;
-    if (known) {
-      known.changes.push(...changes);
-      known.pageCount += 1;
-      known.lastPages += isLast ? 1 : 0;
-    } else {
-      groups.set(id, { id, path: page.path, head: cs, changes, notes: page.notes, pageCount: 1, lastPages: isLast ? 1 : 0 });
-    }
-  }
-  for (const g of groups.values()) {
-    if (g.lastPages === 0) throw new InputError(g.path, `change set ${g.id} has more pages (NextToken) that were not given: describe it again and give every page`);
-    if (g.lastPages > 1) throw new InputError(g.path, `change set ${g.id} was given more than once`);
-  }
-  return groups;
-}
-function buildPlan(root, groups, stackTags) {
-  const changes = [];
-  const digests = [];
-  const incompleteReasons = [];
-  const inputNotes = [...root.notes];
-  const visit = (group, module, seen) => {
-    seen.add(group.id);
-    if (group.head.StatusReason?.startsWith(PROPERTY_VALUES_WARNING)) {
-      incompleteReasons.push(`${group.id}: described with property values, which can drop resource changes (describe it again without --include-property-values)`);
-    }
-    for (const rc of group.changes) {
-      changes.push(toChange(rc, module));
-      digests.push(canonicalDigest({ module: module ?? null, change: { ...rc, BeforeContext: parsedContext(rc.BeforeContext), AfterContext: parsedContext(rc.AfterContext) } }));
-      if (rc.ChangeSetId && rc.ResourceType === "AWS::CloudFormation::Stack") {
-        const child = groups.get(rc.ChangeSetId);
-        const address = module ? `${module}.${rc.LogicalResourceId}` : rc.LogicalResourceId;
-        if (child && !seen.has(child.id)) visit(child, address, seen);
-        else if (!child) incompleteReasons.push(`the nested change set of ${address} (${rc.ChangeSetId}) was not given: its changes are unknown`);
-      }
-    }
-  };
-  visit(root, void 0, /* @__PURE__ */ new Set());
-  const status = checkStatus(root);
-  if (status.noChanges) changes.length = 0;
-  const head = root.head;
-  if (head.ExecutionStatus === void 0 || head.ExecutionStatus === null) inputNotes.push("ExecutionStatus not given: whether the change set can still be executed is unknown");
-  const arn = parseArn(head.ChangeSetId ?? head.StackId);
-  const header = {
-    source: "cloudformation",
-    changeSetId: head.ChangeSetId ?? null,
-    stack: head.StackId ?? head.StackName ?? null,
-    parameters: (head.Parameters ?? []).map((p) => [p.ParameterKey, p.ParameterValue ?? null, p.ResolvedValue ?? null]).sort()
-  };
-  return {
-    source: "cloudformation",
-    target: {
-      path: root.path,
-      ...head.StackName ? { stack: head.StackName } : stackNameFrom(head.StackId),
-      ...head.ChangeSetId ? { changeSetArn: head.ChangeSetId } : {},
-      ...arn.account ? { account: arn.account } : {},
-      ...arn.region ? { region: arn.region } : {},
-      variables: Object.fromEntries((head.Parameters ?? []).map((p) => [p.ParameterKey, redactNoEcho(p.ParameterValue)])),
-      // Stack tags (DescribeStacks, when live) and the change set's own tags: neither is in the template the change edits.
-      tags: { ...stackTags, ...Object.fromEntries((head.Tags ?? []).map((t) => [t.Key, t.Value])) }
-    },
-    errored: false,
-    complete: incompleteReasons.length === 0,
-    incompleteReasons,
-    changes,
-    drift: [],
-    outputs: [],
-    deferred: [],
-    inputNotes: [...inputNotes, ...status.note ? [status.note] : []],
-    digest: planDigest(header, digests),
-    ...status.noChanges ? { noChanges: true } : {},
-    ...status.notExecutable ? { notExecutable: status.notExecutable } : {}
-  };
-}
-function checkStatus(root) {
-  const { Status: status, StatusReason: reason, ExecutionStatus: exec, ParentChangeSetId: parent } = root.head;
-  switch (status) {
-    case "CREATE_COMPLETE":
-    case void 0:
-    case null:
-      break;
-    case "FAILED":
-      if (NO_CHANGES.test(reason ?? "")) return { noChanges: true, note: `no changes: ${reason}` };
-      throw new InputError(root.path, `change set ${root.id} FAILED: ${reason ?? "no reason given"}`);
-    case "CREATE_PENDING":
-    case "CREATE_IN_PROGRESS":
-      throw new InputError(root.path, `change set ${root.id} is still being created (${status}): wait for CREATE_COMPLETE and describe it again`);
-    default:
-      throw new InputError(root.path, `change set ${root.id} has status ${status}${reason ? ` (${reason})` : ""}: it cannot be analyzed`);
-  }
-  if (parent) return { notExecutable: `this nested change set is executable only from its root change set ${root.head.RootChangeSetId ?? parent}, which was not given` };
-  if (exec && exec !== "AVAILABLE") return { notExecutable: `ExecutionStatus is ${exec}${reason ? ` (${reason})` : ""}: this change set cannot be executed as it is` };
-  return {};
-}
-function parsedContext(context) {
-  if (typeof context !== "string") return context ?? null;
+// src/adapters/github/runner-files.ts
+import { appendFileSync, readFileSync } from "node:fs";
+function eventPullNumber(eventPath) {
+  if (!eventPath) return void 0;
   try {
-    return JSON.parse(context);
+    const event = JSON.parse(readFileSync(eventPath, "utf8"));
+    const n = event.pull_request?.number;
+    return typeof n === "number" ? n : void 0;
   } catch {
-    return context;
+    return void 0;
   }
 }
-function redactNoEcho(value) {
-  return value === void 0 || value === null || /^\*+$/.test(value) ? REDACTED : value;
-}
-function parseArn(arn) {
-  const parts = (arn ?? "").split(":");
-  if (parts[0] !== "arn" || parts.length < 6) return {};
-  return { ...parts[3] ? { region: parts[3] } : {}, .../^\d{12}$/.test(parts[4] ?? "") ? { account: parts[4] } : {} };
-}
-function stackNameFrom(stackId) {
-  const name = /:stack\/([^/]+)\//.exec(stackId ?? "")?.[1];
-  return name ? { stack: name } : {};
-}
 
-// src/app/live-change-set.ts
-async function liveChangeSetPlans(target) {
-  if (!target.changeSet.startsWith("arn:") && !target.stack) throw new UsageError("--change-set NAME needs --stack (or give the change set ARN)");
-  const aws = await import("./chunks/cloudformation-PSRFROHX.js");
-  const session = await aws.openSession(target.region);
-  const pages = await aws.describeChangeSetTree(session, target.changeSet, target.stack);
-  const stackName = target.stack ?? pages[0]?.StackName;
-  const stack = stackName ? await aws.describeStack(session, stackName) : void 0;
-  const label = `cloudformation:${stackName ?? "?"}/${String(pages[0]?.ChangeSetName ?? target.changeSet)}`;
-  return cloudFormationPlans(
-    pages.map((doc) => ({ path: label, doc, notes: [] })),
-    { ...stack ? { stackTags: stack.tags } : {} }
-  );
-}
-async function createChangeSetPlans(req) {
-  let templateBody;
+// src/adapters/fs/audit-log.ts
+import { appendFileSync as appendFileSync2, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+function appendAudit(file, entry) {
+  const line = JSON.stringify(entry);
   try {
-    templateBody = await readFile(req.templatePath, "utf8");
-  } catch {
-    throw new InputError(req.templatePath, "template not found or unreadable");
+    mkdirSync(dirname(file), { recursive: true });
+    appendFileSync2(file, `${line}
+`);
+  } catch (e) {
+    throw new InputError(file, `cannot write the audit log: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const aws = await import("./chunks/cloudformation-PSRFROHX.js");
-  const session = await aws.openSession(req.region);
-  const existing = await aws.describeStack(session, req.stack);
-  const type = existing && existing.status !== "REVIEW_IN_PROGRESS" ? "UPDATE" : "CREATE";
-  const arn = await aws.createChangeSet(session, {
-    stack: req.stack,
-    name: req.name ?? `steer-${(/* @__PURE__ */ new Date()).toISOString().replace(/[^0-9]/g, "").slice(0, 14)}`,
-    templateBody,
-    type,
-    parameters: req.parameters.map(keyValue("--parameters")).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
-    tags: req.tags.map(keyValue("--tags")).map(([Key, Value]) => ({ Key, Value })),
-    capabilities: req.capabilities
-  });
-  await aws.waitForChangeSet(session, arn, { timeoutMs: req.timeoutMs, pollMs: req.pollMs });
-  const plans = await liveChangeSetPlans({ changeSet: arn, stack: req.stack, ...req.region ? { region: req.region } : {} });
-  return { arn, type, plans };
+  process.stderr.write(`steer audit: ${line}
+`);
 }
-function keyValue(option) {
-  return (pair) => {
-    const at = pair.indexOf("=");
-    if (at <= 0) throw new UsageError(`${option} expects Key=Value, got "${pair}"`);
-    return [pair.slice(0, at), pair.slice(at + 1)];
-  };
-}
-
-// src/app/load-config.ts
-import { join as join2 } from "node:path";
 
 // src/adapters/fs/read-input.ts
 import { createReadStream } from "node:fs";
-import { open, readdir, readFile as readFile2, stat } from "node:fs/promises";
+import { open, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 async function readInputBytes(path) {
   if (path === "-") {
@@ -5595,7 +5290,7 @@ async function readInputBytes(path) {
     return Buffer.concat(chunks);
   }
   try {
-    return await readFile2(path);
+    return await readFile(path);
   } catch (e) {
     throw new InputError(path, describeFsError(e));
   }
@@ -5625,7 +5320,7 @@ async function expandInputPaths(paths) {
 }
 async function readTextFileIfExists(path) {
   try {
-    return await readFile2(path, "utf8");
+    return await readFile(path, "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw new InputError(path, describeFsError(e));
@@ -5660,33 +5355,120 @@ function openInputStream(path) {
   return createReadStream(path, { highWaterMark: 1 << 20 });
 }
 
-// src/app/load-config.ts
-var CONFIG_FILE_NAMES = ["steer.yml", ".steer.yml", "steer.yaml", ".steer.yaml"];
-async function loadConfig(cwd, explicit) {
-  if (explicit !== void 0) {
-    const text2 = await readTextFileIfExists(explicit);
-    if (text2 === void 0) throw new ConfigError(explicit, "config file not found");
-    return { config: await parseConfigLazily(text2, explicit), file: explicit };
-  }
-  for (const name of CONFIG_FILE_NAMES) {
-    const file = join2(cwd, name);
-    const text2 = await readTextFileIfExists(file);
-    if (text2 !== void 0) return { config: await parseConfigLazily(text2, name), file: name };
-  }
-  return { config: DEFAULT_CONFIG };
+// src/adapters/terraform-cli/apply.ts
+import { spawn } from "node:child_process";
+import { dirname as dirname2, resolve } from "node:path";
+function applySavedPlan(planPath, tfBin, cwd) {
+  const workDir = cwd ?? dirname2(resolve(planPath));
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(tfBin, ["apply", "-input=false", resolve(planPath)], { cwd: workDir, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "inherit", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (c) => {
+      stderr += c.toString();
+      process.stderr.write(c);
+    });
+    child.on("error", (e) => reject(new ToolError(e.code === "ENOENT" ? `"${tfBin}" not found on PATH` : `could not run "${tfBin}": ${e.message}`)));
+    child.on("close", (code2) => resolvePromise({ exitCode: code2 ?? 1, stale: /Saved plan is stale/i.test(stderr) }));
+  });
 }
-async function parseConfigLazily(text2, file) {
-  const { parseConfig } = await import("./chunks/parse-J2UB7KYM.js");
-  return parseConfig(text2, file);
+
+// src/app/approval-gate.ts
+import { createInterface } from "node:readline/promises";
+
+// src/core/verdict.ts
+var VERDICTS = ["allow", "review", "block"];
+function worst(verdicts) {
+  let rank = 0;
+  for (const v of verdicts) rank = Math.max(rank, VERDICTS.indexOf(v));
+  return VERDICTS[rank];
+}
+function exitCodeFor(verdict) {
+  switch (verdict) {
+    case "allow":
+      return 0;
+    case "review":
+      return 2;
+    case "block":
+      return 3;
+    default: {
+      const never = verdict;
+      throw new Error(`unknown verdict ${String(never)}`);
+    }
+  }
+}
+
+// src/core/report.ts
+function severityVerdict(severity) {
+  return severity === "info" ? "allow" : severity;
+}
+function isDestructive(c) {
+  return c.change.destroys || c.change.mayReplace || c.change.replacementUnknown || c.change.forgets;
+}
+
+// src/app/approval-gate.ts
+var TRUSTED_CHECK_APPS = ["github-actions"];
+async function requireApproval(o) {
+  const { report } = o;
+  if (report.verdict === "block") throw new RefusedError(`the plan is blocked (digest ${report.digest}): ${report.findings[0]?.message ?? ""}`, 3);
+  if (report.verdict === "allow") return { source: "not-needed", approver: "-", detail: "verdict allow needs no approval" };
+  const refusals = [];
+  if (o.github) {
+    const found = await gitHubApproval(o, o.github);
+    if ("approver" in found) return found;
+    refusals.push(found.refused);
+  } else {
+    refusals.push("no pull request to read an approval from (--github-pr, or run in a pull_request workflow)");
+  }
+  if (process.stdin.isTTY && process.stderr.isTTY) return interactiveApproval(o);
+  refusals.push("not a terminal, so no interactive approval");
+  throw new RefusedError(`review required and no valid approval for digest ${report.digest}: ${refusals.join("; ")}`, 2);
+}
+async function gitHubApproval(o, g) {
+  const { gitHubClient } = await import("./chunks/client-DGEAZZQG.js");
+  const { pullHead, steerCheckFor } = await import("./chunks/approval-lookup-XKFGBDSO.js");
+  const gh = gitHubClient(g.token, g.apiUrl, { retryBaseMs: Number(process.env.STEER_GITHUB_RETRY_BASE_MS ?? 1e3) });
+  const head = await pullHead(gh, g.repo, g.pull);
+  if (!head) return { refused: `pull request #${g.pull} has no commits` };
+  const check = await steerCheckFor(gh, g.repo, head, o.report.digest);
+  if (!check) return { refused: `no steer check on the head of #${g.pull} (${head.slice(0, 7)}) carries this digest: the plan changed, or the head moved, since it was reviewed` };
+  if (!check.appSlug || !TRUSTED_CHECK_APPS.includes(check.appSlug)) return { refused: `the steer check on #${g.pull} was not created by GitHub Actions (${check.appSlug ?? "no app"})` };
+  if (check.conclusion !== "success") return { refused: `the steer check on #${g.pull} is ${check.conclusion ?? "pending"}, not approved` };
+  const age = ((o.now?.() ?? /* @__PURE__ */ new Date()).getTime() - Date.parse(check.completedAt ?? "")) / 36e5;
+  if (!(age <= o.maxAgeHours)) return { refused: `the approval on #${g.pull} is ${Number.isFinite(age) ? `${age.toFixed(1)} h` : "of unknown age"} old (limit ${o.maxAgeHours} h): review again` };
+  const approver = /^Approved by (.+)$/.exec(check.title ?? "")?.[1] ?? "unknown";
+  return { source: "github", approver, detail: `steer check on pull request #${g.pull} at ${head}` };
+}
+async function interactiveApproval(o) {
+  const risky = o.report.plans.flatMap((p) => p.changes.filter(isDestructive));
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    process.stderr.write(`
+${risky.length} destructive change(s) above. Digest ${o.report.digest}.
+`);
+    const typed = (await rl.question(`Type the name "${o.confirmName}" to approve and execute this exact plan: `)).trim();
+    if (typed !== o.confirmName) throw new RefusedError(`"${typed}" is not "${o.confirmName}": not approved`, 2);
+    return { source: "interactive", approver: process.env.USER ?? "terminal user", detail: `typed "${o.confirmName}" on a terminal` };
+  } finally {
+    rl.close();
+  }
+}
+function gitHubTarget(pullOption, env, eventPull) {
+  const pull = pullOption !== void 0 ? Number(pullOption) : eventPull;
+  if (pull === void 0) return void 0;
+  if (!Number.isInteger(pull) || pull <= 0) throw new UsageError(`--github-pr expects a pull request number, got "${pullOption}"`);
+  const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!token || !owner || !repo) throw new UsageError("reading a GitHub approval needs GITHUB_TOKEN (or GH_TOKEN) and GITHUB_REPOSITORY");
+  return { token, apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", repo: { owner, repo }, pull };
 }
 
 // src/adapters/terraform-cli/show.ts
-import { spawn } from "node:child_process";
-import { basename, dirname, resolve } from "node:path";
+import { spawn as spawn2 } from "node:child_process";
+import { basename, dirname as dirname3, resolve as resolve2 } from "node:path";
 async function showSavedPlan(planPath, tfBin, cwd) {
-  const workDir = cwd ?? dirname(resolve(planPath));
+  const workDir = cwd ?? dirname3(resolve2(planPath));
   const tool = /tofu/i.test(basename(tfBin)) ? "opentofu" : "terraform";
-  const { code: code2, stdout, stderr } = await run(tfBin, ["show", "-json", "-no-color", resolve(planPath)], workDir);
+  const { code: code2, stdout, stderr } = await run(tfBin, ["show", "-json", "-no-color", resolve2(planPath)], workDir);
   if (code2 !== 0) {
     const why = stderr.split("\n").map((l) => l.replace(/^[│╷╵\s]+/, "").trim()).filter(Boolean).slice(0, 3).join(" ");
     throw new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code2}) in ${workDir}: ${why || "no error output"}`);
@@ -5695,7 +5477,7 @@ async function showSavedPlan(planPath, tfBin, cwd) {
 }
 function run(bin, args, cwd) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(bin, args, { cwd, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn2(bin, args, { cwd, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
     const out = [];
     const err = [];
     child.stdout.on("data", (c) => out.push(c));
@@ -5707,9 +5489,9 @@ function run(bin, args, cwd) {
   });
 }
 function streamSavedPlan(planPath, tfBin, cwd) {
-  const workDir = cwd ?? dirname(resolve(planPath));
+  const workDir = cwd ?? dirname3(resolve2(planPath));
   const tool = /tofu/i.test(basename(tfBin)) ? "opentofu" : "terraform";
-  const child = spawn(tfBin, ["show", "-json", "-no-color", resolve(planPath)], { cwd: workDir, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn2(tfBin, ["show", "-json", "-no-color", resolve2(planPath)], { cwd: workDir, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (c) => stderr += c.toString());
   const done = new Promise((resolvePromise, reject) => {
@@ -6263,36 +6045,6 @@ function planFindings(plan, index, changes, drift, planSignals, config) {
   return out;
 }
 
-// src/core/verdict.ts
-var VERDICTS = ["allow", "review", "block"];
-function worst(verdicts) {
-  let rank = 0;
-  for (const v of verdicts) rank = Math.max(rank, VERDICTS.indexOf(v));
-  return VERDICTS[rank];
-}
-function exitCodeFor(verdict) {
-  switch (verdict) {
-    case "allow":
-      return 0;
-    case "review":
-      return 2;
-    case "block":
-      return 3;
-    default: {
-      const never = verdict;
-      throw new Error(`unknown verdict ${String(never)}`);
-    }
-  }
-}
-
-// src/core/report.ts
-function severityVerdict(severity) {
-  return severity === "info" ? "allow" : severity;
-}
-function isDestructive(c) {
-  return c.change.destroys || c.change.mayReplace || c.change.replacementUnknown || c.change.forgets;
-}
-
 // src/core/assess.ts
 function assess(plans, options) {
   const { config } = options;
@@ -6336,6 +6088,338 @@ function assess(plans, options) {
 var SEVERITY_ORDER = { block: 0, review: 1, info: 2 };
 function sortFindings(findings) {
   return findings.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i).map(({ f }) => f);
+}
+
+// src/app/live-change-set.ts
+import { readFile as readFile2 } from "node:fs/promises";
+
+// src/sources/cloudformation/resource-change.ts
+function toChange(rc, module) {
+  const address = module ? `${module}.${rc.LogicalResourceId}` : rc.LogicalResourceId;
+  const type = rc.ResourceType ?? "(type not given)";
+  const notes = [];
+  const forcedBy = recreationTargets(rc);
+  const base = {
+    address,
+    type,
+    provider: "cloudformation",
+    ...module !== void 0 ? { module } : {},
+    mode: "managed",
+    sourceActions: [rc.Action, ...rc.Replacement ? [`Replacement: ${rc.Replacement}`] : []],
+    importing: rc.Action === "Import",
+    ...rc.PolicyAction ? { policyAction: rc.PolicyAction } : {},
+    changedAttributes: changedProperties(rc),
+    tagsBefore: contextTags(rc.BeforeContext),
+    tagsAfter: contextTags(rc.AfterContext),
+    ...protection(rc)
+  };
+  if (!rc.ResourceType) notes.push("ResourceType not given: whether it holds data is unknown");
+  switch (rc.Action) {
+    case "Add":
+      return { ...base, action: "create", destroys: false, mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy: [], notes } };
+    case "Import":
+      return { ...base, action: "import", destroys: false, mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy: [], notes } };
+    case "Remove":
+      if (!rc.PolicyAction) notes.push("PolicyAction not given: assuming the resource is deleted");
+      else if (/Retain/.test(rc.PolicyAction)) notes.push("DeletionPolicy Retain: removed from the stack, the resource itself is kept");
+      else if (/Snapshot/.test(rc.PolicyAction)) notes.push("DeletionPolicy Snapshot: a snapshot is taken before deletion");
+      return { ...base, action: "delete", destroys: !/Retain/.test(rc.PolicyAction ?? ""), mayReplace: false, replacementUnknown: false, forgets: /Retain/.test(rc.PolicyAction ?? ""), reasons: { forcedBy: [], notes } };
+    case "Dynamic":
+      notes.push("Dynamic: what happens is known only when the change set executes");
+      return { ...base, action: "update", destroys: false, mayReplace: false, replacementUnknown: true, forgets: false, reasons: { forcedBy, notes } };
+    case "Modify":
+      return modify(rc, base, forcedBy, notes);
+    default: {
+      const never = rc.Action;
+      throw new Error(`unhandled CloudFormation action ${String(never)}`);
+    }
+  }
+}
+function modify(rc, base, forcedBy, notes) {
+  if (rc.Replacement === "True") {
+    if (!rc.PolicyAction) notes.push("PolicyAction not given: assuming the old resource is deleted");
+    else if (/Retain/.test(rc.PolicyAction)) notes.push("UpdateReplacePolicy Retain: the old resource is kept, unmanaged");
+    else if (/Snapshot/.test(rc.PolicyAction)) notes.push("UpdateReplacePolicy Snapshot: a snapshot of the old resource is taken");
+    return { ...base, action: "replace", replaceOrder: "create-before-destroy", destroys: !/Retain/.test(rc.PolicyAction ?? ""), mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy, notes } };
+  }
+  const conditional = rc.Replacement === "Conditional" || dependsOnExecution(rc);
+  if (conditional) notes.push(rc.Replacement === "Conditional" ? "Replacement: Conditional \u2014 replaced if the new value requires it" : "a property that may force recreation is known only at execution");
+  const unknown = rc.Replacement === void 0 || rc.Replacement === null;
+  if (unknown) notes.push("the change set does not say whether the resource is replaced");
+  return { ...base, action: "update", destroys: false, mayReplace: conditional && !unknown, replacementUnknown: unknown, forgets: false, reasons: { forcedBy, notes } };
+}
+function recreationTargets(rc) {
+  const out = /* @__PURE__ */ new Set();
+  for (const d of rc.Details ?? []) {
+    const t = d.Target;
+    if (!t || t.Attribute !== "Properties") continue;
+    const name = `Properties.${t.Name ?? t.Path?.replace(/^\/Properties\//, "") ?? "?"}`;
+    if (t.RequiresRecreation === "Always" && d.Evaluation !== "Dynamic") out.add(name);
+    else if (t.RequiresRecreation !== "Never") out.add(`${name} (conditionally)`);
+  }
+  for (const name of out) if (name.endsWith("(conditionally)") && out.has(name.replace(" (conditionally)", ""))) out.delete(name);
+  return [...out].sort((a, b) => Number(a.endsWith("(conditionally)")) - Number(b.endsWith("(conditionally)")));
+}
+function dependsOnExecution(rc) {
+  return (rc.Details ?? []).some((d) => d.Target?.Attribute === "Properties" && d.Target.RequiresRecreation !== "Never" && (d.Evaluation === "Dynamic" || !d.Target.RequiresRecreation));
+}
+function changedProperties(rc) {
+  const names = /* @__PURE__ */ new Set();
+  for (const d of rc.Details ?? []) {
+    const t = d.Target;
+    if (t?.Attribute === "Properties" && t.Name) names.add(t.Name);
+    else if (t?.Attribute && t.Attribute !== "Properties") names.add(t.Attribute);
+  }
+  return [...names].sort();
+}
+function protection(rc) {
+  const scope = rc.Scope ?? [];
+  const policies = ["DeletionPolicy", "UpdateReplacePolicy"].filter((p) => scope.includes(p));
+  return policies.length > 0 ? { protectionWeakened: `its ${policies.join(" and ")} changes: check that data is still retained or snapshotted` } : {};
+}
+function contextTags(context) {
+  let value = context;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return {};
+    }
+  }
+  const tags = value?.Properties?.Tags;
+  const out = {};
+  if (Array.isArray(tags)) {
+    for (const t of tags) if (t && typeof t.Key === "string" && typeof t.Value === "string") out[t.Key] = t.Value;
+  } else if (tags && typeof tags === "object") {
+    for (const [k, v] of Object.entries(tags)) if (typeof v === "string") out[k] = v;
+  }
+  return out;
+}
+
+// src/sources/cloudformation/schema.ts
+var str = external_exports.string().nullish();
+var CFN_ACTIONS = ["Add", "Modify", "Remove", "Import", "Dynamic"];
+var detailSchema = external_exports.looseObject({
+  Target: external_exports.looseObject({
+    Attribute: str,
+    Name: str,
+    Path: str,
+    RequiresRecreation: str,
+    AttributeChangeType: str
+  }).nullish(),
+  Evaluation: str,
+  ChangeSource: str,
+  CausingEntity: str
+});
+var resourceChangeSchema = external_exports.looseObject({
+  Action: external_exports.enum(CFN_ACTIONS, { error: (issue) => `unknown action ${JSON.stringify(issue.input)}` }),
+  LogicalResourceId: external_exports.string().min(1),
+  PhysicalResourceId: str,
+  ResourceType: str,
+  Replacement: external_exports.enum(["True", "False", "Conditional"], { error: (issue) => `unknown Replacement ${JSON.stringify(issue.input)}` }).nullish(),
+  PolicyAction: str,
+  Scope: external_exports.array(external_exports.string()).nullish(),
+  Details: external_exports.array(detailSchema).nullish(),
+  ChangeSetId: str,
+  BeforeContext: external_exports.unknown().optional(),
+  AfterContext: external_exports.unknown().optional()
+});
+var changeSetSchema = external_exports.looseObject({
+  ChangeSetId: str,
+  ChangeSetName: str,
+  StackId: str,
+  StackName: str,
+  Status: str,
+  StatusReason: str,
+  ExecutionStatus: str,
+  NextToken: str,
+  ParentChangeSetId: str,
+  RootChangeSetId: str,
+  IncludeNestedStacks: external_exports.boolean().nullish(),
+  Parameters: external_exports.array(external_exports.looseObject({ ParameterKey: external_exports.string(), ParameterValue: str, ResolvedValue: str })).nullish(),
+  Tags: external_exports.array(external_exports.looseObject({ Key: external_exports.string(), Value: external_exports.string() })).nullish(),
+  Changes: external_exports.array(external_exports.looseObject({ Type: str, ResourceChange: resourceChangeSchema.nullish() }))
+});
+
+// src/sources/cloudformation/parse.ts
+var NO_CHANGES = /didn't contain changes|no updates are to be performed/i;
+var PROPERTY_VALUES_WARNING = "[WARN] --include-property-values option can return incomplete ChangeSet data";
+function cloudFormationPlans(pages, live = {}) {
+  const groups = groupPages(pages);
+  const roots = [...groups.values()].filter((g) => !g.head.ParentChangeSetId || !groups.has(g.head.ParentChangeSetId));
+  return roots.map((root) => buildPlan(root, groups, live.stackTags ?? {}));
+}
+function groupPages(pages) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const page of pages) {
+    const result = changeSetSchema.safeParse(page.doc);
+    if (!result.success) throw new InputError(page.path, `not a valid DescribeChangeSet output: ${firstIssueText(result.error)}`);
+    const cs = result.data;
+    const id = cs.ChangeSetId ?? `${cs.StackName ?? cs.StackId ?? "?"}/${cs.ChangeSetName ?? page.path}`;
+    const changes = [];
+    for (const [i, c] of cs.Changes.entries()) {
+      if (c.Type !== "Resource" || !c.ResourceChange) throw new InputError(page.path, `Changes[${i}]: unknown change type ${JSON.stringify(c.Type)}`);
+      changes.push(c.ResourceChange);
+    }
+    const known = groups.get(id);
+    const isLast = !cs.NextToken;
+    if (known) {
+      known.changes.push(...changes);
+      known.pageCount += 1;
+      known.lastPages += isLast ? 1 : 0;
+    } else {
+      groups.set(id, { id, path: page.path, head: cs, changes, notes: page.notes, pageCount: 1, lastPages: isLast ? 1 : 0 });
+    }
+  }
+  for (const g of groups.values()) {
+    if (g.lastPages === 0) throw new InputError(g.path, `change set ${g.id} has more pages (NextToken) that were not given: describe it again and give every page`);
+    if (g.lastPages > 1) throw new InputError(g.path, `change set ${g.id} was given more than once`);
+  }
+  return groups;
+}
+function buildPlan(root, groups, stackTags) {
+  const changes = [];
+  const digests = [];
+  const incompleteReasons = [];
+  const inputNotes = [...root.notes];
+  const visit = (group, module, seen) => {
+    seen.add(group.id);
+    if (group.head.StatusReason?.startsWith(PROPERTY_VALUES_WARNING)) {
+      incompleteReasons.push(`${group.id}: described with property values, which can drop resource changes (describe it again without --include-property-values)`);
+    }
+    for (const rc of group.changes) {
+      changes.push(toChange(rc, module));
+      digests.push(canonicalDigest({ module: module ?? null, change: { ...rc, BeforeContext: parsedContext(rc.BeforeContext), AfterContext: parsedContext(rc.AfterContext) } }));
+      if (rc.ChangeSetId && rc.ResourceType === "AWS::CloudFormation::Stack") {
+        const child = groups.get(rc.ChangeSetId);
+        const address = module ? `${module}.${rc.LogicalResourceId}` : rc.LogicalResourceId;
+        if (child && !seen.has(child.id)) visit(child, address, seen);
+        else if (!child) incompleteReasons.push(`the nested change set of ${address} (${rc.ChangeSetId}) was not given: its changes are unknown`);
+      }
+    }
+  };
+  visit(root, void 0, /* @__PURE__ */ new Set());
+  const status = checkStatus(root);
+  if (status.noChanges) changes.length = 0;
+  const head = root.head;
+  if (head.ExecutionStatus === void 0 || head.ExecutionStatus === null) inputNotes.push("ExecutionStatus not given: whether the change set can still be executed is unknown");
+  const arn = parseArn(head.ChangeSetId ?? head.StackId);
+  const header = {
+    source: "cloudformation",
+    changeSetId: head.ChangeSetId ?? null,
+    stack: head.StackId ?? head.StackName ?? null,
+    parameters: (head.Parameters ?? []).map((p) => [p.ParameterKey, p.ParameterValue ?? null, p.ResolvedValue ?? null]).sort()
+  };
+  return {
+    source: "cloudformation",
+    target: {
+      path: root.path,
+      ...head.StackName ? { stack: head.StackName } : stackNameFrom(head.StackId),
+      ...head.ChangeSetId ? { changeSetArn: head.ChangeSetId } : {},
+      ...arn.account ? { account: arn.account } : {},
+      ...arn.region ? { region: arn.region } : {},
+      variables: Object.fromEntries((head.Parameters ?? []).map((p) => [p.ParameterKey, redactNoEcho(p.ParameterValue)])),
+      // Stack tags (DescribeStacks, when live) and the change set's own tags: neither is in the template the change edits.
+      tags: { ...stackTags, ...Object.fromEntries((head.Tags ?? []).map((t) => [t.Key, t.Value])) }
+    },
+    errored: false,
+    complete: incompleteReasons.length === 0,
+    incompleteReasons,
+    changes,
+    drift: [],
+    outputs: [],
+    deferred: [],
+    inputNotes: [...inputNotes, ...status.note ? [status.note] : []],
+    digest: planDigest(header, digests),
+    ...status.noChanges ? { noChanges: true } : {},
+    ...status.notExecutable ? { notExecutable: status.notExecutable } : {}
+  };
+}
+function checkStatus(root) {
+  const { Status: status, StatusReason: reason, ExecutionStatus: exec, ParentChangeSetId: parent } = root.head;
+  switch (status) {
+    case "CREATE_COMPLETE":
+    case void 0:
+    case null:
+      break;
+    case "FAILED":
+      if (NO_CHANGES.test(reason ?? "")) return { noChanges: true, note: `no changes: ${reason}` };
+      throw new InputError(root.path, `change set ${root.id} FAILED: ${reason ?? "no reason given"}`);
+    case "CREATE_PENDING":
+    case "CREATE_IN_PROGRESS":
+      throw new InputError(root.path, `change set ${root.id} is still being created (${status}): wait for CREATE_COMPLETE and describe it again`);
+    default:
+      throw new InputError(root.path, `change set ${root.id} has status ${status}${reason ? ` (${reason})` : ""}: it cannot be analyzed`);
+  }
+  if (parent) return { notExecutable: `this nested change set is executable only from its root change set ${root.head.RootChangeSetId ?? parent}, which was not given` };
+  if (exec && exec !== "AVAILABLE") return { notExecutable: `ExecutionStatus is ${exec}${reason ? ` (${reason})` : ""}: this change set cannot be executed as it is` };
+  return {};
+}
+function parsedContext(context) {
+  if (typeof context !== "string") return context ?? null;
+  try {
+    return JSON.parse(context);
+  } catch {
+    return context;
+  }
+}
+function redactNoEcho(value) {
+  return value === void 0 || value === null || /^\*+$/.test(value) ? REDACTED : value;
+}
+function parseArn(arn) {
+  const parts = (arn ?? "").split(":");
+  if (parts[0] !== "arn" || parts.length < 6) return {};
+  return { ...parts[3] ? { region: parts[3] } : {}, .../^\d{12}$/.test(parts[4] ?? "") ? { account: parts[4] } : {} };
+}
+function stackNameFrom(stackId) {
+  const name = /:stack\/([^/]+)\//.exec(stackId ?? "")?.[1];
+  return name ? { stack: name } : {};
+}
+
+// src/app/live-change-set.ts
+async function liveChangeSetPlans(target) {
+  if (!target.changeSet.startsWith("arn:") && !target.stack) throw new UsageError("--change-set NAME needs --stack (or give the change set ARN)");
+  const aws = await import("./chunks/cloudformation-OCWIMPQJ.js");
+  const session = await aws.openSession(target.region);
+  const pages = await aws.describeChangeSetTree(session, target.changeSet, target.stack);
+  const stackName = target.stack ?? pages[0]?.StackName;
+  const stack = stackName ? await aws.describeStack(session, stackName) : void 0;
+  const label = `cloudformation:${stackName ?? "?"}/${String(pages[0]?.ChangeSetName ?? target.changeSet)}`;
+  return cloudFormationPlans(
+    pages.map((doc) => ({ path: label, doc, notes: [] })),
+    { ...stack ? { stackTags: stack.tags } : {} }
+  );
+}
+async function createChangeSetPlans(req) {
+  let templateBody;
+  try {
+    templateBody = await readFile2(req.templatePath, "utf8");
+  } catch {
+    throw new InputError(req.templatePath, "template not found or unreadable");
+  }
+  const aws = await import("./chunks/cloudformation-OCWIMPQJ.js");
+  const session = await aws.openSession(req.region);
+  const existing = await aws.describeStack(session, req.stack);
+  const type = existing && existing.status !== "REVIEW_IN_PROGRESS" ? "UPDATE" : "CREATE";
+  const arn = await aws.createChangeSet(session, {
+    stack: req.stack,
+    name: req.name ?? `steer-${(/* @__PURE__ */ new Date()).toISOString().replace(/[^0-9]/g, "").slice(0, 14)}`,
+    templateBody,
+    type,
+    parameters: req.parameters.map(keyValue("--parameters")).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+    tags: req.tags.map(keyValue("--tags")).map(([Key, Value]) => ({ Key, Value })),
+    capabilities: req.capabilities
+  });
+  await aws.waitForChangeSet(session, arn, { timeoutMs: req.timeoutMs, pollMs: req.pollMs });
+  const plans = await liveChangeSetPlans({ changeSet: arn, stack: req.stack, ...req.region ? { region: req.region } : {} });
+  return { arn, type, plans };
+}
+function keyValue(option) {
+  return (pair) => {
+    const at = pair.indexOf("=");
+    if (at <= 0) throw new UsageError(`${option} expects Key=Value, got "${pair}"`);
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  };
 }
 
 // src/sources/decode.ts
@@ -6446,7 +6530,7 @@ async function readInput(path, req) {
     const isZip = head[0] === 80 && head[1] === 75 && head[2] === 3 && head[3] === 4;
     const isUtf16 = head[0] === 255 && head[1] === 254 || head[0] === 254 && head[1] === 255;
     const ctx = { path, ...req.workspace !== void 0 ? { workspace: req.workspace } : {} };
-    const { streamTerraformPlan } = await import("./chunks/stream-4SZBUIPV.js");
+    const { streamTerraformPlan } = await import("./chunks/stream-GTFAONLU.js");
     if (isZip) {
       const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
       const [plan] = await Promise.all([
@@ -6469,16 +6553,58 @@ async function readDocument(path, req) {
   return { path, doc: parseJsonText(decoded.text, path), notes: decoded.notes };
 }
 
-// src/adapters/fs/write-output.ts
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-async function writeOutputFile(path, text2) {
-  try {
-    await mkdir(dirname2(path), { recursive: true });
-    await writeFile(path, text2);
-  } catch (e) {
-    throw new InputError(path, `cannot write: ${e instanceof Error ? e.message : String(e)}`);
+// src/app/apply.ts
+async function applyApprovedPlan(req) {
+  const head = await peekBytes(req.planPath, 4).catch(() => Buffer.alloc(0));
+  if (!(head[0] === 80 && head[1] === 75)) {
+    throw new UsageError(`${req.planPath} is not a saved plan: steer apply applies the file "terraform plan -out=FILE" wrote, never JSON and never a fresh plan`);
   }
+  const report = await planCheck({
+    inputs: [req.planPath],
+    config: req.config,
+    tfBin: req.tfBin,
+    agentAuthored: false,
+    workspace: req.workspace,
+    ...req.tfChdir ? { tfChdir: req.tfChdir } : {},
+    ...req.env ? { env: req.env } : {}
+  });
+  req.onReport(report);
+  const base = { time: (/* @__PURE__ */ new Date()).toISOString(), command: "apply", plan: req.planPath, digest: report.digest, verdict: report.verdict };
+  let approval;
+  try {
+    approval = await requireApproval({ report, confirmName: req.workspace, maxAgeHours: req.config.approvals.maxAgeHours, ...req.github ? { github: req.github } : {} });
+  } catch (e) {
+    appendAudit(req.auditLog, { ...base, outcome: "refused", reason: e instanceof Error ? e.message : String(e) });
+    throw e;
+  }
+  appendAudit(req.auditLog, { ...base, outcome: "approved", approver: approval.approver, source: approval.source, detail: approval.detail });
+  const result = await applySavedPlan(req.planPath, req.tfBin, req.tfChdir);
+  if (result.stale) {
+    process.stderr.write("steer: terraform refused the saved plan because the state changed after it was made. Plan again: the new plan needs its own review and approval.\n");
+  }
+  appendAudit(req.auditLog, { ...base, time: (/* @__PURE__ */ new Date()).toISOString(), outcome: result.exitCode === 0 ? "applied" : result.stale ? "stale-plan" : "apply-failed", exitCode: result.exitCode, approver: approval.approver, source: approval.source });
+  return result.exitCode;
+}
+
+// src/app/load-config.ts
+import { join as join2 } from "node:path";
+var CONFIG_FILE_NAMES = ["steer.yml", ".steer.yml", "steer.yaml", ".steer.yaml"];
+async function loadConfig(cwd, explicit) {
+  if (explicit !== void 0) {
+    const text2 = await readTextFileIfExists(explicit);
+    if (text2 === void 0) throw new ConfigError(explicit, "config file not found");
+    return { config: await parseConfigLazily(text2, explicit), file: explicit };
+  }
+  for (const name of CONFIG_FILE_NAMES) {
+    const file = join2(cwd, name);
+    const text2 = await readTextFileIfExists(file);
+    if (text2 !== void 0) return { config: await parseConfigLazily(text2, name), file: name };
+  }
+  return { config: DEFAULT_CONFIG };
+}
+async function parseConfigLazily(text2, file) {
+  const { parseConfig } = await import("./chunks/parse-CASDI4DB.js");
+  return parseConfig(text2, file);
 }
 
 // src/render/summary.ts
@@ -6544,6 +6670,128 @@ function reviewOrder(changes) {
     return tier * 100 + RANK[c.change.action];
   };
   return changes.map((c, i) => ({ c, i, w: weight(c) })).sort((a, b) => a.w - b.w || a.i - b.i).map(({ c }) => c);
+}
+
+// src/render/text.ts
+var SYMBOLS = {
+  create: "+",
+  update: "~",
+  replace: "-/+",
+  delete: "-",
+  read: "<=",
+  "no-op": " ",
+  forget: "x",
+  move: "->",
+  import: "<-"
+};
+function renderText(report, options) {
+  const paint = options.color ? (code2, text2) => `\x1B[${code2}m${text2}\x1B[0m` : (_code, text2) => text2;
+  const verdictColor = { allow: "32", review: "33", block: "31" }[report.verdict];
+  const lines = [];
+  lines.push(`${paint(`1;${verdictColor}`, `steer: ${VERDICT_TITLES[report.verdict]}`)} \u2014 ${clean(headline(report))}`);
+  lines.push(`digest ${report.digest}${report.agentAuthored ? "  \xB7  agent-authored change" : ""}`);
+  for (const plan of report.plans) lines.push("", ...planLines(plan, paint));
+  if (report.findings.length > 0) {
+    lines.push("", paint("1", "Findings"));
+    for (const f of report.findings) {
+      const sev = f.severity === "block" ? paint("31", "block ") : f.severity === "review" ? paint("33", "review") : paint("2", "info  ");
+      lines.push(`  ${sev} ${f.code}  ${clean(f.message)}`);
+    }
+  }
+  lines.push("", clean(nextStep(report)));
+  return `${lines.join("\n")}
+`;
+}
+function planLines(p, paint) {
+  const { plan } = p;
+  const counts = countActions(p.changes);
+  const tool = [plan.source, plan.toolVersion].filter(Boolean).join(" ");
+  const where = [plan.target.workspace && `workspace ${plan.target.workspace}`, plan.target.stack && `stack ${plan.target.stack}`, plan.target.changeSetArn].filter(Boolean).join(" \xB7 ");
+  const out = [paint("1", `Plan ${clean(plan.target.path)}`) + ` \xB7 ${clean(tool)}${where ? ` \xB7 ${clean(where)}` : ""} \xB7 ${countsSentence(counts)}`];
+  if (p.production.length > 0) out.push(`  ${paint("35", "production")}: ${clean(p.production.map((s) => s.detail).join("; "))}`);
+  for (const reason of plan.incompleteReasons) out.push(`  ${paint("31", "incomplete")}: ${clean(reason)}`);
+  const shown = reviewOrder(p.changes).filter((c) => c.change.action !== "no-op" && c.change.action !== "read");
+  for (const c of shown) out.push(...changeLines(c, p.production.length, paint));
+  const hidden = p.changes.length - shown.length;
+  if (hidden > 0) out.push(paint("2", `  (${hidden} unchanged or read-only not shown)`));
+  if (plan.drift.length > 0) out.push(paint("2", `  drift (changed outside the tool, not planned): ${plan.drift.length} resource(s)`));
+  if (plan.outputs.length > 0) {
+    const changed = plan.outputs.filter((o) => o.action !== "no-op");
+    if (changed.length > 0) out.push(paint("2", `  outputs: ${changed.map((o) => `${clean(o.name)} (${o.action})`).join(", ")}`));
+  }
+  return out;
+}
+function changeLines(c, planSignals, paint) {
+  const { change } = c;
+  const destructive = change.destroys || change.mayReplace || change.forgets || change.replacementUnknown;
+  const color = change.destroys ? "31" : destructive ? "33" : change.action === "create" ? "32" : "36";
+  const action = change.mayReplace ? "may replace" : change.replacementUnknown ? "replace?" : change.action;
+  const tags = [];
+  if (c.stateful) tags.push(`[${c.stateful}]`);
+  if (c.dataLoss) tags.push(paint("1;31", "DATA LOSS"));
+  if (c.production.length > 0) tags.push(paint("35", "PRODUCTION"));
+  if (c.verdict === "block") tags.push(paint("1;31", "BLOCKED"));
+  const type = change.address.includes(change.type) ? "" : ` ${paint("2", clean(change.type))}`;
+  const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${clean(change.address)}${type}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ""}  ${tags.join(" ")}`;
+  const out = [head.trimEnd()];
+  if (!destructive && change.action !== "move") return out;
+  const detail = (label, text2) => void out.push(`        ${paint("2", label)} ${clean(text2)}`);
+  if (change.reasons.forcedBy.length > 0) detail("forced by:", change.reasons.forcedBy.join(", "));
+  for (const note of change.reasons.notes) detail("why:", note);
+  if (change.replaceOrder) detail("order:", change.replaceOrder === "create-before-destroy" ? "new object created first, then the old one destroyed" : "destroyed first, then re-created (downtime)");
+  if (change.policyAction) detail("policy:", `PolicyAction ${change.policyAction}`);
+  if (change.previousAddress) detail("moved from:", change.previousAddress);
+  const own = c.production.slice(planSignals);
+  if (own.length > 0) detail("production:", own.map((s) => s.detail).join("; "));
+  return out;
+}
+function nextStep(report) {
+  switch (report.verdict) {
+    case "allow":
+      return "Exit 0: nothing here needs a human.";
+    case "review":
+      return `Exit 2: a human must review and approve this exact plan (digest ${report.digest.slice(0, 12)}\u2026) before it is applied.`;
+    case "block":
+      return "Exit 3: blocked. Change the plan; this one must not be applied.";
+    default: {
+      const never = report.verdict;
+      return String(never);
+    }
+  }
+}
+function clean(text2) {
+  return text2.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, "?");
+}
+
+// src/cli/apply.ts
+function applyCommand() {
+  return new Command("apply").description("Apply exactly the approved saved Terraform plan (never a fresh plan). Exit: terraform's code; 2 not approved; 3 blocked; 1 error.").argument("<saved-plan>", 'the file "terraform plan -out=FILE" wrote').option("--tf-bin <path>", "terraform or tofu binary", "terraform").option("--tf-chdir <dir>", "working directory for terraform (default: the plan file's directory)").option("-c, --config <file>", "policy file (default: steer.yml or .steer.yml)").option("--env <name>", "the environment (adds a production signal)").option("--workspace <name>", 'workspace name a human must type to approve on a terminal (default: $TF_WORKSPACE or "default")').option("--github-pr <number>", "read the approval from this pull request's steer check (default: the workflow's pull request)").option("--audit-log <file>", "JSON Lines audit log", ".steer/audit.jsonl").exitOverride().action(async (planPath, opts) => {
+    const { config } = await loadConfig(process.cwd(), opts.config);
+    const github = gitHubTarget(opts.githubPr, process.env, eventPullNumber(process.env.GITHUB_EVENT_PATH));
+    process.exitCode = await applyApprovedPlan({
+      planPath,
+      tfBin: opts.tfBin,
+      config,
+      workspace: opts.workspace ?? process.env.TF_WORKSPACE ?? "default",
+      auditLog: opts.auditLog,
+      onReport: (report) => process.stdout.write(renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR })),
+      ...opts.tfChdir ? { tfChdir: opts.tfChdir } : {},
+      ...opts.env ? { env: opts.env } : {},
+      ...github ? { github } : {}
+    });
+  });
+}
+
+// src/adapters/fs/write-output.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
+async function writeOutputFile(path, text2) {
+  try {
+    await mkdir(dirname4(path), { recursive: true });
+    await writeFile(path, text2);
+  } catch (e) {
+    throw new InputError(path, `cannot write: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 // src/render/json.ts
@@ -6771,97 +7019,6 @@ var Budget = class {
   }
 };
 
-// src/render/text.ts
-var SYMBOLS = {
-  create: "+",
-  update: "~",
-  replace: "-/+",
-  delete: "-",
-  read: "<=",
-  "no-op": " ",
-  forget: "x",
-  move: "->",
-  import: "<-"
-};
-function renderText(report, options) {
-  const paint = options.color ? (code2, text2) => `\x1B[${code2}m${text2}\x1B[0m` : (_code, text2) => text2;
-  const verdictColor = { allow: "32", review: "33", block: "31" }[report.verdict];
-  const lines = [];
-  lines.push(`${paint(`1;${verdictColor}`, `steer: ${VERDICT_TITLES[report.verdict]}`)} \u2014 ${clean(headline(report))}`);
-  lines.push(`digest ${report.digest}${report.agentAuthored ? "  \xB7  agent-authored change" : ""}`);
-  for (const plan of report.plans) lines.push("", ...planLines(plan, paint));
-  if (report.findings.length > 0) {
-    lines.push("", paint("1", "Findings"));
-    for (const f of report.findings) {
-      const sev = f.severity === "block" ? paint("31", "block ") : f.severity === "review" ? paint("33", "review") : paint("2", "info  ");
-      lines.push(`  ${sev} ${f.code}  ${clean(f.message)}`);
-    }
-  }
-  lines.push("", clean(nextStep(report)));
-  return `${lines.join("\n")}
-`;
-}
-function planLines(p, paint) {
-  const { plan } = p;
-  const counts = countActions(p.changes);
-  const tool = [plan.source, plan.toolVersion].filter(Boolean).join(" ");
-  const where = [plan.target.workspace && `workspace ${plan.target.workspace}`, plan.target.stack && `stack ${plan.target.stack}`, plan.target.changeSetArn].filter(Boolean).join(" \xB7 ");
-  const out = [paint("1", `Plan ${clean(plan.target.path)}`) + ` \xB7 ${clean(tool)}${where ? ` \xB7 ${clean(where)}` : ""} \xB7 ${countsSentence(counts)}`];
-  if (p.production.length > 0) out.push(`  ${paint("35", "production")}: ${clean(p.production.map((s) => s.detail).join("; "))}`);
-  for (const reason of plan.incompleteReasons) out.push(`  ${paint("31", "incomplete")}: ${clean(reason)}`);
-  const shown = reviewOrder(p.changes).filter((c) => c.change.action !== "no-op" && c.change.action !== "read");
-  for (const c of shown) out.push(...changeLines(c, p.production.length, paint));
-  const hidden = p.changes.length - shown.length;
-  if (hidden > 0) out.push(paint("2", `  (${hidden} unchanged or read-only not shown)`));
-  if (plan.drift.length > 0) out.push(paint("2", `  drift (changed outside the tool, not planned): ${plan.drift.length} resource(s)`));
-  if (plan.outputs.length > 0) {
-    const changed = plan.outputs.filter((o) => o.action !== "no-op");
-    if (changed.length > 0) out.push(paint("2", `  outputs: ${changed.map((o) => `${clean(o.name)} (${o.action})`).join(", ")}`));
-  }
-  return out;
-}
-function changeLines(c, planSignals, paint) {
-  const { change } = c;
-  const destructive = change.destroys || change.mayReplace || change.forgets || change.replacementUnknown;
-  const color = change.destroys ? "31" : destructive ? "33" : change.action === "create" ? "32" : "36";
-  const action = change.mayReplace ? "may replace" : change.replacementUnknown ? "replace?" : change.action;
-  const tags = [];
-  if (c.stateful) tags.push(`[${c.stateful}]`);
-  if (c.dataLoss) tags.push(paint("1;31", "DATA LOSS"));
-  if (c.production.length > 0) tags.push(paint("35", "PRODUCTION"));
-  if (c.verdict === "block") tags.push(paint("1;31", "BLOCKED"));
-  const type = change.address.includes(change.type) ? "" : ` ${paint("2", clean(change.type))}`;
-  const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${clean(change.address)}${type}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ""}  ${tags.join(" ")}`;
-  const out = [head.trimEnd()];
-  if (!destructive && change.action !== "move") return out;
-  const detail = (label, text2) => void out.push(`        ${paint("2", label)} ${clean(text2)}`);
-  if (change.reasons.forcedBy.length > 0) detail("forced by:", change.reasons.forcedBy.join(", "));
-  for (const note of change.reasons.notes) detail("why:", note);
-  if (change.replaceOrder) detail("order:", change.replaceOrder === "create-before-destroy" ? "new object created first, then the old one destroyed" : "destroyed first, then re-created (downtime)");
-  if (change.policyAction) detail("policy:", `PolicyAction ${change.policyAction}`);
-  if (change.previousAddress) detail("moved from:", change.previousAddress);
-  const own = c.production.slice(planSignals);
-  if (own.length > 0) detail("production:", own.map((s) => s.detail).join("; "));
-  return out;
-}
-function nextStep(report) {
-  switch (report.verdict) {
-    case "allow":
-      return "Exit 0: nothing here needs a human.";
-    case "review":
-      return `Exit 2: a human must review and approve this exact plan (digest ${report.digest.slice(0, 12)}\u2026) before it is applied.`;
-    case "block":
-      return "Exit 3: blocked. Change the plan; this one must not be applied.";
-    default: {
-      const never = report.verdict;
-      return String(never);
-    }
-  }
-}
-function clean(text2) {
-  return text2.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, "?");
-}
-
 // src/cli/version.ts
 var STEER_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
@@ -6969,6 +7126,7 @@ function buildProgram() {
   const program2 = new Command("steer").description("Change-plan gate for infrastructure as code: deletions and replacements on production wait for a human.").version(STEER_VERSION).exitOverride().showHelpAfterError('(run "steer --help" for usage)');
   program2.addCommand(planCheckCommand());
   program2.addCommand(changesetCommand());
+  program2.addCommand(applyCommand());
   return program2;
 }
 
@@ -6985,6 +7143,11 @@ async function run2(argv) {
 function errorExitCode(e) {
   if (e instanceof CommanderError) {
     return e.exitCode === 0 ? 0 : EXIT_ERROR;
+  }
+  if (e instanceof RefusedError) {
+    process.stderr.write(`steer: refused: ${e.message}
+`);
+    return e.exitCode;
   }
   if (e instanceof SteerError) {
     process.stderr.write(`steer: error: ${e.message}

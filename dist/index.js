@@ -23676,8 +23676,9 @@ var init_schema = __esm({
       protected: external_exports.array(protectedResource).default([]).describe("resources whose deletion or replacement is always blocked"),
       approvals: external_exports.strictObject({
         required: external_exports.number().int().positive().default(1),
-        users: external_exports.array(external_exports.string().min(1)).default([]).describe("only these logins may approve (empty: any human but the author)")
-      }).default({ required: 1, users: [] }).describe("who can approve a plan that needs review, in the pull request"),
+        users: external_exports.array(external_exports.string().min(1)).default([]).describe("only these logins may approve (empty: any human but the author)"),
+        maxAgeHours: external_exports.number().positive().default(72).describe("steer apply/execute refuse an approval older than this")
+      }).default({ required: 1, users: [], maxAgeHours: 72 }).describe("who can approve a plan that needs review, in the pull request"),
       reviewers: external_exports.strictObject({ users: external_exports.array(external_exports.string().min(1)).default([]), teams: external_exports.array(external_exports.string().min(1)).default([]) }).default({ users: [], teams: [] }).describe("review requested from these when a plan needs review"),
       agents: external_exports.strictObject({ logins: external_exports.array(external_exports.string().min(1)).default([]) }).default({ logins: [] }).describe("extra logins that count as AI agents")
     });
@@ -58874,7 +58875,7 @@ var require_dist_cjs13 = __commonJS({
   "node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2, externalDataInterceptor: externalDataInterceptor2 } = (init_config2(), __toCommonJS(config_exports));
-    var { readFileSync: readFileSync2 } = __require("node:fs");
+    var { readFileSync: readFileSync3 } = __require("node:fs");
     var fromWebToken = (init) => async (awsIdentityProperties) => {
       init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromWebToken");
       const { roleArn, roleSessionName, webIdentityToken, providerId, policyArns, policy, durationSeconds } = init;
@@ -58915,7 +58916,7 @@ var require_dist_cjs13 = __commonJS({
       }
       const credentials = await fromWebToken({
         ...init,
-        webIdentityToken: externalDataInterceptor2?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync2(webIdentityTokenFile, { encoding: "ascii" }),
+        webIdentityToken: externalDataInterceptor2?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync3(webIdentityTokenFile, { encoding: "ascii" }),
         roleArn,
         roleSessionName
       })(awsIdentityProperties);
@@ -69748,7 +69749,7 @@ var init_stream = __esm({
 
 // src/adapters/github/runner-files.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 function setOutput(file2, name, value) {
   if (!file2) return;
   const delimiter = `steer_${randomUUID()}`;
@@ -69774,7 +69775,7 @@ init_errors();
 init_zod();
 init_errors();
 init_issue_text();
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var userSchema = external_exports.looseObject({ login: external_exports.string(), type: external_exports.string().default("User") });
 var pullSchema = external_exports.looseObject({
   number: external_exports.number().int().positive(),
@@ -69799,7 +69800,7 @@ function readActionInputs(env2) {
   if (eventPath) {
     let raw;
     try {
-      raw = JSON.parse(readFileSync(eventPath, "utf8"));
+      raw = JSON.parse(readFileSync2(eventPath, "utf8"));
     } catch (e5) {
       throw new InputError(eventPath, `event payload unreadable: ${e5 instanceof Error ? e5.message : String(e5)}`);
     }
@@ -76693,7 +76694,7 @@ async function runAction(inputs, now = () => /* @__PURE__ */ new Date()) {
     startedAt: reportedAt,
     conclusion,
     title: checkTitle(report2, approval, conclusion),
-    summary: `Verdict **${report2.verdict}** \xB7 digest \`${report2.digest}\` \xB7 head \`${pull.headSha}\` \xB7 reported ${reportedAt}
+    summary: `Verdict **${report2.verdict}** \xB7 digest \`${report2.digest}\` \xB7 head \`${pull.headSha}\` \xB7 base \`${pull.baseSha}\` \xB7 reported ${reportedAt}
 
 ${approvalLine(report2, approval)}`,
     text: renderMarkdown(report2, { maxLength: 6e4 }),

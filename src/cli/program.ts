@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { applyCommand } from './apply.js';
 import { changesetCommand } from './changeset.js';
 import { planCheckCommand } from './plan-check.js';
 import { STEER_VERSION } from './version.js';
@@ -11,5 +12,6 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run "steer --help" for usage)');
   program.addCommand(planCheckCommand());
   program.addCommand(changesetCommand());
+  program.addCommand(applyCommand());
   return program;
 }

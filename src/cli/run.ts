@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { SteerError } from '../core/errors.js';
+import { RefusedError, SteerError } from '../core/errors.js';
 import { buildProgram } from './program.js';
 
 /** Exit codes, documented in the README: 0 allow, 1 error, 2 review required, 3 blocked. */
@@ -22,6 +22,10 @@ function errorExitCode(e: unknown): number {
   if (e instanceof CommanderError) {
     // --help and --version end here with exit code 0; usage errors were already printed.
     return e.exitCode === 0 ? 0 : EXIT_ERROR;
+  }
+  if (e instanceof RefusedError) {
+    process.stderr.write(`steer: refused: ${e.message}\n`);
+    return e.exitCode;
   }
   if (e instanceof SteerError) {
     process.stderr.write(`steer: error: ${e.message}\n`);

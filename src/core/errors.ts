@@ -2,7 +2,7 @@
  * Errors with a user meaning. Each carries a code and who is at fault; `cli/exit-codes.ts`
  * maps them to exit codes in one place. Anything thrown that is not a SteerError is a bug.
  */
-export type ErrorCode = 'INPUT' | 'CONFIG' | 'TOOL' | 'USAGE';
+export type ErrorCode = 'INPUT' | 'CONFIG' | 'TOOL' | 'USAGE' | 'REFUSED';
 
 export class SteerError extends Error {
   readonly code: ErrorCode;
@@ -45,5 +45,15 @@ export class UsageError extends SteerError {
   constructor(message: string) {
     super('USAGE', message);
     this.name = 'UsageError';
+  }
+}
+
+/** Steer refuses to execute: no valid approval (exit 2, review required) or a blocked plan (exit 3). */
+export class RefusedError extends SteerError {
+  readonly exitCode: 1 | 2 | 3;
+  constructor(message: string, exitCode: 1 | 2 | 3) {
+    super('REFUSED', message);
+    this.name = 'RefusedError';
+    this.exitCode = exitCode;
   }
 }

@@ -39,6 +39,8 @@ export class FakeGitHub {
   labels: string[] = [];
   requestedReviewers: string[] = [];
   failures: Failure[] = [];
+  /** The app GitHub records as the creator of check runs (github-actions for GITHUB_TOKEN). */
+  checkRunApp = 'github-actions';
   requests: string[] = [];
   private server: Server | undefined;
   url = '';
@@ -145,7 +147,7 @@ export class FakeGitHub {
         html_url: `${this.url}/runs/${runId}`, details_url: body?.details_url ?? null, status: body?.status, conclusion: body?.conclusion ?? null,
         started_at: body?.started_at ?? iso(), completed_at: body?.completed_at ?? null,
         output: { title: output?.title ?? null, summary: output?.summary ?? null, text: output?.text ?? null, annotations_count: (output?.annotations as unknown[] | undefined)?.length ?? 0, annotations_url: `${this.url}/a/${runId}` },
-        check_suite: { id: 1 }, app: null, pull_requests: [],
+        check_suite: { id: 1 }, app: this.app(), pull_requests: [],
       };
       this.checkRuns.push(run);
       return [201, run];
@@ -168,6 +170,11 @@ export class FakeGitHub {
 
   private comment(c: FakeComment): Record<string, unknown> {
     return { id: c.id, node_id: `IC_${c.id}`, url: `${this.url}/comments/${c.id}`, html_url: `${this.url}/comments/${c.id}`, body: c.body, user: user(c.login, c.type ?? 'User'), created_at: iso(), updated_at: iso(), issue_url: `${this.url}/issues/1`, author_association: 'MEMBER' };
+  }
+
+  private app(): Record<string, unknown> {
+    const slug = this.checkRunApp;
+    return { id: 15368, slug, node_id: `A_${slug}`, owner: user('github', 'User'), name: slug, description: null, external_url: `${API}/apps/${slug}`, html_url: `${API}/apps/${slug}`, created_at: iso(), updated_at: iso(), permissions: { checks: 'write' }, events: [] };
   }
 
   private label(name: string, i: number): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 
 /** The runner's file commands: step outputs (heredoc form, safe for multi-line values) and the job summary. */
 export function setOutput(file: string | undefined, name: string, value: string): void {
@@ -16,4 +16,16 @@ export function appendSummary(file: string | undefined, markdown: string): void 
 export function workflowCommand(command: 'error' | 'warning' | 'notice', message: string): void {
   const escaped = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   process.stdout.write(`::${command}::${escaped}\n`);
+}
+
+/** The pull request number of the workflow's event, if it is about one. */
+export function eventPullNumber(eventPath: string | undefined): number | undefined {
+  if (!eventPath) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { number?: unknown }; number?: unknown };
+    const n = event.pull_request?.number;
+    return typeof n === 'number' ? n : undefined;
+  } catch {
+    return undefined;
+  }
 }

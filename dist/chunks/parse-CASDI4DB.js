@@ -2,13 +2,13 @@ import { createRequire as __steerCreateRequire } from 'node:module'; const requi
 import {
   DEFAULT_CONFIG,
   configSchema
-} from "./chunk-TNW62OLQ.js";
+} from "./chunk-BM4GJDKH.js";
 import {
   firstIssueText
 } from "./chunk-3QNOVFKH.js";
 import {
   ConfigError
-} from "./chunk-STB5I3X6.js";
+} from "./chunk-QPO7ZZEI.js";
 import {
   __commonJS,
   __require,

@@ -3,11 +3,11 @@ import {
   ResourceChangeCollector,
   checkEnvelope,
   finishPlan
-} from "./chunk-KPCLNP62.js";
+} from "./chunk-LCVXD3II.js";
 import "./chunk-3QNOVFKH.js";
 import {
   InputError
-} from "./chunk-STB5I3X6.js";
+} from "./chunk-QPO7ZZEI.js";
 import {
   __export
 } from "./chunk-QEVJJKSU.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-3QNOVFKH.js";
 import {
   InputError
-} from "./chunk-STB5I3X6.js";
+} from "./chunk-QPO7ZZEI.js";
 
 // src/core/digest.ts
 import { createHash } from "node:crypto";

@@ -56,8 +56,9 @@ var configSchema = external_exports.strictObject({
   protected: external_exports.array(protectedResource).default([]).describe("resources whose deletion or replacement is always blocked"),
   approvals: external_exports.strictObject({
     required: external_exports.number().int().positive().default(1),
-    users: external_exports.array(external_exports.string().min(1)).default([]).describe("only these logins may approve (empty: any human but the author)")
-  }).default({ required: 1, users: [] }).describe("who can approve a plan that needs review, in the pull request"),
+    users: external_exports.array(external_exports.string().min(1)).default([]).describe("only these logins may approve (empty: any human but the author)"),
+    maxAgeHours: external_exports.number().positive().default(72).describe("steer apply/execute refuse an approval older than this")
+  }).default({ required: 1, users: [], maxAgeHours: 72 }).describe("who can approve a plan that needs review, in the pull request"),
   reviewers: external_exports.strictObject({ users: external_exports.array(external_exports.string().min(1)).default([]), teams: external_exports.array(external_exports.string().min(1)).default([]) }).default({ users: [], teams: [] }).describe("review requested from these when a plan needs review"),
   agents: external_exports.strictObject({ logins: external_exports.array(external_exports.string().min(1)).default([]) }).default({ logins: [] }).describe("extra logins that count as AI agents")
 });

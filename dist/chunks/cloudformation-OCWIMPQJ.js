@@ -2,7 +2,7 @@ import { createRequire as __steerCreateRequire } from 'node:module'; const requi
 import {
   SteerError,
   ToolError
-} from "./chunk-STB5I3X6.js";
+} from "./chunk-QPO7ZZEI.js";
 import "./chunk-QEVJJKSU.js";
 
 // src/adapters/aws/cloudformation.ts

@@ -36,11 +36,20 @@ var UsageError = class extends SteerError {
     this.name = "UsageError";
   }
 };
+var RefusedError = class extends SteerError {
+  exitCode;
+  constructor(message, exitCode) {
+    super("REFUSED", message);
+    this.name = "RefusedError";
+    this.exitCode = exitCode;
+  }
+};
 
 export {
   SteerError,
   InputError,
   ConfigError,
   ToolError,
-  UsageError
+  UsageError,
+  RefusedError
 };

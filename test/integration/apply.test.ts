@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeGitHub, user } from '../support/github-fake.js';
+import { runCli, runCliAsync } from '../support/run-cli.js';
+import { requireTerraform, terraform } from '../support/terraform.js';
+
+// steer apply with the real terraform CLI; approvals read from a loopback GitHub (OpenAPI-checked).
+const tf = requireTerraform();
+const V1 = 'resource "terraform_data" "db" { triggers_replace = "v1" }\nresource "terraform_data" "cache" { input = "x" }\n';
+const V2 = 'resource "terraform_data" "db" { triggers_replace = "v2" }\n';
+const V3 = 'resource "terraform_data" "db" { triggers_replace = "v3" }\nresource "terraform_data" "cache" { input = "x" }\n';
+const HEAD = '0'.repeat(39) + '0'; // the fake PR's only commit
+
+let dir: string;
+let gh: FakeGitHub;
+const env = () => ({ GITHUB_TOKEN: 'ghs_fake', GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, STEER_GITHUB_RETRY_BASE_MS: '5', TF_CLI_CONFIG_FILE: '/dev/null', GITHUB_EVENT_PATH: undefined });
+const plan = (config: string, out: string) => {
+  writeFileSync(join(dir, 'main.tf'), config);
+  terraform(tf, dir, ['plan', `-out=${out}`, '-input=false']);
+};
+const digestOf = (file: string) => JSON.parse(runCli(['plan-check', file, '--format', 'json', '--env', 'production'], { cwd: dir }).stdout).digest as string;
+const stateList = () => terraform(tf, dir, ['state', 'list']).trim().split('\n').sort();
+const stateIds = () => terraform(tf, dir, ['show', '-json']);
+
+/** The PR gate approved this digest on the PR's head: what the Action leaves behind. */
+function approvedCheck(digest: string, over: Record<string, unknown> = {}): void {
+  gh.checkRuns.push({
+    id: gh.checkRuns.length + 1, node_id: 'CR', head_sha: HEAD, name: 'steer', external_id: `steer:${digest}`, url: `${gh.url}/cr`, html_url: `${gh.url}/cr`, details_url: null,
+    status: 'completed', conclusion: 'success', started_at: new Date().toISOString(), completed_at: new Date().toISOString(),
+    output: { title: 'Approved by alice', summary: 'x', text: null, annotations_count: 0, annotations_url: `${gh.url}/a` },
+    check_suite: { id: 1 }, app: { id: 1, slug: 'github-actions', node_id: 'A', owner: user('github'), name: 'GitHub Actions', description: null, external_url: `${gh.url}/x`, html_url: `${gh.url}/x`, created_at: new Date().toISOString(), updated_at: new Date().toISOString(), permissions: {}, events: [] },
+    pull_requests: [], ...over,
+  });
+}
+const apply = (file: string, extra: string[] = []) => runCliAsync(['apply', file, '--env', 'production', '--github-pr', '1', ...extra], { cwd: dir, env: env() });
+const audit = () => readFileSync(join(dir, '.steer/audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+beforeEach(async () => {
+  gh = new FakeGitHub();
+  await gh.start();
+  dir = mkdtempSync(join(tmpdir(), 'steer-apply-'));
+  writeFileSync(join(dir, 'main.tf'), V1);
+  terraform(tf, dir, ['init', '-input=false']);
+  terraform(tf, dir, ['apply', '-auto-approve', '-input=false']);
+});
+afterEach(async () => {
+  await gh.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('steer apply', () => {
+  it('applies the approved saved plan, and the state changes', async () => {
+    plan(V2, 'tfplan');
+    approvedCheck(digestOf('tfplan'));
+    const r = await apply('tfplan');
+    expect(r.stderr).toMatch(/steer audit: .*"outcome":"approved".*"approver":"alice".*"source":"github"/);
+    expect(r.code).toBe(0);
+    expect(stateList()).toEqual(['terraform_data.db']);
+    expect(audit().map((a) => a.outcome)).toEqual(['approved', 'applied']);
+  });
+
+  it('refuses a plan re-made after approval (a new digest); state unchanged', async () => {
+    plan(V2, 'tfplan');
+    approvedCheck(digestOf('tfplan'));
+    plan(V3, 'tfplan'); // the agent plans again after the human approved
+    const before = stateIds();
+    const r = await apply('tfplan');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/steer: refused: review required and no valid approval .*carries this digest/);
+    expect(stateIds()).toBe(before);
+    expect(audit()[0]).toMatchObject({ outcome: 'refused' });
+  });
+
+  it('refuses without approval when not on a terminal', async () => {
+    plan(V2, 'tfplan');
+    const r = await runCliAsync(['apply', 'tfplan', '--env', 'production'], { cwd: dir, env: { ...env(), GITHUB_TOKEN: undefined } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a terminal/);
+    expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
+  });
+
+  it('refuses an approval that is not a success, or too old, or from another app', async () => {
+    plan(V2, 'tfplan');
+    const digest = digestOf('tfplan');
+    approvedCheck(digest, { conclusion: 'action_required', title: 'Review required' });
+    expect((await apply('tfplan')).code).toBe(2);
+    gh.checkRuns = [];
+    approvedCheck(digest, { completed_at: '2020-01-01T00:00:00Z' });
+    expect((await apply('tfplan')).stderr).toMatch(/old \(limit 72 h\)/);
+    gh.checkRuns = [];
+    approvedCheck(digest);
+    (gh.checkRuns[0]!.app as Record<string, unknown>).slug = 'evil-app';
+    expect((await apply('tfplan')).stderr).toMatch(/not created by GitHub Actions/);
+    expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
+  });
+
+  it('refuses a stale saved plan, and says why', async () => {
+    plan(V2, 'first');
+    writeFileSync(join(dir, 'main.tf'), V3);
+    terraform(tf, dir, ['plan', '-out=second', '-input=false']);
+    approvedCheck(digestOf('first'));
+    approvedCheck(digestOf('second'));
+    expect((await apply('first')).code).toBe(0);
+    const r = await apply('second');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/Saved plan is stale/);
+    expect(r.stderr).toMatch(/steer: terraform refused the saved plan because the state changed/);
+    expect(audit().at(-1)).toMatchObject({ outcome: 'stale-plan' });
+  });
+
+  it('a blocked plan is refused with exit 3', async () => {
+    plan(V2, 'tfplan');
+    writeFileSync(join(dir, 'steer.yml'), 'protected:\n  - addresses: ["terraform_data.db"]\n');
+    approvedCheck(digestOf('tfplan'));
+    const r = await apply('tfplan');
+    expect(r.code).toBe(3);
+    expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
+  });
+
+  it('an allowed plan needs no approval', async () => {
+    plan(V1.replace('input = "x"', 'input = "y"'), 'tfplan');
+    const r = await runCliAsync(['apply', 'tfplan'], { cwd: dir, env: { ...env(), GITHUB_TOKEN: undefined } });
+    expect(r.code).toBe(0);
+    expect(audit()[0]).toMatchObject({ outcome: 'approved', source: 'not-needed' });
+  });
+
+  it('refuses JSON: only the saved plan file is applied', async () => {
+    writeFileSync(join(dir, 'plan.json'), '{}');
+    const r = await runCliAsync(['apply', 'plan.json'], { cwd: dir, env: env() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/is not a saved plan/);
+  });
+});
