@@ -7071,6 +7071,64 @@ function changesetCommand() {
   return new Command("changeset").description("CloudFormation change sets: create and analyze, never execute").exitOverride().addCommand(create);
 }
 
+// src/app/execute.ts
+async function executeApprovedChangeSet(req) {
+  const plans = await liveChangeSetPlans({ stack: req.stack, changeSet: req.changeSet, ...req.region ? { region: req.region } : {} });
+  const report = assess(plans, { config: req.config, ...req.env ? { explicitEnv: req.env } : {} });
+  req.onReport(report);
+  const root = plans[0];
+  const arn = root.target.changeSetArn ?? req.changeSet;
+  const base = { time: (/* @__PURE__ */ new Date()).toISOString(), command: "execute", stack: req.stack, changeSet: arn, digest: report.digest, verdict: report.verdict };
+  const refuse = (reason, exitCode) => {
+    appendAudit(req.auditLog, { ...base, outcome: "refused", reason });
+    throw new RefusedError(reason, exitCode);
+  };
+  if (plans.length !== 1) refuse(`expected one root change set, found ${plans.length}`, 1);
+  if (root.noChanges) {
+    appendAudit(req.auditLog, { ...base, outcome: "no-changes" });
+    process.stderr.write("steer: the change set contains no changes: nothing to execute.\n");
+    return 0;
+  }
+  if (root.notExecutable) refuse(root.notExecutable, 1);
+  let approval;
+  try {
+    approval = await requireApproval({ report, confirmName: req.stack, maxAgeHours: req.config.approvals.maxAgeHours, ...req.github ? { github: req.github } : {} });
+  } catch (e) {
+    if (e instanceof RefusedError) refuse(e.message, e.exitCode);
+    throw e;
+  }
+  appendAudit(req.auditLog, { ...base, outcome: "approved", approver: approval.approver, source: approval.source, detail: approval.detail });
+  const aws = await import("./chunks/cloudformation-OCWIMPQJ.js");
+  const { executeRootChangeSet, waitForStackToSettle } = await import("./chunks/execute-LUVIT2KY.js");
+  const session = await aws.openSession(req.region);
+  await executeRootChangeSet(session, arn);
+  const outcome = await waitForStackToSettle(session, req.stack, { timeoutMs: req.timeoutMs, pollMs: req.pollMs });
+  appendAudit(req.auditLog, { ...base, time: (/* @__PURE__ */ new Date()).toISOString(), outcome: outcome.succeeded ? "executed" : "failed", stackStatus: outcome.status, reason: outcome.reason, approver: approval.approver, source: approval.source });
+  process.stderr.write(`steer: stack ${req.stack} is ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ""}
+`);
+  return outcome.succeeded ? 0 : 1;
+}
+
+// src/cli/execute.ts
+function executeCommand() {
+  return new Command("execute").description("Execute exactly the approved CloudFormation change set (root only) and wait for the stack. Exit: 0 done; 2 not approved; 3 blocked; 1 error or rollback.").requiredOption("--stack <name>", "stack name").requiredOption("--change-set <name|arn>", "the change set (its ARN is what the approval is bound to)").option("--region <region>", "AWS region (default: the standard AWS chain)").option("-c, --config <file>", "policy file (default: steer.yml or .steer.yml)").option("--env <name>", "the environment (adds a production signal)").option("--github-pr <number>", "read the approval from this pull request's steer check (default: the workflow's pull request)").option("--audit-log <file>", "JSON Lines audit log", ".steer/audit.jsonl").option("--timeout <seconds>", "how long to wait for the stack", "3600").exitOverride().action(async (opts) => {
+    const { config } = await loadConfig(process.cwd(), opts.config);
+    const github = gitHubTarget(opts.githubPr, process.env, eventPullNumber(process.env.GITHUB_EVENT_PATH));
+    process.exitCode = await executeApprovedChangeSet({
+      stack: opts.stack,
+      changeSet: opts.changeSet,
+      config,
+      auditLog: opts.auditLog,
+      timeoutMs: Number(opts.timeout) * 1e3,
+      pollMs: Number(process.env.STEER_CFN_POLL_MS ?? 5e3),
+      onReport: (report) => process.stdout.write(renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR })),
+      ...opts.region ? { region: opts.region } : {},
+      ...opts.env ? { env: opts.env } : {},
+      ...github ? { github } : {}
+    });
+  });
+}
+
 // src/cli/progress.ts
 function startProgress(label, stream = process.stderr, delayMs = 1e3) {
   if (!stream.isTTY) return { stop: () => void 0 };
@@ -7127,6 +7185,7 @@ function buildProgram() {
   program2.addCommand(planCheckCommand());
   program2.addCommand(changesetCommand());
   program2.addCommand(applyCommand());
+  program2.addCommand(executeCommand());
   return program2;
 }
 

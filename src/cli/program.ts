@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { applyCommand } from './apply.js';
 import { changesetCommand } from './changeset.js';
+import { executeCommand } from './execute.js';
 import { planCheckCommand } from './plan-check.js';
 import { STEER_VERSION } from './version.js';
 
@@ -13,5 +14,6 @@ export function buildProgram(): Command {
   program.addCommand(planCheckCommand());
   program.addCommand(changesetCommand());
   program.addCommand(applyCommand());
+  program.addCommand(executeCommand());
   return program;
 }

@@ -5,7 +5,7 @@ import { SteerError, ToolError } from '../../core/errors.js';
  * The only code that talks to CloudFormation. Loaded lazily (`await import`) by the commands
  * that need it, so `steer plan-check` on files never loads the AWS SDK. Region, credentials
  * and endpoint come from the standard AWS chain (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL…).
- * It creates and describes change sets. It has no function that executes one.
+ * It creates and describes change sets; executing one lives apart, in execute.ts, used only by `steer execute`.
  */
 export type Sdk = typeof import('@aws-sdk/client-cloudformation');
 
