@@ -2,7 +2,7 @@
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIG
-} from "./chunks/chunk-BM4GJDKH.js";
+} from "./chunks/chunk-H2EA3IHG.js";
 import {
   canonicalDigest,
   looksLikeTerraformPlan,
@@ -6603,7 +6603,7 @@ async function loadConfig(cwd, explicit) {
   return { config: DEFAULT_CONFIG };
 }
 async function parseConfigLazily(text2, file) {
-  const { parseConfig } = await import("./chunks/parse-CASDI4DB.js");
+  const { parseConfig } = await import("./chunks/parse-R6EVTIIM.js");
   return parseConfig(text2, file);
 }
 
@@ -7129,6 +7129,471 @@ function executeCommand() {
   });
 }
 
+// src/adapters/shell/mvdan.ts
+import { createRequire } from "node:module";
+var loaded;
+function shellSyntax() {
+  if (!loaded) {
+    const require2 = createRequire(import.meta.url);
+    loaded = require2("mvdan-sh").syntax;
+  }
+  return loaded;
+}
+
+// src/guard/rules.ts
+var DENY_RULES = [
+  {
+    programs: ["terraform", "tofu", "opentofu"],
+    deny: [["apply"], ["destroy"], ["state", "rm"], ["state", "mv"], ["state", "push"], ["state", "replace-provider"], ["import"], ["taint"], ["untaint"], ["force-unlock"], ["workspace", "delete"], ["refresh"]],
+    why: "changes real infrastructure or its state without a reviewed plan"
+  },
+  {
+    programs: ["terragrunt"],
+    deny: [["apply"], ["destroy"], ["run-all", "apply"], ["run-all", "destroy"], ["apply-all"], ["destroy-all"], ["run", "*", "apply"], ["run", "*", "destroy"], ["run", "apply"], ["run", "destroy"], ["state", "rm"], ["state", "mv"], ["state", "push"], ["import"], ["taint"], ["force-unlock"]],
+    why: "changes real infrastructure or its state without a reviewed plan"
+  },
+  {
+    programs: ["aws"],
+    optionsWithValue: ["--region", "--profile", "--output", "--endpoint-url", "--query", "--cli-read-timeout", "--cli-connect-timeout", "--ca-bundle", "--color", "--cli-binary-format"],
+    deny: [
+      ["cloudformation", "deploy"],
+      ["cloudformation", "create-stack"],
+      ["cloudformation", "update-stack"],
+      ["cloudformation", "delete-stack"],
+      ["cloudformation", "execute-change-set"],
+      ["cloudformation", "create-stack-set"],
+      ["cloudformation", "update-stack-set"],
+      ["cloudformation", "delete-stack-set"],
+      ["cloudformation", "delete-stack-instances"],
+      ["cloudformation", "update-stack-instances"],
+      ["cloudformation", "rollback-stack"],
+      ["cloudformation", "continue-update-rollback"],
+      ["cloudformation", "update-termination-protection"],
+      ["cloudformation", "set-stack-policy"],
+      ["s3", "rb"],
+      ["s3", "rm"],
+      ["s3", "mv"],
+      ["s3", "sync"],
+      ["s3api", "delete-bucket"],
+      ["s3api", "delete-object"],
+      ["s3api", "delete-objects"],
+      ["s3api", "put-bucket-lifecycle-configuration"],
+      ["rds", "delete-*"],
+      ["rds", "modify-db-instance"],
+      ["rds", "modify-db-cluster"],
+      ["rds", "restore-*"],
+      ["dynamodb", "delete-table"],
+      ["dynamodb", "delete-backup"],
+      ["dynamodb", "update-table"],
+      ["ec2", "terminate-instances"],
+      ["ec2", "delete-volume"],
+      ["ec2", "delete-snapshot"],
+      ["ec2", "delete-vpc"],
+      ["efs", "delete-file-system"],
+      ["fsx", "delete-file-system"],
+      ["fsx", "delete-volume"],
+      ["kms", "schedule-key-deletion"],
+      ["kms", "disable-key"],
+      ["secretsmanager", "delete-secret"],
+      ["ssm", "delete-parameter"],
+      ["ssm", "delete-parameters"],
+      ["route53", "delete-hosted-zone"],
+      ["route53", "change-resource-record-sets"],
+      ["elasticache", "delete-*"],
+      ["memorydb", "delete-*"],
+      ["cognito-idp", "delete-user-pool"],
+      ["ecr", "delete-repository"],
+      ["logs", "delete-log-group"],
+      ["backup", "delete-*"],
+      ["sqs", "delete-queue"],
+      ["sqs", "purge-queue"],
+      ["kinesis", "delete-stream"],
+      ["redshift", "delete-*"],
+      ["opensearch", "delete-domain"],
+      ["es", "delete-elasticsearch-domain"],
+      ["docdb", "delete-*"],
+      ["neptune", "delete-*"],
+      ["eks", "delete-cluster"],
+      ["lambda", "delete-function"],
+      ["iam", "delete-*"]
+    ],
+    why: "mutates AWS resources directly"
+  },
+  { programs: ["cdk", "aws-cdk"], deny: [["deploy"], ["destroy"], ["import"], ["rollback"]], why: "deploys a CDK app without a reviewed change set" },
+  { programs: ["cdktf"], deny: [["deploy"], ["destroy"], ["apply"]], why: "deploys a CDK for Terraform app without a reviewed plan" },
+  { programs: ["sam"], deny: [["deploy"], ["delete"], ["sync"]], why: "deploys or deletes a SAM stack directly" },
+  { programs: ["pulumi"], deny: [["up"], ["update"], ["destroy"], ["refresh"], ["import"], ["state", "delete"], ["state", "edit"], ["stack", "rm"]], why: "changes Pulumi-managed infrastructure directly" },
+  { programs: ["serverless", "sls", "osls"], deny: [["deploy"], ["remove"], ["rollback"]], why: "deploys or removes a Serverless app directly" },
+  { programs: ["copilot"], deny: [["deploy"], ["svc", "deploy"], ["app", "delete"], ["env", "delete"], ["svc", "delete"]], why: "deploys or deletes AWS Copilot services directly" }
+];
+var PREFIX_COMMANDS = {
+  sudo: { withValue: ["-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "--user", "--group"] },
+  doas: { withValue: ["-u", "-C"] },
+  env: { withValue: ["-u", "-C", "-S", "--unset", "--chdir"] },
+  nohup: { withValue: [] },
+  time: { withValue: ["-f", "-o", "--format", "--output"] },
+  timeout: { withValue: ["-s", "-k", "--signal", "--kill-after"] },
+  nice: { withValue: ["-n", "--adjustment"] },
+  ionice: { withValue: ["-c", "-n", "-p"] },
+  stdbuf: { withValue: ["-i", "-o", "-e"] },
+  exec: { withValue: ["-a"] },
+  command: { withValue: [] },
+  builtin: { withValue: [] },
+  xargs: { withValue: ["-I", "-i", "-n", "-P", "-L", "-d", "-E", "-s", "-a", "--max-args", "--max-procs", "--delimiter", "--arg-file"] },
+  watch: { withValue: ["-n", "-d", "--interval"] },
+  unbuffer: { withValue: [] },
+  chronic: { withValue: [] },
+  caffeinate: { withValue: ["-t", "-w"] },
+  npx: { withValue: ["-p", "--package", "-c", "--call"] },
+  bunx: { withValue: ["-p", "--package"] },
+  pnpx: { withValue: [] },
+  dotenv: { withValue: ["-e", "-v"] }
+};
+var RUNNER_SUBCOMMANDS = {
+  npm: ["exec", "x"],
+  pnpm: ["exec", "dlx", "x"],
+  yarn: ["exec", "dlx", "run"],
+  bun: ["x", "run"],
+  uv: ["run"],
+  poetry: ["run"],
+  pipx: ["run"]
+};
+var SHELLS = ["sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish"];
+var INFRA_PROGRAMS = [...new Set(DENY_RULES.flatMap((r) => r.programs))];
+
+// src/guard/analyze.ts
+var UNKNOWN = /* @__PURE__ */ Symbol("unknown word");
+var MAX_DEPTH = 8;
+function analyzeCommand(sh, text2, lists) {
+  const found = [];
+  const problems = [];
+  collect(sh, text2, 0, found, problems);
+  const commands = found.map(show);
+  if (problems.length > 0) return { decision: "deny", reason: problems[0], commands };
+  for (const argv of found) {
+    const verdict = judge(argv, lists);
+    if (verdict) return { decision: "deny", reason: verdict, commands };
+  }
+  return { decision: "allow", reason: "no direct infrastructure mutation found", commands };
+}
+function collect(sh, text2, depth, out, problems) {
+  if (depth > MAX_DEPTH) {
+    problems.push("the command nests shells too deeply to analyze");
+    return;
+  }
+  let file;
+  try {
+    file = sh.NewParser().Parse(text2, "command");
+  } catch (e) {
+    problems.push(`the command could not be parsed (${String(e.message ?? e).split("\n")[0]})`);
+    return;
+  }
+  const feedsShell = /\b(sh|bash|zsh|dash|ksh|source|eval)\b|(^|[\s;|&])\.\s/.test(text2);
+  sh.Walk(file, (node) => {
+    if (!node) return true;
+    const type = sh.NodeType(node);
+    if (type === "CallExpr") {
+      const call = node;
+      const argv = call.Args.map((w) => wordText(sh, w));
+      if (argv.length > 0) expand(sh, argv, depth, out, problems);
+    } else if (type === "Redirect") {
+      const hdoc = node.Hdoc;
+      if (hdoc && feedsShell) {
+        const body = wordText(sh, hdoc);
+        if (body === UNKNOWN) problems.push("a here-document fed to a shell contains expansions that cannot be known before running");
+        else collect(sh, body, depth + 1, out, problems);
+      }
+    }
+    return true;
+  });
+}
+function expand(sh, argv, depth, out, problems) {
+  let args = argv;
+  for (let guard = 0; guard < 16 && args.length > 0; guard++) {
+    const name = programName(args[0]);
+    if (name === UNKNOWN) break;
+    if (name in PREFIX_COMMANDS) {
+      out.push(args);
+      args = afterOptions(args.slice(1), PREFIX_COMMANDS[name].withValue, name === "env");
+      if (name === "xargs") args = args.length > 0 ? [...xargsReplace(out.at(-1), args), UNKNOWN] : [];
+      continue;
+    }
+    const runner = RUNNER_SUBCOMMANDS[name];
+    if (runner && typeof args[1] === "string" && runner.includes(args[1])) {
+      out.push(args);
+      args = afterOptions(args.slice(2), ["-p", "--package", "-c"], false);
+      continue;
+    }
+    if (name === "yarn" && typeof args[1] === "string" && !args[1].startsWith("-")) {
+      out.push(args);
+      args = args.slice(1);
+      continue;
+    }
+    if (SHELLS.includes(name) || name === "eval") {
+      out.push(args);
+      const code2 = name === "eval" ? args.slice(1) : shellCode(args);
+      if (code2 === void 0) return;
+      if (code2.some((a) => a === UNKNOWN)) {
+        problems.push(`"${name}" runs code that cannot be known before running`);
+        return;
+      }
+      collect(sh, code2.join(" "), depth + 1, out, problems);
+      return;
+    }
+    break;
+  }
+  if (args.length > 0) out.push(args);
+}
+function xargsReplace(xargs, command) {
+  let token;
+  for (let i = 1; i < xargs.length - command.length; i++) {
+    const a = xargs[i];
+    if (a === "-I") token = typeof xargs[i + 1] === "string" ? xargs[i + 1] : "{}";
+    else if (typeof a === "string" && a.startsWith("-I")) token = a.slice(2);
+    else if (a === "-i" || a === "--replace") token = "{}";
+    else if (typeof a === "string" && a.startsWith("--replace=")) token = a.slice("--replace=".length);
+  }
+  if (!token) return command;
+  return command.map((w) => typeof w === "string" && w.includes(token) ? UNKNOWN : w);
+}
+function shellCode(args) {
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === UNKNOWN) return [UNKNOWN];
+    if (a === "--") return void 0;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return args.slice(i + 1, i + 2);
+    if (!a.startsWith("-") && !a.startsWith("+")) return void 0;
+  }
+  return void 0;
+}
+function afterOptions(args, withValue, skipAssignments) {
+  let i = 0;
+  let skippedNumber = false;
+  while (i < args.length) {
+    const a = args[i];
+    if (a === UNKNOWN) return args.slice(i);
+    if (a === "--") return args.slice(i + 1);
+    if (skipAssignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) i += 1;
+    else if (withValue.includes(a)) i += 2;
+    else if (a.startsWith("-")) i += 1;
+    else if (/^\d+(\.\d+)?[smhd]?$/.test(a) && !skippedNumber) {
+      skippedNumber = true;
+      i += 1;
+    } else break;
+  }
+  return args.slice(i);
+}
+function programName(word) {
+  if (word === UNKNOWN) return UNKNOWN;
+  return word.split("/").pop().replace(/\.exe$/i, "").toLowerCase();
+}
+function judge(argv, lists) {
+  const words = argv.map((a) => a === UNKNOWN ? "$?" : a);
+  const name = programName(argv[0]);
+  const normalized = [name === UNKNOWN ? "$?" : name, ...words.slice(1)];
+  if (lists.allow.some((p) => prefixMatches(p, normalized))) return void 0;
+  const configured = lists.deny.find((p) => prefixMatches(p, normalized));
+  if (configured) return `"${show(argv)}" is denied by steer.yml (guard.deny: ${configured})`;
+  if (name === UNKNOWN) {
+    const risky = words.slice(1).find((w) => RISKY_VERBS.has(w));
+    return risky ? `the program of "${show(argv)}" cannot be known before running, and "${risky}" may mutate infrastructure` : void 0;
+  }
+  const rule = DENY_RULES.find((r) => r.programs.includes(name));
+  if (!rule) return void 0;
+  const path = subcommandPath(argv.slice(1), rule);
+  const denied = rule.deny.find((d) => d.every((pattern, i) => path[i] === UNKNOWN || typeof path[i] === "string" && nameGlob(pattern).test(path[i])));
+  if (!denied) return void 0;
+  return path.some((w) => w === UNKNOWN) ? `"${show(argv)}": the ${name} subcommand cannot be known before running, and it may be "${denied.join(" ")}"` : `"${show(argv)}" ${rule.why}`;
+}
+function subcommandPath(args, rule) {
+  const out = [];
+  for (let i = 0; i < args.length && out.length < 3; i++) {
+    const a = args[i];
+    if (a === UNKNOWN) {
+      out.push(UNKNOWN);
+      continue;
+    }
+    if (a.startsWith("-")) {
+      if (rule.optionsWithValue?.includes(a)) i += 1;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+var RISKY_VERBS = /* @__PURE__ */ new Set(["apply", "destroy", "deploy", "delete-stack", "execute-change-set", "update-stack", "create-stack", "rb", "up", "remove", "delete-table", "force-unlock", "taint", "import"]);
+function prefixMatches(pattern, words) {
+  const parts = pattern.trim().split(/\s+/);
+  return parts.length <= words.length && parts.every((p, i) => nameGlob(p).test(words[i]));
+}
+function wordText(sh, word) {
+  const parts = word.Parts ?? [];
+  let text2 = "";
+  for (const part of parts) {
+    const t = partText(sh, part);
+    if (t === UNKNOWN) return UNKNOWN;
+    text2 += t;
+  }
+  return text2;
+}
+function partText(sh, part) {
+  switch (sh.NodeType(part)) {
+    case "Lit":
+      return part.Value.replace(/\\(.)/g, "$1").replace(/\\\n/g, "");
+    case "SglQuoted":
+      return part.Value;
+    case "DblQuoted": {
+      let text2 = "";
+      for (const inner of part.Parts) {
+        const t = sh.NodeType(inner) === "Lit" ? inner.Value.replace(/\\([$`"\\\n])/g, "$1") : partText(sh, inner);
+        if (t === UNKNOWN) return UNKNOWN;
+        text2 += t;
+      }
+      return text2;
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+function show(argv) {
+  return argv.map((a) => a === UNKNOWN ? "$?" : /\s/.test(a) ? JSON.stringify(a) : a).join(" ");
+}
+
+// src/guard/runtimes.ts
+var RUNTIMES = ["claude", "codex", "cursor", "gemini", "copilot", "kiro"];
+var json = (value) => `${JSON.stringify(value)}
+`;
+var claudeInput = external_exports.looseObject({ tool_name: external_exports.string(), tool_input: external_exports.looseObject({ command: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional() }).optional() });
+var cursorInput = external_exports.looseObject({ command: external_exports.string() });
+var copilotInput = external_exports.looseObject({ toolName: external_exports.string(), toolArgs: external_exports.union([external_exports.string(), external_exports.record(external_exports.string(), external_exports.unknown())]).optional() });
+var SHELL_TOOLS = /* @__PURE__ */ new Set(["bash", "shell", "run_shell_command", "execute_bash", "executebash", "exec_command", "local_shell", "container.exec", "terminal", "run_in_terminal"]);
+function claudeLikeCommand(input) {
+  const parsed = claudeInput.parse(input);
+  if (!SHELL_TOOLS.has(parsed.tool_name.toLowerCase())) return null;
+  const command = parsed.tool_input?.command;
+  if (command === void 0) throw new Error("a shell tool call without a command");
+  return Array.isArray(command) ? argvToShell(command) : command;
+}
+function argvToShell(argv) {
+  return argv.map((a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+var RUNTIME_FORMATS = {
+  claude: {
+    command: claudeLikeCommand,
+    deny: (reason) => ({
+      stdout: json({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } }),
+      stderr: `${reason}
+`,
+      exitCode: 0
+    }),
+    allow: () => ({ stdout: "", stderr: "", exitCode: 0 })
+  },
+  codex: {
+    command: claudeLikeCommand,
+    // Codex rejects unknown fields in hook output: only the documented ones.
+    deny: (reason) => ({
+      stdout: json({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } }),
+      stderr: `${reason}
+`,
+      exitCode: 2
+    }),
+    allow: () => ({ stdout: "", stderr: "", exitCode: 0 })
+  },
+  cursor: {
+    command: (input) => cursorInput.parse(input).command,
+    deny: (reason) => ({ stdout: json({ permission: "deny", userMessage: `Steer blocked this command: ${reason}`, agentMessage: reason }), stderr: "", exitCode: 0 }),
+    allow: () => ({ stdout: json({ permission: "allow" }), stderr: "", exitCode: 0 })
+  },
+  gemini: {
+    command: claudeLikeCommand,
+    deny: (reason) => ({ stdout: json({ decision: "deny", reason }), stderr: `${reason}
+`, exitCode: 2 }),
+    allow: () => ({ stdout: json({ decision: "allow" }), stderr: "", exitCode: 0 })
+  },
+  copilot: {
+    command: (input) => {
+      const parsed = copilotInput.parse(input);
+      if (!SHELL_TOOLS.has(parsed.toolName.toLowerCase())) return null;
+      const args = typeof parsed.toolArgs === "string" ? JSON.parse(parsed.toolArgs) : parsed.toolArgs ?? {};
+      const command = args.command;
+      if (typeof command !== "string") throw new Error("a shell tool call without a command");
+      return command;
+    },
+    deny: (reason) => ({ stdout: json({ permissionDecision: "deny", permissionDecisionReason: reason }), stderr: "", exitCode: 0 }),
+    allow: () => ({ stdout: "", stderr: "", exitCode: 0 })
+  },
+  kiro: {
+    command: claudeLikeCommand,
+    deny: (reason) => ({ stdout: "", stderr: `${reason}
+`, exitCode: 2 }),
+    allow: () => ({ stdout: "", stderr: "", exitCode: 0 })
+  }
+};
+function detectRuntime(input) {
+  const o = input ?? {};
+  if (typeof o.toolName === "string" && "toolArgs" in o) return "copilot";
+  if (o.hook_event_name === "beforeShellExecution" || typeof o.command === "string" && !("tool_name" in o)) return "cursor";
+  if (o.hook_event_name === "BeforeTool" || o.tool_name === "run_shell_command") return "gemini";
+  if (o.hook_event_name === "preToolUse" || o.tool_name === "execute_bash") return "kiro";
+  return "claude";
+}
+
+// src/app/guard.ts
+var WAY_THROUGH = "Steer: agents do not change infrastructure directly. Produce a plan (terraform plan -out=tfplan && terraform show -json tfplan > plan.json) or a change set (steer changeset create \u2026), run `steer plan-check`, and open a pull request: a human approves the exact plan, then it is applied.";
+function decideCommand(command, lists) {
+  return analyzeCommand(shellSyntax(), command, lists);
+}
+function answerHook(stdin, runtime, lists) {
+  let chosen = runtime ?? "claude";
+  try {
+    const input = JSON.parse(stdin);
+    chosen = runtime ?? detectRuntime(input);
+    const format = RUNTIME_FORMATS[chosen];
+    const command = format.command(input);
+    if (command === null) return format.allow();
+    const decision = decideCommand(command, lists);
+    return decision.decision === "allow" ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
+  } catch (e) {
+    return failClosed(chosen, `Steer guard could not check this command (${e instanceof Error ? e.message.split("\n")[0] : String(e)}), so it is denied. ${WAY_THROUGH}`);
+  }
+}
+function failClosed(runtime, reason) {
+  const answer = RUNTIME_FORMATS[runtime].deny(reason);
+  return { stdout: answer.stdout, stderr: answer.stderr || `${reason}
+`, exitCode: 2 };
+}
+
+// src/cli/guard.ts
+function guardCommand() {
+  return new Command("guard").description("Deny direct infrastructure mutations in an agent runtime's pre-execution hook (stdin), or check `-- <command\u2026>` (exit 0 allow, 2 deny).").argument("[command...]", "a command to check instead of reading a hook input").addOption(new Option("--runtime <runtime>", "hook input/output format (default: detected from the input)").choices([...RUNTIMES])).option("-c, --config <file>", "steer.yml with guard.allow / guard.deny").exitOverride().action(async (words, opts) => {
+    try {
+      const { config } = await loadConfig(process.cwd(), opts.config);
+      if (words.length > 0) {
+        const decision = decideCommand(words.length === 1 ? words[0] : argvToShell(words), config.guard);
+        if (decision.decision === "allow") {
+          process.exitCode = 0;
+          return;
+        }
+        process.stderr.write(`steer guard: denied: ${decision.reason}. ${WAY_THROUGH}
+`);
+        process.exitCode = 2;
+        return;
+      }
+      const chunks = [];
+      for await (const chunk of process.stdin) chunks.push(chunk);
+      const answer = answerHook(Buffer.concat(chunks).toString("utf8"), opts.runtime, config.guard);
+      process.stdout.write(answer.stdout);
+      process.stderr.write(answer.stderr);
+      process.exitCode = answer.exitCode;
+    } catch (e) {
+      const answer = failClosed(opts.runtime ?? "claude", `Steer guard failed (${e instanceof Error ? e.message : String(e)}), so the command is denied.`);
+      process.stdout.write(words.length > 0 ? "" : answer.stdout);
+      process.stderr.write(answer.stderr);
+      process.exitCode = 2;
+    }
+  });
+}
+
 // src/cli/progress.ts
 function startProgress(label, stream = process.stderr, delayMs = 1e3) {
   if (!stream.isTTY) return { stop: () => void 0 };
@@ -7186,6 +7651,7 @@ function buildProgram() {
   program2.addCommand(changesetCommand());
   program2.addCommand(applyCommand());
   program2.addCommand(executeCommand());
+  program2.addCommand(guardCommand());
   return program2;
 }
 

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { applyCommand } from './apply.js';
 import { changesetCommand } from './changeset.js';
 import { executeCommand } from './execute.js';
+import { guardCommand } from './guard.js';
 import { planCheckCommand } from './plan-check.js';
 import { STEER_VERSION } from './version.js';
 
@@ -15,5 +16,6 @@ export function buildProgram(): Command {
   program.addCommand(changesetCommand());
   program.addCommand(applyCommand());
   program.addCommand(executeCommand());
+  program.addCommand(guardCommand());
   return program;
 }

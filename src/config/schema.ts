@@ -84,6 +84,13 @@ export const configSchema = z.strictObject({
     .strictObject({ users: z.array(z.string().min(1)).default([]), teams: z.array(z.string().min(1)).default([]) })
     .default({ users: [], teams: [] })
     .describe('review requested from these when a plan needs review'),
+  guard: z
+    .strictObject({
+      deny: z.array(z.string().min(1)).default([]).describe('extra denied command prefixes, words may be globs: "kubectl delete", "helm uninstall *"'),
+      allow: z.array(z.string().min(1)).default([]).describe('command prefixes allowed even when denied by default: "terraform apply -target=module.sandbox*"'),
+    })
+    .default({ deny: [], allow: [] })
+    .describe('steer guard: what agents may not run directly'),
   agents: z
     .strictObject({ logins: z.array(z.string().min(1)).default([]) })
     .default({ logins: [] })

@@ -60,6 +60,10 @@ var configSchema = external_exports.strictObject({
     maxAgeHours: external_exports.number().positive().default(72).describe("steer apply/execute refuse an approval older than this")
   }).default({ required: 1, users: [], maxAgeHours: 72 }).describe("who can approve a plan that needs review, in the pull request"),
   reviewers: external_exports.strictObject({ users: external_exports.array(external_exports.string().min(1)).default([]), teams: external_exports.array(external_exports.string().min(1)).default([]) }).default({ users: [], teams: [] }).describe("review requested from these when a plan needs review"),
+  guard: external_exports.strictObject({
+    deny: external_exports.array(external_exports.string().min(1)).default([]).describe('extra denied command prefixes, words may be globs: "kubectl delete", "helm uninstall *"'),
+    allow: external_exports.array(external_exports.string().min(1)).default([]).describe('command prefixes allowed even when denied by default: "terraform apply -target=module.sandbox*"')
+  }).default({ deny: [], allow: [] }).describe("steer guard: what agents may not run directly"),
   agents: external_exports.strictObject({ logins: external_exports.array(external_exports.string().min(1)).default([]) }).default({ logins: [] }).describe("extra logins that count as AI agents")
 });
 

@@ -2,7 +2,7 @@ import { createRequire as __steerCreateRequire } from 'node:module'; const requi
 import {
   DEFAULT_CONFIG,
   configSchema
-} from "./chunk-BM4GJDKH.js";
+} from "./chunk-H2EA3IHG.js";
 import {
   firstIssueText
 } from "./chunk-3QNOVFKH.js";

@@ -1,0 +1,94 @@
+/**
+ * What the guard denies and allows, as data. A rule names a program and the subcommand path
+ * (positional words after global options) that mutates infrastructure. `*` matches any word.
+ */
+export interface CommandRule {
+  readonly programs: readonly string[];
+  /** Subcommand paths that are denied, e.g. ['state', 'rm']. */
+  readonly deny: readonly (readonly string[])[];
+  /** Global options that take a value (skipped with it when looking for the subcommand). */
+  readonly optionsWithValue?: readonly string[];
+  readonly why: string;
+}
+
+export const DENY_RULES: readonly CommandRule[] = [
+  {
+    programs: ['terraform', 'tofu', 'opentofu'],
+    deny: [['apply'], ['destroy'], ['state', 'rm'], ['state', 'mv'], ['state', 'push'], ['state', 'replace-provider'], ['import'], ['taint'], ['untaint'], ['force-unlock'], ['workspace', 'delete'], ['refresh']],
+    why: 'changes real infrastructure or its state without a reviewed plan',
+  },
+  {
+    programs: ['terragrunt'],
+    deny: [['apply'], ['destroy'], ['run-all', 'apply'], ['run-all', 'destroy'], ['apply-all'], ['destroy-all'], ['run', '*', 'apply'], ['run', '*', 'destroy'], ['run', 'apply'], ['run', 'destroy'], ['state', 'rm'], ['state', 'mv'], ['state', 'push'], ['import'], ['taint'], ['force-unlock']],
+    why: 'changes real infrastructure or its state without a reviewed plan',
+  },
+  {
+    programs: ['aws'],
+    optionsWithValue: ['--region', '--profile', '--output', '--endpoint-url', '--query', '--cli-read-timeout', '--cli-connect-timeout', '--ca-bundle', '--color', '--cli-binary-format'],
+    deny: [
+      ['cloudformation', 'deploy'], ['cloudformation', 'create-stack'], ['cloudformation', 'update-stack'], ['cloudformation', 'delete-stack'],
+      ['cloudformation', 'execute-change-set'], ['cloudformation', 'create-stack-set'], ['cloudformation', 'update-stack-set'], ['cloudformation', 'delete-stack-set'],
+      ['cloudformation', 'delete-stack-instances'], ['cloudformation', 'update-stack-instances'], ['cloudformation', 'rollback-stack'], ['cloudformation', 'continue-update-rollback'],
+      ['cloudformation', 'update-termination-protection'], ['cloudformation', 'set-stack-policy'],
+      ['s3', 'rb'], ['s3', 'rm'], ['s3', 'mv'], ['s3', 'sync'], ['s3api', 'delete-bucket'], ['s3api', 'delete-object'], ['s3api', 'delete-objects'], ['s3api', 'put-bucket-lifecycle-configuration'],
+      ['rds', 'delete-*'], ['rds', 'modify-db-instance'], ['rds', 'modify-db-cluster'], ['rds', 'restore-*'],
+      ['dynamodb', 'delete-table'], ['dynamodb', 'delete-backup'], ['dynamodb', 'update-table'],
+      ['ec2', 'terminate-instances'], ['ec2', 'delete-volume'], ['ec2', 'delete-snapshot'], ['ec2', 'delete-vpc'],
+      ['efs', 'delete-file-system'], ['fsx', 'delete-file-system'], ['fsx', 'delete-volume'],
+      ['kms', 'schedule-key-deletion'], ['kms', 'disable-key'], ['secretsmanager', 'delete-secret'], ['ssm', 'delete-parameter'], ['ssm', 'delete-parameters'],
+      ['route53', 'delete-hosted-zone'], ['route53', 'change-resource-record-sets'], ['elasticache', 'delete-*'], ['memorydb', 'delete-*'], ['cognito-idp', 'delete-user-pool'],
+      ['ecr', 'delete-repository'], ['logs', 'delete-log-group'], ['backup', 'delete-*'], ['sqs', 'delete-queue'], ['sqs', 'purge-queue'], ['kinesis', 'delete-stream'],
+      ['redshift', 'delete-*'], ['opensearch', 'delete-domain'], ['es', 'delete-elasticsearch-domain'], ['docdb', 'delete-*'], ['neptune', 'delete-*'],
+      ['eks', 'delete-cluster'], ['lambda', 'delete-function'], ['iam', 'delete-*'],
+    ],
+    why: 'mutates AWS resources directly',
+  },
+  { programs: ['cdk', 'aws-cdk'], deny: [['deploy'], ['destroy'], ['import'], ['rollback']], why: 'deploys a CDK app without a reviewed change set' },
+  { programs: ['cdktf'], deny: [['deploy'], ['destroy'], ['apply']], why: 'deploys a CDK for Terraform app without a reviewed plan' },
+  { programs: ['sam'], deny: [['deploy'], ['delete'], ['sync']], why: 'deploys or deletes a SAM stack directly' },
+  { programs: ['pulumi'], deny: [['up'], ['update'], ['destroy'], ['refresh'], ['import'], ['state', 'delete'], ['state', 'edit'], ['stack', 'rm']], why: 'changes Pulumi-managed infrastructure directly' },
+  { programs: ['serverless', 'sls', 'osls'], deny: [['deploy'], ['remove'], ['rollback']], why: 'deploys or removes a Serverless app directly' },
+  { programs: ['copilot'], deny: [['deploy'], ['svc', 'deploy'], ['app', 'delete'], ['env', 'delete'], ['svc', 'delete']], why: 'deploys or deletes AWS Copilot services directly' },
+];
+
+/** Wrappers that run the command given after their own options. */
+export const PREFIX_COMMANDS: Readonly<Record<string, { readonly withValue: readonly string[] }>> = {
+  sudo: { withValue: ['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '--user', '--group'] },
+  doas: { withValue: ['-u', '-C'] },
+  env: { withValue: ['-u', '-C', '-S', '--unset', '--chdir'] },
+  nohup: { withValue: [] },
+  time: { withValue: ['-f', '-o', '--format', '--output'] },
+  timeout: { withValue: ['-s', '-k', '--signal', '--kill-after'] },
+  nice: { withValue: ['-n', '--adjustment'] },
+  ionice: { withValue: ['-c', '-n', '-p'] },
+  stdbuf: { withValue: ['-i', '-o', '-e'] },
+  exec: { withValue: ['-a'] },
+  command: { withValue: [] },
+  builtin: { withValue: [] },
+  xargs: { withValue: ['-I', '-i', '-n', '-P', '-L', '-d', '-E', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file'] },
+  watch: { withValue: ['-n', '-d', '--interval'] },
+  unbuffer: { withValue: [] },
+  chronic: { withValue: [] },
+  caffeinate: { withValue: ['-t', '-w'] },
+  npx: { withValue: ['-p', '--package', '-c', '--call'] },
+  bunx: { withValue: ['-p', '--package'] },
+  pnpx: { withValue: [] },
+  dotenv: { withValue: ['-e', '-v'] },
+};
+
+/** Package-manager forms that run a binary: `pnpm exec cdk`, `npm exec -- cdk`, `yarn cdk`, `pnpm dlx cdk`. */
+export const RUNNER_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
+  npm: ['exec', 'x'],
+  pnpm: ['exec', 'dlx', 'x'],
+  yarn: ['exec', 'dlx', 'run'],
+  bun: ['x', 'run'],
+  uv: ['run'],
+  poetry: ['run'],
+  pipx: ['run'],
+};
+
+/** Shells whose `-c STRING` (or stdin) is more shell code. */
+export const SHELLS = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish'];
+
+/** Infrastructure tools: a command whose name can't be known is denied if it may be one of these. */
+export const INFRA_PROGRAMS = [...new Set(DENY_RULES.flatMap((r) => r.programs))];

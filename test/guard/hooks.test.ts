@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+// Exact hook round-trips through the built CLI: the runtime's input on stdin, its own answer out.
+const guard = (input: unknown, runtime?: string) => runCli(['guard', ...(runtime ? ['--runtime', runtime] : [])], { input: typeof input === 'string' ? input : JSON.stringify(input) });
+const apply = 'terraform apply -auto-approve';
+
+describe('Claude Code PreToolUse', () => {
+  const input = (command: string) => ({ session_id: 's', transcript_path: '/t', cwd: '/repo', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'x' } });
+  it('denies with hookSpecificOutput.permissionDecision', () => {
+    const r = guard(input(apply));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.hookSpecificOutput).toMatchObject({ hookEventName: 'PreToolUse', permissionDecision: 'deny' });
+    expect(out.hookSpecificOutput.permissionDecisionReason).toMatch(/steer plan-check/);
+  });
+  it('allows silently', () => {
+    const r = guard(input('terraform plan -out=tfplan'));
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+  });
+  it('ignores tools that are not shell commands', () => {
+    expect(guard({ hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: '/x' } })).toMatchObject({ code: 0, stdout: '' });
+  });
+});
+
+describe('Codex', () => {
+  it('reads the argv form and answers with only the documented fields, exit 2', () => {
+    const r = guard({ hook_event_name: 'PreToolUse', tool_name: 'shell', tool_input: { command: ['bash', '-lc', apply] } }, 'codex');
+    expect(r.code).toBe(2);
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['hookSpecificOutput']);
+    expect(Object.keys(JSON.parse(r.stdout).hookSpecificOutput).sort()).toEqual(['hookEventName', 'permissionDecision', 'permissionDecisionReason']);
+  });
+});
+
+describe('Cursor beforeShellExecution', () => {
+  it('answers permission deny / allow', () => {
+    const deny = guard({ hook_event_name: 'beforeShellExecution', command: apply, cwd: '/repo' });
+    expect(JSON.parse(deny.stdout)).toMatchObject({ permission: 'deny' });
+    const allow = guard({ hook_event_name: 'beforeShellExecution', command: 'ls', cwd: '/repo' });
+    expect(JSON.parse(allow.stdout)).toEqual({ permission: 'allow' });
+  });
+});
+
+describe('Gemini CLI BeforeTool', () => {
+  it('denies run_shell_command with decision deny and exit 2', () => {
+    const r = guard({ hook_event_name: 'BeforeTool', tool_name: 'run_shell_command', tool_input: { command: apply } });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ decision: 'deny' });
+  });
+});
+
+describe('GitHub Copilot preToolUse', () => {
+  it('reads toolArgs as a JSON string and denies with permissionDecision', () => {
+    const r = guard({ timestamp: 1, cwd: '/repo', toolName: 'bash', toolArgs: JSON.stringify({ command: apply, description: 'x' }) });
+    expect(JSON.parse(r.stdout)).toMatchObject({ permissionDecision: 'deny' });
+  });
+});
+
+describe('Kiro CLI preToolUse', () => {
+  it('blocks with exit 2 and the reason on stderr', () => {
+    const r = guard({ hook_event_name: 'preToolUse', cwd: '/repo', tool_name: 'execute_bash', tool_input: { command: apply } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Denied: .*terraform apply/);
+  });
+});
+
+describe('fails closed', () => {
+  it.each([
+    ['malformed JSON', '{"tool_name": "Bash", "tool_input": {"comm'],
+    ['a shell call without a command', { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: {} }],
+    ['an empty input', ''],
+  ])('%s is denied in the blocking form (exit 2)', (_what, input) => {
+    const r = guard(input);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/denied/);
+  });
+
+  it('a broken steer.yml denies instead of letting commands through', () => {
+    const r = runCli(['guard', '--config', 'no-such-steer.yml', '--', 'ls']);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('steer guard -- <command…>', () => {
+  it('exit 0 allows, exit 2 denies; several words are an argv', () => {
+    expect(runCli(['guard', '--', 'terraform', 'plan']).code).toBe(0);
+    expect(runCli(['guard', '--', 'bash', '-c', 'terraform apply']).code).toBe(2);
+    expect(runCli(['guard', '--', 'terraform apply && echo ok']).code).toBe(2);
+  });
+});
