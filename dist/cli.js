@@ -5084,7 +5084,7 @@ var require_picomatch = __commonJS({
     var parse = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options, returnState));
@@ -5097,7 +5097,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -7594,6 +7594,191 @@ function guardCommand() {
   });
 }
 
+// src/app/init.ts
+import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname5, join as join3 } from "node:path";
+
+// src/app/init-templates.ts
+var guardCommand2 = (runtime) => `npx --no-install steer guard --runtime ${runtime}`;
+var CLAUDE_DENY_RULES = [
+  "Bash(terraform apply *)",
+  "Bash(terraform destroy *)",
+  "Bash(terraform state rm *)",
+  "Bash(terraform import *)",
+  "Bash(terraform force-unlock *)",
+  "Bash(tofu apply *)",
+  "Bash(tofu destroy *)",
+  "Bash(terragrunt apply *)",
+  "Bash(terragrunt destroy *)",
+  "Bash(terragrunt run-all *)",
+  "Bash(aws cloudformation deploy *)",
+  "Bash(aws cloudformation delete-stack *)",
+  "Bash(aws cloudformation execute-change-set *)",
+  "Bash(aws cloudformation update-stack *)",
+  "Bash(cdk deploy *)",
+  "Bash(cdk destroy *)",
+  "Bash(npx cdk deploy *)",
+  "Bash(cdktf deploy *)",
+  "Bash(cdktf destroy *)",
+  "Bash(sam deploy *)",
+  "Bash(sam delete *)",
+  "Bash(pulumi up *)",
+  "Bash(pulumi destroy *)",
+  "Bash(serverless deploy *)",
+  "Bash(serverless remove *)"
+];
+function hookFile(runtime) {
+  const command = guardCommand2(runtime);
+  switch (runtime) {
+    case "claude":
+      return {
+        path: ".claude/settings.json",
+        merge: { hooks: { PreToolUse: [{ matcher: "Bash", hooks: [{ type: "command", command, timeout: 30 }] }] }, permissions: { deny: CLAUDE_DENY_RULES } }
+      };
+    case "codex":
+      return { path: ".codex/hooks.json", merge: { hooks: { PreToolUse: [{ matcher: "shell|Bash|exec_command", hooks: [{ type: "command", command, timeout: 30 }] }] } } };
+    case "cursor":
+      return { path: ".cursor/hooks.json", merge: { version: 1, hooks: { beforeShellExecution: [{ command, failClosed: true }] } } };
+    case "gemini":
+      return { path: ".gemini/settings.json", merge: { hooks: { BeforeTool: [{ matcher: "run_shell_command", hooks: [{ type: "command", command, timeout: 3e4 }] }] } } };
+    case "copilot":
+      return { path: ".github/hooks/steer.json", merge: { version: 1, hooks: { preToolUse: [{ type: "command", bash: command, timeoutSec: 30 }] } } };
+    case "kiro":
+      return { path: ".kiro/agents/steer-guard.json", merge: { hooks: { preToolUse: [{ matcher: "execute_bash", command }] } } };
+    default: {
+      const never = runtime;
+      throw new Error(`unknown runtime ${String(never)}`);
+    }
+  }
+}
+var STARTER_POLICY = `# Steer policy. Read from the base branch by the PR gate. Schema: schema/steer.schema.json in the Steer repository.
+version: 1
+production:
+  names: [prod, production, prd, live]
+# protected:
+#   - addresses: ["aws_db_instance.main"]
+#     reason: customer data
+rules:
+  - name: agents never destroy data on their own
+    match: { agent: true, stateful: true, actions: [delete, replace] }
+    verdict: review
+approvals:
+  required: 1
+guard:
+  deny: []
+  allow: []
+`;
+var GITHUB_WORKFLOW = `# Steer PR gate: runs from the base branch (pull_request_target), plans in the workflow,
+# never takes plan files from the pull request. Require the "steer" check in a branch ruleset.
+name: steer
+on:
+  pull_request_target:
+    types: [opened, synchronize, reopened, ready_for_review]
+  pull_request_review:
+    types: [submitted, dismissed]
+permissions:
+  contents: read
+  pull-requests: write
+  issues: write
+  checks: write
+jobs:
+  gate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+          persist-credentials: false
+      - uses: hashicorp/setup-terraform@v3
+        with: { terraform_wrapper: false }
+      - name: Plan in the workflow (read-only credentials)
+        run: |
+          terraform init -input=false -lockfile=readonly
+          terraform plan -input=false -lock=false -out=tfplan
+          terraform show -json tfplan > "$RUNNER_TEMP/plan.json"
+      - uses: your-org/steer@v1
+        with:
+          plans: \${{ runner.temp }}/plan.json
+`;
+
+// src/app/init.ts
+async function init(req) {
+  const result = { written: [], unchanged: [] };
+  for (const agent of req.agents) {
+    const { path, merge } = hookFile(agent);
+    await mergeJsonFile(join3(req.cwd, path), merge, result, path);
+  }
+  await writeIfMissing(join3(req.cwd, "steer.yml"), STARTER_POLICY, result, "steer.yml", [".steer.yml", "steer.yaml", ".steer.yaml"].map((n) => join3(req.cwd, n)));
+  if (req.ci === "github") await writeIfMissing(join3(req.cwd, ".github/workflows/steer.yml"), GITHUB_WORKFLOW, result, ".github/workflows/steer.yml");
+  return result;
+}
+async function mergeJsonFile(file, addition, result, label) {
+  let current = {};
+  let text2;
+  try {
+    text2 = await readFile3(file, "utf8");
+  } catch {
+    text2 = void 0;
+  }
+  if (text2 !== void 0 && text2.trim() !== "") {
+    try {
+      current = JSON.parse(text2);
+    } catch (e) {
+      throw new InputError(label, `not valid JSON, so it was left alone (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  const merged = mergeJson(current, addition);
+  const out = `${JSON.stringify(merged, null, 2)}
+`;
+  if (text2 !== void 0 && JSON.stringify(JSON.parse(text2 || "{}")) === JSON.stringify(merged)) {
+    result.unchanged.push(label);
+    return;
+  }
+  await mkdir2(dirname5(file), { recursive: true });
+  await writeFile2(file, out);
+  result.written.push(label);
+}
+function mergeJson(current, addition) {
+  if (Array.isArray(current) && Array.isArray(addition)) {
+    const seen = new Set(current.map((x) => JSON.stringify(x)));
+    return [...current, ...addition.filter((x) => !seen.has(JSON.stringify(x)))];
+  }
+  if (isObject(current) && isObject(addition)) {
+    const out = { ...current };
+    for (const [k, v] of Object.entries(addition)) out[k] = k in current ? mergeJson(current[k], v) : v;
+    return out;
+  }
+  return current === void 0 ? addition : current;
+}
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+async function writeIfMissing(file, text2, result, label, alternatives = []) {
+  for (const candidate of [file, ...alternatives]) {
+    try {
+      await readFile3(candidate);
+      result.unchanged.push(label);
+      return;
+    } catch {
+    }
+  }
+  await mkdir2(dirname5(file), { recursive: true });
+  await writeFile2(file, text2);
+  result.written.push(label);
+}
+
+// src/cli/init.ts
+function initCommand() {
+  return new Command("init").description("Write agent hook configuration (merged, never clobbered), a starter steer.yml and the CI workflow. Running it twice changes nothing.").addOption(new Option("--agent <runtime...>", "agent runtimes to guard").choices([...RUNTIMES]).default(["claude"])).addOption(new Option("--ci <ci>", "also write the PR-gate workflow").choices(["github"])).exitOverride().action(async (opts) => {
+    const result = await init({ cwd: process.cwd(), agents: opts.agent, ...opts.ci ? { ci: opts.ci } : {} });
+    for (const f of result.written) process.stdout.write(`wrote     ${f}
+`);
+    for (const f of result.unchanged) process.stdout.write(`unchanged ${f}
+`);
+    process.stdout.write("\nA local hook is a convenience, not the boundary: the PR gate (the steer check) is the line that holds.\n");
+  });
+}
+
 // src/cli/progress.ts
 function startProgress(label, stream = process.stderr, delayMs = 1e3) {
   if (!stream.isTTY) return { stop: () => void 0 };
@@ -7652,6 +7837,7 @@ function buildProgram() {
   program2.addCommand(applyCommand());
   program2.addCommand(executeCommand());
   program2.addCommand(guardCommand());
+  program2.addCommand(initCommand());
   return program2;
 }
 

@@ -3,6 +3,7 @@ import { applyCommand } from './apply.js';
 import { changesetCommand } from './changeset.js';
 import { executeCommand } from './execute.js';
 import { guardCommand } from './guard.js';
+import { initCommand } from './init.js';
 import { planCheckCommand } from './plan-check.js';
 import { STEER_VERSION } from './version.js';
 
@@ -17,5 +18,6 @@ export function buildProgram(): Command {
   program.addCommand(applyCommand());
   program.addCommand(executeCommand());
   program.addCommand(guardCommand());
+  program.addCommand(initCommand());
   return program;
 }

@@ -1,0 +1,95 @@
+/** What `steer init` writes: hook entries per agent runtime, the starter policy, the CI workflow. */
+import type { Runtime } from '../guard/runtimes.js';
+
+const guardCommand = (runtime: Runtime): string => `npx --no-install steer guard --runtime ${runtime}`;
+
+/** Commands denied by Claude Code's own permission rules: a second layer that works without the hook. */
+export const CLAUDE_DENY_RULES = [
+  'Bash(terraform apply *)', 'Bash(terraform destroy *)', 'Bash(terraform state rm *)', 'Bash(terraform import *)', 'Bash(terraform force-unlock *)',
+  'Bash(tofu apply *)', 'Bash(tofu destroy *)', 'Bash(terragrunt apply *)', 'Bash(terragrunt destroy *)', 'Bash(terragrunt run-all *)',
+  'Bash(aws cloudformation deploy *)', 'Bash(aws cloudformation delete-stack *)', 'Bash(aws cloudformation execute-change-set *)', 'Bash(aws cloudformation update-stack *)',
+  'Bash(cdk deploy *)', 'Bash(cdk destroy *)', 'Bash(npx cdk deploy *)', 'Bash(cdktf deploy *)', 'Bash(cdktf destroy *)', 'Bash(sam deploy *)', 'Bash(sam delete *)',
+  'Bash(pulumi up *)', 'Bash(pulumi destroy *)', 'Bash(serverless deploy *)', 'Bash(serverless remove *)',
+];
+
+export interface HookFile {
+  readonly path: string;
+  /** JSON merged into the file (arrays of hook entries are appended to, never replaced). */
+  readonly merge: Record<string, unknown>;
+}
+
+export function hookFile(runtime: Runtime): HookFile {
+  const command = guardCommand(runtime);
+  switch (runtime) {
+    case 'claude':
+      return {
+        path: '.claude/settings.json',
+        merge: { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command, timeout: 30 }] }] }, permissions: { deny: CLAUDE_DENY_RULES } },
+      };
+    case 'codex':
+      return { path: '.codex/hooks.json', merge: { hooks: { PreToolUse: [{ matcher: 'shell|Bash|exec_command', hooks: [{ type: 'command', command, timeout: 30 }] }] } } };
+    case 'cursor':
+      return { path: '.cursor/hooks.json', merge: { version: 1, hooks: { beforeShellExecution: [{ command, failClosed: true }] } } };
+    case 'gemini':
+      return { path: '.gemini/settings.json', merge: { hooks: { BeforeTool: [{ matcher: 'run_shell_command', hooks: [{ type: 'command', command, timeout: 30000 }] }] } } };
+    case 'copilot':
+      return { path: '.github/hooks/steer.json', merge: { version: 1, hooks: { preToolUse: [{ type: 'command', bash: command, timeoutSec: 30 }] } } };
+    case 'kiro':
+      return { path: '.kiro/agents/steer-guard.json', merge: { hooks: { preToolUse: [{ matcher: 'execute_bash', command }] } } };
+    default: {
+      const never: never = runtime;
+      throw new Error(`unknown runtime ${String(never)}`);
+    }
+  }
+}
+
+export const STARTER_POLICY = `# Steer policy. Read from the base branch by the PR gate. Schema: schema/steer.schema.json in the Steer repository.
+version: 1
+production:
+  names: [prod, production, prd, live]
+# protected:
+#   - addresses: ["aws_db_instance.main"]
+#     reason: customer data
+rules:
+  - name: agents never destroy data on their own
+    match: { agent: true, stateful: true, actions: [delete, replace] }
+    verdict: review
+approvals:
+  required: 1
+guard:
+  deny: []
+  allow: []
+`;
+
+export const GITHUB_WORKFLOW = `# Steer PR gate: runs from the base branch (pull_request_target), plans in the workflow,
+# never takes plan files from the pull request. Require the "steer" check in a branch ruleset.
+name: steer
+on:
+  pull_request_target:
+    types: [opened, synchronize, reopened, ready_for_review]
+  pull_request_review:
+    types: [submitted, dismissed]
+permissions:
+  contents: read
+  pull-requests: write
+  issues: write
+  checks: write
+jobs:
+  gate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+          persist-credentials: false
+      - uses: hashicorp/setup-terraform@v3
+        with: { terraform_wrapper: false }
+      - name: Plan in the workflow (read-only credentials)
+        run: |
+          terraform init -input=false -lockfile=readonly
+          terraform plan -input=false -lock=false -out=tfplan
+          terraform show -json tfplan > "$RUNNER_TEMP/plan.json"
+      - uses: your-org/steer@v1
+        with:
+          plans: \${{ runner.temp }}/plan.json
+`;

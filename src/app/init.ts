@@ -1,0 +1,90 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { InputError } from '../core/errors.js';
+import type { Runtime } from '../guard/runtimes.js';
+import { GITHUB_WORKFLOW, hookFile, STARTER_POLICY } from './init-templates.js';
+
+export interface InitRequest {
+  readonly cwd: string;
+  readonly agents: readonly Runtime[];
+  readonly ci?: 'github';
+}
+
+export interface InitResult {
+  readonly written: string[];
+  readonly unchanged: string[];
+}
+
+/**
+ * Writes the agent hook configuration, a starter steer.yml and the CI workflow. Existing files are
+ * merged (our entries appended once), never overwritten; running it twice changes nothing.
+ */
+export async function init(req: InitRequest): Promise<InitResult> {
+  const result: InitResult = { written: [], unchanged: [] };
+  for (const agent of req.agents) {
+    const { path, merge } = hookFile(agent);
+    await mergeJsonFile(join(req.cwd, path), merge, result, path);
+  }
+  await writeIfMissing(join(req.cwd, 'steer.yml'), STARTER_POLICY, result, 'steer.yml', ['.steer.yml', 'steer.yaml', '.steer.yaml'].map((n) => join(req.cwd, n)));
+  if (req.ci === 'github') await writeIfMissing(join(req.cwd, '.github/workflows/steer.yml'), GITHUB_WORKFLOW, result, '.github/workflows/steer.yml');
+  return result;
+}
+
+async function mergeJsonFile(file: string, addition: Record<string, unknown>, result: InitResult, label: string): Promise<void> {
+  let current: unknown = {};
+  let text: string | undefined;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined && text.trim() !== '') {
+    try {
+      current = JSON.parse(text);
+    } catch (e) {
+      throw new InputError(label, `not valid JSON, so it was left alone (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  const merged = mergeJson(current, addition);
+  const out = `${JSON.stringify(merged, null, 2)}\n`;
+  if (text !== undefined && JSON.stringify(JSON.parse(text || '{}')) === JSON.stringify(merged)) {
+    result.unchanged.push(label);
+    return;
+  }
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, out);
+  result.written.push(label);
+}
+
+/** Deep merge: objects recursively, arrays get the new items that aren't there yet, scalars keep the user's value. */
+export function mergeJson(current: unknown, addition: unknown): unknown {
+  if (Array.isArray(current) && Array.isArray(addition)) {
+    const seen = new Set(current.map((x) => JSON.stringify(x)));
+    return [...current, ...addition.filter((x) => !seen.has(JSON.stringify(x)))];
+  }
+  if (isObject(current) && isObject(addition)) {
+    const out: Record<string, unknown> = { ...current };
+    for (const [k, v] of Object.entries(addition)) out[k] = k in current ? mergeJson(current[k], v) : v;
+    return out;
+  }
+  return current === undefined ? addition : current;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+async function writeIfMissing(file: string, text: string, result: InitResult, label: string, alternatives: string[] = []): Promise<void> {
+  for (const candidate of [file, ...alternatives]) {
+    try {
+      await readFile(candidate);
+      result.unchanged.push(label);
+      return;
+    } catch {
+      // not there
+    }
+  }
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+  result.written.push(label);
+}

@@ -1,0 +1,17 @@
+import { Command, Option } from 'commander';
+import { init } from '../app/init.js';
+import { RUNTIMES, type Runtime } from '../guard/runtimes.js';
+
+export function initCommand(): Command {
+  return new Command('init')
+    .description('Write agent hook configuration (merged, never clobbered), a starter steer.yml and the CI workflow. Running it twice changes nothing.')
+    .addOption(new Option('--agent <runtime...>', 'agent runtimes to guard').choices([...RUNTIMES]).default(['claude']))
+    .addOption(new Option('--ci <ci>', 'also write the PR-gate workflow').choices(['github']))
+    .exitOverride()
+    .action(async (opts: { agent: Runtime[]; ci?: 'github' }) => {
+      const result = await init({ cwd: process.cwd(), agents: opts.agent, ...(opts.ci ? { ci: opts.ci } : {}) });
+      for (const f of result.written) process.stdout.write(`wrote     ${f}\n`);
+      for (const f of result.unchanged) process.stdout.write(`unchanged ${f}\n`);
+      process.stdout.write('\nA local hook is a convenience, not the boundary: the PR gate (the steer check) is the line that holds.\n');
+    });
+}
