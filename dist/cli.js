@@ -2,7 +2,7 @@
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIG
-} from "./chunks/chunk-H2EA3IHG.js";
+} from "./chunks/chunk-QSUGUKO7.js";
 import {
   canonicalDigest,
   looksLikeTerraformPlan,
@@ -10,13 +10,15 @@ import {
   parseTerraformPlan,
   planDigest,
   reportDigest
-} from "./chunks/chunk-LCVXD3II.js";
+} from "./chunks/chunk-H5TN3HKA.js";
 import {
   ACTIONS,
-  REDACTED,
+  REDACTED
+} from "./chunks/chunk-NLEEBJMC.js";
+import {
   external_exports,
   firstIssueText
-} from "./chunks/chunk-3QNOVFKH.js";
+} from "./chunks/chunk-VWJEZFZ2.js";
 import {
   ConfigError,
   InputError,
@@ -6530,7 +6532,7 @@ async function readInput(path, req) {
     const isZip = head[0] === 80 && head[1] === 75 && head[2] === 3 && head[3] === 4;
     const isUtf16 = head[0] === 255 && head[1] === 254 || head[0] === 254 && head[1] === 255;
     const ctx = { path, ...req.workspace !== void 0 ? { workspace: req.workspace } : {} };
-    const { streamTerraformPlan } = await import("./chunks/stream-GTFAONLU.js");
+    const { streamTerraformPlan } = await import("./chunks/stream-UYOLIV63.js");
     if (isZip) {
       const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
       const [plan] = await Promise.all([
@@ -6603,7 +6605,7 @@ async function loadConfig(cwd, explicit) {
   return { config: DEFAULT_CONFIG };
 }
 async function parseConfigLazily(text2, file) {
-  const { parseConfig } = await import("./chunks/parse-R6EVTIIM.js");
+  const { parseConfig } = await import("./chunks/parse-FPIKBG5O.js");
   return parseConfig(text2, file);
 }
 
@@ -7810,12 +7812,13 @@ function startProgress(label, stream = process.stderr, delayMs = 1e3) {
 // src/cli/plan-check.ts
 function planCheckCommand() {
   const command = new Command("plan-check").description("Analyze Terraform/OpenTofu plans and CloudFormation change sets; exit 0 allow, 1 error, 2 review required, 3 blocked.").argument("[inputs...]", "plan JSON (terraform show -json), saved plan files, DescribeChangeSet JSON, directories of change-set JSON, or - for stdin");
-  return withReportOptions(command).option("-c, --config <file>", "policy file (default: steer.yml or .steer.yml in the current directory)").option("--env <name>", "the environment these plans deploy to (adds a production signal when it names production)").option("--workspace <name>", "Terraform workspace the plans were made in (default: $TF_WORKSPACE)").option("--tf-bin <path>", "terraform or tofu binary used to read saved plans", "terraform").option("--tf-chdir <dir>", `working directory for "terraform show" on saved plans (default: the plan file's directory)`).option("--agent", "the change was authored by an AI agent (rules with agent: true apply)").option("--stream", "read Terraform JSON plans with the streaming reader (automatic above 256 MB)").option("--stack <name>", "CloudFormation stack of --change-set").option("--change-set <name|arn>", "analyze an existing change set through the AWS API (all pages, nested change sets)").option("--region <region>", "AWS region (default: the standard AWS chain, e.g. AWS_REGION)").exitOverride().action(async (inputs, opts) => {
+  return withReportOptions(command).option("-c, --config <file>", "policy file (default: steer.yml or .steer.yml in the current directory)").option("--env <name>", "the environment these plans deploy to (adds a production signal when it names production)").option("--workspace <name>", "Terraform workspace the plans were made in (default: $TF_WORKSPACE)").option("--tf-bin <path>", "terraform or tofu binary used to read saved plans", "terraform").option("--tf-chdir <dir>", `working directory for "terraform show" on saved plans (default: the plan file's directory)`).option("--agent", "the change was authored by an AI agent (rules with agent: true apply)").option("--stream", "read Terraform JSON plans with the streaming reader (automatic above 256 MB)").option("--cdktf <dir>", "a synthesized CDK for Terraform app (cdktf.out): plan every stack (or take the plans already there)").option("--stack <name>", "CloudFormation stack of --change-set").option("--change-set <name|arn>", "analyze an existing change set through the AWS API (all pages, nested change sets)").option("--region <region>", "AWS region (default: the standard AWS chain, e.g. AWS_REGION)").exitOverride().action(async (inputs, opts) => {
     const { config } = await loadConfig(process.cwd(), opts.config);
     const workspace = opts.workspace ?? process.env.TF_WORKSPACE;
     const progress = startProgress(`analyzing ${inputs.length || 1} input(s)\u2026`);
+    const cdktfPlans = opts.cdktf ? await (await import("./chunks/cdktf-SJUCAZNC.js")).cdktfStackPlans(opts.cdktf, opts.tfBin) : [];
     const report = await planCheck({
-      inputs,
+      inputs: [...inputs, ...cdktfPlans],
       config,
       tfBin: opts.tfBin,
       agentAuthored: opts.agent === true,

@@ -12,6 +12,7 @@ interface PlanCheckOptions extends ReportOutputOptions {
   tfChdir?: string;
   agent?: boolean;
   stream?: boolean;
+  cdktf?: string;
   stack?: string;
   changeSet?: string;
   region?: string;
@@ -29,6 +30,7 @@ export function planCheckCommand(): Command {
     .option('--tf-chdir <dir>', 'working directory for "terraform show" on saved plans (default: the plan file\'s directory)')
     .option('--agent', 'the change was authored by an AI agent (rules with agent: true apply)')
     .option('--stream', 'read Terraform JSON plans with the streaming reader (automatic above 256 MB)')
+    .option('--cdktf <dir>', 'a synthesized CDK for Terraform app (cdktf.out): plan every stack (or take the plans already there)')
     .option('--stack <name>', 'CloudFormation stack of --change-set')
     .option('--change-set <name|arn>', 'analyze an existing change set through the AWS API (all pages, nested change sets)')
     .option('--region <region>', 'AWS region (default: the standard AWS chain, e.g. AWS_REGION)')
@@ -37,8 +39,9 @@ export function planCheckCommand(): Command {
       const { config } = await loadConfig(process.cwd(), opts.config);
       const workspace = opts.workspace ?? process.env.TF_WORKSPACE;
       const progress = startProgress(`analyzing ${inputs.length || 1} input(s)…`);
+      const cdktfPlans = opts.cdktf ? await (await import('../app/cdktf.js')).cdktfStackPlans(opts.cdktf, opts.tfBin) : [];
       const report = await planCheck({
-        inputs,
+        inputs: [...inputs, ...cdktfPlans],
         config,
         tfBin: opts.tfBin,
         agentAuthored: opts.agent === true,

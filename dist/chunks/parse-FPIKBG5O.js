@@ -2,10 +2,11 @@ import { createRequire as __steerCreateRequire } from 'node:module'; const requi
 import {
   DEFAULT_CONFIG,
   configSchema
-} from "./chunk-H2EA3IHG.js";
+} from "./chunk-QSUGUKO7.js";
+import "./chunk-NLEEBJMC.js";
 import {
   firstIssueText
-} from "./chunk-3QNOVFKH.js";
+} from "./chunk-VWJEZFZ2.js";
 import {
   ConfigError
 } from "./chunk-QPO7ZZEI.js";

@@ -1,8 +1,10 @@
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
 import {
-  ACTIONS,
+  ACTIONS
+} from "./chunk-NLEEBJMC.js";
+import {
   external_exports
-} from "./chunk-3QNOVFKH.js";
+} from "./chunk-VWJEZFZ2.js";
 
 // src/config/schema.ts
 var verdict = external_exports.enum(["allow", "review", "block"]);

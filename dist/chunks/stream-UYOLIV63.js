@@ -3,8 +3,9 @@ import {
   ResourceChangeCollector,
   checkEnvelope,
   finishPlan
-} from "./chunk-LCVXD3II.js";
-import "./chunk-3QNOVFKH.js";
+} from "./chunk-H5TN3HKA.js";
+import "./chunk-NLEEBJMC.js";
+import "./chunk-VWJEZFZ2.js";
 import {
   InputError
 } from "./chunk-QPO7ZZEI.js";

@@ -1,9 +1,11 @@
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
 import {
-  REDACTED,
+  REDACTED
+} from "./chunk-NLEEBJMC.js";
+import {
   external_exports,
   firstIssueText
-} from "./chunk-3QNOVFKH.js";
+} from "./chunk-VWJEZFZ2.js";
 import {
   InputError
 } from "./chunk-QPO7ZZEI.js";

@@ -12,10 +12,6 @@ function firstIssueText(error62) {
   return `${path === "" ? "" : `${path}: `}${issue2.message}${more}`;
 }
 
-// src/core/model.ts
-var ACTIONS = ["create", "update", "replace", "delete", "read", "no-op", "forget", "move", "import"];
-var REDACTED = "(sensitive value)";
-
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -19734,8 +19730,6 @@ function date4(params) {
 }
 
 export {
-  ACTIONS,
-  REDACTED,
   firstIssueText,
   external_exports
 };
