@@ -6399,6 +6399,9 @@ async function createChangeSetPlans(req) {
   } catch {
     throw new InputError(req.templatePath, "template not found or unreadable");
   }
+  if (Buffer.byteLength(templateBody) > 51200) {
+    throw new UsageError(`${req.templatePath} is ${Buffer.byteLength(templateBody)} bytes: CloudFormation takes at most 51,200 bytes inline, and Steer does not upload templates to S3 yet \u2014 create the change set with "cdk deploy --method=prepare-change-set" or the AWS CLI, then run "steer plan-check --stack \u2026 --change-set \u2026"`);
+  }
   const aws = await import("./chunks/cloudformation-OCWIMPQJ.js");
   const session = await aws.openSession(req.region);
   const existing = await aws.describeStack(session, req.stack);
@@ -7044,25 +7047,30 @@ async function emitReport(report, opts) {
 // src/cli/changeset.ts
 function changesetCommand() {
   const create = withReportOptions(
-    new Command("create").description("Create a CloudFormation change set (never executed), wait for it, and analyze it like plan-check. Prints its ARN: approvals bind to it.").requiredOption("--stack <name>", "stack name (CREATE when it does not exist yet, UPDATE otherwise)").requiredOption("--template <file>", "template file (JSON or YAML)")
+    new Command("create").description("Create a CloudFormation change set (never executed), wait for it, and analyze it like plan-check. Prints its ARN: approvals bind to it.").option("--stack <name>", "stack name (CREATE when it does not exist yet, UPDATE otherwise); with --cdk, which stack of the app").option("--template <file>", "template file (JSON or YAML)").option("--cdk <cdk.out>", "an AWS CDK cloud assembly: a change set per stack template (assets must already be published)")
   ).option("--parameters <Key=Value...>", "template parameters", []).option("--tags <Key=Value...>", "stack tags", []).option("--name <name>", "change set name (default: steer-<timestamp>)").option("--capabilities <capability...>", "e.g. CAPABILITY_IAM CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND", []).option("--region <region>", "AWS region (default: the standard AWS chain)").option("-c, --config <file>", "policy file (default: steer.yml or .steer.yml)").option("--env <name>", "the environment this stack is (adds a production signal when it names production)").option("--agent", "the change was authored by an AI agent").option("--timeout <seconds>", "how long to wait for the change set", "600").exitOverride().action(async (opts) => {
     const { config } = await loadConfig(process.cwd(), opts.config);
-    const created = await createChangeSetPlans({
-      stack: opts.stack,
-      templatePath: opts.template,
-      parameters: opts.parameters,
-      tags: opts.tags,
-      capabilities: opts.capabilities,
-      timeoutMs: Number(opts.timeout) * 1e3,
-      pollMs: Number(process.env.STEER_CFN_POLL_MS ?? 2e3),
-      ...opts.name ? { name: opts.name } : {},
-      ...opts.region ? { region: opts.region } : {}
-    });
-    process.stderr.write(`steer: created ${created.type} change set ${created.arn} (not executed)
+    const targets = await changeSetTargets(opts);
+    const plans = [];
+    for (const target of targets) {
+      const created = await createChangeSetPlans({
+        stack: target.stack,
+        templatePath: target.templatePath,
+        parameters: opts.parameters,
+        tags: opts.tags,
+        capabilities: opts.capabilities,
+        timeoutMs: Number(opts.timeout) * 1e3,
+        pollMs: Number(process.env.STEER_CFN_POLL_MS ?? 2e3),
+        ...opts.name ? { name: opts.name } : {},
+        ...opts.region ? { region: opts.region } : {}
+      });
+      process.stderr.write(`steer: created ${created.type} change set ${created.arn} (not executed)
 `);
+      plans.push(...created.plans);
+    }
     const report = await planCheck({
       inputs: [],
-      plans: created.plans,
+      plans,
       config,
       tfBin: "terraform",
       agentAuthored: opts.agent === true,
@@ -7071,6 +7079,21 @@ function changesetCommand() {
     await emitReport(report, opts);
   });
   return new Command("changeset").description("CloudFormation change sets: create and analyze, never execute").exitOverride().addCommand(create);
+}
+async function changeSetTargets(opts) {
+  if (opts.cdk) {
+    const { cdkStacks } = await import("./chunks/cdk-5V6BWV3B.js");
+    const stacks = cdkStacks(opts.cdk, opts.stack);
+    const blocked = stacks.filter((s) => s.unpublishedAssets.length > 0);
+    if (blocked.length > 0) {
+      throw new UsageError(
+        `out of scope: ${blocked.map((s) => `${s.stackName} needs ${s.unpublishedAssets.join(", ")}`).join("; ")} \u2014 Steer does not publish CDK assets. Use "cdk deploy --method=prepare-change-set" (it publishes them and creates the change set), then "steer plan-check --stack NAME --change-set NAME"`
+      );
+    }
+    return stacks.map((s) => ({ stack: s.stackName, templatePath: s.templatePath }));
+  }
+  if (!opts.stack || !opts.template) throw new UsageError("give --stack and --template, or --cdk <cdk.out>");
+  return [{ stack: opts.stack, templatePath: opts.template }];
 }
 
 // src/app/execute.ts

@@ -56,6 +56,9 @@ export async function createChangeSetPlans(req: CreateChangeSetRequest): Promise
   } catch {
     throw new InputError(req.templatePath, 'template not found or unreadable');
   }
+  if (Buffer.byteLength(templateBody) > 51_200) {
+    throw new UsageError(`${req.templatePath} is ${Buffer.byteLength(templateBody)} bytes: CloudFormation takes at most 51,200 bytes inline, and Steer does not upload templates to S3 yet — create the change set with "cdk deploy --method=prepare-change-set" or the AWS CLI, then run "steer plan-check --stack … --change-set …"`);
+  }
   const aws = await import('../adapters/aws/cloudformation.js');
   const session = await aws.openSession(req.region);
   const existing = await aws.describeStack(session, req.stack);
