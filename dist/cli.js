@@ -2,7 +2,7 @@
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIG
-} from "./chunks/chunk-QSUGUKO7.js";
+} from "./chunks/chunk-TLDEGVCJ.js";
 import {
   canonicalDigest,
   looksLikeTerraformPlan,
@@ -6608,7 +6608,7 @@ async function loadConfig(cwd, explicit) {
   return { config: DEFAULT_CONFIG };
 }
 async function parseConfigLazily(text2, file) {
-  const { parseConfig } = await import("./chunks/parse-FPIKBG5O.js");
+  const { parseConfig } = await import("./chunks/parse-XHOYICOH.js");
   return parseConfig(text2, file);
 }
 

@@ -23677,8 +23677,9 @@ var init_schema = __esm({
       approvals: external_exports.strictObject({
         required: external_exports.number().int().positive().default(1),
         users: external_exports.array(external_exports.string().min(1)).default([]).describe("only these logins may approve (empty: any human but the author)"),
+        teams: external_exports.array(external_exports.string().regex(/^[^/\s]+\/[^/\s]+$/, "expected org/team-slug")).default([]).describe("members of these teams may approve too (org/team-slug)"),
         maxAgeHours: external_exports.number().positive().default(72).describe("steer apply/execute refuse an approval older than this")
-      }).default({ required: 1, users: [], maxAgeHours: 72 }).describe("who can approve a plan that needs review, in the pull request"),
+      }).default({ required: 1, users: [], teams: [], maxAgeHours: 72 }).describe("who can approve a plan that needs review, in the pull request"),
       reviewers: external_exports.strictObject({ users: external_exports.array(external_exports.string().min(1)).default([]), teams: external_exports.array(external_exports.string().min(1)).default([]) }).default({ users: [], teams: [] }).describe("review requested from these when a plan needs review"),
       guard: external_exports.strictObject({
         deny: external_exports.array(external_exports.string().min(1)).default([]).describe('extra denied command prefixes, words may be globs: "kubectl delete", "helm uninstall *"'),
@@ -75071,6 +75072,16 @@ async function reviews(gh, r5, pull) {
     ...rv.submitted_at ? { submittedAt: rv.submitted_at } : {}
   }));
 }
+async function isTeamMember(gh, team, login) {
+  const [org, slug] = team.split("/");
+  try {
+    const { data } = await gh.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: login });
+    return data.state === "active";
+  } catch (e5) {
+    if (status(e5) === 404) return false;
+    throw e5;
+  }
+}
 
 // src/app/load-config.ts
 import { join as join2 } from "node:path";
@@ -76358,7 +76369,7 @@ function rejection(r5, rules, ctx, allowed) {
   if (r5.login.toLowerCase() === ctx.prAuthor.toLowerCase()) return "the author cannot approve their own change";
   if (isAgentLogin(r5.login, rules.agentLogins)) return "an AI agent cannot approve";
   if (isBotAccount({ login: r5.login, ...r5.userType ? { type: r5.userType } : {} })) return "a bot cannot approve";
-  if (allowed.length > 0 && !allowed.includes(r5.login.toLowerCase())) return "not in the approvers list of steer.yml";
+  if ((rules.restricted || allowed.length > 0) && !allowed.includes(r5.login.toLowerCase())) return "not in the approvers of steer.yml (approvals.users / approvals.teams)";
   if (r5.commitId !== ctx.headSha) return `approved an older commit (${r5.commitId.slice(0, 7)})`;
   if (Date.parse(r5.submittedAt) <= Date.parse(ctx.reportedAt)) return "approved before this plan was reported";
   return void 0;
@@ -76682,7 +76693,9 @@ async function runAction(inputs, now = () => /* @__PURE__ */ new Date()) {
   const externalId = `steer:${report2.digest}`;
   const earlier = (await checkRunsFor(gh, inputs.repo, pull.headSha, CHECK_NAME)).filter((c5) => c5.externalId === externalId && c5.startedAt);
   const reportedAt = earlier.map((c5) => c5.startedAt).sort()[0] ?? now().toISOString();
-  const approval = decideApproval(await reviews(gh, inputs.repo, pull.number), { required: config2.approvals.required, users: config2.approvals.users, agentLogins: config2.agents.logins }, {
+  const prReviews = await reviews(gh, inputs.repo, pull.number);
+  const approvers = await allowedApprovers(gh, config2, prReviews.filter((r5) => r5.state === "APPROVED").map((r5) => r5.login));
+  const approval = decideApproval(prReviews, { required: config2.approvals.required, users: approvers, restricted: config2.approvals.users.length + config2.approvals.teams.length > 0, agentLogins: config2.agents.logins }, {
     prAuthor: pull.author.login,
     headSha: pull.headSha,
     reportedAt,
@@ -76789,6 +76802,18 @@ function annotations(report2, workspace) {
     }
   }
   return out.slice(0, 50);
+}
+async function allowedApprovers(gh, config2, candidates) {
+  const allowed = [...config2.approvals.users];
+  for (const login of new Set(candidates)) {
+    for (const team of config2.approvals.teams) {
+      if (await isTeamMember(gh, team, login)) {
+        allowed.push(login);
+        break;
+      }
+    }
+  }
+  return allowed;
 }
 
 // src/action/entry.ts

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { gitHubClient, type GitHub } from '../adapters/github/client.js';
 import { checkRunsFor, createCheckRun, requestReviewers, setLabels, upsertStickyComment } from '../adapters/github/pr-outputs.js';
-import { changedFiles, commitMessages, fileAt, ownLogin, reviews } from '../adapters/github/pull-request.js';
+import { changedFiles, commitMessages, fileAt, isTeamMember, ownLogin, reviews } from '../adapters/github/pull-request.js';
 import { appendSummary, setOutput, workflowCommand } from '../adapters/github/runner-files.js';
 import { CONFIG_FILE_NAMES, loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
@@ -56,7 +56,9 @@ export async function runAction(inputs: ActionInputs, now: () => Date = () => ne
   const externalId = `steer:${report.digest}`;
   const earlier = (await checkRunsFor(gh, inputs.repo, pull.headSha, CHECK_NAME)).filter((c) => c.externalId === externalId && c.startedAt);
   const reportedAt = earlier.map((c) => c.startedAt!).sort()[0] ?? now().toISOString();
-  const approval = decideApproval(await reviews(gh, inputs.repo, pull.number), { required: config.approvals.required, users: config.approvals.users, agentLogins: config.agents.logins }, {
+  const prReviews = await reviews(gh, inputs.repo, pull.number);
+  const approvers = await allowedApprovers(gh, config, prReviews.filter((r) => r.state === 'APPROVED').map((r) => r.login));
+  const approval = decideApproval(prReviews, { required: config.approvals.required, users: approvers, restricted: config.approvals.users.length + config.approvals.teams.length > 0, agentLogins: config.agents.logins }, {
     prAuthor: pull.author.login,
     headSha: pull.headSha,
     reportedAt,
@@ -167,4 +169,18 @@ function annotations(report: Report, workspace: string): Parameters<typeof creat
     }
   }
   return out.slice(0, 50);
+}
+
+/** approvals.users, plus the reviewers who belong to one of approvals.teams. */
+async function allowedApprovers(gh: GitHub, config: SteerConfig, candidates: readonly string[]): Promise<string[]> {
+  const allowed = [...config.approvals.users];
+  for (const login of new Set(candidates)) {
+    for (const team of config.approvals.teams) {
+      if (await isTeamMember(gh, team, login)) {
+        allowed.push(login);
+        break;
+      }
+    }
+  }
+  return allowed;
 }

@@ -76,9 +76,10 @@ export const configSchema = z.strictObject({
     .strictObject({
       required: z.number().int().positive().default(1),
       users: z.array(z.string().min(1)).default([]).describe('only these logins may approve (empty: any human but the author)'),
+      teams: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected org/team-slug')).default([]).describe('members of these teams may approve too (org/team-slug)'),
       maxAgeHours: z.number().positive().default(72).describe('steer apply/execute refuse an approval older than this'),
     })
-    .default({ required: 1, users: [], maxAgeHours: 72 })
+    .default({ required: 1, users: [], teams: [], maxAgeHours: 72 })
     .describe('who can approve a plan that needs review, in the pull request'),
   reviewers: z
     .strictObject({ users: z.array(z.string().min(1)).default([]), teams: z.array(z.string().min(1)).default([]) })

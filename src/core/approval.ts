@@ -20,8 +20,10 @@ export interface Review {
 
 export interface ApprovalRules {
   readonly required: number;
-  /** When non-empty, only these logins (case-insensitive) may approve. */
+  /** When non-empty (or `restricted`), only these logins (case-insensitive) may approve. */
   readonly users: readonly string[];
+  /** True when steer.yml names approvers (users or teams): an empty resolved list then approves no one. */
+  readonly restricted?: boolean;
   readonly agentLogins: readonly string[];
 }
 
@@ -68,7 +70,7 @@ function rejection(r: Review, rules: ApprovalRules, ctx: ApprovalContext, allowe
   if (r.login.toLowerCase() === ctx.prAuthor.toLowerCase()) return 'the author cannot approve their own change';
   if (isAgentLogin(r.login, rules.agentLogins)) return 'an AI agent cannot approve';
   if (isBotAccount({ login: r.login, ...(r.userType ? { type: r.userType } : {}) })) return 'a bot cannot approve';
-  if (allowed.length > 0 && !allowed.includes(r.login.toLowerCase())) return 'not in the approvers list of steer.yml';
+  if ((rules.restricted || allowed.length > 0) && !allowed.includes(r.login.toLowerCase())) return 'not in the approvers of steer.yml (approvals.users / approvals.teams)';
   if (r.commitId !== ctx.headSha) return `approved an older commit (${r.commitId.slice(0, 7)})`;
   if (Date.parse(r.submittedAt!) <= Date.parse(ctx.reportedAt)) return 'approved before this plan was reported';
   return undefined;

@@ -147,6 +147,16 @@ describe('approvals', () => {
     expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'action_required' });
   });
 
+  it('with approvals.teams, only team members count', async () => {
+    gh.baseFiles['steer.yml'] = 'approvals:\n  teams: [octo-org/platform]\n';
+    gh.teams['octo-org/platform'] = ['bob'];
+    await runAction(opened());
+    approve('alice');
+    expect((await runAction(opened())).code).toBe(1);
+    approve('bob');
+    expect((await runAction(opened())).code).toBe(0);
+  });
+
   it('a blocked plan stays blocked whatever the reviews', async () => {
     gh.baseFiles['steer.yml'] = 'protected:\n  - types: ["aws_db_instance"]\n';
     approve('alice');

@@ -42,6 +42,8 @@ export class FakeGitHub {
   /** The app GitHub records as the creator of check runs (github-actions for GITHUB_TOKEN). */
   checkRunApp = 'github-actions';
   requests: string[] = [];
+  /** org/team → member logins. */
+  teams: Record<string, string[]> = {};
   private server: Server | undefined;
   url = '';
 
@@ -109,6 +111,11 @@ export class FakeGitHub {
       if (text === undefined) return [404, { message: 'Not Found' }];
       const self = `${this.url}${repoBase}/contents/${path}`;
       return [200, { type: 'file', encoding: 'base64', size: text.length, name: path.split('/').pop(), path, content: Buffer.from(text).toString('base64'), sha: 'f'.repeat(40), url: self, git_url: self, html_url: self, download_url: self, _links: { git: self, html: self, self } }];
+    }
+    if (method === 'GET' && (m = p.match(/^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/))) {
+      const members = this.teams[`${m[1]}/${m[2]}`] ?? [];
+      if (!members.includes(decodeURIComponent(m[3]!))) return [404, { message: 'Not Found' }];
+      return [200, { url: `${this.url}${p}`, role: 'member', state: 'active' }];
     }
     if (method === 'GET' && p === `${repoBase}/pulls/1/files`) {
       return paged(this.prFiles.map((f) => ({ sha: 'a'.repeat(40), filename: f, status: 'modified', additions: 1, deletions: 1, changes: 2, blob_url: `${this.url}/b`, raw_url: `${this.url}/r`, contents_url: `${this.url}/c` })));

@@ -54,3 +54,15 @@ export async function reviews(gh: GitHub, r: Repo, pull: number): Promise<Review
     ...(rv.submitted_at ? { submittedAt: rv.submitted_at } : {}),
   }));
 }
+
+/** Whether a user is an active member of `org/team-slug`. */
+export async function isTeamMember(gh: GitHub, team: string, login: string): Promise<boolean> {
+  const [org, slug] = team.split('/');
+  try {
+    const { data } = await gh.rest.teams.getMembershipForUserInOrg({ org: org!, team_slug: slug!, username: login });
+    return data.state === 'active';
+  } catch (e) {
+    if (status(e) === 404) return false;
+    throw e;
+  }
+}

@@ -2,7 +2,7 @@ import { createRequire as __steerCreateRequire } from 'node:module'; const requi
 import {
   DEFAULT_CONFIG,
   configSchema
-} from "./chunk-QSUGUKO7.js";
+} from "./chunk-TLDEGVCJ.js";
 import "./chunk-NLEEBJMC.js";
 import {
   firstIssueText

@@ -59,8 +59,9 @@ var configSchema = external_exports.strictObject({
   approvals: external_exports.strictObject({
     required: external_exports.number().int().positive().default(1),
     users: external_exports.array(external_exports.string().min(1)).default([]).describe("only these logins may approve (empty: any human but the author)"),
+    teams: external_exports.array(external_exports.string().regex(/^[^/\s]+\/[^/\s]+$/, "expected org/team-slug")).default([]).describe("members of these teams may approve too (org/team-slug)"),
     maxAgeHours: external_exports.number().positive().default(72).describe("steer apply/execute refuse an approval older than this")
-  }).default({ required: 1, users: [], maxAgeHours: 72 }).describe("who can approve a plan that needs review, in the pull request"),
+  }).default({ required: 1, users: [], teams: [], maxAgeHours: 72 }).describe("who can approve a plan that needs review, in the pull request"),
   reviewers: external_exports.strictObject({ users: external_exports.array(external_exports.string().min(1)).default([]), teams: external_exports.array(external_exports.string().min(1)).default([]) }).default({ users: [], teams: [] }).describe("review requested from these when a plan needs review"),
   guard: external_exports.strictObject({
     deny: external_exports.array(external_exports.string().min(1)).default([]).describe('extra denied command prefixes, words may be globs: "kubectl delete", "helm uninstall *"'),
