@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration tests spawn terraform, moto_server and the bundled CLI: keep it to the 2 cores.
     maxWorkers: 2,
+    // The AWS SDK warns about Node 20 on import; Steer supports Node 20 on purpose.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });
