@@ -10,7 +10,7 @@ import {
   parseTerraformPlan,
   planDigest,
   reportDigest
-} from "./chunks/chunk-H5TN3HKA.js";
+} from "./chunks/chunk-62NX77S5.js";
 import {
   ACTIONS,
   REDACTED
@@ -6535,7 +6535,7 @@ async function readInput(path, req) {
     const isZip = head[0] === 80 && head[1] === 75 && head[2] === 3 && head[3] === 4;
     const isUtf16 = head[0] === 255 && head[1] === 254 || head[0] === 254 && head[1] === 255;
     const ctx = { path, ...req.workspace !== void 0 ? { workspace: req.workspace } : {} };
-    const { streamTerraformPlan } = await import("./chunks/stream-UYOLIV63.js");
+    const { streamTerraformPlan } = await import("./chunks/stream-IJZHIBWY.js");
     if (isZip) {
       const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
       const [plan] = await Promise.all([

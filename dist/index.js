@@ -998,12 +998,12 @@ function $constructor(name, initializer3, proto2, params) {
     inst._zod.traits.add(name);
     initializer3(inst, def);
     if (initialized) {
-      const own2 = Object.getPrototypeOf(inst);
+      const own3 = Object.getPrototypeOf(inst);
       const ctorProto = inst._zod.constr.prototype;
-      let up = own2;
+      let up = own3;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own2;
+      const target = up ?? own3;
       if (!initialized.has(target)) {
         initialized.add(target);
         members(target, protoMembers);
@@ -2806,20 +2806,20 @@ function leafPattern(schema) {
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
     return string({ minimum, maximum }).source;
-  const own2 = schema._zod.pattern;
-  return (isInt && own2 === number ? integer : own2)?.source;
+  const own3 = schema._zod.pattern;
+  return (isInt && own3 === number ? integer : own3)?.source;
 }
 function partPattern(schema) {
   const def = schema._zod.def;
-  const own2 = schema._zod.pattern?.source;
+  const own3 = schema._zod.pattern?.source;
   const inner = def.innerType ?? schema._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
     const after = partPattern(inner);
-    if (own2 && before && after && after !== before) {
-      return own2.replace(cleanRegex(before), () => cleanRegex(after));
+    if (own3 && before && after && after !== before) {
+      return own3.replace(cleanRegex(before), () => cleanRegex(after));
     }
-    return own2;
+    return own3;
   }
   if (def.options) {
     const sources = def.options.map(partPattern);
@@ -66841,12 +66841,12 @@ async function describeChangeSetTree(s2, changeSet, stack) {
   const pages = [];
   const seen = /* @__PURE__ */ new Set();
   const visit2 = async (name, stackName) => {
-    const own2 = await describeAllPages(s2, name, stackName);
-    const id = own2[0]?.ChangeSetId;
+    const own3 = await describeAllPages(s2, name, stackName);
+    const id = own3[0]?.ChangeSetId;
     if (id && seen.has(id)) return;
     if (id) seen.add(id);
-    pages.push(...own2);
-    for (const page of own2) {
+    pages.push(...own3);
+    for (const page of own3) {
       for (const change of page.Changes ?? []) {
         const child = change.ResourceChange?.ChangeSetId;
         if (child && !seen.has(child)) await visit2(child, void 0);
@@ -67066,7 +67066,7 @@ function extractTags(value, mask) {
     const mapMask = maskAt(mask, attribute);
     for (const [key, tagValue] of Object.entries(map4)) {
       if (typeof tagValue !== "string" || key in tags) continue;
-      tags[key] = maskAt(mapMask, key) === true ? REDACTED : tagValue;
+      tags[own2(key, true)] = maskAt(mapMask, key) === true ? REDACTED : own2(tagValue, true);
     }
   }
   return tags;
@@ -67079,7 +67079,7 @@ function changedAttributes(before, after, afterUnknown) {
   const names = /* @__PURE__ */ new Set([...Object.keys(b5), ...Object.keys(a5), ...Object.keys(unknown2)]);
   const changed = [];
   for (const name of names) {
-    if (unknown2[name] === true || !jsonEqual(b5[name], a5[name])) changed.push(name);
+    if (unknown2[name] === true || !jsonEqual(b5[name], a5[name])) changed.push(own2(name, true));
   }
   return changed.sort();
 }
@@ -67113,12 +67113,22 @@ function jsonEqual(a5, b5) {
   }
   return true;
 }
-var TAG_ATTRIBUTES;
+function own2(text2, intern = false) {
+  if (intern) {
+    const known = interned.get(text2);
+    if (known !== void 0) return known;
+  }
+  const copy = text2.length < 13 ? text2 : Buffer.from(text2, "utf8").toString("utf8");
+  if (intern && interned.size < 1e5) interned.set(copy, copy);
+  return copy;
+}
+var TAG_ATTRIBUTES, interned;
 var init_values = __esm({
   "src/sources/terraform/values.ts"() {
     "use strict";
     init_model();
     TAG_ATTRIBUTES = ["tags", "tags_all", "labels", "user_labels", "resource_labels"];
+    interned = /* @__PURE__ */ new Map();
   }
 });
 
@@ -67187,29 +67197,29 @@ function toChange2(rc, file2, where) {
   let action = classified.action;
   if (action === "no-op" && rc.previous_address !== void 0 && rc.previous_address !== rc.address) action = "move";
   else if (action === "no-op" && importing) action = "import";
-  const forcedBy = (change.replace_paths ?? []).map(formatAttributePath);
+  const forcedBy = (change.replace_paths ?? []).map((p3) => own2(formatAttributePath(p3), true));
   const notes = [];
   if (rc.action_reason !== void 0) notes.push(describeActionReason(rc.action_reason));
   if (classified.forgets) notes.push("the object is removed from state but keeps running, unmanaged");
   if (rc.deposed !== void 0) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
   if (importing) notes.push(`imported${change.importing?.id !== void 0 ? ` from id ${change.importing.id}` : ""}`);
   return {
-    address: rc.address,
-    type: rc.type,
-    ...rc.provider_name !== void 0 ? { provider: rc.provider_name } : {},
-    ...rc.module_address !== void 0 ? { module: rc.module_address } : {},
+    address: own2(rc.address),
+    type: own2(rc.type, true),
+    ...rc.provider_name !== void 0 ? { provider: own2(rc.provider_name, true) } : {},
+    ...rc.module_address !== void 0 ? { module: own2(rc.module_address, true) } : {},
     mode: rc.mode ?? "managed",
     action,
-    sourceActions: change.actions,
+    sourceActions: change.actions.map((a5) => own2(a5, true)),
     ...classified.replaceOrder !== void 0 ? { replaceOrder: classified.replaceOrder } : {},
     destroys: classified.destroys,
     mayReplace: false,
     replacementUnknown: false,
     forgets: classified.forgets,
-    ...rc.previous_address !== void 0 && rc.previous_address !== rc.address ? { previousAddress: rc.previous_address } : {},
-    ...rc.deposed !== void 0 ? { deposedKey: rc.deposed } : {},
+    ...rc.previous_address !== void 0 && rc.previous_address !== rc.address ? { previousAddress: own2(rc.previous_address) } : {},
+    ...rc.deposed !== void 0 ? { deposedKey: own2(rc.deposed) } : {},
     importing,
-    reasons: { ...rc.action_reason !== void 0 ? { actionReason: rc.action_reason } : {}, forcedBy, notes },
+    reasons: { ...rc.action_reason !== void 0 ? { actionReason: own2(rc.action_reason, true) } : {}, forcedBy, notes },
     changedAttributes: action === "no-op" || action === "read" ? [] : changedAttributes(change.before, change.after, change.after_unknown),
     tagsBefore: extractTags(change.before, change.before_sensitive),
     tagsAfter: extractTags(change.after, change.after_sensitive)

@@ -5,7 +5,7 @@ import { REDACTED } from '../../core/model.js';
 import { classifyActions, describeActionReason } from './actions.js';
 import { firstIssueText } from '../issue-text.js';
 import { resourceChangeSchema, type PlanEnvelopeJson, type ResourceChangeJson, type TerraformActionWord } from './schema.js';
-import { changedAttributes, containsSensitive, extractTags, formatAttributePath, variableText } from './values.js';
+import { changedAttributes, containsSensitive, extractTags, formatAttributePath, own, variableText } from './values.js';
 
 export interface TerraformContext {
   readonly path: string;
@@ -108,7 +108,7 @@ function toChange(rc: ResourceChangeJson, file: string, where: string): Change {
   if (action === 'no-op' && rc.previous_address !== undefined && rc.previous_address !== rc.address) action = 'move';
   else if (action === 'no-op' && importing) action = 'import';
 
-  const forcedBy = (change.replace_paths ?? []).map(formatAttributePath);
+  const forcedBy = (change.replace_paths ?? []).map((p) => own(formatAttributePath(p), true));
   const notes: string[] = [];
   if (rc.action_reason !== undefined) notes.push(describeActionReason(rc.action_reason));
   if (classified.forgets) notes.push('the object is removed from state but keeps running, unmanaged');
@@ -116,22 +116,22 @@ function toChange(rc: ResourceChangeJson, file: string, where: string): Change {
   if (importing) notes.push(`imported${change.importing?.id !== undefined ? ` from id ${change.importing.id}` : ''}`);
 
   return {
-    address: rc.address,
-    type: rc.type,
-    ...(rc.provider_name !== undefined ? { provider: rc.provider_name } : {}),
-    ...(rc.module_address !== undefined ? { module: rc.module_address } : {}),
+    address: own(rc.address),
+    type: own(rc.type, true),
+    ...(rc.provider_name !== undefined ? { provider: own(rc.provider_name, true) } : {}),
+    ...(rc.module_address !== undefined ? { module: own(rc.module_address, true) } : {}),
     mode: rc.mode ?? 'managed',
     action,
-    sourceActions: change.actions,
+    sourceActions: change.actions.map((a) => own(a, true)),
     ...(classified.replaceOrder !== undefined ? { replaceOrder: classified.replaceOrder } : {}),
     destroys: classified.destroys,
     mayReplace: false,
     replacementUnknown: false,
     forgets: classified.forgets,
-    ...(rc.previous_address !== undefined && rc.previous_address !== rc.address ? { previousAddress: rc.previous_address } : {}),
-    ...(rc.deposed !== undefined ? { deposedKey: rc.deposed } : {}),
+    ...(rc.previous_address !== undefined && rc.previous_address !== rc.address ? { previousAddress: own(rc.previous_address) } : {}),
+    ...(rc.deposed !== undefined ? { deposedKey: own(rc.deposed) } : {}),
     importing,
-    reasons: { ...(rc.action_reason !== undefined ? { actionReason: rc.action_reason } : {}), forcedBy, notes },
+    reasons: { ...(rc.action_reason !== undefined ? { actionReason: own(rc.action_reason, true) } : {}), forcedBy, notes },
     changedAttributes: action === 'no-op' || action === 'read' ? [] : changedAttributes(change.before, change.after, change.after_unknown),
     tagsBefore: extractTags(change.before, change.before_sensitive),
     tagsAfter: extractTags(change.after, change.after_sensitive),

@@ -40,7 +40,7 @@ export function extractTags(value: Json, mask: Json): Record<string, string> {
     const mapMask = maskAt(mask, attribute);
     for (const [key, tagValue] of Object.entries(map)) {
       if (typeof tagValue !== 'string' || key in tags) continue;
-      tags[key] = maskAt(mapMask, key) === true ? REDACTED : tagValue;
+      tags[own(key, true)] = maskAt(mapMask, key) === true ? REDACTED : own(tagValue, true);
     }
   }
   return tags;
@@ -58,7 +58,7 @@ export function changedAttributes(before: Json, after: Json, afterUnknown: Json)
   const names = new Set([...Object.keys(b), ...Object.keys(a), ...Object.keys(unknown)]);
   const changed: string[] = [];
   for (const name of names) {
-    if (unknown[name] === true || !jsonEqual(b[name], a[name])) changed.push(name);
+    if (unknown[name] === true || !jsonEqual(b[name], a[name])) changed.push(own(name, true));
   }
   return changed.sort();
 }
@@ -97,4 +97,21 @@ export function jsonEqual(a: Json, b: Json): boolean {
     if (!Object.prototype.hasOwnProperty.call(b, k) || !jsonEqual((a as Record<string, Json>)[k], (b as Record<string, Json>)[k])) return false;
   }
   return true;
+}
+
+const interned = new Map<string, string>();
+
+/**
+ * A string the model keeps, detached from the text it was cut from: a streaming parser's strings
+ * can be slices that keep whole input chunks alive. Repeated values (types, providers, modules)
+ * are shared.
+ */
+export function own(text: string, intern = false): string {
+  if (intern) {
+    const known = interned.get(text);
+    if (known !== undefined) return known;
+  }
+  const copy = text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+  if (intern && interned.size < 100_000) interned.set(copy, copy);
+  return copy;
 }

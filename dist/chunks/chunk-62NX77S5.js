@@ -234,7 +234,7 @@ function extractTags(value, mask) {
     const mapMask = maskAt(mask, attribute);
     for (const [key, tagValue] of Object.entries(map)) {
       if (typeof tagValue !== "string" || key in tags) continue;
-      tags[key] = maskAt(mapMask, key) === true ? REDACTED : tagValue;
+      tags[own(key, true)] = maskAt(mapMask, key) === true ? REDACTED : own(tagValue, true);
     }
   }
   return tags;
@@ -247,7 +247,7 @@ function changedAttributes(before, after, afterUnknown) {
   const names = /* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a), ...Object.keys(unknown)]);
   const changed = [];
   for (const name of names) {
-    if (unknown[name] === true || !jsonEqual(b[name], a[name])) changed.push(name);
+    if (unknown[name] === true || !jsonEqual(b[name], a[name])) changed.push(own(name, true));
   }
   return changed.sort();
 }
@@ -280,6 +280,16 @@ function jsonEqual(a, b) {
     if (!Object.prototype.hasOwnProperty.call(b, k) || !jsonEqual(a[k], b[k])) return false;
   }
   return true;
+}
+var interned = /* @__PURE__ */ new Map();
+function own(text, intern = false) {
+  if (intern) {
+    const known = interned.get(text);
+    if (known !== void 0) return known;
+  }
+  const copy = text.length < 13 ? text : Buffer.from(text, "utf8").toString("utf8");
+  if (intern && interned.size < 1e5) interned.set(copy, copy);
+  return copy;
 }
 
 // src/sources/terraform/normalize.ts
@@ -367,29 +377,29 @@ function toChange(rc, file, where) {
   let action = classified.action;
   if (action === "no-op" && rc.previous_address !== void 0 && rc.previous_address !== rc.address) action = "move";
   else if (action === "no-op" && importing) action = "import";
-  const forcedBy = (change.replace_paths ?? []).map(formatAttributePath);
+  const forcedBy = (change.replace_paths ?? []).map((p) => own(formatAttributePath(p), true));
   const notes = [];
   if (rc.action_reason !== void 0) notes.push(describeActionReason(rc.action_reason));
   if (classified.forgets) notes.push("the object is removed from state but keeps running, unmanaged");
   if (rc.deposed !== void 0) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
   if (importing) notes.push(`imported${change.importing?.id !== void 0 ? ` from id ${change.importing.id}` : ""}`);
   return {
-    address: rc.address,
-    type: rc.type,
-    ...rc.provider_name !== void 0 ? { provider: rc.provider_name } : {},
-    ...rc.module_address !== void 0 ? { module: rc.module_address } : {},
+    address: own(rc.address),
+    type: own(rc.type, true),
+    ...rc.provider_name !== void 0 ? { provider: own(rc.provider_name, true) } : {},
+    ...rc.module_address !== void 0 ? { module: own(rc.module_address, true) } : {},
     mode: rc.mode ?? "managed",
     action,
-    sourceActions: change.actions,
+    sourceActions: change.actions.map((a) => own(a, true)),
     ...classified.replaceOrder !== void 0 ? { replaceOrder: classified.replaceOrder } : {},
     destroys: classified.destroys,
     mayReplace: false,
     replacementUnknown: false,
     forgets: classified.forgets,
-    ...rc.previous_address !== void 0 && rc.previous_address !== rc.address ? { previousAddress: rc.previous_address } : {},
-    ...rc.deposed !== void 0 ? { deposedKey: rc.deposed } : {},
+    ...rc.previous_address !== void 0 && rc.previous_address !== rc.address ? { previousAddress: own(rc.previous_address) } : {},
+    ...rc.deposed !== void 0 ? { deposedKey: own(rc.deposed) } : {},
     importing,
-    reasons: { ...rc.action_reason !== void 0 ? { actionReason: rc.action_reason } : {}, forcedBy, notes },
+    reasons: { ...rc.action_reason !== void 0 ? { actionReason: own(rc.action_reason, true) } : {}, forcedBy, notes },
     changedAttributes: action === "no-op" || action === "read" ? [] : changedAttributes(change.before, change.after, change.after_unknown),
     tagsBefore: extractTags(change.before, change.before_sensitive),
     tagsAfter: extractTags(change.after, change.after_sensitive)

@@ -3,7 +3,7 @@ import {
   ResourceChangeCollector,
   checkEnvelope,
   finishPlan
-} from "./chunk-H5TN3HKA.js";
+} from "./chunk-62NX77S5.js";
 import "./chunk-NLEEBJMC.js";
 import "./chunk-VWJEZFZ2.js";
 import {
