@@ -1,4 +1,8 @@
-import { run } from './run.js';
+import nodeModule from 'node:module';
 
 // Entry point: no work at import time anywhere else; this file only starts the program.
+// Node 22.1+ keeps compiled code between runs (a guard hook runs once per agent command);
+// Node 20 has no compile cache and simply skips this.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+const { run } = await import('./run.js');
 void run(process.argv);

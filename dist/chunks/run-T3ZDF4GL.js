@@ -1,0 +1,7902 @@
+import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
+import {
+  DEFAULT_CONFIG
+} from "./chunk-TLDEGVCJ.js";
+import {
+  canonicalDigest,
+  looksLikeTerraformPlan,
+  looksLikeTerraformState,
+  parseTerraformPlan,
+  planDigest,
+  reportDigest
+} from "./chunk-62NX77S5.js";
+import {
+  ACTIONS,
+  REDACTED
+} from "./chunk-NLEEBJMC.js";
+import {
+  external_exports,
+  firstIssueText
+} from "./chunk-VWJEZFZ2.js";
+import {
+  ConfigError,
+  InputError,
+  RefusedError,
+  SteerError,
+  ToolError,
+  UsageError
+} from "./chunk-QPO7ZZEI.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-QEVJJKSU.js";
+
+// node_modules/commander/lib/error.js
+var require_error = __commonJS({
+  "node_modules/commander/lib/error.js"(exports) {
+    var CommanderError2 = class extends Error {
+      /**
+       * Constructs the CommanderError class
+       * @param {number} exitCode suggested exit code which could be used with process.exit
+       * @param {string} code an id string representing the error
+       * @param {string} message human-readable description of the error
+       */
+      constructor(exitCode, code2, message) {
+        super(message);
+        Error.captureStackTrace(this, this.constructor);
+        this.name = this.constructor.name;
+        this.code = code2;
+        this.exitCode = exitCode;
+        this.nestedError = void 0;
+      }
+    };
+    var InvalidArgumentError2 = class extends CommanderError2 {
+      /**
+       * Constructs the InvalidArgumentError class
+       * @param {string} [message] explanation of why argument is invalid
+       */
+      constructor(message) {
+        super(1, "commander.invalidArgument", message);
+        Error.captureStackTrace(this, this.constructor);
+        this.name = this.constructor.name;
+      }
+    };
+    exports.CommanderError = CommanderError2;
+    exports.InvalidArgumentError = InvalidArgumentError2;
+  }
+});
+
+// node_modules/commander/lib/argument.js
+var require_argument = __commonJS({
+  "node_modules/commander/lib/argument.js"(exports) {
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var Argument2 = class {
+      /**
+       * Initialize a new command argument with the given name and description.
+       * The default is that the argument is required, and you can explicitly
+       * indicate this with <> around the name. Put [] around the name for an optional argument.
+       *
+       * @param {string} name
+       * @param {string} [description]
+       */
+      constructor(name, description) {
+        this.description = description || "";
+        this.variadic = false;
+        this.parseArg = void 0;
+        this.defaultValue = void 0;
+        this.defaultValueDescription = void 0;
+        this.argChoices = void 0;
+        switch (name[0]) {
+          case "<":
+            this.required = true;
+            this._name = name.slice(1, -1);
+            break;
+          case "[":
+            this.required = false;
+            this._name = name.slice(1, -1);
+            break;
+          default:
+            this.required = true;
+            this._name = name;
+            break;
+        }
+        if (this._name.endsWith("...")) {
+          this.variadic = true;
+          this._name = this._name.slice(0, -3);
+        }
+      }
+      /**
+       * Return argument name.
+       *
+       * @return {string}
+       */
+      name() {
+        return this._name;
+      }
+      /**
+       * @package
+       */
+      _collectValue(value, previous) {
+        if (previous === this.defaultValue || !Array.isArray(previous)) {
+          return [value];
+        }
+        previous.push(value);
+        return previous;
+      }
+      /**
+       * Set the default value, and optionally supply the description to be displayed in the help.
+       *
+       * @param {*} value
+       * @param {string} [description]
+       * @return {Argument}
+       */
+      default(value, description) {
+        this.defaultValue = value;
+        this.defaultValueDescription = description;
+        return this;
+      }
+      /**
+       * Set the custom handler for processing CLI command arguments into argument values.
+       *
+       * @param {Function} [fn]
+       * @return {Argument}
+       */
+      argParser(fn) {
+        this.parseArg = fn;
+        return this;
+      }
+      /**
+       * Only allow argument value to be one of choices.
+       *
+       * @param {string[]} values
+       * @return {Argument}
+       */
+      choices(values) {
+        this.argChoices = values.slice();
+        this.parseArg = (arg, previous) => {
+          if (!this.argChoices.includes(arg)) {
+            throw new InvalidArgumentError2(
+              `Allowed choices are ${this.argChoices.join(", ")}.`
+            );
+          }
+          if (this.variadic) {
+            return this._collectValue(arg, previous);
+          }
+          return arg;
+        };
+        return this;
+      }
+      /**
+       * Make argument required.
+       *
+       * @returns {Argument}
+       */
+      argRequired() {
+        this.required = true;
+        return this;
+      }
+      /**
+       * Make argument optional.
+       *
+       * @returns {Argument}
+       */
+      argOptional() {
+        this.required = false;
+        return this;
+      }
+    };
+    function humanReadableArgName(arg) {
+      const nameOutput = arg.name() + (arg.variadic === true ? "..." : "");
+      return arg.required ? "<" + nameOutput + ">" : "[" + nameOutput + "]";
+    }
+    exports.Argument = Argument2;
+    exports.humanReadableArgName = humanReadableArgName;
+  }
+});
+
+// node_modules/commander/lib/help.js
+var require_help = __commonJS({
+  "node_modules/commander/lib/help.js"(exports) {
+    var { humanReadableArgName } = require_argument();
+    var Help2 = class {
+      constructor() {
+        this.helpWidth = void 0;
+        this.minWidthToWrap = 40;
+        this.sortSubcommands = false;
+        this.sortOptions = false;
+        this.showGlobalOptions = false;
+      }
+      /**
+       * prepareContext is called by Commander after applying overrides from `Command.configureHelp()`
+       * and just before calling `formatHelp()`.
+       *
+       * Commander just uses the helpWidth and the rest is provided for optional use by more complex subclasses.
+       *
+       * @param {{ error?: boolean, helpWidth?: number, outputHasColors?: boolean }} contextOptions
+       */
+      prepareContext(contextOptions) {
+        this.helpWidth = this.helpWidth ?? contextOptions.helpWidth ?? 80;
+      }
+      /**
+       * Get an array of the visible subcommands. Includes a placeholder for the implicit help command, if there is one.
+       *
+       * @param {Command} cmd
+       * @returns {Command[]}
+       */
+      visibleCommands(cmd) {
+        const visibleCommands = cmd.commands.filter((cmd2) => !cmd2._hidden);
+        const helpCommand = cmd._getHelpCommand();
+        if (helpCommand && !helpCommand._hidden) {
+          visibleCommands.push(helpCommand);
+        }
+        if (this.sortSubcommands) {
+          visibleCommands.sort((a, b) => {
+            return a.name().localeCompare(b.name());
+          });
+        }
+        return visibleCommands;
+      }
+      /**
+       * Compare options for sort.
+       *
+       * @param {Option} a
+       * @param {Option} b
+       * @returns {number}
+       */
+      compareOptions(a, b) {
+        const getSortKey = (option) => {
+          return option.short ? option.short.replace(/^-/, "") : option.long.replace(/^--/, "");
+        };
+        return getSortKey(a).localeCompare(getSortKey(b));
+      }
+      /**
+       * Get an array of the visible options. Includes a placeholder for the implicit help option, if there is one.
+       *
+       * @param {Command} cmd
+       * @returns {Option[]}
+       */
+      visibleOptions(cmd) {
+        const visibleOptions = cmd.options.filter((option) => !option.hidden);
+        const helpOption = cmd._getHelpOption();
+        if (helpOption && !helpOption.hidden) {
+          const removeShort = helpOption.short && cmd._findOption(helpOption.short);
+          const removeLong = helpOption.long && cmd._findOption(helpOption.long);
+          if (!removeShort && !removeLong) {
+            visibleOptions.push(helpOption);
+          } else if (helpOption.long && !removeLong) {
+            visibleOptions.push(
+              cmd.createOption(helpOption.long, helpOption.description)
+            );
+          } else if (helpOption.short && !removeShort) {
+            visibleOptions.push(
+              cmd.createOption(helpOption.short, helpOption.description)
+            );
+          }
+        }
+        if (this.sortOptions) {
+          visibleOptions.sort(this.compareOptions);
+        }
+        return visibleOptions;
+      }
+      /**
+       * Get an array of the visible global options. (Not including help.)
+       *
+       * @param {Command} cmd
+       * @returns {Option[]}
+       */
+      visibleGlobalOptions(cmd) {
+        if (!this.showGlobalOptions) return [];
+        const globalOptions = [];
+        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
+          const visibleOptions = ancestorCmd.options.filter(
+            (option) => !option.hidden
+          );
+          globalOptions.push(...visibleOptions);
+        }
+        if (this.sortOptions) {
+          globalOptions.sort(this.compareOptions);
+        }
+        return globalOptions;
+      }
+      /**
+       * Get an array of the arguments if any have a description.
+       *
+       * @param {Command} cmd
+       * @returns {Argument[]}
+       */
+      visibleArguments(cmd) {
+        if (cmd._argsDescription) {
+          cmd.registeredArguments.forEach((argument) => {
+            argument.description = argument.description || cmd._argsDescription[argument.name()] || "";
+          });
+        }
+        if (cmd.registeredArguments.find((argument) => argument.description)) {
+          return cmd.registeredArguments;
+        }
+        return [];
+      }
+      /**
+       * Get the command term to show in the list of subcommands.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      subcommandTerm(cmd) {
+        const args = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
+        return cmd._name + (cmd._aliases[0] ? "|" + cmd._aliases[0] : "") + (cmd.options.length ? " [options]" : "") + // simplistic check for non-help option
+        (args ? " " + args : "");
+      }
+      /**
+       * Get the option term to show in the list of options.
+       *
+       * @param {Option} option
+       * @returns {string}
+       */
+      optionTerm(option) {
+        return option.flags;
+      }
+      /**
+       * Get the argument term to show in the list of arguments.
+       *
+       * @param {Argument} argument
+       * @returns {string}
+       */
+      argumentTerm(argument) {
+        return argument.name();
+      }
+      /**
+       * Get the longest command term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestSubcommandTermLength(cmd, helper) {
+        return helper.visibleCommands(cmd).reduce((max, command) => {
+          return Math.max(
+            max,
+            this.displayWidth(
+              helper.styleSubcommandTerm(helper.subcommandTerm(command))
+            )
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest option term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestOptionTermLength(cmd, helper) {
+        return helper.visibleOptions(cmd).reduce((max, option) => {
+          return Math.max(
+            max,
+            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest global option term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestGlobalOptionTermLength(cmd, helper) {
+        return helper.visibleGlobalOptions(cmd).reduce((max, option) => {
+          return Math.max(
+            max,
+            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest argument term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestArgumentTermLength(cmd, helper) {
+        return helper.visibleArguments(cmd).reduce((max, argument) => {
+          return Math.max(
+            max,
+            this.displayWidth(
+              helper.styleArgumentTerm(helper.argumentTerm(argument))
+            )
+          );
+        }, 0);
+      }
+      /**
+       * Get the command usage to be displayed at the top of the built-in help.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      commandUsage(cmd) {
+        let cmdName = cmd._name;
+        if (cmd._aliases[0]) {
+          cmdName = cmdName + "|" + cmd._aliases[0];
+        }
+        let ancestorCmdNames = "";
+        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
+          ancestorCmdNames = ancestorCmd.name() + " " + ancestorCmdNames;
+        }
+        return ancestorCmdNames + cmdName + " " + cmd.usage();
+      }
+      /**
+       * Get the description for the command.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      commandDescription(cmd) {
+        return cmd.description();
+      }
+      /**
+       * Get the subcommand summary to show in the list of subcommands.
+       * (Fallback to description for backwards compatibility.)
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      subcommandDescription(cmd) {
+        return cmd.summary() || cmd.description();
+      }
+      /**
+       * Get the option description to show in the list of options.
+       *
+       * @param {Option} option
+       * @return {string}
+       */
+      optionDescription(option) {
+        const extraInfo = [];
+        if (option.argChoices) {
+          extraInfo.push(
+            // use stringify to match the display of the default value
+            `choices: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+          );
+        }
+        if (option.defaultValue !== void 0) {
+          const showDefault = option.required || option.optional || option.isBoolean() && typeof option.defaultValue === "boolean";
+          if (showDefault) {
+            extraInfo.push(
+              `default: ${option.defaultValueDescription || JSON.stringify(option.defaultValue)}`
+            );
+          }
+        }
+        if (option.presetArg !== void 0 && option.optional) {
+          extraInfo.push(`preset: ${JSON.stringify(option.presetArg)}`);
+        }
+        if (option.envVar !== void 0) {
+          extraInfo.push(`env: ${option.envVar}`);
+        }
+        if (extraInfo.length > 0) {
+          const extraDescription = `(${extraInfo.join(", ")})`;
+          if (option.description) {
+            return `${option.description} ${extraDescription}`;
+          }
+          return extraDescription;
+        }
+        return option.description;
+      }
+      /**
+       * Get the argument description to show in the list of arguments.
+       *
+       * @param {Argument} argument
+       * @return {string}
+       */
+      argumentDescription(argument) {
+        const extraInfo = [];
+        if (argument.argChoices) {
+          extraInfo.push(
+            // use stringify to match the display of the default value
+            `choices: ${argument.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+          );
+        }
+        if (argument.defaultValue !== void 0) {
+          extraInfo.push(
+            `default: ${argument.defaultValueDescription || JSON.stringify(argument.defaultValue)}`
+          );
+        }
+        if (extraInfo.length > 0) {
+          const extraDescription = `(${extraInfo.join(", ")})`;
+          if (argument.description) {
+            return `${argument.description} ${extraDescription}`;
+          }
+          return extraDescription;
+        }
+        return argument.description;
+      }
+      /**
+       * Format a list of items, given a heading and an array of formatted items.
+       *
+       * @param {string} heading
+       * @param {string[]} items
+       * @param {Help} helper
+       * @returns string[]
+       */
+      formatItemList(heading, items, helper) {
+        if (items.length === 0) return [];
+        return [helper.styleTitle(heading), ...items, ""];
+      }
+      /**
+       * Group items by their help group heading.
+       *
+       * @param {Command[] | Option[]} unsortedItems
+       * @param {Command[] | Option[]} visibleItems
+       * @param {Function} getGroup
+       * @returns {Map<string, Command[] | Option[]>}
+       */
+      groupItems(unsortedItems, visibleItems, getGroup) {
+        const result = /* @__PURE__ */ new Map();
+        unsortedItems.forEach((item) => {
+          const group = getGroup(item);
+          if (!result.has(group)) result.set(group, []);
+        });
+        visibleItems.forEach((item) => {
+          const group = getGroup(item);
+          if (!result.has(group)) {
+            result.set(group, []);
+          }
+          result.get(group).push(item);
+        });
+        return result;
+      }
+      /**
+       * Generate the built-in help text.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {string}
+       */
+      formatHelp(cmd, helper) {
+        const termWidth = helper.padWidth(cmd, helper);
+        const helpWidth = helper.helpWidth ?? 80;
+        function callFormatItem(term, description) {
+          return helper.formatItem(term, termWidth, description, helper);
+        }
+        let output = [
+          `${helper.styleTitle("Usage:")} ${helper.styleUsage(helper.commandUsage(cmd))}`,
+          ""
+        ];
+        const commandDescription = helper.commandDescription(cmd);
+        if (commandDescription.length > 0) {
+          output = output.concat([
+            helper.boxWrap(
+              helper.styleCommandDescription(commandDescription),
+              helpWidth
+            ),
+            ""
+          ]);
+        }
+        const argumentList = helper.visibleArguments(cmd).map((argument) => {
+          return callFormatItem(
+            helper.styleArgumentTerm(helper.argumentTerm(argument)),
+            helper.styleArgumentDescription(helper.argumentDescription(argument))
+          );
+        });
+        output = output.concat(
+          this.formatItemList("Arguments:", argumentList, helper)
+        );
+        const optionGroups = this.groupItems(
+          cmd.options,
+          helper.visibleOptions(cmd),
+          (option) => option.helpGroupHeading ?? "Options:"
+        );
+        optionGroups.forEach((options, group) => {
+          const optionList = options.map((option) => {
+            return callFormatItem(
+              helper.styleOptionTerm(helper.optionTerm(option)),
+              helper.styleOptionDescription(helper.optionDescription(option))
+            );
+          });
+          output = output.concat(this.formatItemList(group, optionList, helper));
+        });
+        if (helper.showGlobalOptions) {
+          const globalOptionList = helper.visibleGlobalOptions(cmd).map((option) => {
+            return callFormatItem(
+              helper.styleOptionTerm(helper.optionTerm(option)),
+              helper.styleOptionDescription(helper.optionDescription(option))
+            );
+          });
+          output = output.concat(
+            this.formatItemList("Global Options:", globalOptionList, helper)
+          );
+        }
+        const commandGroups = this.groupItems(
+          cmd.commands,
+          helper.visibleCommands(cmd),
+          (sub) => sub.helpGroup() || "Commands:"
+        );
+        commandGroups.forEach((commands, group) => {
+          const commandList = commands.map((sub) => {
+            return callFormatItem(
+              helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
+              helper.styleSubcommandDescription(helper.subcommandDescription(sub))
+            );
+          });
+          output = output.concat(this.formatItemList(group, commandList, helper));
+        });
+        return output.join("\n");
+      }
+      /**
+       * Return display width of string, ignoring ANSI escape sequences. Used in padding and wrapping calculations.
+       *
+       * @param {string} str
+       * @returns {number}
+       */
+      displayWidth(str2) {
+        return stripColor(str2).length;
+      }
+      /**
+       * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
+       *
+       * @param {string} str
+       * @returns {string}
+       */
+      styleTitle(str2) {
+        return str2;
+      }
+      styleUsage(str2) {
+        return str2.split(" ").map((word) => {
+          if (word === "[options]") return this.styleOptionText(word);
+          if (word === "[command]") return this.styleSubcommandText(word);
+          if (word[0] === "[" || word[0] === "<")
+            return this.styleArgumentText(word);
+          return this.styleCommandText(word);
+        }).join(" ");
+      }
+      styleCommandDescription(str2) {
+        return this.styleDescriptionText(str2);
+      }
+      styleOptionDescription(str2) {
+        return this.styleDescriptionText(str2);
+      }
+      styleSubcommandDescription(str2) {
+        return this.styleDescriptionText(str2);
+      }
+      styleArgumentDescription(str2) {
+        return this.styleDescriptionText(str2);
+      }
+      styleDescriptionText(str2) {
+        return str2;
+      }
+      styleOptionTerm(str2) {
+        return this.styleOptionText(str2);
+      }
+      styleSubcommandTerm(str2) {
+        return str2.split(" ").map((word) => {
+          if (word === "[options]") return this.styleOptionText(word);
+          if (word[0] === "[" || word[0] === "<")
+            return this.styleArgumentText(word);
+          return this.styleSubcommandText(word);
+        }).join(" ");
+      }
+      styleArgumentTerm(str2) {
+        return this.styleArgumentText(str2);
+      }
+      styleOptionText(str2) {
+        return str2;
+      }
+      styleArgumentText(str2) {
+        return str2;
+      }
+      styleSubcommandText(str2) {
+        return str2;
+      }
+      styleCommandText(str2) {
+        return str2;
+      }
+      /**
+       * Calculate the pad width from the maximum term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      padWidth(cmd, helper) {
+        return Math.max(
+          helper.longestOptionTermLength(cmd, helper),
+          helper.longestGlobalOptionTermLength(cmd, helper),
+          helper.longestSubcommandTermLength(cmd, helper),
+          helper.longestArgumentTermLength(cmd, helper)
+        );
+      }
+      /**
+       * Detect manually wrapped and indented strings by checking for line break followed by whitespace.
+       *
+       * @param {string} str
+       * @returns {boolean}
+       */
+      preformatted(str2) {
+        return /\n[^\S\r\n]/.test(str2);
+      }
+      /**
+       * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
+       *
+       * So "TTT", 5, "DDD DDDD DD DDD" might be formatted for this.helpWidth=17 like so:
+       *   TTT  DDD DDDD
+       *        DD DDD
+       *
+       * @param {string} term
+       * @param {number} termWidth
+       * @param {string} description
+       * @param {Help} helper
+       * @returns {string}
+       */
+      formatItem(term, termWidth, description, helper) {
+        const itemIndent = 2;
+        const itemIndentStr = " ".repeat(itemIndent);
+        if (!description) return itemIndentStr + term;
+        const paddedTerm = term.padEnd(
+          termWidth + term.length - helper.displayWidth(term)
+        );
+        const spacerWidth = 2;
+        const helpWidth = this.helpWidth ?? 80;
+        const remainingWidth = helpWidth - termWidth - spacerWidth - itemIndent;
+        let formattedDescription;
+        if (remainingWidth < this.minWidthToWrap || helper.preformatted(description)) {
+          formattedDescription = description;
+        } else {
+          const wrappedDescription = helper.boxWrap(description, remainingWidth);
+          formattedDescription = wrappedDescription.replace(
+            /\n/g,
+            "\n" + " ".repeat(termWidth + spacerWidth)
+          );
+        }
+        return itemIndentStr + paddedTerm + " ".repeat(spacerWidth) + formattedDescription.replace(/\n/g, `
+${itemIndentStr}`);
+      }
+      /**
+       * Wrap a string at whitespace, preserving existing line breaks.
+       * Wrapping is skipped if the width is less than `minWidthToWrap`.
+       *
+       * @param {string} str
+       * @param {number} width
+       * @returns {string}
+       */
+      boxWrap(str2, width) {
+        if (width < this.minWidthToWrap) return str2;
+        const rawLines = str2.split(/\r\n|\n/);
+        const chunkPattern = /[\s]*[^\s]+/g;
+        const wrappedLines = [];
+        rawLines.forEach((line) => {
+          const chunks = line.match(chunkPattern);
+          if (chunks === null) {
+            wrappedLines.push("");
+            return;
+          }
+          let sumChunks = [chunks.shift()];
+          let sumWidth = this.displayWidth(sumChunks[0]);
+          chunks.forEach((chunk) => {
+            const visibleWidth = this.displayWidth(chunk);
+            if (sumWidth + visibleWidth <= width) {
+              sumChunks.push(chunk);
+              sumWidth += visibleWidth;
+              return;
+            }
+            wrappedLines.push(sumChunks.join(""));
+            const nextChunk = chunk.trimStart();
+            sumChunks = [nextChunk];
+            sumWidth = this.displayWidth(nextChunk);
+          });
+          wrappedLines.push(sumChunks.join(""));
+        });
+        return wrappedLines.join("\n");
+      }
+    };
+    function stripColor(str2) {
+      const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
+      return str2.replace(sgrPattern, "");
+    }
+    exports.Help = Help2;
+    exports.stripColor = stripColor;
+  }
+});
+
+// node_modules/commander/lib/option.js
+var require_option = __commonJS({
+  "node_modules/commander/lib/option.js"(exports) {
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var Option2 = class {
+      /**
+       * Initialize a new `Option` with the given `flags` and `description`.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       */
+      constructor(flags, description) {
+        this.flags = flags;
+        this.description = description || "";
+        this.required = flags.includes("<");
+        this.optional = flags.includes("[");
+        this.variadic = /\w\.\.\.[>\]]$/.test(flags);
+        this.mandatory = false;
+        const optionFlags = splitOptionFlags(flags);
+        this.short = optionFlags.shortFlag;
+        this.long = optionFlags.longFlag;
+        this.negate = false;
+        if (this.long) {
+          this.negate = this.long.startsWith("--no-");
+        }
+        this.defaultValue = void 0;
+        this.defaultValueDescription = void 0;
+        this.presetArg = void 0;
+        this.envVar = void 0;
+        this.parseArg = void 0;
+        this.hidden = false;
+        this.argChoices = void 0;
+        this.conflictsWith = [];
+        this.implied = void 0;
+        this.helpGroupHeading = void 0;
+      }
+      /**
+       * Set the default value, and optionally supply the description to be displayed in the help.
+       *
+       * @param {*} value
+       * @param {string} [description]
+       * @return {Option}
+       */
+      default(value, description) {
+        this.defaultValue = value;
+        this.defaultValueDescription = description;
+        return this;
+      }
+      /**
+       * Preset to use when option used without option-argument, especially optional but also boolean and negated.
+       * The custom processing (parseArg) is called.
+       *
+       * @example
+       * new Option('--color').default('GREYSCALE').preset('RGB');
+       * new Option('--donate [amount]').preset('20').argParser(parseFloat);
+       *
+       * @param {*} arg
+       * @return {Option}
+       */
+      preset(arg) {
+        this.presetArg = arg;
+        return this;
+      }
+      /**
+       * Add option name(s) that conflict with this option.
+       * An error will be displayed if conflicting options are found during parsing.
+       *
+       * @example
+       * new Option('--rgb').conflicts('cmyk');
+       * new Option('--js').conflicts(['ts', 'jsx']);
+       *
+       * @param {(string | string[])} names
+       * @return {Option}
+       */
+      conflicts(names) {
+        this.conflictsWith = this.conflictsWith.concat(names);
+        return this;
+      }
+      /**
+       * Specify implied option values for when this option is set and the implied options are not.
+       *
+       * The custom processing (parseArg) is not called on the implied values.
+       *
+       * @example
+       * program
+       *   .addOption(new Option('--log', 'write logging information to file'))
+       *   .addOption(new Option('--trace', 'log extra details').implies({ log: 'trace.txt' }));
+       *
+       * @param {object} impliedOptionValues
+       * @return {Option}
+       */
+      implies(impliedOptionValues) {
+        let newImplied = impliedOptionValues;
+        if (typeof impliedOptionValues === "string") {
+          newImplied = { [impliedOptionValues]: true };
+        }
+        this.implied = Object.assign(this.implied || {}, newImplied);
+        return this;
+      }
+      /**
+       * Set environment variable to check for option value.
+       *
+       * An environment variable is only used if when processed the current option value is
+       * undefined, or the source of the current value is 'default' or 'config' or 'env'.
+       *
+       * @param {string} name
+       * @return {Option}
+       */
+      env(name) {
+        this.envVar = name;
+        return this;
+      }
+      /**
+       * Set the custom handler for processing CLI option arguments into option values.
+       *
+       * @param {Function} [fn]
+       * @return {Option}
+       */
+      argParser(fn) {
+        this.parseArg = fn;
+        return this;
+      }
+      /**
+       * Whether the option is mandatory and must have a value after parsing.
+       *
+       * @param {boolean} [mandatory=true]
+       * @return {Option}
+       */
+      makeOptionMandatory(mandatory = true) {
+        this.mandatory = !!mandatory;
+        return this;
+      }
+      /**
+       * Hide option in help.
+       *
+       * @param {boolean} [hide=true]
+       * @return {Option}
+       */
+      hideHelp(hide = true) {
+        this.hidden = !!hide;
+        return this;
+      }
+      /**
+       * @package
+       */
+      _collectValue(value, previous) {
+        if (previous === this.defaultValue || !Array.isArray(previous)) {
+          return [value];
+        }
+        previous.push(value);
+        return previous;
+      }
+      /**
+       * Only allow option value to be one of choices.
+       *
+       * @param {string[]} values
+       * @return {Option}
+       */
+      choices(values) {
+        this.argChoices = values.slice();
+        this.parseArg = (arg, previous) => {
+          if (!this.argChoices.includes(arg)) {
+            throw new InvalidArgumentError2(
+              `Allowed choices are ${this.argChoices.join(", ")}.`
+            );
+          }
+          if (this.variadic) {
+            return this._collectValue(arg, previous);
+          }
+          return arg;
+        };
+        return this;
+      }
+      /**
+       * Return option name.
+       *
+       * @return {string}
+       */
+      name() {
+        if (this.long) {
+          return this.long.replace(/^--/, "");
+        }
+        return this.short.replace(/^-/, "");
+      }
+      /**
+       * Return option name, in a camelcase format that can be used
+       * as an object attribute key.
+       *
+       * @return {string}
+       */
+      attributeName() {
+        if (this.negate) {
+          return camelcase(this.name().replace(/^no-/, ""));
+        }
+        return camelcase(this.name());
+      }
+      /**
+       * Set the help group heading.
+       *
+       * @param {string} heading
+       * @return {Option}
+       */
+      helpGroup(heading) {
+        this.helpGroupHeading = heading;
+        return this;
+      }
+      /**
+       * Check if `arg` matches the short or long flag.
+       *
+       * @param {string} arg
+       * @return {boolean}
+       * @package
+       */
+      is(arg) {
+        return this.short === arg || this.long === arg;
+      }
+      /**
+       * Return whether a boolean option.
+       *
+       * Options are one of boolean, negated, required argument, or optional argument.
+       *
+       * @return {boolean}
+       * @package
+       */
+      isBoolean() {
+        return !this.required && !this.optional && !this.negate;
+      }
+    };
+    var DualOptions = class {
+      /**
+       * @param {Option[]} options
+       */
+      constructor(options) {
+        this.positiveOptions = /* @__PURE__ */ new Map();
+        this.negativeOptions = /* @__PURE__ */ new Map();
+        this.dualOptions = /* @__PURE__ */ new Set();
+        options.forEach((option) => {
+          if (option.negate) {
+            this.negativeOptions.set(option.attributeName(), option);
+          } else {
+            this.positiveOptions.set(option.attributeName(), option);
+          }
+        });
+        this.negativeOptions.forEach((value, key) => {
+          if (this.positiveOptions.has(key)) {
+            this.dualOptions.add(key);
+          }
+        });
+      }
+      /**
+       * Did the value come from the option, and not from possible matching dual option?
+       *
+       * @param {*} value
+       * @param {Option} option
+       * @returns {boolean}
+       */
+      valueFromOption(value, option) {
+        const optionKey = option.attributeName();
+        if (!this.dualOptions.has(optionKey)) return true;
+        const preset = this.negativeOptions.get(optionKey).presetArg;
+        const negativeValue = preset !== void 0 ? preset : false;
+        return option.negate === (negativeValue === value);
+      }
+    };
+    function camelcase(str2) {
+      return str2.split("-").reduce((str3, word) => {
+        return str3 + word[0].toUpperCase() + word.slice(1);
+      });
+    }
+    function splitOptionFlags(flags) {
+      let shortFlag;
+      let longFlag;
+      const shortFlagExp = /^-[^-]$/;
+      const longFlagExp = /^--[^-]/;
+      const flagParts = flags.split(/[ |,]+/).concat("guard");
+      if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
+      if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
+      if (!shortFlag && shortFlagExp.test(flagParts[0]))
+        shortFlag = flagParts.shift();
+      if (!shortFlag && longFlagExp.test(flagParts[0])) {
+        shortFlag = longFlag;
+        longFlag = flagParts.shift();
+      }
+      if (flagParts[0].startsWith("-")) {
+        const unsupportedFlag = flagParts[0];
+        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags}'`;
+        if (/^-[^-][^-]/.test(unsupportedFlag))
+          throw new Error(
+            `${baseError}
+- a short flag is a single dash and a single character
+  - either use a single dash and a single character (for a short flag)
+  - or use a double dash for a long option (and can have two, like '--ws, --workspace')`
+          );
+        if (shortFlagExp.test(unsupportedFlag))
+          throw new Error(`${baseError}
+- too many short flags`);
+        if (longFlagExp.test(unsupportedFlag))
+          throw new Error(`${baseError}
+- too many long flags`);
+        throw new Error(`${baseError}
+- unrecognised flag format`);
+      }
+      if (shortFlag === void 0 && longFlag === void 0)
+        throw new Error(
+          `option creation failed due to no flags found in '${flags}'.`
+        );
+      return { shortFlag, longFlag };
+    }
+    exports.Option = Option2;
+    exports.DualOptions = DualOptions;
+  }
+});
+
+// node_modules/commander/lib/suggestSimilar.js
+var require_suggestSimilar = __commonJS({
+  "node_modules/commander/lib/suggestSimilar.js"(exports) {
+    var maxDistance = 3;
+    function editDistance(a, b) {
+      if (Math.abs(a.length - b.length) > maxDistance)
+        return Math.max(a.length, b.length);
+      const d = [];
+      for (let i = 0; i <= a.length; i++) {
+        d[i] = [i];
+      }
+      for (let j = 0; j <= b.length; j++) {
+        d[0][j] = j;
+      }
+      for (let j = 1; j <= b.length; j++) {
+        for (let i = 1; i <= a.length; i++) {
+          let cost = 1;
+          if (a[i - 1] === b[j - 1]) {
+            cost = 0;
+          } else {
+            cost = 1;
+          }
+          d[i][j] = Math.min(
+            d[i - 1][j] + 1,
+            // deletion
+            d[i][j - 1] + 1,
+            // insertion
+            d[i - 1][j - 1] + cost
+            // substitution
+          );
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          }
+        }
+      }
+      return d[a.length][b.length];
+    }
+    function suggestSimilar(word, candidates) {
+      if (!candidates || candidates.length === 0) return "";
+      candidates = Array.from(new Set(candidates));
+      const searchingOptions = word.startsWith("--");
+      if (searchingOptions) {
+        word = word.slice(2);
+        candidates = candidates.map((candidate) => candidate.slice(2));
+      }
+      let similar = [];
+      let bestDistance = maxDistance;
+      const minSimilarity = 0.4;
+      candidates.forEach((candidate) => {
+        if (candidate.length <= 1) return;
+        const distance = editDistance(word, candidate);
+        const length = Math.max(word.length, candidate.length);
+        const similarity = (length - distance) / length;
+        if (similarity > minSimilarity) {
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            similar = [candidate];
+          } else if (distance === bestDistance) {
+            similar.push(candidate);
+          }
+        }
+      });
+      similar.sort((a, b) => a.localeCompare(b));
+      if (searchingOptions) {
+        similar = similar.map((candidate) => `--${candidate}`);
+      }
+      if (similar.length > 1) {
+        return `
+(Did you mean one of ${similar.join(", ")}?)`;
+      }
+      if (similar.length === 1) {
+        return `
+(Did you mean ${similar[0]}?)`;
+      }
+      return "";
+    }
+    exports.suggestSimilar = suggestSimilar;
+  }
+});
+
+// node_modules/commander/lib/command.js
+var require_command = __commonJS({
+  "node_modules/commander/lib/command.js"(exports) {
+    var EventEmitter = __require("node:events").EventEmitter;
+    var childProcess = __require("node:child_process");
+    var path = __require("node:path");
+    var fs = __require("node:fs");
+    var process2 = __require("node:process");
+    var { Argument: Argument2, humanReadableArgName } = require_argument();
+    var { CommanderError: CommanderError2 } = require_error();
+    var { Help: Help2, stripColor } = require_help();
+    var { Option: Option2, DualOptions } = require_option();
+    var { suggestSimilar } = require_suggestSimilar();
+    var Command2 = class _Command extends EventEmitter {
+      /**
+       * Initialize a new `Command`.
+       *
+       * @param {string} [name]
+       */
+      constructor(name) {
+        super();
+        this.commands = [];
+        this.options = [];
+        this.parent = null;
+        this._allowUnknownOption = false;
+        this._allowExcessArguments = false;
+        this.registeredArguments = [];
+        this._args = this.registeredArguments;
+        this.args = [];
+        this.rawArgs = [];
+        this.processedArgs = [];
+        this._scriptPath = null;
+        this._name = name || "";
+        this._optionValues = {};
+        this._optionValueSources = {};
+        this._storeOptionsAsProperties = false;
+        this._actionHandler = null;
+        this._executableHandler = false;
+        this._executableFile = null;
+        this._executableDir = null;
+        this._defaultCommandName = null;
+        this._exitCallback = null;
+        this._aliases = [];
+        this._combineFlagAndOptionalValue = true;
+        this._description = "";
+        this._summary = "";
+        this._argsDescription = void 0;
+        this._enablePositionalOptions = false;
+        this._passThroughOptions = false;
+        this._lifeCycleHooks = {};
+        this._showHelpAfterError = false;
+        this._showSuggestionAfterError = true;
+        this._savedState = null;
+        this._outputConfiguration = {
+          writeOut: (str2) => process2.stdout.write(str2),
+          writeErr: (str2) => process2.stderr.write(str2),
+          outputError: (str2, write) => write(str2),
+          getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
+          getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
+          getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
+          getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
+          stripColor: (str2) => stripColor(str2)
+        };
+        this._hidden = false;
+        this._helpOption = void 0;
+        this._addImplicitHelpCommand = void 0;
+        this._helpCommand = void 0;
+        this._helpConfiguration = {};
+        this._helpGroupHeading = void 0;
+        this._defaultCommandGroup = void 0;
+        this._defaultOptionGroup = void 0;
+      }
+      /**
+       * Copy settings that are useful to have in common across root command and subcommands.
+       *
+       * (Used internally when adding a command using `.command()` so subcommands inherit parent settings.)
+       *
+       * @param {Command} sourceCommand
+       * @return {Command} `this` command for chaining
+       */
+      copyInheritedSettings(sourceCommand) {
+        this._outputConfiguration = sourceCommand._outputConfiguration;
+        this._helpOption = sourceCommand._helpOption;
+        this._helpCommand = sourceCommand._helpCommand;
+        this._helpConfiguration = sourceCommand._helpConfiguration;
+        this._exitCallback = sourceCommand._exitCallback;
+        this._storeOptionsAsProperties = sourceCommand._storeOptionsAsProperties;
+        this._combineFlagAndOptionalValue = sourceCommand._combineFlagAndOptionalValue;
+        this._allowExcessArguments = sourceCommand._allowExcessArguments;
+        this._enablePositionalOptions = sourceCommand._enablePositionalOptions;
+        this._showHelpAfterError = sourceCommand._showHelpAfterError;
+        this._showSuggestionAfterError = sourceCommand._showSuggestionAfterError;
+        return this;
+      }
+      /**
+       * @returns {Command[]}
+       * @private
+       */
+      _getCommandAndAncestors() {
+        const result = [];
+        for (let command = this; command; command = command.parent) {
+          result.push(command);
+        }
+        return result;
+      }
+      /**
+       * Define a command.
+       *
+       * There are two styles of command: pay attention to where to put the description.
+       *
+       * @example
+       * // Command implemented using action handler (description is supplied separately to `.command`)
+       * program
+       *   .command('clone <source> [destination]')
+       *   .description('clone a repository into a newly created directory')
+       *   .action((source, destination) => {
+       *     console.log('clone command called');
+       *   });
+       *
+       * // Command implemented using separate executable file (description is second parameter to `.command`)
+       * program
+       *   .command('start <service>', 'start named service')
+       *   .command('stop [service]', 'stop named service, or all if no name supplied');
+       *
+       * @param {string} nameAndArgs - command name and arguments, args are `<required>` or `[optional]` and last may also be `variadic...`
+       * @param {(object | string)} [actionOptsOrExecDesc] - configuration options (for action), or description (for executable)
+       * @param {object} [execOpts] - configuration options (for executable)
+       * @return {Command} returns new command for action handler, or `this` for executable command
+       */
+      command(nameAndArgs, actionOptsOrExecDesc, execOpts) {
+        let desc = actionOptsOrExecDesc;
+        let opts = execOpts;
+        if (typeof desc === "object" && desc !== null) {
+          opts = desc;
+          desc = null;
+        }
+        opts = opts || {};
+        const [, name, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const cmd = this.createCommand(name);
+        if (desc) {
+          cmd.description(desc);
+          cmd._executableHandler = true;
+        }
+        if (opts.isDefault) this._defaultCommandName = cmd._name;
+        cmd._hidden = !!(opts.noHelp || opts.hidden);
+        cmd._executableFile = opts.executableFile || null;
+        if (args) cmd.arguments(args);
+        this._registerCommand(cmd);
+        cmd.parent = this;
+        cmd.copyInheritedSettings(this);
+        if (desc) return this;
+        return cmd;
+      }
+      /**
+       * Factory routine to create a new unattached command.
+       *
+       * See .command() for creating an attached subcommand, which uses this routine to
+       * create the command. You can override createCommand to customise subcommands.
+       *
+       * @param {string} [name]
+       * @return {Command} new command
+       */
+      createCommand(name) {
+        return new _Command(name);
+      }
+      /**
+       * You can customise the help with a subclass of Help by overriding createHelp,
+       * or by overriding Help properties using configureHelp().
+       *
+       * @return {Help}
+       */
+      createHelp() {
+        return Object.assign(new Help2(), this.configureHelp());
+      }
+      /**
+       * You can customise the help by overriding Help properties using configureHelp(),
+       * or with a subclass of Help by overriding createHelp().
+       *
+       * @param {object} [configuration] - configuration options
+       * @return {(Command | object)} `this` command for chaining, or stored configuration
+       */
+      configureHelp(configuration) {
+        if (configuration === void 0) return this._helpConfiguration;
+        this._helpConfiguration = configuration;
+        return this;
+      }
+      /**
+       * The default output goes to stdout and stderr. You can customise this for special
+       * applications. You can also customise the display of errors by overriding outputError.
+       *
+       * The configuration properties are all functions:
+       *
+       *     // change how output being written, defaults to stdout and stderr
+       *     writeOut(str)
+       *     writeErr(str)
+       *     // change how output being written for errors, defaults to writeErr
+       *     outputError(str, write) // used for displaying errors and not used for displaying help
+       *     // specify width for wrapping help
+       *     getOutHelpWidth()
+       *     getErrHelpWidth()
+       *     // color support, currently only used with Help
+       *     getOutHasColors()
+       *     getErrHasColors()
+       *     stripColor() // used to remove ANSI escape codes if output does not have colors
+       *
+       * @param {object} [configuration] - configuration options
+       * @return {(Command | object)} `this` command for chaining, or stored configuration
+       */
+      configureOutput(configuration) {
+        if (configuration === void 0) return this._outputConfiguration;
+        this._outputConfiguration = {
+          ...this._outputConfiguration,
+          ...configuration
+        };
+        return this;
+      }
+      /**
+       * Display the help or a custom message after an error occurs.
+       *
+       * @param {(boolean|string)} [displayHelp]
+       * @return {Command} `this` command for chaining
+       */
+      showHelpAfterError(displayHelp = true) {
+        if (typeof displayHelp !== "string") displayHelp = !!displayHelp;
+        this._showHelpAfterError = displayHelp;
+        return this;
+      }
+      /**
+       * Display suggestion of similar commands for unknown commands, or options for unknown options.
+       *
+       * @param {boolean} [displaySuggestion]
+       * @return {Command} `this` command for chaining
+       */
+      showSuggestionAfterError(displaySuggestion = true) {
+        this._showSuggestionAfterError = !!displaySuggestion;
+        return this;
+      }
+      /**
+       * Add a prepared subcommand.
+       *
+       * See .command() for creating an attached subcommand which inherits settings from its parent.
+       *
+       * @param {Command} cmd - new subcommand
+       * @param {object} [opts] - configuration options
+       * @return {Command} `this` command for chaining
+       */
+      addCommand(cmd, opts) {
+        if (!cmd._name) {
+          throw new Error(`Command passed to .addCommand() must have a name
+- specify the name in Command constructor or using .name()`);
+        }
+        opts = opts || {};
+        if (opts.isDefault) this._defaultCommandName = cmd._name;
+        if (opts.noHelp || opts.hidden) cmd._hidden = true;
+        this._registerCommand(cmd);
+        cmd.parent = this;
+        cmd._checkForBrokenPassThrough();
+        return this;
+      }
+      /**
+       * Factory routine to create a new unattached argument.
+       *
+       * See .argument() for creating an attached argument, which uses this routine to
+       * create the argument. You can override createArgument to return a custom argument.
+       *
+       * @param {string} name
+       * @param {string} [description]
+       * @return {Argument} new argument
+       */
+      createArgument(name, description) {
+        return new Argument2(name, description);
+      }
+      /**
+       * Define argument syntax for command.
+       *
+       * The default is that the argument is required, and you can explicitly
+       * indicate this with <> around the name. Put [] around the name for an optional argument.
+       *
+       * @example
+       * program.argument('<input-file>');
+       * program.argument('[output-file]');
+       *
+       * @param {string} name
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom argument processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      argument(name, description, parseArg, defaultValue) {
+        const argument = this.createArgument(name, description);
+        if (typeof parseArg === "function") {
+          argument.default(defaultValue).argParser(parseArg);
+        } else {
+          argument.default(parseArg);
+        }
+        this.addArgument(argument);
+        return this;
+      }
+      /**
+       * Define argument syntax for command, adding multiple at once (without descriptions).
+       *
+       * See also .argument().
+       *
+       * @example
+       * program.arguments('<cmd> [env]');
+       *
+       * @param {string} names
+       * @return {Command} `this` command for chaining
+       */
+      arguments(names) {
+        names.trim().split(/ +/).forEach((detail) => {
+          this.argument(detail);
+        });
+        return this;
+      }
+      /**
+       * Define argument syntax for command, adding a prepared argument.
+       *
+       * @param {Argument} argument
+       * @return {Command} `this` command for chaining
+       */
+      addArgument(argument) {
+        const previousArgument = this.registeredArguments.slice(-1)[0];
+        if (previousArgument?.variadic) {
+          throw new Error(
+            `only the last argument can be variadic '${previousArgument.name()}'`
+          );
+        }
+        if (argument.required && argument.defaultValue !== void 0 && argument.parseArg === void 0) {
+          throw new Error(
+            `a default value for a required argument is never used: '${argument.name()}'`
+          );
+        }
+        this.registeredArguments.push(argument);
+        return this;
+      }
+      /**
+       * Customise or override default help command. By default a help command is automatically added if your command has subcommands.
+       *
+       * @example
+       *    program.helpCommand('help [cmd]');
+       *    program.helpCommand('help [cmd]', 'show help');
+       *    program.helpCommand(false); // suppress default help command
+       *    program.helpCommand(true); // add help command even if no subcommands
+       *
+       * @param {string|boolean} enableOrNameAndArgs - enable with custom name and/or arguments, or boolean to override whether added
+       * @param {string} [description] - custom description
+       * @return {Command} `this` command for chaining
+       */
+      helpCommand(enableOrNameAndArgs, description) {
+        if (typeof enableOrNameAndArgs === "boolean") {
+          this._addImplicitHelpCommand = enableOrNameAndArgs;
+          if (enableOrNameAndArgs && this._defaultCommandGroup) {
+            this._initCommandGroup(this._getHelpCommand());
+          }
+          return this;
+        }
+        const nameAndArgs = enableOrNameAndArgs ?? "help [command]";
+        const [, helpName, helpArgs] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const helpDescription = description ?? "display help for command";
+        const helpCommand = this.createCommand(helpName);
+        helpCommand.helpOption(false);
+        if (helpArgs) helpCommand.arguments(helpArgs);
+        if (helpDescription) helpCommand.description(helpDescription);
+        this._addImplicitHelpCommand = true;
+        this._helpCommand = helpCommand;
+        if (enableOrNameAndArgs || description) this._initCommandGroup(helpCommand);
+        return this;
+      }
+      /**
+       * Add prepared custom help command.
+       *
+       * @param {(Command|string|boolean)} helpCommand - custom help command, or deprecated enableOrNameAndArgs as for `.helpCommand()`
+       * @param {string} [deprecatedDescription] - deprecated custom description used with custom name only
+       * @return {Command} `this` command for chaining
+       */
+      addHelpCommand(helpCommand, deprecatedDescription) {
+        if (typeof helpCommand !== "object") {
+          this.helpCommand(helpCommand, deprecatedDescription);
+          return this;
+        }
+        this._addImplicitHelpCommand = true;
+        this._helpCommand = helpCommand;
+        this._initCommandGroup(helpCommand);
+        return this;
+      }
+      /**
+       * Lazy create help command.
+       *
+       * @return {(Command|null)}
+       * @package
+       */
+      _getHelpCommand() {
+        const hasImplicitHelpCommand = this._addImplicitHelpCommand ?? (this.commands.length && !this._actionHandler && !this._findCommand("help"));
+        if (hasImplicitHelpCommand) {
+          if (this._helpCommand === void 0) {
+            this.helpCommand(void 0, void 0);
+          }
+          return this._helpCommand;
+        }
+        return null;
+      }
+      /**
+       * Add hook for life cycle event.
+       *
+       * @param {string} event
+       * @param {Function} listener
+       * @return {Command} `this` command for chaining
+       */
+      hook(event, listener) {
+        const allowedValues = ["preSubcommand", "preAction", "postAction"];
+        if (!allowedValues.includes(event)) {
+          throw new Error(`Unexpected value for event passed to hook : '${event}'.
+Expecting one of '${allowedValues.join("', '")}'`);
+        }
+        if (this._lifeCycleHooks[event]) {
+          this._lifeCycleHooks[event].push(listener);
+        } else {
+          this._lifeCycleHooks[event] = [listener];
+        }
+        return this;
+      }
+      /**
+       * Register callback to use as replacement for calling process.exit.
+       *
+       * @param {Function} [fn] optional callback which will be passed a CommanderError, defaults to throwing
+       * @return {Command} `this` command for chaining
+       */
+      exitOverride(fn) {
+        if (fn) {
+          this._exitCallback = fn;
+        } else {
+          this._exitCallback = (err) => {
+            if (err.code !== "commander.executeSubCommandAsync") {
+              throw err;
+            } else {
+            }
+          };
+        }
+        return this;
+      }
+      /**
+       * Call process.exit, and _exitCallback if defined.
+       *
+       * @param {number} exitCode exit code for using with process.exit
+       * @param {string} code an id string representing the error
+       * @param {string} message human-readable description of the error
+       * @return never
+       * @private
+       */
+      _exit(exitCode, code2, message) {
+        if (this._exitCallback) {
+          this._exitCallback(new CommanderError2(exitCode, code2, message));
+        }
+        process2.exit(exitCode);
+      }
+      /**
+       * Register callback `fn` for the command.
+       *
+       * @example
+       * program
+       *   .command('serve')
+       *   .description('start service')
+       *   .action(function() {
+       *      // do work here
+       *   });
+       *
+       * @param {Function} fn
+       * @return {Command} `this` command for chaining
+       */
+      action(fn) {
+        const listener = (args) => {
+          const expectedArgsCount = this.registeredArguments.length;
+          const actionArgs = args.slice(0, expectedArgsCount);
+          if (this._storeOptionsAsProperties) {
+            actionArgs[expectedArgsCount] = this;
+          } else {
+            actionArgs[expectedArgsCount] = this.opts();
+          }
+          actionArgs.push(this);
+          return fn.apply(this, actionArgs);
+        };
+        this._actionHandler = listener;
+        return this;
+      }
+      /**
+       * Factory routine to create a new unattached option.
+       *
+       * See .option() for creating an attached option, which uses this routine to
+       * create the option. You can override createOption to return a custom option.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @return {Option} new option
+       */
+      createOption(flags, description) {
+        return new Option2(flags, description);
+      }
+      /**
+       * Wrap parseArgs to catch 'commander.invalidArgument'.
+       *
+       * @param {(Option | Argument)} target
+       * @param {string} value
+       * @param {*} previous
+       * @param {string} invalidArgumentMessage
+       * @private
+       */
+      _callParseArg(target, value, previous, invalidArgumentMessage) {
+        try {
+          return target.parseArg(value, previous);
+        } catch (err) {
+          if (err.code === "commander.invalidArgument") {
+            const message = `${invalidArgumentMessage} ${err.message}`;
+            this.error(message, { exitCode: err.exitCode, code: err.code });
+          }
+          throw err;
+        }
+      }
+      /**
+       * Check for option flag conflicts.
+       * Register option if no conflicts found, or throw on conflict.
+       *
+       * @param {Option} option
+       * @private
+       */
+      _registerOption(option) {
+        const matchingOption = option.short && this._findOption(option.short) || option.long && this._findOption(option.long);
+        if (matchingOption) {
+          const matchingFlag = option.long && this._findOption(option.long) ? option.long : option.short;
+          throw new Error(`Cannot add option '${option.flags}'${this._name && ` to command '${this._name}'`} due to conflicting flag '${matchingFlag}'
+-  already used by option '${matchingOption.flags}'`);
+        }
+        this._initOptionGroup(option);
+        this.options.push(option);
+      }
+      /**
+       * Check for command name and alias conflicts with existing commands.
+       * Register command if no conflicts found, or throw on conflict.
+       *
+       * @param {Command} command
+       * @private
+       */
+      _registerCommand(command) {
+        const knownBy = (cmd) => {
+          return [cmd.name()].concat(cmd.aliases());
+        };
+        const alreadyUsed = knownBy(command).find(
+          (name) => this._findCommand(name)
+        );
+        if (alreadyUsed) {
+          const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
+          const newCmd = knownBy(command).join("|");
+          throw new Error(
+            `cannot add command '${newCmd}' as already have command '${existingCmd}'`
+          );
+        }
+        this._initCommandGroup(command);
+        this.commands.push(command);
+      }
+      /**
+       * Add an option.
+       *
+       * @param {Option} option
+       * @return {Command} `this` command for chaining
+       */
+      addOption(option) {
+        this._registerOption(option);
+        const oname = option.name();
+        const name = option.attributeName();
+        if (option.negate) {
+          const positiveLongFlag = option.long.replace(/^--no-/, "--");
+          if (!this._findOption(positiveLongFlag)) {
+            this.setOptionValueWithSource(
+              name,
+              option.defaultValue === void 0 ? true : option.defaultValue,
+              "default"
+            );
+          }
+        } else if (option.defaultValue !== void 0) {
+          this.setOptionValueWithSource(name, option.defaultValue, "default");
+        }
+        const handleOptionValue = (val, invalidValueMessage, valueSource) => {
+          if (val == null && option.presetArg !== void 0) {
+            val = option.presetArg;
+          }
+          const oldValue = this.getOptionValue(name);
+          if (val !== null && option.parseArg) {
+            val = this._callParseArg(option, val, oldValue, invalidValueMessage);
+          } else if (val !== null && option.variadic) {
+            val = option._collectValue(val, oldValue);
+          }
+          if (val == null) {
+            if (option.negate) {
+              val = false;
+            } else if (option.isBoolean() || option.optional) {
+              val = true;
+            } else {
+              val = "";
+            }
+          }
+          this.setOptionValueWithSource(name, val, valueSource);
+        };
+        this.on("option:" + oname, (val) => {
+          const invalidValueMessage = `error: option '${option.flags}' argument '${val}' is invalid.`;
+          handleOptionValue(val, invalidValueMessage, "cli");
+        });
+        if (option.envVar) {
+          this.on("optionEnv:" + oname, (val) => {
+            const invalidValueMessage = `error: option '${option.flags}' value '${val}' from env '${option.envVar}' is invalid.`;
+            handleOptionValue(val, invalidValueMessage, "env");
+          });
+        }
+        return this;
+      }
+      /**
+       * Internal implementation shared by .option() and .requiredOption()
+       *
+       * @return {Command} `this` command for chaining
+       * @private
+       */
+      _optionEx(config, flags, description, fn, defaultValue) {
+        if (typeof flags === "object" && flags instanceof Option2) {
+          throw new Error(
+            "To add an Option object use addOption() instead of option() or requiredOption()"
+          );
+        }
+        const option = this.createOption(flags, description);
+        option.makeOptionMandatory(!!config.mandatory);
+        if (typeof fn === "function") {
+          option.default(defaultValue).argParser(fn);
+        } else if (fn instanceof RegExp) {
+          const regex = fn;
+          fn = (val, def) => {
+            const m = regex.exec(val);
+            return m ? m[0] : def;
+          };
+          option.default(defaultValue).argParser(fn);
+        } else {
+          option.default(fn);
+        }
+        return this.addOption(option);
+      }
+      /**
+       * Define option with `flags`, `description`, and optional argument parsing function or `defaultValue` or both.
+       *
+       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space. A required
+       * option-argument is indicated by `<>` and an optional option-argument by `[]`.
+       *
+       * See the README for more details, and see also addOption() and requiredOption().
+       *
+       * @example
+       * program
+       *     .option('-p, --pepper', 'add pepper')
+       *     .option('--pt, --pizza-type <TYPE>', 'type of pizza') // required option-argument
+       *     .option('-c, --cheese [CHEESE]', 'add extra cheese', 'mozzarella') // optional option-argument with default
+       *     .option('-t, --tip <VALUE>', 'add tip to purchase cost', parseFloat) // custom parse function
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom option processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      option(flags, description, parseArg, defaultValue) {
+        return this._optionEx({}, flags, description, parseArg, defaultValue);
+      }
+      /**
+       * Add a required option which must have a value after parsing. This usually means
+       * the option must be specified on the command line. (Otherwise the same as .option().)
+       *
+       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom option processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      requiredOption(flags, description, parseArg, defaultValue) {
+        return this._optionEx(
+          { mandatory: true },
+          flags,
+          description,
+          parseArg,
+          defaultValue
+        );
+      }
+      /**
+       * Alter parsing of short flags with optional values.
+       *
+       * @example
+       * // for `.option('-f,--flag [value]'):
+       * program.combineFlagAndOptionalValue(true);  // `-f80` is treated like `--flag=80`, this is the default behaviour
+       * program.combineFlagAndOptionalValue(false) // `-fb` is treated like `-f -b`
+       *
+       * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
+       * @return {Command} `this` command for chaining
+       */
+      combineFlagAndOptionalValue(combine = true) {
+        this._combineFlagAndOptionalValue = !!combine;
+        return this;
+      }
+      /**
+       * Allow unknown options on the command line.
+       *
+       * @param {boolean} [allowUnknown] - if `true` or omitted, no error will be thrown for unknown options.
+       * @return {Command} `this` command for chaining
+       */
+      allowUnknownOption(allowUnknown = true) {
+        this._allowUnknownOption = !!allowUnknown;
+        return this;
+      }
+      /**
+       * Allow excess command-arguments on the command line. Pass false to make excess arguments an error.
+       *
+       * @param {boolean} [allowExcess] - if `true` or omitted, no error will be thrown for excess arguments.
+       * @return {Command} `this` command for chaining
+       */
+      allowExcessArguments(allowExcess = true) {
+        this._allowExcessArguments = !!allowExcess;
+        return this;
+      }
+      /**
+       * Enable positional options. Positional means global options are specified before subcommands which lets
+       * subcommands reuse the same option names, and also enables subcommands to turn on passThroughOptions.
+       * The default behaviour is non-positional and global options may appear anywhere on the command line.
+       *
+       * @param {boolean} [positional]
+       * @return {Command} `this` command for chaining
+       */
+      enablePositionalOptions(positional = true) {
+        this._enablePositionalOptions = !!positional;
+        return this;
+      }
+      /**
+       * Pass through options that come after command-arguments rather than treat them as command-options,
+       * so actual command-options come before command-arguments. Turning this on for a subcommand requires
+       * positional options to have been enabled on the program (parent commands).
+       * The default behaviour is non-positional and options may appear before or after command-arguments.
+       *
+       * @param {boolean} [passThrough] for unknown options.
+       * @return {Command} `this` command for chaining
+       */
+      passThroughOptions(passThrough = true) {
+        this._passThroughOptions = !!passThrough;
+        this._checkForBrokenPassThrough();
+        return this;
+      }
+      /**
+       * @private
+       */
+      _checkForBrokenPassThrough() {
+        if (this.parent && this._passThroughOptions && !this.parent._enablePositionalOptions) {
+          throw new Error(
+            `passThroughOptions cannot be used for '${this._name}' without turning on enablePositionalOptions for parent command(s)`
+          );
+        }
+      }
+      /**
+       * Whether to store option values as properties on command object,
+       * or store separately (specify false). In both cases the option values can be accessed using .opts().
+       *
+       * @param {boolean} [storeAsProperties=true]
+       * @return {Command} `this` command for chaining
+       */
+      storeOptionsAsProperties(storeAsProperties = true) {
+        if (this.options.length) {
+          throw new Error("call .storeOptionsAsProperties() before adding options");
+        }
+        if (Object.keys(this._optionValues).length) {
+          throw new Error(
+            "call .storeOptionsAsProperties() before setting option values"
+          );
+        }
+        this._storeOptionsAsProperties = !!storeAsProperties;
+        return this;
+      }
+      /**
+       * Retrieve option value.
+       *
+       * @param {string} key
+       * @return {object} value
+       */
+      getOptionValue(key) {
+        if (this._storeOptionsAsProperties) {
+          return this[key];
+        }
+        return this._optionValues[key];
+      }
+      /**
+       * Store option value.
+       *
+       * @param {string} key
+       * @param {object} value
+       * @return {Command} `this` command for chaining
+       */
+      setOptionValue(key, value) {
+        return this.setOptionValueWithSource(key, value, void 0);
+      }
+      /**
+       * Store option value and where the value came from.
+       *
+       * @param {string} key
+       * @param {object} value
+       * @param {string} source - expected values are default/config/env/cli/implied
+       * @return {Command} `this` command for chaining
+       */
+      setOptionValueWithSource(key, value, source) {
+        if (this._storeOptionsAsProperties) {
+          this[key] = value;
+        } else {
+          this._optionValues[key] = value;
+        }
+        this._optionValueSources[key] = source;
+        return this;
+      }
+      /**
+       * Get source of option value.
+       * Expected values are default | config | env | cli | implied
+       *
+       * @param {string} key
+       * @return {string}
+       */
+      getOptionValueSource(key) {
+        return this._optionValueSources[key];
+      }
+      /**
+       * Get source of option value. See also .optsWithGlobals().
+       * Expected values are default | config | env | cli | implied
+       *
+       * @param {string} key
+       * @return {string}
+       */
+      getOptionValueSourceWithGlobals(key) {
+        let source;
+        this._getCommandAndAncestors().forEach((cmd) => {
+          if (cmd.getOptionValueSource(key) !== void 0) {
+            source = cmd.getOptionValueSource(key);
+          }
+        });
+        return source;
+      }
+      /**
+       * Get user arguments from implied or explicit arguments.
+       * Side-effects: set _scriptPath if args included script. Used for default program name, and subcommand searches.
+       *
+       * @private
+       */
+      _prepareUserArgs(argv, parseOptions) {
+        if (argv !== void 0 && !Array.isArray(argv)) {
+          throw new Error("first parameter to parse must be array or undefined");
+        }
+        parseOptions = parseOptions || {};
+        if (argv === void 0 && parseOptions.from === void 0) {
+          if (process2.versions?.electron) {
+            parseOptions.from = "electron";
+          }
+          const execArgv = process2.execArgv ?? [];
+          if (execArgv.includes("-e") || execArgv.includes("--eval") || execArgv.includes("-p") || execArgv.includes("--print")) {
+            parseOptions.from = "eval";
+          }
+        }
+        if (argv === void 0) {
+          argv = process2.argv;
+        }
+        this.rawArgs = argv.slice();
+        let userArgs;
+        switch (parseOptions.from) {
+          case void 0:
+          case "node":
+            this._scriptPath = argv[1];
+            userArgs = argv.slice(2);
+            break;
+          case "electron":
+            if (process2.defaultApp) {
+              this._scriptPath = argv[1];
+              userArgs = argv.slice(2);
+            } else {
+              userArgs = argv.slice(1);
+            }
+            break;
+          case "user":
+            userArgs = argv.slice(0);
+            break;
+          case "eval":
+            userArgs = argv.slice(1);
+            break;
+          default:
+            throw new Error(
+              `unexpected parse option { from: '${parseOptions.from}' }`
+            );
+        }
+        if (!this._name && this._scriptPath)
+          this.nameFromFilename(this._scriptPath);
+        this._name = this._name || "program";
+        return userArgs;
+      }
+      /**
+       * Parse `argv`, setting options and invoking commands when defined.
+       *
+       * Use parseAsync instead of parse if any of your action handlers are async.
+       *
+       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+       *
+       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+       * - `'user'`: just user arguments
+       *
+       * @example
+       * program.parse(); // parse process.argv and auto-detect electron and special node flags
+       * program.parse(process.argv); // assume argv[0] is app and argv[1] is script
+       * program.parse(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+       *
+       * @param {string[]} [argv] - optional, defaults to process.argv
+       * @param {object} [parseOptions] - optionally specify style of options with from: node/user/electron
+       * @param {string} [parseOptions.from] - where the args are from: 'node', 'user', 'electron'
+       * @return {Command} `this` command for chaining
+       */
+      parse(argv, parseOptions) {
+        this._prepareForParse();
+        const userArgs = this._prepareUserArgs(argv, parseOptions);
+        this._parseCommand([], userArgs);
+        return this;
+      }
+      /**
+       * Parse `argv`, setting options and invoking commands when defined.
+       *
+       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+       *
+       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+       * - `'user'`: just user arguments
+       *
+       * @example
+       * await program.parseAsync(); // parse process.argv and auto-detect electron and special node flags
+       * await program.parseAsync(process.argv); // assume argv[0] is app and argv[1] is script
+       * await program.parseAsync(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+       *
+       * @param {string[]} [argv]
+       * @param {object} [parseOptions]
+       * @param {string} parseOptions.from - where the args are from: 'node', 'user', 'electron'
+       * @return {Promise}
+       */
+      async parseAsync(argv, parseOptions) {
+        this._prepareForParse();
+        const userArgs = this._prepareUserArgs(argv, parseOptions);
+        await this._parseCommand([], userArgs);
+        return this;
+      }
+      _prepareForParse() {
+        if (this._savedState === null) {
+          this.saveStateBeforeParse();
+        } else {
+          this.restoreStateBeforeParse();
+        }
+      }
+      /**
+       * Called the first time parse is called to save state and allow a restore before subsequent calls to parse.
+       * Not usually called directly, but available for subclasses to save their custom state.
+       *
+       * This is called in a lazy way. Only commands used in parsing chain will have state saved.
+       */
+      saveStateBeforeParse() {
+        this._savedState = {
+          // name is stable if supplied by author, but may be unspecified for root command and deduced during parsing
+          _name: this._name,
+          // option values before parse have default values (including false for negated options)
+          // shallow clones
+          _optionValues: { ...this._optionValues },
+          _optionValueSources: { ...this._optionValueSources }
+        };
+      }
+      /**
+       * Restore state before parse for calls after the first.
+       * Not usually called directly, but available for subclasses to save their custom state.
+       *
+       * This is called in a lazy way. Only commands used in parsing chain will have state restored.
+       */
+      restoreStateBeforeParse() {
+        if (this._storeOptionsAsProperties)
+          throw new Error(`Can not call parse again when storeOptionsAsProperties is true.
+- either make a new Command for each call to parse, or stop storing options as properties`);
+        this._name = this._savedState._name;
+        this._scriptPath = null;
+        this.rawArgs = [];
+        this._optionValues = { ...this._savedState._optionValues };
+        this._optionValueSources = { ...this._savedState._optionValueSources };
+        this.args = [];
+        this.processedArgs = [];
+      }
+      /**
+       * Throw if expected executable is missing. Add lots of help for author.
+       *
+       * @param {string} executableFile
+       * @param {string} executableDir
+       * @param {string} subcommandName
+       */
+      _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
+        if (fs.existsSync(executableFile)) return;
+        const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
+        const executableMissing = `'${executableFile}' does not exist
+ - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
+ - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
+ - ${executableDirMessage}`;
+        throw new Error(executableMissing);
+      }
+      /**
+       * Execute a sub-command executable.
+       *
+       * @private
+       */
+      _executeSubCommand(subcommand, args) {
+        args = args.slice();
+        let launchWithNode = false;
+        const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
+        function findFile(baseDir, baseName) {
+          const localBin = path.resolve(baseDir, baseName);
+          if (fs.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path.extname(baseName))) return void 0;
+          const foundExt = sourceExt.find(
+            (ext) => fs.existsSync(`${localBin}${ext}`)
+          );
+          if (foundExt) return `${localBin}${foundExt}`;
+          return void 0;
+        }
+        this._checkForMissingMandatoryOptions();
+        this._checkForConflictingOptions();
+        let executableFile = subcommand._executableFile || `${this._name}-${subcommand._name}`;
+        let executableDir = this._executableDir || "";
+        if (this._scriptPath) {
+          let resolvedScriptPath;
+          try {
+            resolvedScriptPath = fs.realpathSync(this._scriptPath);
+          } catch {
+            resolvedScriptPath = this._scriptPath;
+          }
+          executableDir = path.resolve(
+            path.dirname(resolvedScriptPath),
+            executableDir
+          );
+        }
+        if (executableDir) {
+          let localFile = findFile(executableDir, executableFile);
+          if (!localFile && !subcommand._executableFile && this._scriptPath) {
+            const legacyName = path.basename(
+              this._scriptPath,
+              path.extname(this._scriptPath)
+            );
+            if (legacyName !== this._name) {
+              localFile = findFile(
+                executableDir,
+                `${legacyName}-${subcommand._name}`
+              );
+            }
+          }
+          executableFile = localFile || executableFile;
+        }
+        launchWithNode = sourceExt.includes(path.extname(executableFile));
+        let proc;
+        if (process2.platform !== "win32") {
+          if (launchWithNode) {
+            args.unshift(executableFile);
+            args = incrementNodeInspectorPort(process2.execArgv).concat(args);
+            proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" });
+          } else {
+            proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
+          }
+        } else {
+          this._checkForMissingExecutable(
+            executableFile,
+            executableDir,
+            subcommand._name
+          );
+          args.unshift(executableFile);
+          args = incrementNodeInspectorPort(process2.execArgv).concat(args);
+          proc = childProcess.spawn(process2.execPath, args, { stdio: "inherit" });
+        }
+        if (!proc.killed) {
+          const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
+          signals.forEach((signal) => {
+            process2.on(signal, () => {
+              if (proc.killed === false && proc.exitCode === null) {
+                proc.kill(signal);
+              }
+            });
+          });
+        }
+        const exitCallback = this._exitCallback;
+        proc.on("close", (code2) => {
+          code2 = code2 ?? 1;
+          if (!exitCallback) {
+            process2.exit(code2);
+          } else {
+            exitCallback(
+              new CommanderError2(
+                code2,
+                "commander.executeSubCommandAsync",
+                "(close)"
+              )
+            );
+          }
+        });
+        proc.on("error", (err) => {
+          if (err.code === "ENOENT") {
+            this._checkForMissingExecutable(
+              executableFile,
+              executableDir,
+              subcommand._name
+            );
+          } else if (err.code === "EACCES") {
+            throw new Error(`'${executableFile}' not executable`);
+          }
+          if (!exitCallback) {
+            process2.exit(1);
+          } else {
+            const wrappedError = new CommanderError2(
+              1,
+              "commander.executeSubCommandAsync",
+              "(error)"
+            );
+            wrappedError.nestedError = err;
+            exitCallback(wrappedError);
+          }
+        });
+        this.runningCommand = proc;
+      }
+      /**
+       * @private
+       */
+      _dispatchSubcommand(commandName, operands, unknown) {
+        const subCommand = this._findCommand(commandName);
+        if (!subCommand) this.help({ error: true });
+        subCommand._prepareForParse();
+        let promiseChain;
+        promiseChain = this._chainOrCallSubCommandHook(
+          promiseChain,
+          subCommand,
+          "preSubcommand"
+        );
+        promiseChain = this._chainOrCall(promiseChain, () => {
+          if (subCommand._executableHandler) {
+            this._executeSubCommand(subCommand, operands.concat(unknown));
+          } else {
+            return subCommand._parseCommand(operands, unknown);
+          }
+        });
+        return promiseChain;
+      }
+      /**
+       * Invoke help directly if possible, or dispatch if necessary.
+       * e.g. help foo
+       *
+       * @private
+       */
+      _dispatchHelpCommand(subcommandName) {
+        if (!subcommandName) {
+          this.help();
+        }
+        const subCommand = this._findCommand(subcommandName);
+        if (subCommand && !subCommand._executableHandler) {
+          subCommand.help();
+        }
+        return this._dispatchSubcommand(
+          subcommandName,
+          [],
+          [this._getHelpOption()?.long ?? this._getHelpOption()?.short ?? "--help"]
+        );
+      }
+      /**
+       * Check this.args against expected this.registeredArguments.
+       *
+       * @private
+       */
+      _checkNumberOfArguments() {
+        this.registeredArguments.forEach((arg, i) => {
+          if (arg.required && this.args[i] == null) {
+            this.missingArgument(arg.name());
+          }
+        });
+        if (this.registeredArguments.length > 0 && this.registeredArguments[this.registeredArguments.length - 1].variadic) {
+          return;
+        }
+        if (this.args.length > this.registeredArguments.length) {
+          this._excessArguments(this.args);
+        }
+      }
+      /**
+       * Process this.args using this.registeredArguments and save as this.processedArgs!
+       *
+       * @private
+       */
+      _processArguments() {
+        const myParseArg = (argument, value, previous) => {
+          let parsedValue = value;
+          if (value !== null && argument.parseArg) {
+            const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
+            parsedValue = this._callParseArg(
+              argument,
+              value,
+              previous,
+              invalidValueMessage
+            );
+          }
+          return parsedValue;
+        };
+        this._checkNumberOfArguments();
+        const processedArgs = [];
+        this.registeredArguments.forEach((declaredArg, index) => {
+          let value = declaredArg.defaultValue;
+          if (declaredArg.variadic) {
+            if (index < this.args.length) {
+              value = this.args.slice(index);
+              if (declaredArg.parseArg) {
+                value = value.reduce((processed, v) => {
+                  return myParseArg(declaredArg, v, processed);
+                }, declaredArg.defaultValue);
+              }
+            } else if (value === void 0) {
+              value = [];
+            }
+          } else if (index < this.args.length) {
+            value = this.args[index];
+            if (declaredArg.parseArg) {
+              value = myParseArg(declaredArg, value, declaredArg.defaultValue);
+            }
+          }
+          processedArgs[index] = value;
+        });
+        this.processedArgs = processedArgs;
+      }
+      /**
+       * Once we have a promise we chain, but call synchronously until then.
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {Function} fn
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCall(promise, fn) {
+        if (promise?.then && typeof promise.then === "function") {
+          return promise.then(() => fn());
+        }
+        return fn();
+      }
+      /**
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {string} event
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCallHooks(promise, event) {
+        let result = promise;
+        const hooks = [];
+        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
+          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
+            hooks.push({ hookedCommand, callback });
+          });
+        });
+        if (event === "postAction") {
+          hooks.reverse();
+        }
+        hooks.forEach((hookDetail) => {
+          result = this._chainOrCall(result, () => {
+            return hookDetail.callback(hookDetail.hookedCommand, this);
+          });
+        });
+        return result;
+      }
+      /**
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {Command} subCommand
+       * @param {string} event
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCallSubCommandHook(promise, subCommand, event) {
+        let result = promise;
+        if (this._lifeCycleHooks[event] !== void 0) {
+          this._lifeCycleHooks[event].forEach((hook) => {
+            result = this._chainOrCall(result, () => {
+              return hook(this, subCommand);
+            });
+          });
+        }
+        return result;
+      }
+      /**
+       * Process arguments in context of this command.
+       * Returns action result, in case it is a promise.
+       *
+       * @private
+       */
+      _parseCommand(operands, unknown) {
+        const parsed = this.parseOptions(unknown);
+        this._parseOptionsEnv();
+        this._parseOptionsImplied();
+        operands = operands.concat(parsed.operands);
+        unknown = parsed.unknown;
+        this.args = operands.concat(unknown);
+        if (operands && this._findCommand(operands[0])) {
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
+        }
+        if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
+          return this._dispatchHelpCommand(operands[1]);
+        }
+        if (this._defaultCommandName) {
+          this._outputHelpIfRequested(unknown);
+          return this._dispatchSubcommand(
+            this._defaultCommandName,
+            operands,
+            unknown
+          );
+        }
+        if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
+          this.help({ error: true });
+        }
+        this._outputHelpIfRequested(parsed.unknown);
+        this._checkForMissingMandatoryOptions();
+        this._checkForConflictingOptions();
+        const checkForUnknownOptions = () => {
+          if (parsed.unknown.length > 0) {
+            this.unknownOption(parsed.unknown[0]);
+          }
+        };
+        const commandEvent = `command:${this.name()}`;
+        if (this._actionHandler) {
+          checkForUnknownOptions();
+          this._processArguments();
+          let promiseChain;
+          promiseChain = this._chainOrCallHooks(promiseChain, "preAction");
+          promiseChain = this._chainOrCall(
+            promiseChain,
+            () => this._actionHandler(this.processedArgs)
+          );
+          if (this.parent) {
+            promiseChain = this._chainOrCall(promiseChain, () => {
+              this.parent.emit(commandEvent, operands, unknown);
+            });
+          }
+          promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
+          return promiseChain;
+        }
+        if (this.parent?.listenerCount(commandEvent)) {
+          checkForUnknownOptions();
+          this._processArguments();
+          this.parent.emit(commandEvent, operands, unknown);
+        } else if (operands.length) {
+          if (this._findCommand("*")) {
+            return this._dispatchSubcommand("*", operands, unknown);
+          }
+          if (this.listenerCount("command:*")) {
+            this.emit("command:*", operands, unknown);
+          } else if (this.commands.length) {
+            this.unknownCommand();
+          } else {
+            checkForUnknownOptions();
+            this._processArguments();
+          }
+        } else if (this.commands.length) {
+          checkForUnknownOptions();
+          this.help({ error: true });
+        } else {
+          checkForUnknownOptions();
+          this._processArguments();
+        }
+      }
+      /**
+       * Find matching command.
+       *
+       * @private
+       * @return {Command | undefined}
+       */
+      _findCommand(name) {
+        if (!name) return void 0;
+        return this.commands.find(
+          (cmd) => cmd._name === name || cmd._aliases.includes(name)
+        );
+      }
+      /**
+       * Return an option matching `arg` if any.
+       *
+       * @param {string} arg
+       * @return {Option}
+       * @package
+       */
+      _findOption(arg) {
+        return this.options.find((option) => option.is(arg));
+      }
+      /**
+       * Display an error message if a mandatory option does not have a value.
+       * Called after checking for help flags in leaf subcommand.
+       *
+       * @private
+       */
+      _checkForMissingMandatoryOptions() {
+        this._getCommandAndAncestors().forEach((cmd) => {
+          cmd.options.forEach((anOption) => {
+            if (anOption.mandatory && cmd.getOptionValue(anOption.attributeName()) === void 0) {
+              cmd.missingMandatoryOptionValue(anOption);
+            }
+          });
+        });
+      }
+      /**
+       * Display an error message if conflicting options are used together in this.
+       *
+       * @private
+       */
+      _checkForConflictingLocalOptions() {
+        const definedNonDefaultOptions = this.options.filter((option) => {
+          const optionKey = option.attributeName();
+          if (this.getOptionValue(optionKey) === void 0) {
+            return false;
+          }
+          return this.getOptionValueSource(optionKey) !== "default";
+        });
+        const optionsWithConflicting = definedNonDefaultOptions.filter(
+          (option) => option.conflictsWith.length > 0
+        );
+        optionsWithConflicting.forEach((option) => {
+          const conflictingAndDefined = definedNonDefaultOptions.find(
+            (defined) => option.conflictsWith.includes(defined.attributeName())
+          );
+          if (conflictingAndDefined) {
+            this._conflictingOption(option, conflictingAndDefined);
+          }
+        });
+      }
+      /**
+       * Display an error message if conflicting options are used together.
+       * Called after checking for help flags in leaf subcommand.
+       *
+       * @private
+       */
+      _checkForConflictingOptions() {
+        this._getCommandAndAncestors().forEach((cmd) => {
+          cmd._checkForConflictingLocalOptions();
+        });
+      }
+      /**
+       * Parse options from `argv` removing known options,
+       * and return argv split into operands and unknown arguments.
+       *
+       * Side effects: modifies command by storing options. Does not reset state if called again.
+       *
+       * Examples:
+       *
+       *     argv => operands, unknown
+       *     --known kkk op => [op], []
+       *     op --known kkk => [op], []
+       *     sub --unknown uuu op => [sub], [--unknown uuu op]
+       *     sub -- --unknown uuu op => [sub --unknown uuu op], []
+       *
+       * @param {string[]} args
+       * @return {{operands: string[], unknown: string[]}}
+       */
+      parseOptions(args) {
+        const operands = [];
+        const unknown = [];
+        let dest = operands;
+        function maybeOption(arg) {
+          return arg.length > 1 && arg[0] === "-";
+        }
+        const negativeNumberArg = (arg) => {
+          if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
+          return !this._getCommandAndAncestors().some(
+            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
+          );
+        };
+        let activeVariadicOption = null;
+        let activeGroup = null;
+        let i = 0;
+        while (i < args.length || activeGroup) {
+          const arg = activeGroup ?? args[i++];
+          activeGroup = null;
+          if (arg === "--") {
+            if (dest === unknown) dest.push(arg);
+            dest.push(...args.slice(i));
+            break;
+          }
+          if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
+            this.emit(`option:${activeVariadicOption.name()}`, arg);
+            continue;
+          }
+          activeVariadicOption = null;
+          if (maybeOption(arg)) {
+            const option = this._findOption(arg);
+            if (option) {
+              if (option.required) {
+                const value = args[i++];
+                if (value === void 0) this.optionMissingArgument(option);
+                this.emit(`option:${option.name()}`, value);
+              } else if (option.optional) {
+                let value = null;
+                if (i < args.length && (!maybeOption(args[i]) || negativeNumberArg(args[i]))) {
+                  value = args[i++];
+                }
+                this.emit(`option:${option.name()}`, value);
+              } else {
+                this.emit(`option:${option.name()}`);
+              }
+              activeVariadicOption = option.variadic ? option : null;
+              continue;
+            }
+          }
+          if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
+            const option = this._findOption(`-${arg[1]}`);
+            if (option) {
+              if (option.required || option.optional && this._combineFlagAndOptionalValue) {
+                this.emit(`option:${option.name()}`, arg.slice(2));
+              } else {
+                this.emit(`option:${option.name()}`);
+                activeGroup = `-${arg.slice(2)}`;
+              }
+              continue;
+            }
+          }
+          if (/^--[^=]+=/.test(arg)) {
+            const index = arg.indexOf("=");
+            const option = this._findOption(arg.slice(0, index));
+            if (option && (option.required || option.optional)) {
+              this.emit(`option:${option.name()}`, arg.slice(index + 1));
+              continue;
+            }
+          }
+          if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
+            dest = unknown;
+          }
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown.length === 0) {
+            if (this._findCommand(arg)) {
+              operands.push(arg);
+              unknown.push(...args.slice(i));
+              break;
+            } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
+              operands.push(arg, ...args.slice(i));
+              break;
+            } else if (this._defaultCommandName) {
+              unknown.push(arg, ...args.slice(i));
+              break;
+            }
+          }
+          if (this._passThroughOptions) {
+            dest.push(arg, ...args.slice(i));
+            break;
+          }
+          dest.push(arg);
+        }
+        return { operands, unknown };
+      }
+      /**
+       * Return an object containing local option values as key-value pairs.
+       *
+       * @return {object}
+       */
+      opts() {
+        if (this._storeOptionsAsProperties) {
+          const result = {};
+          const len = this.options.length;
+          for (let i = 0; i < len; i++) {
+            const key = this.options[i].attributeName();
+            result[key] = key === this._versionOptionName ? this._version : this[key];
+          }
+          return result;
+        }
+        return this._optionValues;
+      }
+      /**
+       * Return an object containing merged local and global option values as key-value pairs.
+       *
+       * @return {object}
+       */
+      optsWithGlobals() {
+        return this._getCommandAndAncestors().reduce(
+          (combinedOptions, cmd) => Object.assign(combinedOptions, cmd.opts()),
+          {}
+        );
+      }
+      /**
+       * Display error message and exit (or call exitOverride).
+       *
+       * @param {string} message
+       * @param {object} [errorOptions]
+       * @param {string} [errorOptions.code] - an id string representing the error
+       * @param {number} [errorOptions.exitCode] - used with process.exit
+       */
+      error(message, errorOptions) {
+        this._outputConfiguration.outputError(
+          `${message}
+`,
+          this._outputConfiguration.writeErr
+        );
+        if (typeof this._showHelpAfterError === "string") {
+          this._outputConfiguration.writeErr(`${this._showHelpAfterError}
+`);
+        } else if (this._showHelpAfterError) {
+          this._outputConfiguration.writeErr("\n");
+          this.outputHelp({ error: true });
+        }
+        const config = errorOptions || {};
+        const exitCode = config.exitCode || 1;
+        const code2 = config.code || "commander.error";
+        this._exit(exitCode, code2, message);
+      }
+      /**
+       * Apply any option related environment variables, if option does
+       * not have a value from cli or client code.
+       *
+       * @private
+       */
+      _parseOptionsEnv() {
+        this.options.forEach((option) => {
+          if (option.envVar && option.envVar in process2.env) {
+            const optionKey = option.attributeName();
+            if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
+              this.getOptionValueSource(optionKey)
+            )) {
+              if (option.required || option.optional) {
+                this.emit(`optionEnv:${option.name()}`, process2.env[option.envVar]);
+              } else {
+                this.emit(`optionEnv:${option.name()}`);
+              }
+            }
+          }
+        });
+      }
+      /**
+       * Apply any implied option values, if option is undefined or default value.
+       *
+       * @private
+       */
+      _parseOptionsImplied() {
+        const dualHelper = new DualOptions(this.options);
+        const hasCustomOptionValue = (optionKey) => {
+          return this.getOptionValue(optionKey) !== void 0 && !["default", "implied"].includes(this.getOptionValueSource(optionKey));
+        };
+        this.options.filter(
+          (option) => option.implied !== void 0 && hasCustomOptionValue(option.attributeName()) && dualHelper.valueFromOption(
+            this.getOptionValue(option.attributeName()),
+            option
+          )
+        ).forEach((option) => {
+          Object.keys(option.implied).filter((impliedKey) => !hasCustomOptionValue(impliedKey)).forEach((impliedKey) => {
+            this.setOptionValueWithSource(
+              impliedKey,
+              option.implied[impliedKey],
+              "implied"
+            );
+          });
+        });
+      }
+      /**
+       * Argument `name` is missing.
+       *
+       * @param {string} name
+       * @private
+       */
+      missingArgument(name) {
+        const message = `error: missing required argument '${name}'`;
+        this.error(message, { code: "commander.missingArgument" });
+      }
+      /**
+       * `Option` is missing an argument.
+       *
+       * @param {Option} option
+       * @private
+       */
+      optionMissingArgument(option) {
+        const message = `error: option '${option.flags}' argument missing`;
+        this.error(message, { code: "commander.optionMissingArgument" });
+      }
+      /**
+       * `Option` does not have a value, and is a mandatory option.
+       *
+       * @param {Option} option
+       * @private
+       */
+      missingMandatoryOptionValue(option) {
+        const message = `error: required option '${option.flags}' not specified`;
+        this.error(message, { code: "commander.missingMandatoryOptionValue" });
+      }
+      /**
+       * `Option` conflicts with another option.
+       *
+       * @param {Option} option
+       * @param {Option} conflictingOption
+       * @private
+       */
+      _conflictingOption(option, conflictingOption) {
+        const findBestOptionFromValue = (option2) => {
+          const optionKey = option2.attributeName();
+          const optionValue = this.getOptionValue(optionKey);
+          const negativeOption = this.options.find(
+            (target) => target.negate && optionKey === target.attributeName()
+          );
+          const positiveOption = this.options.find(
+            (target) => !target.negate && optionKey === target.attributeName()
+          );
+          if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
+            return negativeOption;
+          }
+          return positiveOption || option2;
+        };
+        const getErrorMessage = (option2) => {
+          const bestOption = findBestOptionFromValue(option2);
+          const optionKey = bestOption.attributeName();
+          const source = this.getOptionValueSource(optionKey);
+          if (source === "env") {
+            return `environment variable '${bestOption.envVar}'`;
+          }
+          return `option '${bestOption.flags}'`;
+        };
+        const message = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
+        this.error(message, { code: "commander.conflictingOption" });
+      }
+      /**
+       * Unknown option `flag`.
+       *
+       * @param {string} flag
+       * @private
+       */
+      unknownOption(flag) {
+        if (this._allowUnknownOption) return;
+        let suggestion = "";
+        if (flag.startsWith("--") && this._showSuggestionAfterError) {
+          let candidateFlags = [];
+          let command = this;
+          do {
+            const moreFlags = command.createHelp().visibleOptions(command).filter((option) => option.long).map((option) => option.long);
+            candidateFlags = candidateFlags.concat(moreFlags);
+            command = command.parent;
+          } while (command && !command._enablePositionalOptions);
+          suggestion = suggestSimilar(flag, candidateFlags);
+        }
+        const message = `error: unknown option '${flag}'${suggestion}`;
+        this.error(message, { code: "commander.unknownOption" });
+      }
+      /**
+       * Excess arguments, more than expected.
+       *
+       * @param {string[]} receivedArgs
+       * @private
+       */
+      _excessArguments(receivedArgs) {
+        if (this._allowExcessArguments) return;
+        const expected = this.registeredArguments.length;
+        const s = expected === 1 ? "" : "s";
+        const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
+        const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
+        this.error(message, { code: "commander.excessArguments" });
+      }
+      /**
+       * Unknown command.
+       *
+       * @private
+       */
+      unknownCommand() {
+        const unknownName = this.args[0];
+        let suggestion = "";
+        if (this._showSuggestionAfterError) {
+          const candidateNames = [];
+          this.createHelp().visibleCommands(this).forEach((command) => {
+            candidateNames.push(command.name());
+            if (command.alias()) candidateNames.push(command.alias());
+          });
+          suggestion = suggestSimilar(unknownName, candidateNames);
+        }
+        const message = `error: unknown command '${unknownName}'${suggestion}`;
+        this.error(message, { code: "commander.unknownCommand" });
+      }
+      /**
+       * Get or set the program version.
+       *
+       * This method auto-registers the "-V, --version" option which will print the version number.
+       *
+       * You can optionally supply the flags and description to override the defaults.
+       *
+       * @param {string} [str]
+       * @param {string} [flags]
+       * @param {string} [description]
+       * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
+       */
+      version(str2, flags, description) {
+        if (str2 === void 0) return this._version;
+        this._version = str2;
+        flags = flags || "-V, --version";
+        description = description || "output the version number";
+        const versionOption = this.createOption(flags, description);
+        this._versionOptionName = versionOption.attributeName();
+        this._registerOption(versionOption);
+        this.on("option:" + versionOption.name(), () => {
+          this._outputConfiguration.writeOut(`${str2}
+`);
+          this._exit(0, "commander.version", str2);
+        });
+        return this;
+      }
+      /**
+       * Set the description.
+       *
+       * @param {string} [str]
+       * @param {object} [argsDescription]
+       * @return {(string|Command)}
+       */
+      description(str2, argsDescription) {
+        if (str2 === void 0 && argsDescription === void 0)
+          return this._description;
+        this._description = str2;
+        if (argsDescription) {
+          this._argsDescription = argsDescription;
+        }
+        return this;
+      }
+      /**
+       * Set the summary. Used when listed as subcommand of parent.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      summary(str2) {
+        if (str2 === void 0) return this._summary;
+        this._summary = str2;
+        return this;
+      }
+      /**
+       * Set an alias for the command.
+       *
+       * You may call more than once to add multiple aliases. Only the first alias is shown in the auto-generated help.
+       *
+       * @param {string} [alias]
+       * @return {(string|Command)}
+       */
+      alias(alias) {
+        if (alias === void 0) return this._aliases[0];
+        let command = this;
+        if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
+          command = this.commands[this.commands.length - 1];
+        }
+        if (alias === command._name)
+          throw new Error("Command alias can't be the same as its name");
+        const matchingCommand = this.parent?._findCommand(alias);
+        if (matchingCommand) {
+          const existingCmd = [matchingCommand.name()].concat(matchingCommand.aliases()).join("|");
+          throw new Error(
+            `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
+          );
+        }
+        command._aliases.push(alias);
+        return this;
+      }
+      /**
+       * Set aliases for the command.
+       *
+       * Only the first alias is shown in the auto-generated help.
+       *
+       * @param {string[]} [aliases]
+       * @return {(string[]|Command)}
+       */
+      aliases(aliases) {
+        if (aliases === void 0) return this._aliases;
+        aliases.forEach((alias) => this.alias(alias));
+        return this;
+      }
+      /**
+       * Set / get the command usage `str`.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      usage(str2) {
+        if (str2 === void 0) {
+          if (this._usage) return this._usage;
+          const args = this.registeredArguments.map((arg) => {
+            return humanReadableArgName(arg);
+          });
+          return [].concat(
+            this.options.length || this._helpOption !== null ? "[options]" : [],
+            this.commands.length ? "[command]" : [],
+            this.registeredArguments.length ? args : []
+          ).join(" ");
+        }
+        this._usage = str2;
+        return this;
+      }
+      /**
+       * Get or set the name of the command.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      name(str2) {
+        if (str2 === void 0) return this._name;
+        this._name = str2;
+        return this;
+      }
+      /**
+       * Set/get the help group heading for this subcommand in parent command's help.
+       *
+       * @param {string} [heading]
+       * @return {Command | string}
+       */
+      helpGroup(heading) {
+        if (heading === void 0) return this._helpGroupHeading ?? "";
+        this._helpGroupHeading = heading;
+        return this;
+      }
+      /**
+       * Set/get the default help group heading for subcommands added to this command.
+       * (This does not override a group set directly on the subcommand using .helpGroup().)
+       *
+       * @example
+       * program.commandsGroup('Development Commands:);
+       * program.command('watch')...
+       * program.command('lint')...
+       * ...
+       *
+       * @param {string} [heading]
+       * @returns {Command | string}
+       */
+      commandsGroup(heading) {
+        if (heading === void 0) return this._defaultCommandGroup ?? "";
+        this._defaultCommandGroup = heading;
+        return this;
+      }
+      /**
+       * Set/get the default help group heading for options added to this command.
+       * (This does not override a group set directly on the option using .helpGroup().)
+       *
+       * @example
+       * program
+       *   .optionsGroup('Development Options:')
+       *   .option('-d, --debug', 'output extra debugging')
+       *   .option('-p, --profile', 'output profiling information')
+       *
+       * @param {string} [heading]
+       * @returns {Command | string}
+       */
+      optionsGroup(heading) {
+        if (heading === void 0) return this._defaultOptionGroup ?? "";
+        this._defaultOptionGroup = heading;
+        return this;
+      }
+      /**
+       * @param {Option} option
+       * @private
+       */
+      _initOptionGroup(option) {
+        if (this._defaultOptionGroup && !option.helpGroupHeading)
+          option.helpGroup(this._defaultOptionGroup);
+      }
+      /**
+       * @param {Command} cmd
+       * @private
+       */
+      _initCommandGroup(cmd) {
+        if (this._defaultCommandGroup && !cmd.helpGroup())
+          cmd.helpGroup(this._defaultCommandGroup);
+      }
+      /**
+       * Set the name of the command from script filename, such as process.argv[1],
+       * or require.main.filename, or __filename.
+       *
+       * (Used internally and public although not documented in README.)
+       *
+       * @example
+       * program.nameFromFilename(require.main.filename);
+       *
+       * @param {string} filename
+       * @return {Command}
+       */
+      nameFromFilename(filename) {
+        this._name = path.basename(filename, path.extname(filename));
+        return this;
+      }
+      /**
+       * Get or set the directory for searching for executable subcommands of this command.
+       *
+       * @example
+       * program.executableDir(__dirname);
+       * // or
+       * program.executableDir('subcommands');
+       *
+       * @param {string} [path]
+       * @return {(string|null|Command)}
+       */
+      executableDir(path2) {
+        if (path2 === void 0) return this._executableDir;
+        this._executableDir = path2;
+        return this;
+      }
+      /**
+       * Return program help documentation.
+       *
+       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to wrap for stderr instead of stdout
+       * @return {string}
+       */
+      helpInformation(contextOptions) {
+        const helper = this.createHelp();
+        const context = this._getOutputContext(contextOptions);
+        helper.prepareContext({
+          error: context.error,
+          helpWidth: context.helpWidth,
+          outputHasColors: context.hasColors
+        });
+        const text2 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text2;
+        return this._outputConfiguration.stripColor(text2);
+      }
+      /**
+       * @typedef HelpContext
+       * @type {object}
+       * @property {boolean} error
+       * @property {number} helpWidth
+       * @property {boolean} hasColors
+       * @property {function} write - includes stripColor if needed
+       *
+       * @returns {HelpContext}
+       * @private
+       */
+      _getOutputContext(contextOptions) {
+        contextOptions = contextOptions || {};
+        const error = !!contextOptions.error;
+        let baseWrite;
+        let hasColors;
+        let helpWidth;
+        if (error) {
+          baseWrite = (str2) => this._outputConfiguration.writeErr(str2);
+          hasColors = this._outputConfiguration.getErrHasColors();
+          helpWidth = this._outputConfiguration.getErrHelpWidth();
+        } else {
+          baseWrite = (str2) => this._outputConfiguration.writeOut(str2);
+          hasColors = this._outputConfiguration.getOutHasColors();
+          helpWidth = this._outputConfiguration.getOutHelpWidth();
+        }
+        const write = (str2) => {
+          if (!hasColors) str2 = this._outputConfiguration.stripColor(str2);
+          return baseWrite(str2);
+        };
+        return { error, write, hasColors, helpWidth };
+      }
+      /**
+       * Output help information for this command.
+       *
+       * Outputs built-in help, and custom text added using `.addHelpText()`.
+       *
+       * @param {{ error: boolean } | Function} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+       */
+      outputHelp(contextOptions) {
+        let deprecatedCallback;
+        if (typeof contextOptions === "function") {
+          deprecatedCallback = contextOptions;
+          contextOptions = void 0;
+        }
+        const outputContext = this._getOutputContext(contextOptions);
+        const eventContext = {
+          error: outputContext.error,
+          write: outputContext.write,
+          command: this
+        };
+        this._getCommandAndAncestors().reverse().forEach((command) => command.emit("beforeAllHelp", eventContext));
+        this.emit("beforeHelp", eventContext);
+        let helpInformation = this.helpInformation({ error: outputContext.error });
+        if (deprecatedCallback) {
+          helpInformation = deprecatedCallback(helpInformation);
+          if (typeof helpInformation !== "string" && !Buffer.isBuffer(helpInformation)) {
+            throw new Error("outputHelp callback must return a string or a Buffer");
+          }
+        }
+        outputContext.write(helpInformation);
+        if (this._getHelpOption()?.long) {
+          this.emit(this._getHelpOption().long);
+        }
+        this.emit("afterHelp", eventContext);
+        this._getCommandAndAncestors().forEach(
+          (command) => command.emit("afterAllHelp", eventContext)
+        );
+      }
+      /**
+       * You can pass in flags and a description to customise the built-in help option.
+       * Pass in false to disable the built-in help option.
+       *
+       * @example
+       * program.helpOption('-?, --help' 'show help'); // customise
+       * program.helpOption(false); // disable
+       *
+       * @param {(string | boolean)} flags
+       * @param {string} [description]
+       * @return {Command} `this` command for chaining
+       */
+      helpOption(flags, description) {
+        if (typeof flags === "boolean") {
+          if (flags) {
+            if (this._helpOption === null) this._helpOption = void 0;
+            if (this._defaultOptionGroup) {
+              this._initOptionGroup(this._getHelpOption());
+            }
+          } else {
+            this._helpOption = null;
+          }
+          return this;
+        }
+        this._helpOption = this.createOption(
+          flags ?? "-h, --help",
+          description ?? "display help for command"
+        );
+        if (flags || description) this._initOptionGroup(this._helpOption);
+        return this;
+      }
+      /**
+       * Lazy create help option.
+       * Returns null if has been disabled with .helpOption(false).
+       *
+       * @returns {(Option | null)} the help option
+       * @package
+       */
+      _getHelpOption() {
+        if (this._helpOption === void 0) {
+          this.helpOption(void 0, void 0);
+        }
+        return this._helpOption;
+      }
+      /**
+       * Supply your own option to use for the built-in help option.
+       * This is an alternative to using helpOption() to customise the flags and description etc.
+       *
+       * @param {Option} option
+       * @return {Command} `this` command for chaining
+       */
+      addHelpOption(option) {
+        this._helpOption = option;
+        this._initOptionGroup(option);
+        return this;
+      }
+      /**
+       * Output help information and exit.
+       *
+       * Outputs built-in help, and custom text added using `.addHelpText()`.
+       *
+       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+       */
+      help(contextOptions) {
+        this.outputHelp(contextOptions);
+        let exitCode = Number(process2.exitCode ?? 0);
+        if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
+          exitCode = 1;
+        }
+        this._exit(exitCode, "commander.help", "(outputHelp)");
+      }
+      /**
+       * // Do a little typing to coordinate emit and listener for the help text events.
+       * @typedef HelpTextEventContext
+       * @type {object}
+       * @property {boolean} error
+       * @property {Command} command
+       * @property {function} write
+       */
+      /**
+       * Add additional text to be displayed with the built-in help.
+       *
+       * Position is 'before' or 'after' to affect just this command,
+       * and 'beforeAll' or 'afterAll' to affect this command and all its subcommands.
+       *
+       * @param {string} position - before or after built-in help
+       * @param {(string | Function)} text - string to add, or a function returning a string
+       * @return {Command} `this` command for chaining
+       */
+      addHelpText(position, text2) {
+        const allowedValues = ["beforeAll", "before", "after", "afterAll"];
+        if (!allowedValues.includes(position)) {
+          throw new Error(`Unexpected value for position to addHelpText.
+Expecting one of '${allowedValues.join("', '")}'`);
+        }
+        const helpEvent = `${position}Help`;
+        this.on(helpEvent, (context) => {
+          let helpStr;
+          if (typeof text2 === "function") {
+            helpStr = text2({ error: context.error, command: context.command });
+          } else {
+            helpStr = text2;
+          }
+          if (helpStr) {
+            context.write(`${helpStr}
+`);
+          }
+        });
+        return this;
+      }
+      /**
+       * Output help information if help flags specified
+       *
+       * @param {Array} args - array of options to search for help flags
+       * @private
+       */
+      _outputHelpIfRequested(args) {
+        const helpOption = this._getHelpOption();
+        const helpRequested = helpOption && args.find((arg) => helpOption.is(arg));
+        if (helpRequested) {
+          this.outputHelp();
+          this._exit(0, "commander.helpDisplayed", "(outputHelp)");
+        }
+      }
+    };
+    function incrementNodeInspectorPort(args) {
+      return args.map((arg) => {
+        if (!arg.startsWith("--inspect")) {
+          return arg;
+        }
+        let debugOption;
+        let debugHost = "127.0.0.1";
+        let debugPort = "9229";
+        let match;
+        if ((match = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
+          debugOption = match[1];
+        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null) {
+          debugOption = match[1];
+          if (/^\d+$/.test(match[3])) {
+            debugPort = match[3];
+          } else {
+            debugHost = match[3];
+          }
+        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null) {
+          debugOption = match[1];
+          debugHost = match[3];
+          debugPort = match[4];
+        }
+        if (debugOption && debugPort !== "0") {
+          return `${debugOption}=${debugHost}:${parseInt(debugPort) + 1}`;
+        }
+        return arg;
+      });
+    }
+    function useColor() {
+      if (process2.env.NO_COLOR || process2.env.FORCE_COLOR === "0" || process2.env.FORCE_COLOR === "false")
+        return false;
+      if (process2.env.FORCE_COLOR || process2.env.CLICOLOR_FORCE !== void 0)
+        return true;
+      return void 0;
+    }
+    exports.Command = Command2;
+    exports.useColor = useColor;
+  }
+});
+
+// node_modules/commander/index.js
+var require_commander = __commonJS({
+  "node_modules/commander/index.js"(exports) {
+    var { Argument: Argument2 } = require_argument();
+    var { Command: Command2 } = require_command();
+    var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var { Help: Help2 } = require_help();
+    var { Option: Option2 } = require_option();
+    exports.program = new Command2();
+    exports.createCommand = (name) => new Command2(name);
+    exports.createOption = (flags, description) => new Option2(flags, description);
+    exports.createArgument = (name, description) => new Argument2(name, description);
+    exports.Command = Command2;
+    exports.Option = Option2;
+    exports.Argument = Argument2;
+    exports.Help = Help2;
+    exports.CommanderError = CommanderError2;
+    exports.InvalidArgumentError = InvalidArgumentError2;
+    exports.InvalidOptionArgumentError = InvalidArgumentError2;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str2 = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str2.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str2.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str2;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str2;
+      } else {
+        base = str2;
+      }
+      if (base && base !== "" && base !== "/" && base !== str2) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str2) => {
+        switch (str2) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str2) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str2);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/commander/esm.mjs
+var import_index = __toESM(require_commander(), 1);
+var {
+  program,
+  createCommand,
+  createArgument,
+  createOption,
+  CommanderError,
+  InvalidArgumentError,
+  InvalidOptionArgumentError,
+  // deprecated old name
+  Command,
+  Argument,
+  Option,
+  Help
+} = import_index.default;
+
+// src/adapters/github/runner-files.ts
+import { appendFileSync, readFileSync } from "node:fs";
+function eventPullNumber(eventPath) {
+  if (!eventPath) return void 0;
+  try {
+    const event = JSON.parse(readFileSync(eventPath, "utf8"));
+    const n = event.pull_request?.number;
+    return typeof n === "number" ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/adapters/fs/audit-log.ts
+import { appendFileSync as appendFileSync2, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+function appendAudit(file, entry) {
+  const line = JSON.stringify(entry);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    appendFileSync2(file, `${line}
+`);
+  } catch (e) {
+    throw new InputError(file, `cannot write the audit log: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  process.stderr.write(`steer audit: ${line}
+`);
+}
+
+// src/adapters/fs/read-input.ts
+import { createReadStream } from "node:fs";
+import { open, readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+async function readInputBytes(path) {
+  if (path === "-") {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new InputError(path, describeFsError(e));
+  }
+}
+async function expandInputPaths(paths) {
+  const out = [];
+  for (const path of paths) {
+    if (path === "-") {
+      out.push(path);
+      continue;
+    }
+    let isDir = false;
+    try {
+      isDir = (await stat(path)).isDirectory();
+    } catch (e) {
+      throw new InputError(path, describeFsError(e));
+    }
+    if (!isDir) {
+      out.push(path);
+      continue;
+    }
+    const names = (await readdir(path)).filter((n) => n.endsWith(".json")).sort();
+    if (names.length === 0) throw new InputError(path, "directory has no .json files");
+    out.push(...names.map((n) => join(path, n)));
+  }
+  return out;
+}
+async function readTextFileIfExists(path) {
+  try {
+    return await readFile(path, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw new InputError(path, describeFsError(e));
+  }
+}
+function describeFsError(e) {
+  const code2 = e.code;
+  if (code2 === "ENOENT") return "file not found";
+  if (code2 === "EACCES") return "permission denied";
+  if (code2 === "EISDIR") return "is a directory";
+  return e instanceof Error ? e.message : String(e);
+}
+async function inputSize(path) {
+  if (path === "-") return void 0;
+  try {
+    return (await stat(path)).size;
+  } catch (e) {
+    throw new InputError(path, describeFsError(e));
+  }
+}
+async function peekBytes(path, count) {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+function openInputStream(path) {
+  return createReadStream(path, { highWaterMark: 1 << 20 });
+}
+
+// src/adapters/terraform-cli/apply.ts
+import { spawn } from "node:child_process";
+import { dirname as dirname2, resolve } from "node:path";
+function applySavedPlan(planPath, tfBin, cwd) {
+  const workDir = cwd ?? dirname2(resolve(planPath));
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(tfBin, ["apply", "-input=false", resolve(planPath)], { cwd: workDir, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "inherit", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (c) => {
+      stderr += c.toString();
+      process.stderr.write(c);
+    });
+    child.on("error", (e) => reject(new ToolError(e.code === "ENOENT" ? `"${tfBin}" not found on PATH` : `could not run "${tfBin}": ${e.message}`)));
+    child.on("close", (code2) => resolvePromise({ exitCode: code2 ?? 1, stale: /Saved plan is stale/i.test(stderr) }));
+  });
+}
+
+// src/app/approval-gate.ts
+import { createInterface } from "node:readline/promises";
+
+// src/core/verdict.ts
+var VERDICTS = ["allow", "review", "block"];
+function worst(verdicts) {
+  let rank = 0;
+  for (const v of verdicts) rank = Math.max(rank, VERDICTS.indexOf(v));
+  return VERDICTS[rank];
+}
+function exitCodeFor(verdict) {
+  switch (verdict) {
+    case "allow":
+      return 0;
+    case "review":
+      return 2;
+    case "block":
+      return 3;
+    default: {
+      const never = verdict;
+      throw new Error(`unknown verdict ${String(never)}`);
+    }
+  }
+}
+
+// src/core/report.ts
+function severityVerdict(severity) {
+  return severity === "info" ? "allow" : severity;
+}
+function isDestructive(c) {
+  return c.change.destroys || c.change.mayReplace || c.change.replacementUnknown || c.change.forgets;
+}
+
+// src/app/approval-gate.ts
+var TRUSTED_CHECK_APPS = ["github-actions"];
+async function requireApproval(o) {
+  const { report } = o;
+  if (report.verdict === "block") throw new RefusedError(`the plan is blocked (digest ${report.digest}): ${report.findings[0]?.message ?? ""}`, 3);
+  if (report.verdict === "allow") return { source: "not-needed", approver: "-", detail: "verdict allow needs no approval" };
+  const refusals = [];
+  if (o.github) {
+    const found = await gitHubApproval(o, o.github);
+    if ("approver" in found) return found;
+    refusals.push(found.refused);
+  } else {
+    refusals.push("no pull request to read an approval from (--github-pr, or run in a pull_request workflow)");
+  }
+  if (process.stdin.isTTY && process.stderr.isTTY) return interactiveApproval(o);
+  refusals.push("not a terminal, so no interactive approval");
+  throw new RefusedError(`review required and no valid approval for digest ${report.digest}: ${refusals.join("; ")}`, 2);
+}
+async function gitHubApproval(o, g) {
+  const { gitHubClient } = await import("./client-DGEAZZQG.js");
+  const { pullHead, steerCheckFor } = await import("./approval-lookup-XKFGBDSO.js");
+  const gh = gitHubClient(g.token, g.apiUrl, { retryBaseMs: Number(process.env.STEER_GITHUB_RETRY_BASE_MS ?? 1e3) });
+  const head = await pullHead(gh, g.repo, g.pull);
+  if (!head) return { refused: `pull request #${g.pull} has no commits` };
+  const check = await steerCheckFor(gh, g.repo, head, o.report.digest);
+  if (!check) return { refused: `no steer check on the head of #${g.pull} (${head.slice(0, 7)}) carries this digest: the plan changed, or the head moved, since it was reviewed` };
+  if (!check.appSlug || !TRUSTED_CHECK_APPS.includes(check.appSlug)) return { refused: `the steer check on #${g.pull} was not created by GitHub Actions (${check.appSlug ?? "no app"})` };
+  if (check.conclusion !== "success") return { refused: `the steer check on #${g.pull} is ${check.conclusion ?? "pending"}, not approved` };
+  const age = ((o.now?.() ?? /* @__PURE__ */ new Date()).getTime() - Date.parse(check.completedAt ?? "")) / 36e5;
+  if (!(age <= o.maxAgeHours)) return { refused: `the approval on #${g.pull} is ${Number.isFinite(age) ? `${age.toFixed(1)} h` : "of unknown age"} old (limit ${o.maxAgeHours} h): review again` };
+  const approver = /^Approved by (.+)$/.exec(check.title ?? "")?.[1] ?? "unknown";
+  return { source: "github", approver, detail: `steer check on pull request #${g.pull} at ${head}` };
+}
+async function interactiveApproval(o) {
+  const risky = o.report.plans.flatMap((p) => p.changes.filter(isDestructive));
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    process.stderr.write(`
+${risky.length} destructive change(s) above. Digest ${o.report.digest}.
+`);
+    const typed = (await rl.question(`Type the name "${o.confirmName}" to approve and execute this exact plan: `)).trim();
+    if (typed !== o.confirmName) throw new RefusedError(`"${typed}" is not "${o.confirmName}": not approved`, 2);
+    return { source: "interactive", approver: process.env.USER ?? "terminal user", detail: `typed "${o.confirmName}" on a terminal` };
+  } finally {
+    rl.close();
+  }
+}
+function gitHubTarget(pullOption, env, eventPull) {
+  const pull = pullOption !== void 0 ? Number(pullOption) : eventPull;
+  if (pull === void 0) return void 0;
+  if (!Number.isInteger(pull) || pull <= 0) throw new UsageError(`--github-pr expects a pull request number, got "${pullOption}"`);
+  const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!token || !owner || !repo) throw new UsageError("reading a GitHub approval needs GITHUB_TOKEN (or GH_TOKEN) and GITHUB_REPOSITORY");
+  return { token, apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", repo: { owner, repo }, pull };
+}
+
+// src/adapters/terraform-cli/show.ts
+import { spawn as spawn2 } from "node:child_process";
+import { basename, dirname as dirname3, resolve as resolve2 } from "node:path";
+async function showSavedPlan(planPath, tfBin, cwd) {
+  const workDir = cwd ?? dirname3(resolve2(planPath));
+  const tool = /tofu/i.test(basename(tfBin)) ? "opentofu" : "terraform";
+  const { code: code2, stdout, stderr } = await run(tfBin, ["show", "-json", "-no-color", resolve2(planPath)], workDir);
+  if (code2 !== 0) {
+    const why = stderr.split("\n").map((l) => l.replace(/^[│╷╵\s]+/, "").trim()).filter(Boolean).slice(0, 3).join(" ");
+    throw new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code2}) in ${workDir}: ${why || "no error output"}`);
+  }
+  return { text: stdout, tool };
+}
+function run(bin, args, cwd) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn2(bin, args, { cwd, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (c) => out.push(c));
+    child.stderr.on("data", (c) => err.push(c));
+    child.on("error", (e) => {
+      reject(new ToolError(e.code === "ENOENT" ? `"${bin}" not found on PATH: install Terraform or OpenTofu, or pass --tf-bin` : `could not run "${bin}": ${e.message}`));
+    });
+    child.on("close", (code2) => resolvePromise({ code: code2 ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+  });
+}
+function streamSavedPlan(planPath, tfBin, cwd) {
+  const workDir = cwd ?? dirname3(resolve2(planPath));
+  const tool = /tofu/i.test(basename(tfBin)) ? "opentofu" : "terraform";
+  const child = spawn2(tfBin, ["show", "-json", "-no-color", resolve2(planPath)], { cwd: workDir, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (c) => stderr += c.toString());
+  const done = new Promise((resolvePromise, reject) => {
+    child.on("error", (e) => reject(new ToolError(e.code === "ENOENT" ? `"${tfBin}" not found on PATH: install Terraform or OpenTofu, or pass --tf-bin` : `could not run "${tfBin}": ${e.message}`)));
+    child.on("close", (code2) => code2 === 0 ? resolvePromise() : reject(new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code2}) in ${workDir}: ${stderr.split("\n").find((l) => l.trim()) ?? "no error output"}`)));
+  });
+  return { stdout: child.stdout, done, tool };
+}
+
+// src/core/facts/production.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/core/glob.ts
+var cache = /* @__PURE__ */ new Map();
+function nameGlob(pattern) {
+  let re = cache.get(pattern);
+  if (!re) {
+    const body = pattern.split("").map((ch) => ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("");
+    re = new RegExp(`^${body}$`, "i");
+    cache.set(pattern, re);
+  }
+  return re;
+}
+function matchesAnyName(value, patterns) {
+  if (value === void 0 || !patterns) return void 0;
+  return patterns.find((p) => nameGlob(p).test(value));
+}
+
+// src/core/facts/production.ts
+var DEFAULT_PRODUCTION_NAMES = ["prod", "production", "prd", "live"];
+var ENV_KEY = /^(env|environment|stage|tier|deployment|deployment_environment)$|[_-](env|environment|stage)$/i;
+function productionRules(config) {
+  const names = config.production.names ?? DEFAULT_PRODUCTION_NAMES;
+  return { names: new Set(names.map((n) => n.toLowerCase())), environments: config.production.environments ?? [] };
+}
+function nameTokens(text2) {
+  return text2.replace(/([a-z])([A-Z])/g, "$1 $2").split(/[^A-Za-z]+/).filter(Boolean).map((t) => t.toLowerCase());
+}
+function namedProduction(rules, text2) {
+  return text2 !== void 0 && nameTokens(text2).some((t) => rules.names.has(t));
+}
+function planProductionSignals(plan, rules, ctx) {
+  const signals = [];
+  const { target } = plan;
+  const prodEnvs = rules.environments.filter((e) => e.production);
+  if (ctx.explicitEnv !== void 0) {
+    const configured = rules.environments.find((e) => e.name === ctx.explicitEnv);
+    if (configured ? configured.production : namedProduction(rules, ctx.explicitEnv)) {
+      signals.push({ kind: "env", detail: `--env ${ctx.explicitEnv}` });
+    }
+  }
+  if (namedProduction(rules, target.workspace)) signals.push({ kind: "workspace", detail: `workspace "${target.workspace}"` });
+  if (namedProduction(rules, target.stack)) signals.push({ kind: "stack", detail: `stack "${target.stack}"` });
+  if (target.path !== "-" && namedProduction(rules, target.path)) signals.push({ kind: "path", detail: `plan path ${target.path}` });
+  for (const env of prodEnvs) {
+    const m = env.match;
+    const ws = matchesAnyName(target.workspace, m.workspaces);
+    if (ws) signals.push({ kind: "workspace", detail: `workspace "${target.workspace}" matches ${env.name} (${ws})` });
+    const st = matchesAnyName(target.stack, m.stacks);
+    if (st) signals.push({ kind: "stack", detail: `stack "${target.stack}" matches ${env.name} (${st})` });
+    if (target.account !== void 0 && m.accounts?.includes(target.account)) {
+      signals.push({ kind: "account", detail: `account ${target.account} belongs to ${env.name}` });
+    }
+    if (target.path !== "-" && m.paths) {
+      const path = target.path.replace(/^\.\//, "");
+      const hit = m.paths.find((p) => (0, import_picomatch.default)(p, { dot: true })(path));
+      if (hit) signals.push({ kind: "path", detail: `plan path ${target.path} matches ${env.name} (${hit})` });
+    }
+    for (const [name, patterns] of Object.entries(m.variables ?? {})) {
+      const hit = matchesAnyName(target.variables[name], patterns);
+      if (hit) signals.push({ kind: "variable", detail: `variable ${name} = "${target.variables[name]}" matches ${env.name}` });
+    }
+    signals.push(...tagSignals(target.tags, "stack tag", rules, m.tags, env.name));
+  }
+  for (const [name, value] of Object.entries(target.variables)) {
+    if (ENV_KEY.test(name) && namedProduction(rules, value)) signals.push({ kind: "variable", detail: `variable ${name} = "${value}"` });
+  }
+  signals.push(...tagSignals(target.tags, "stack tag", rules, void 0, void 0));
+  return dedupe(signals);
+}
+function changeProductionSignals(change, rules) {
+  const signals = [];
+  const kept = sameEntries(change.tagsBefore, change.tagsAfter);
+  const onlyBefore = without(change.tagsBefore, kept);
+  const onlyAfter = without(change.tagsAfter, kept);
+  const envs = [
+    [void 0, void 0],
+    ...rules.environments.filter((e) => e.production).map((e) => [e.match.tags, e.name])
+  ];
+  for (const [configured, envName] of envs) {
+    if (envName !== void 0 && configured === void 0) continue;
+    signals.push(...tagSignals(kept, "tag", rules, configured, envName));
+    signals.push(...tagSignals(onlyBefore, "tag", rules, configured, envName, " (before)"));
+    signals.push(...tagSignals(onlyAfter, "tag", rules, configured, envName, " (after)"));
+  }
+  for (const env of rules.environments.filter((e) => e.production)) {
+    const mod = matchesAnyName(change.module, env.match.modules);
+    if (mod) signals.push({ kind: "module", detail: `module ${change.module} matches ${env.name} (${mod})` });
+  }
+  if (namedProduction(rules, change.module)) signals.push({ kind: "module", detail: `module path ${change.module}` });
+  else {
+    for (const address of [change.address, change.previousAddress]) {
+      if (namedProduction(rules, address)) {
+        signals.push({ kind: "name", detail: `resource name ${address}` });
+        break;
+      }
+    }
+  }
+  return dedupe(signals);
+}
+function tagSignals(tags, label, rules, configured, envName, suffix = "") {
+  const out = [];
+  for (const [key, value] of Object.entries(tags)) {
+    if (configured) {
+      const patterns = Object.entries(configured).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
+      if (matchesAnyName(value, patterns)) out.push({ kind: "tag", detail: `${label} ${key}=${value}${suffix} matches ${envName}` });
+    } else if (ENV_KEY.test(key) && namedProduction(rules, value)) {
+      out.push({ kind: "tag", detail: `${label} ${key}=${value}${suffix}` });
+    }
+  }
+  return out;
+}
+function sameEntries(a, b) {
+  return Object.fromEntries(Object.entries(a).filter(([k, v]) => b[k] === v));
+}
+function without(tags, kept) {
+  return Object.fromEntries(Object.entries(tags).filter(([k]) => !(k in kept)));
+}
+function dedupe(signals) {
+  const seen = /* @__PURE__ */ new Set();
+  return signals.filter((s) => !seen.has(s.detail) && seen.add(s.detail));
+}
+
+// src/core/catalog/cloudformation-stateful.ts
+var cloudFormationStateful = [
+  { type: "AWS::ACMPCA::CertificateAuthority", category: "secret" },
+  { type: "AWS::AmazonMQ::Broker", category: "queue" },
+  { type: "AWS::Backup::BackupVault", category: "backup" },
+  { type: "AWS::Backup::LogicallyAirGappedBackupVault", category: "backup" },
+  { type: "AWS::Cassandra::Keyspace", category: "database" },
+  { type: "AWS::Cassandra::Table", category: "table" },
+  { type: "AWS::CloudFormation::Stack", category: "other-data", note: "a nested stack: deleting or replacing it deletes every resource inside" },
+  { type: "AWS::CodeArtifact::Repository", category: "registry" },
+  { type: "AWS::CodeCommit::Repository", category: "registry" },
+  { type: "AWS::Cognito::IdentityPool", category: "user-pool" },
+  { type: "AWS::Cognito::UserPool", category: "user-pool" },
+  { type: "AWS::DAX::Cluster", category: "cache" },
+  { type: "AWS::DSQL::Cluster", category: "database" },
+  { type: "AWS::DocDB::DBCluster", category: "database" },
+  { type: "AWS::DocDB::DBInstance", category: "database" },
+  { type: "AWS::DocDBElastic::Cluster", category: "database" },
+  { type: "AWS::DynamoDB::GlobalTable", category: "table" },
+  { type: "AWS::DynamoDB::Table", category: "table" },
+  { type: "AWS::EC2::Volume", category: "volume" },
+  { type: "AWS::ECR::PublicRepository", category: "registry" },
+  { type: "AWS::ECR::Repository", category: "registry" },
+  { type: "AWS::EFS::FileSystem", category: "file-system" },
+  { type: "AWS::ElastiCache::CacheCluster", category: "cache" },
+  { type: "AWS::ElastiCache::ReplicationGroup", category: "cache" },
+  { type: "AWS::ElastiCache::ServerlessCache", category: "cache" },
+  { type: "AWS::Elasticsearch::Domain", category: "search" },
+  { type: "AWS::FSx::FileSystem", category: "file-system" },
+  { type: "AWS::FSx::Volume", category: "file-system" },
+  { type: "AWS::KMS::Key", category: "key", note: "data encrypted with it becomes unreadable once the key is deleted" },
+  { type: "AWS::KMS::ReplicaKey", category: "key" },
+  { type: "AWS::Kendra::Index", category: "search" },
+  { type: "AWS::Kinesis::Stream", category: "stream" },
+  { type: "AWS::KinesisFirehose::DeliveryStream", category: "stream" },
+  { type: "AWS::Lightsail::Bucket", category: "bucket" },
+  { type: "AWS::Lightsail::Database", category: "database" },
+  { type: "AWS::Lightsail::Disk", category: "volume" },
+  { type: "AWS::Logs::LogGroup", category: "logs" },
+  { type: "AWS::MSK::Cluster", category: "stream" },
+  { type: "AWS::MSK::ServerlessCluster", category: "stream" },
+  { type: "AWS::MemoryDB::Cluster", category: "database" },
+  { type: "AWS::Neptune::DBCluster", category: "database" },
+  { type: "AWS::Neptune::DBInstance", category: "database" },
+  { type: "AWS::OpenSearchServerless::Collection", category: "search" },
+  { type: "AWS::OpenSearchService::Domain", category: "search" },
+  { type: "AWS::QLDB::Ledger", category: "database" },
+  { type: "AWS::RDS::DBCluster", category: "database" },
+  { type: "AWS::RDS::DBInstance", category: "database" },
+  { type: "AWS::RDS::GlobalCluster", category: "database" },
+  { type: "AWS::Redshift::Cluster", category: "warehouse" },
+  { type: "AWS::RedshiftServerless::Namespace", category: "warehouse" },
+  { type: "AWS::Route53::HostedZone", category: "dns-zone", note: "a new zone gets new name servers: delegation breaks" },
+  { type: "AWS::S3::Bucket", category: "bucket" },
+  { type: "AWS::S3Express::DirectoryBucket", category: "bucket" },
+  { type: "AWS::S3Tables::Table", category: "table" },
+  { type: "AWS::S3Tables::TableBucket", category: "bucket" },
+  { type: "AWS::SQS::Queue", category: "queue" },
+  { type: "AWS::SSM::Parameter", category: "secret", note: "SecureString parameters hold secrets that may exist nowhere else" },
+  { type: "AWS::SecretsManager::Secret", category: "secret" },
+  { type: "AWS::Timestream::Database", category: "database" },
+  { type: "AWS::Timestream::Table", category: "table" }
+];
+
+// src/core/catalog/terraform-stateful.ts
+var terraformStateful = [
+  { type: "aws_acmpca_certificate_authority", category: "secret" },
+  { type: "aws_backup_logically_air_gapped_vault", category: "backup" },
+  { type: "aws_backup_vault", category: "backup" },
+  { type: "aws_cloudhsm_v2_cluster", category: "key" },
+  { type: "aws_cloudwatch_log_group", category: "logs", note: "retained logs are deleted" },
+  { type: "aws_codeartifact_repository", category: "registry" },
+  { type: "aws_codecommit_repository", category: "registry" },
+  { type: "aws_cognito_identity_pool", category: "user-pool" },
+  { type: "aws_cognito_user_pool", category: "user-pool", note: "user accounts and passwords cannot be recreated" },
+  { type: "aws_dax_cluster", category: "cache" },
+  { type: "aws_db_cluster_snapshot", category: "snapshot" },
+  { type: "aws_db_instance", category: "database" },
+  { type: "aws_db_snapshot", category: "snapshot" },
+  { type: "aws_docdb_cluster", category: "database" },
+  { type: "aws_docdb_elastic_cluster", category: "database" },
+  { type: "aws_dsql_cluster", category: "database" },
+  { type: "aws_dynamodb_global_table", category: "table" },
+  { type: "aws_dynamodb_table", category: "table" },
+  { type: "aws_ebs_snapshot", category: "snapshot" },
+  { type: "aws_ebs_volume", category: "volume" },
+  { type: "aws_ecr_repository", category: "registry" },
+  { type: "aws_ecrpublic_repository", category: "registry" },
+  { type: "aws_efs_file_system", category: "file-system" },
+  { type: "aws_elasticache_cluster", category: "cache" },
+  { type: "aws_elasticache_replication_group", category: "cache" },
+  { type: "aws_elasticache_serverless_cache", category: "cache" },
+  { type: "aws_elasticsearch_domain", category: "search" },
+  { type: "aws_fsx_lustre_file_system", category: "file-system" },
+  { type: "aws_fsx_ontap_file_system", category: "file-system" },
+  { type: "aws_fsx_ontap_volume", category: "file-system" },
+  { type: "aws_fsx_openzfs_file_system", category: "file-system" },
+  { type: "aws_fsx_openzfs_volume", category: "file-system" },
+  { type: "aws_fsx_windows_file_system", category: "file-system" },
+  { type: "aws_glacier_vault", category: "bucket" },
+  { type: "aws_glue_catalog_table", category: "table" },
+  { type: "aws_identitystore_user", category: "user-pool" },
+  { type: "aws_kendra_index", category: "search" },
+  { type: "aws_keyspaces_keyspace", category: "database" },
+  { type: "aws_keyspaces_table", category: "table" },
+  { type: "aws_kinesis_firehose_delivery_stream", category: "stream" },
+  { type: "aws_kinesis_stream", category: "stream" },
+  { type: "aws_kms_external_key", category: "key" },
+  { type: "aws_kms_key", category: "key", note: "data encrypted with it becomes unreadable once the key is deleted" },
+  { type: "aws_kms_replica_key", category: "key" },
+  { type: "aws_lightsail_bucket", category: "bucket" },
+  { type: "aws_lightsail_database", category: "database" },
+  { type: "aws_lightsail_disk", category: "volume" },
+  { type: "aws_memorydb_cluster", category: "database" },
+  { type: "aws_mq_broker", category: "queue" },
+  { type: "aws_msk_cluster", category: "stream" },
+  { type: "aws_msk_serverless_cluster", category: "stream" },
+  { type: "aws_neptune_cluster", category: "database" },
+  { type: "aws_opensearch_domain", category: "search" },
+  { type: "aws_opensearchserverless_collection", category: "search" },
+  { type: "aws_qldb_ledger", category: "database" },
+  { type: "aws_rds_cluster", category: "database" },
+  { type: "aws_rds_cluster_instance", category: "database" },
+  { type: "aws_rds_global_cluster", category: "database" },
+  { type: "aws_redshift_cluster", category: "warehouse" },
+  { type: "aws_redshiftserverless_namespace", category: "warehouse" },
+  { type: "aws_route53_zone", category: "dns-zone", note: "a new zone gets new name servers: delegation breaks" },
+  { type: "aws_route53domains_registered_domain", category: "dns-zone" },
+  { type: "aws_s3_bucket", category: "bucket" },
+  { type: "aws_s3_directory_bucket", category: "bucket" },
+  { type: "aws_s3_object", category: "bucket", note: "the object content is lost unless versioned elsewhere" },
+  { type: "aws_s3control_bucket", category: "bucket" },
+  { type: "aws_s3tables_table", category: "table" },
+  { type: "aws_s3tables_table_bucket", category: "bucket" },
+  { type: "aws_secretsmanager_secret", category: "secret" },
+  { type: "aws_sqs_queue", category: "queue" },
+  { type: "aws_ssm_parameter", category: "secret", note: "SecureString parameters hold secrets that may exist nowhere else" },
+  { type: "aws_timestream_database", category: "database" },
+  { type: "aws_timestream_table", category: "table" },
+  { type: "google_alloydb_cluster", category: "database" },
+  { type: "google_alloydb_instance", category: "database" },
+  { type: "google_artifact_registry_repository", category: "registry" },
+  { type: "google_backup_dr_backup_vault", category: "backup" },
+  { type: "google_bigquery_dataset", category: "warehouse" },
+  { type: "google_bigquery_table", category: "table" },
+  { type: "google_bigtable_instance", category: "database" },
+  { type: "google_bigtable_table", category: "table" },
+  { type: "google_compute_disk", category: "volume" },
+  { type: "google_compute_region_disk", category: "volume" },
+  { type: "google_compute_snapshot", category: "snapshot" },
+  { type: "google_container_registry", category: "registry" },
+  { type: "google_dns_managed_zone", category: "dns-zone" },
+  { type: "google_filestore_instance", category: "file-system" },
+  { type: "google_firestore_database", category: "database" },
+  { type: "google_identity_platform_tenant", category: "user-pool" },
+  { type: "google_kms_crypto_key", category: "key", note: "data encrypted with it becomes unreadable once the key versions are destroyed" },
+  { type: "google_kms_key_ring", category: "key" },
+  { type: "google_logging_organization_bucket_config", category: "logs" },
+  { type: "google_logging_project_bucket_config", category: "logs" },
+  { type: "google_pubsub_subscription", category: "queue" },
+  { type: "google_pubsub_topic", category: "stream", note: "undelivered messages are lost" },
+  { type: "google_redis_cluster", category: "cache" },
+  { type: "google_redis_instance", category: "cache" },
+  { type: "google_secret_manager_secret", category: "secret" },
+  { type: "google_secret_manager_secret_version", category: "secret" },
+  { type: "google_spanner_database", category: "database" },
+  { type: "google_spanner_instance", category: "database" },
+  { type: "google_sql_database", category: "database" },
+  { type: "google_sql_database_instance", category: "database" },
+  { type: "google_storage_bucket", category: "bucket" },
+  { type: "google_storage_bucket_object", category: "bucket" },
+  { type: "azurerm_aadb2c_directory", category: "user-pool" },
+  { type: "azurerm_application_insights", category: "logs" },
+  { type: "azurerm_backup_protected_vm", category: "backup" },
+  { type: "azurerm_container_registry", category: "registry" },
+  { type: "azurerm_cosmosdb_account", category: "database" },
+  { type: "azurerm_cosmosdb_cassandra_keyspace", category: "database" },
+  { type: "azurerm_cosmosdb_cassandra_table", category: "table" },
+  { type: "azurerm_cosmosdb_gremlin_database", category: "database" },
+  { type: "azurerm_cosmosdb_gremlin_graph", category: "table" },
+  { type: "azurerm_cosmosdb_mongo_collection", category: "table" },
+  { type: "azurerm_cosmosdb_mongo_database", category: "database" },
+  { type: "azurerm_cosmosdb_postgresql_cluster", category: "database" },
+  { type: "azurerm_cosmosdb_sql_container", category: "table" },
+  { type: "azurerm_cosmosdb_sql_database", category: "database" },
+  { type: "azurerm_cosmosdb_table", category: "table" },
+  { type: "azurerm_data_protection_backup_vault", category: "backup" },
+  { type: "azurerm_databricks_workspace", category: "warehouse" },
+  { type: "azurerm_dns_zone", category: "dns-zone" },
+  { type: "azurerm_eventhub", category: "stream" },
+  { type: "azurerm_eventhub_namespace", category: "stream" },
+  { type: "azurerm_key_vault", category: "key" },
+  { type: "azurerm_key_vault_certificate", category: "secret" },
+  { type: "azurerm_key_vault_key", category: "key" },
+  { type: "azurerm_key_vault_managed_hardware_security_module", category: "key" },
+  { type: "azurerm_key_vault_secret", category: "secret" },
+  { type: "azurerm_kusto_cluster", category: "warehouse" },
+  { type: "azurerm_kusto_database", category: "warehouse" },
+  { type: "azurerm_log_analytics_workspace", category: "logs" },
+  { type: "azurerm_managed_disk", category: "volume" },
+  { type: "azurerm_managed_redis", category: "cache" },
+  { type: "azurerm_mariadb_database", category: "database" },
+  { type: "azurerm_mariadb_server", category: "database" },
+  { type: "azurerm_mssql_database", category: "database" },
+  { type: "azurerm_mssql_managed_database", category: "database" },
+  { type: "azurerm_mssql_managed_instance", category: "database" },
+  { type: "azurerm_mssql_server", category: "database" },
+  { type: "azurerm_mysql_database", category: "database" },
+  { type: "azurerm_mysql_flexible_database", category: "database" },
+  { type: "azurerm_mysql_flexible_server", category: "database" },
+  { type: "azurerm_mysql_server", category: "database" },
+  { type: "azurerm_netapp_volume", category: "file-system" },
+  { type: "azurerm_postgresql_database", category: "database" },
+  { type: "azurerm_postgresql_flexible_server", category: "database" },
+  { type: "azurerm_postgresql_flexible_server_database", category: "database" },
+  { type: "azurerm_postgresql_server", category: "database" },
+  { type: "azurerm_private_dns_zone", category: "dns-zone" },
+  { type: "azurerm_recovery_services_vault", category: "backup" },
+  { type: "azurerm_redis_cache", category: "cache" },
+  { type: "azurerm_search_service", category: "search" },
+  { type: "azurerm_servicebus_namespace", category: "queue" },
+  { type: "azurerm_servicebus_queue", category: "queue" },
+  { type: "azurerm_servicebus_subscription", category: "queue" },
+  { type: "azurerm_servicebus_topic", category: "queue" },
+  { type: "azurerm_snapshot", category: "snapshot" },
+  { type: "azurerm_sql_database", category: "database" },
+  { type: "azurerm_sql_server", category: "database" },
+  { type: "azurerm_storage_account", category: "bucket" },
+  { type: "azurerm_storage_blob", category: "bucket" },
+  { type: "azurerm_storage_container", category: "bucket" },
+  { type: "azurerm_storage_data_lake_gen2_filesystem", category: "bucket" },
+  { type: "azurerm_storage_queue", category: "queue" },
+  { type: "azurerm_storage_share", category: "bucket" },
+  { type: "azurerm_storage_share_directory", category: "file-system" },
+  { type: "azurerm_storage_table", category: "table" },
+  { type: "azurerm_synapse_sql_pool", category: "warehouse" },
+  { type: "azurerm_synapse_workspace", category: "warehouse" },
+  { type: "kubernetes_persistent_volume", category: "volume" },
+  { type: "kubernetes_persistent_volume_claim", category: "volume" },
+  { type: "kubernetes_persistent_volume_claim_v1", category: "volume" },
+  { type: "kubernetes_persistent_volume_v1", category: "volume" },
+  { type: "kubernetes_stateful_set", category: "other-data", note: "its volume claims may be deleted with it, depending on the retention policy" },
+  { type: "kubernetes_stateful_set_v1", category: "other-data", note: "its volume claims may be deleted with it, depending on the retention policy" }
+];
+
+// src/core/facts/stateful.ts
+function statefulCatalog(config, extra = []) {
+  const byType = /* @__PURE__ */ new Map();
+  for (const e of [...terraformStateful, ...cloudFormationStateful, ...extra]) byType.set(e.type, e.category);
+  const added = config.add.map(nameGlob);
+  const removed = config.remove.map(nameGlob);
+  return {
+    categoryOf(type) {
+      if (removed.some((re) => re.test(type))) return void 0;
+      return byType.get(type) ?? (added.some((re) => re.test(type)) ? "other-data" : void 0);
+    }
+  };
+}
+
+// src/core/policy/change-policy.ts
+function changeFindings(c, config, ctx) {
+  const out = [];
+  const { change } = c;
+  const risky = change.destroys || change.mayReplace || change.replacementUnknown || change.forgets;
+  if (risky) {
+    const hit = protectedBy(c, config);
+    if (hit) {
+      out.push({ code: "STEER-PROTECTED", severity: "block", message: `${describe(c)}, but it is protected (${hit}).` });
+    }
+  }
+  if (change.protectionWeakened !== void 0 && c.stateful !== void 0) {
+    out.push({
+      code: "STEER-PROTECTION-WEAKENED",
+      severity: c.production.length > 0 ? "review" : "info",
+      message: `${change.address} (${c.stateful}): ${change.protectionWeakened}${productionSuffix(c)}.`
+    });
+  }
+  if (change.replacementUnknown) {
+    out.push({
+      code: "STEER-REPLACE-UNKNOWN",
+      severity: "review",
+      message: `${change.address} is modified and the source cannot say whether it will be replaced; treat it as a possible replacement.`
+    });
+  }
+  const rule = firstMatchingRule(c, config.rules, ctx);
+  if (rule) {
+    const label = rule.name ?? `rules[${config.rules.indexOf(rule)}]`;
+    const why = rule.reason ? `: ${rule.reason}` : "";
+    out.push({
+      code: "STEER-RULE",
+      severity: rule.verdict === "allow" ? "info" : rule.verdict,
+      message: `${describe(c)}; rule "${label}" says ${rule.verdict}${why}.`
+    });
+    return out;
+  }
+  out.push(...defaultFindings(c));
+  return out;
+}
+function defaultFindings(c) {
+  const { change } = c;
+  const prod = c.production.length > 0;
+  if (change.destroys) {
+    if (prod && c.dataLoss) return [{ code: "STEER-DATA-LOSS", severity: "review", message: `${describe(c)} \u2014 DATA LOSS${productionSuffix(c)}.` }];
+    if (prod) return [{ code: "STEER-DESTROY-PROD", severity: "review", message: `${describe(c)}${productionSuffix(c)}.` }];
+    return [{ code: "STEER-DESTROY", severity: "info", message: `${describe(c)}${c.dataLoss ? " \u2014 data loss outside production" : ""}.` }];
+  }
+  if (change.mayReplace && prod) {
+    return [{ code: "STEER-MAY-REPLACE-PROD", severity: "review", message: `${describe(c)}${c.dataLoss ? " \u2014 possible DATA LOSS" : ""}${productionSuffix(c)}.` }];
+  }
+  if (change.forgets && prod) {
+    return [{ code: "STEER-FORGET-PROD", severity: "review", message: `${describe(c)}${productionSuffix(c)}.` }];
+  }
+  return [];
+}
+function firstMatchingRule(c, rules, ctx) {
+  const { change } = c;
+  return rules.find(({ match: m }) => {
+    if (m.actions ? !m.actions.includes(change.action) : change.action === "no-op" || change.action === "read") return false;
+    if (m.environment === "production" && c.production.length === 0) return false;
+    if (m.environment === "non-production" && c.production.length > 0) return false;
+    if (m.stateful !== void 0 && m.stateful !== (c.stateful !== void 0)) return false;
+    if (m.dataLoss !== void 0 && m.dataLoss !== c.dataLoss) return false;
+    if (m.agent !== void 0 && m.agent !== ctx.agentAuthored) return false;
+    if (m.types && !matchesAnyName(change.type, m.types)) return false;
+    if (m.addresses && !matchesAnyName(change.address, m.addresses) && !matchesAnyName(change.previousAddress, m.addresses)) return false;
+    return true;
+  });
+}
+function protectedBy(c, config) {
+  for (const p of config.protected) {
+    const hit = matchesAnyName(c.change.address, p.addresses) ?? matchesAnyName(c.change.previousAddress, p.addresses) ?? matchesAnyName(c.change.type, p.types);
+    if (hit) return `steer.yml protected: ${hit}${p.reason ? ` \u2014 ${p.reason}` : ""}`;
+  }
+  return void 0;
+}
+function describe(c) {
+  const { change } = c;
+  const what = `${change.address}${change.deposedKey ? ` (deposed ${change.deposedKey})` : ""}${c.stateful ? ` (${c.stateful})` : ""}`;
+  let verb;
+  switch (change.action) {
+    case "replace":
+      verb = change.replaceOrder === "create-before-destroy" ? "is replaced (new one created first, then the old one destroyed)" : "is replaced (destroyed first, then re-created)";
+      break;
+    case "delete":
+      verb = "is deleted";
+      break;
+    case "forget":
+      verb = change.replaceOrder ? "is forgotten and a new one created (the old one keeps running, unmanaged)" : "is forgotten (it keeps running, no longer managed)";
+      break;
+    case "update":
+      verb = change.mayReplace ? "may be replaced" : "is updated in place";
+      break;
+    case "create":
+      verb = "is created";
+      break;
+    case "read":
+      verb = "is read";
+      break;
+    case "no-op":
+      verb = change.mayReplace ? "may be replaced" : "is unchanged";
+      break;
+    case "move":
+      verb = `is moved from ${change.previousAddress ?? "another address"}`;
+      break;
+    case "import":
+      verb = "is imported";
+      break;
+    default: {
+      const never = change.action;
+      throw new Error(`unhandled action ${String(never)}`);
+    }
+  }
+  const because = [];
+  if (change.reasons.forcedBy.length > 0) because.push(`${change.reasons.forcedBy.join(", ")} forces replacement`);
+  because.push(...change.reasons.notes);
+  if (change.policyAction) because.push(`PolicyAction ${change.policyAction}`);
+  return `${what} ${verb}${because.length > 0 ? ` because ${because.join("; ")}` : ""}`;
+}
+function productionSuffix(c) {
+  return c.production.length > 0 ? ` on production (${c.production.map((s) => s.detail).join(", ")})` : "";
+}
+
+// src/core/policy/plan-policy.ts
+function planFindings(plan, index, changes, drift, planSignals, config) {
+  const out = [];
+  const at = (f) => void out.push({ ...f, plan: index });
+  if (plan.errored) {
+    at({ code: "STEER-PLAN-ERRORED", severity: "block", message: `${plan.target.path}: ${plan.incompleteReasons[0] ?? "the plan errored"}. Fix the errors and plan again.` });
+  } else if (plan.incompleteReasons.length > 0) {
+    at({ code: "STEER-PLAN-INCOMPLETE", severity: "review", message: `${plan.target.path}: ${plan.incompleteReasons.join("; ")}.` });
+  }
+  if (plan.notExecutable !== void 0) {
+    at({ code: "STEER-NOT-EXECUTABLE", severity: "review", message: `${plan.target.path}: ${plan.notExecutable}.` });
+  }
+  for (const limit of config.limits) {
+    const inScope = changes.filter(
+      (c) => limit.environment === "any" ? true : limit.environment === "production" ? c.production.length > 0 : c.production.length === 0
+    );
+    const deletes = inScope.filter((c) => c.change.action === "delete").length;
+    const replaces = inScope.filter((c) => c.change.action === "replace" || c.change.mayReplace).length;
+    const scope = limit.environment === "any" ? "" : ` on ${limit.environment}`;
+    if (limit.maxDeletes !== void 0 && deletes > limit.maxDeletes) {
+      at({ code: "STEER-LIMIT", severity: limit.verdict === "allow" ? "info" : limit.verdict, message: `${deletes} deletions${scope} exceed the limit of ${limit.maxDeletes}.` });
+    }
+    if (limit.maxReplaces !== void 0 && replaces > limit.maxReplaces) {
+      at({ code: "STEER-LIMIT", severity: limit.verdict === "allow" ? "info" : limit.verdict, message: `${replaces} replacements${scope} exceed the limit of ${limit.maxReplaces}.` });
+    }
+  }
+  for (const d of drift) {
+    if (d.change.action === "no-op" || d.change.action === "read") continue;
+    const what = d.change.action === "delete" ? "was deleted outside the tool" : `changed outside the tool (${d.change.action})`;
+    at({ code: "STEER-DRIFT", severity: "info", message: `Drift, not planned work: ${d.change.address} ${what}.`, address: d.change.address });
+  }
+  for (const d of plan.deferred) {
+    at({ code: "STEER-PLAN-INCOMPLETE", severity: "review", message: `Deferred (${d.reason}): ${describe({ change: d.change, production: planSignals, dataLoss: false, verdict: "allow" })}.`, address: d.change.address });
+  }
+  for (const note of plan.inputNotes) at({ code: "STEER-INPUT-NOTE", severity: "info", message: `${plan.target.path}: ${note}.` });
+  return out;
+}
+
+// src/core/assess.ts
+function assess(plans, options) {
+  const { config } = options;
+  const rules = productionRules(config);
+  const catalog = statefulCatalog(config.stateful);
+  const agentAuthored = options.agentAuthored ?? false;
+  const findings = [];
+  const planReports = [];
+  for (const [index, plan] of plans.entries()) {
+    const planSignals = planProductionSignals(plan, rules, { ...options.explicitEnv !== void 0 ? { explicitEnv: options.explicitEnv } : {} });
+    const assessChange = (change) => {
+      const stateful = catalog.categoryOf(change.type);
+      const idle = change.action === "no-op" || change.action === "read";
+      const production = idle ? planSignals : [...planSignals, ...changeProductionSignals(change, rules)];
+      const retained = change.policyAction !== void 0 && /Retain|Snapshot/.test(change.policyAction);
+      const dataLoss = stateful !== void 0 && change.mode === "managed" && (change.destroys || change.mayReplace || change.replacementUnknown) && !retained;
+      return { change, ...stateful !== void 0 ? { stateful } : {}, production, dataLoss, verdict: "allow" };
+    };
+    const changes = [];
+    const planLevel = [];
+    for (const raw of plan.changes) {
+      const assessed = assessChange(raw);
+      const found = changeFindings(assessed, config, { agentAuthored });
+      const verdict = worst(found.map((f) => severityVerdict(f.severity)));
+      changes.push({ ...assessed, verdict });
+      for (const f of found) planLevel.push({ ...f, plan: index, address: raw.address });
+    }
+    const drift = plan.drift.map(assessChange);
+    planLevel.push(...planFindings(plan, index, changes, drift, planSignals, config));
+    findings.push(...planLevel);
+    planReports.push({ plan, production: planSignals, changes, verdict: worst(planLevel.map((f) => severityVerdict(f.severity))) });
+  }
+  return {
+    verdict: worst(findings.map((f) => severityVerdict(f.severity))),
+    digest: reportDigest(plans.map((p) => p.digest)),
+    plans: planReports,
+    findings: sortFindings(findings),
+    agentAuthored
+  };
+}
+var SEVERITY_ORDER = { block: 0, review: 1, info: 2 };
+function sortFindings(findings) {
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i).map(({ f }) => f);
+}
+
+// src/app/live-change-set.ts
+import { readFile as readFile2 } from "node:fs/promises";
+
+// src/sources/cloudformation/resource-change.ts
+function toChange(rc, module) {
+  const address = module ? `${module}.${rc.LogicalResourceId}` : rc.LogicalResourceId;
+  const type = rc.ResourceType ?? "(type not given)";
+  const notes = [];
+  const forcedBy = recreationTargets(rc);
+  const base = {
+    address,
+    type,
+    provider: "cloudformation",
+    ...module !== void 0 ? { module } : {},
+    mode: "managed",
+    sourceActions: [rc.Action, ...rc.Replacement ? [`Replacement: ${rc.Replacement}`] : []],
+    importing: rc.Action === "Import",
+    ...rc.PolicyAction ? { policyAction: rc.PolicyAction } : {},
+    changedAttributes: changedProperties(rc),
+    tagsBefore: contextTags(rc.BeforeContext),
+    tagsAfter: contextTags(rc.AfterContext),
+    ...protection(rc)
+  };
+  if (!rc.ResourceType) notes.push("ResourceType not given: whether it holds data is unknown");
+  switch (rc.Action) {
+    case "Add":
+      return { ...base, action: "create", destroys: false, mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy: [], notes } };
+    case "Import":
+      return { ...base, action: "import", destroys: false, mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy: [], notes } };
+    case "Remove":
+      if (!rc.PolicyAction) notes.push("PolicyAction not given: assuming the resource is deleted");
+      else if (/Retain/.test(rc.PolicyAction)) notes.push("DeletionPolicy Retain: removed from the stack, the resource itself is kept");
+      else if (/Snapshot/.test(rc.PolicyAction)) notes.push("DeletionPolicy Snapshot: a snapshot is taken before deletion");
+      return { ...base, action: "delete", destroys: !/Retain/.test(rc.PolicyAction ?? ""), mayReplace: false, replacementUnknown: false, forgets: /Retain/.test(rc.PolicyAction ?? ""), reasons: { forcedBy: [], notes } };
+    case "Dynamic":
+      notes.push("Dynamic: what happens is known only when the change set executes");
+      return { ...base, action: "update", destroys: false, mayReplace: false, replacementUnknown: true, forgets: false, reasons: { forcedBy, notes } };
+    case "Modify":
+      return modify(rc, base, forcedBy, notes);
+    default: {
+      const never = rc.Action;
+      throw new Error(`unhandled CloudFormation action ${String(never)}`);
+    }
+  }
+}
+function modify(rc, base, forcedBy, notes) {
+  if (rc.Replacement === "True") {
+    if (!rc.PolicyAction) notes.push("PolicyAction not given: assuming the old resource is deleted");
+    else if (/Retain/.test(rc.PolicyAction)) notes.push("UpdateReplacePolicy Retain: the old resource is kept, unmanaged");
+    else if (/Snapshot/.test(rc.PolicyAction)) notes.push("UpdateReplacePolicy Snapshot: a snapshot of the old resource is taken");
+    return { ...base, action: "replace", replaceOrder: "create-before-destroy", destroys: !/Retain/.test(rc.PolicyAction ?? ""), mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy, notes } };
+  }
+  const conditional = rc.Replacement === "Conditional" || dependsOnExecution(rc);
+  if (conditional) notes.push(rc.Replacement === "Conditional" ? "Replacement: Conditional \u2014 replaced if the new value requires it" : "a property that may force recreation is known only at execution");
+  const unknown = rc.Replacement === void 0 || rc.Replacement === null;
+  if (unknown) notes.push("the change set does not say whether the resource is replaced");
+  return { ...base, action: "update", destroys: false, mayReplace: conditional && !unknown, replacementUnknown: unknown, forgets: false, reasons: { forcedBy, notes } };
+}
+function recreationTargets(rc) {
+  const out = /* @__PURE__ */ new Set();
+  for (const d of rc.Details ?? []) {
+    const t = d.Target;
+    if (!t || t.Attribute !== "Properties") continue;
+    const name = `Properties.${t.Name ?? t.Path?.replace(/^\/Properties\//, "") ?? "?"}`;
+    if (t.RequiresRecreation === "Always" && d.Evaluation !== "Dynamic") out.add(name);
+    else if (t.RequiresRecreation !== "Never") out.add(`${name} (conditionally)`);
+  }
+  for (const name of out) if (name.endsWith("(conditionally)") && out.has(name.replace(" (conditionally)", ""))) out.delete(name);
+  return [...out].sort((a, b) => Number(a.endsWith("(conditionally)")) - Number(b.endsWith("(conditionally)")));
+}
+function dependsOnExecution(rc) {
+  return (rc.Details ?? []).some((d) => d.Target?.Attribute === "Properties" && d.Target.RequiresRecreation !== "Never" && (d.Evaluation === "Dynamic" || !d.Target.RequiresRecreation));
+}
+function changedProperties(rc) {
+  const names = /* @__PURE__ */ new Set();
+  for (const d of rc.Details ?? []) {
+    const t = d.Target;
+    if (t?.Attribute === "Properties" && t.Name) names.add(t.Name);
+    else if (t?.Attribute && t.Attribute !== "Properties") names.add(t.Attribute);
+  }
+  return [...names].sort();
+}
+function protection(rc) {
+  const scope = rc.Scope ?? [];
+  const policies = ["DeletionPolicy", "UpdateReplacePolicy"].filter((p) => scope.includes(p));
+  return policies.length > 0 ? { protectionWeakened: `its ${policies.join(" and ")} changes: check that data is still retained or snapshotted` } : {};
+}
+function contextTags(context) {
+  let value = context;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return {};
+    }
+  }
+  const tags = value?.Properties?.Tags;
+  const out = {};
+  if (Array.isArray(tags)) {
+    for (const t of tags) if (t && typeof t.Key === "string" && typeof t.Value === "string") out[t.Key] = t.Value;
+  } else if (tags && typeof tags === "object") {
+    for (const [k, v] of Object.entries(tags)) if (typeof v === "string") out[k] = v;
+  }
+  return out;
+}
+
+// src/sources/cloudformation/schema.ts
+var str = external_exports.string().nullish();
+var CFN_ACTIONS = ["Add", "Modify", "Remove", "Import", "Dynamic"];
+var detailSchema = external_exports.looseObject({
+  Target: external_exports.looseObject({
+    Attribute: str,
+    Name: str,
+    Path: str,
+    RequiresRecreation: str,
+    AttributeChangeType: str
+  }).nullish(),
+  Evaluation: str,
+  ChangeSource: str,
+  CausingEntity: str
+});
+var resourceChangeSchema = external_exports.looseObject({
+  Action: external_exports.enum(CFN_ACTIONS, { error: (issue) => `unknown action ${JSON.stringify(issue.input)}` }),
+  LogicalResourceId: external_exports.string().min(1),
+  PhysicalResourceId: str,
+  ResourceType: str,
+  Replacement: external_exports.enum(["True", "False", "Conditional"], { error: (issue) => `unknown Replacement ${JSON.stringify(issue.input)}` }).nullish(),
+  PolicyAction: str,
+  Scope: external_exports.array(external_exports.string()).nullish(),
+  Details: external_exports.array(detailSchema).nullish(),
+  ChangeSetId: str,
+  BeforeContext: external_exports.unknown().optional(),
+  AfterContext: external_exports.unknown().optional()
+});
+var changeSetSchema = external_exports.looseObject({
+  ChangeSetId: str,
+  ChangeSetName: str,
+  StackId: str,
+  StackName: str,
+  Status: str,
+  StatusReason: str,
+  ExecutionStatus: str,
+  NextToken: str,
+  ParentChangeSetId: str,
+  RootChangeSetId: str,
+  IncludeNestedStacks: external_exports.boolean().nullish(),
+  Parameters: external_exports.array(external_exports.looseObject({ ParameterKey: external_exports.string(), ParameterValue: str, ResolvedValue: str })).nullish(),
+  Tags: external_exports.array(external_exports.looseObject({ Key: external_exports.string(), Value: external_exports.string() })).nullish(),
+  Changes: external_exports.array(external_exports.looseObject({ Type: str, ResourceChange: resourceChangeSchema.nullish() }))
+});
+
+// src/sources/cloudformation/parse.ts
+var NO_CHANGES = /didn't contain changes|no updates are to be performed/i;
+var PROPERTY_VALUES_WARNING = "[WARN] --include-property-values option can return incomplete ChangeSet data";
+function cloudFormationPlans(pages, live = {}) {
+  const groups = groupPages(pages);
+  const roots = [...groups.values()].filter((g) => !g.head.ParentChangeSetId || !groups.has(g.head.ParentChangeSetId));
+  return roots.map((root) => buildPlan(root, groups, live.stackTags ?? {}));
+}
+function groupPages(pages) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const page of pages) {
+    const result = changeSetSchema.safeParse(page.doc);
+    if (!result.success) throw new InputError(page.path, `not a valid DescribeChangeSet output: ${firstIssueText(result.error)}`);
+    const cs = result.data;
+    const id = cs.ChangeSetId ?? `${cs.StackName ?? cs.StackId ?? "?"}/${cs.ChangeSetName ?? page.path}`;
+    const changes = [];
+    for (const [i, c] of cs.Changes.entries()) {
+      if (c.Type !== "Resource" || !c.ResourceChange) throw new InputError(page.path, `Changes[${i}]: unknown change type ${JSON.stringify(c.Type)}`);
+      changes.push(c.ResourceChange);
+    }
+    const known = groups.get(id);
+    const isLast = !cs.NextToken;
+    if (known) {
+      known.changes.push(...changes);
+      known.pageCount += 1;
+      known.lastPages += isLast ? 1 : 0;
+    } else {
+      groups.set(id, { id, path: page.path, head: cs, changes, notes: page.notes, pageCount: 1, lastPages: isLast ? 1 : 0 });
+    }
+  }
+  for (const g of groups.values()) {
+    if (g.lastPages === 0) throw new InputError(g.path, `change set ${g.id} has more pages (NextToken) that were not given: describe it again and give every page`);
+    if (g.lastPages > 1) throw new InputError(g.path, `change set ${g.id} was given more than once`);
+  }
+  return groups;
+}
+function buildPlan(root, groups, stackTags) {
+  const changes = [];
+  const digests = [];
+  const incompleteReasons = [];
+  const inputNotes = [...root.notes];
+  const visit = (group, module, seen) => {
+    seen.add(group.id);
+    if (group.head.StatusReason?.startsWith(PROPERTY_VALUES_WARNING)) {
+      incompleteReasons.push(`${group.id}: described with property values, which can drop resource changes (describe it again without --include-property-values)`);
+    }
+    for (const rc of group.changes) {
+      changes.push(toChange(rc, module));
+      digests.push(canonicalDigest({ module: module ?? null, change: { ...rc, BeforeContext: parsedContext(rc.BeforeContext), AfterContext: parsedContext(rc.AfterContext) } }));
+      if (rc.ChangeSetId && rc.ResourceType === "AWS::CloudFormation::Stack") {
+        const child = groups.get(rc.ChangeSetId);
+        const address = module ? `${module}.${rc.LogicalResourceId}` : rc.LogicalResourceId;
+        if (child && !seen.has(child.id)) visit(child, address, seen);
+        else if (!child) incompleteReasons.push(`the nested change set of ${address} (${rc.ChangeSetId}) was not given: its changes are unknown`);
+      }
+    }
+  };
+  visit(root, void 0, /* @__PURE__ */ new Set());
+  const status = checkStatus(root);
+  if (status.noChanges) changes.length = 0;
+  const head = root.head;
+  if (head.ExecutionStatus === void 0 || head.ExecutionStatus === null) inputNotes.push("ExecutionStatus not given: whether the change set can still be executed is unknown");
+  const arn = parseArn(head.ChangeSetId ?? head.StackId);
+  const header = {
+    source: "cloudformation",
+    changeSetId: head.ChangeSetId ?? null,
+    stack: head.StackId ?? head.StackName ?? null,
+    parameters: (head.Parameters ?? []).map((p) => [p.ParameterKey, p.ParameterValue ?? null, p.ResolvedValue ?? null]).sort()
+  };
+  return {
+    source: "cloudformation",
+    target: {
+      path: root.path,
+      ...head.StackName ? { stack: head.StackName } : stackNameFrom(head.StackId),
+      ...head.ChangeSetId ? { changeSetArn: head.ChangeSetId } : {},
+      ...arn.account ? { account: arn.account } : {},
+      ...arn.region ? { region: arn.region } : {},
+      variables: Object.fromEntries((head.Parameters ?? []).map((p) => [p.ParameterKey, redactNoEcho(p.ParameterValue)])),
+      // Stack tags (DescribeStacks, when live) and the change set's own tags: neither is in the template the change edits.
+      tags: { ...stackTags, ...Object.fromEntries((head.Tags ?? []).map((t) => [t.Key, t.Value])) }
+    },
+    errored: false,
+    complete: incompleteReasons.length === 0,
+    incompleteReasons,
+    changes,
+    drift: [],
+    outputs: [],
+    deferred: [],
+    inputNotes: [...inputNotes, ...status.note ? [status.note] : []],
+    digest: planDigest(header, digests),
+    ...status.noChanges ? { noChanges: true } : {},
+    ...status.notExecutable ? { notExecutable: status.notExecutable } : {}
+  };
+}
+function checkStatus(root) {
+  const { Status: status, StatusReason: reason, ExecutionStatus: exec, ParentChangeSetId: parent } = root.head;
+  switch (status) {
+    case "CREATE_COMPLETE":
+    case void 0:
+    case null:
+      break;
+    case "FAILED":
+      if (NO_CHANGES.test(reason ?? "")) return { noChanges: true, note: `no changes: ${reason}` };
+      throw new InputError(root.path, `change set ${root.id} FAILED: ${reason ?? "no reason given"}`);
+    case "CREATE_PENDING":
+    case "CREATE_IN_PROGRESS":
+      throw new InputError(root.path, `change set ${root.id} is still being created (${status}): wait for CREATE_COMPLETE and describe it again`);
+    default:
+      throw new InputError(root.path, `change set ${root.id} has status ${status}${reason ? ` (${reason})` : ""}: it cannot be analyzed`);
+  }
+  if (parent) return { notExecutable: `this nested change set is executable only from its root change set ${root.head.RootChangeSetId ?? parent}, which was not given` };
+  if (exec && exec !== "AVAILABLE") return { notExecutable: `ExecutionStatus is ${exec}${reason ? ` (${reason})` : ""}: this change set cannot be executed as it is` };
+  return {};
+}
+function parsedContext(context) {
+  if (typeof context !== "string") return context ?? null;
+  try {
+    return JSON.parse(context);
+  } catch {
+    return context;
+  }
+}
+function redactNoEcho(value) {
+  return value === void 0 || value === null || /^\*+$/.test(value) ? REDACTED : value;
+}
+function parseArn(arn) {
+  const parts = (arn ?? "").split(":");
+  if (parts[0] !== "arn" || parts.length < 6) return {};
+  return { ...parts[3] ? { region: parts[3] } : {}, .../^\d{12}$/.test(parts[4] ?? "") ? { account: parts[4] } : {} };
+}
+function stackNameFrom(stackId) {
+  const name = /:stack\/([^/]+)\//.exec(stackId ?? "")?.[1];
+  return name ? { stack: name } : {};
+}
+
+// src/app/live-change-set.ts
+async function liveChangeSetPlans(target) {
+  if (!target.changeSet.startsWith("arn:") && !target.stack) throw new UsageError("--change-set NAME needs --stack (or give the change set ARN)");
+  const aws = await import("./cloudformation-OCWIMPQJ.js");
+  const session = await aws.openSession(target.region);
+  const pages = await aws.describeChangeSetTree(session, target.changeSet, target.stack);
+  const stackName = target.stack ?? pages[0]?.StackName;
+  const stack = stackName ? await aws.describeStack(session, stackName) : void 0;
+  const label = `cloudformation:${stackName ?? "?"}/${String(pages[0]?.ChangeSetName ?? target.changeSet)}`;
+  return cloudFormationPlans(
+    pages.map((doc) => ({ path: label, doc, notes: [] })),
+    { ...stack ? { stackTags: stack.tags } : {} }
+  );
+}
+async function createChangeSetPlans(req) {
+  let templateBody;
+  try {
+    templateBody = await readFile2(req.templatePath, "utf8");
+  } catch {
+    throw new InputError(req.templatePath, "template not found or unreadable");
+  }
+  if (Buffer.byteLength(templateBody) > 51200) {
+    throw new UsageError(`${req.templatePath} is ${Buffer.byteLength(templateBody)} bytes: CloudFormation takes at most 51,200 bytes inline, and Steer does not upload templates to S3 yet \u2014 create the change set with "cdk deploy --method=prepare-change-set" or the AWS CLI, then run "steer plan-check --stack \u2026 --change-set \u2026"`);
+  }
+  const aws = await import("./cloudformation-OCWIMPQJ.js");
+  const session = await aws.openSession(req.region);
+  const existing = await aws.describeStack(session, req.stack);
+  const type = existing && existing.status !== "REVIEW_IN_PROGRESS" ? "UPDATE" : "CREATE";
+  const arn = await aws.createChangeSet(session, {
+    stack: req.stack,
+    name: req.name ?? `steer-${(/* @__PURE__ */ new Date()).toISOString().replace(/[^0-9]/g, "").slice(0, 14)}`,
+    templateBody,
+    type,
+    parameters: req.parameters.map(keyValue("--parameters")).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+    tags: req.tags.map(keyValue("--tags")).map(([Key, Value]) => ({ Key, Value })),
+    capabilities: req.capabilities
+  });
+  await aws.waitForChangeSet(session, arn, { timeoutMs: req.timeoutMs, pollMs: req.pollMs });
+  const plans = await liveChangeSetPlans({ changeSet: arn, stack: req.stack, ...req.region ? { region: req.region } : {} });
+  return { arn, type, plans };
+}
+function keyValue(option) {
+  return (pair) => {
+    const at = pair.indexOf("=");
+    if (at <= 0) throw new UsageError(`${option} expects Key=Value, got "${pair}"`);
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  };
+}
+
+// src/sources/decode.ts
+import { isUtf8 } from "node:buffer";
+function decodeInput(bytes, file) {
+  if (bytes.length === 0) throw new InputError(file, "the file is empty");
+  if (bytes[0] === 80 && bytes[1] === 75 && bytes[2] === 3 && bytes[3] === 4) return { kind: "saved-terraform-plan" };
+  if (bytes[0] === 255 && bytes[1] === 254) return decodeWith("utf-16le", bytes.subarray(2), file, "UTF-16LE with BOM (as PowerShell writes it); decoded");
+  if (bytes[0] === 254 && bytes[1] === 255) return decodeWith("utf-16be", bytes.subarray(2), file, "UTF-16BE with BOM; decoded");
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) return decodeWith("utf-8", bytes.subarray(3), file, void 0);
+  return decodeWith("utf-8", bytes, file, void 0);
+}
+function decodeWith(encoding, bytes, file, note) {
+  if (encoding === "utf-8" && isUtf8(bytes)) return { kind: "text", text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), notes: note ? [note] : [] };
+  try {
+    const text2 = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { kind: "text", text: text2, notes: note ? [note] : [] };
+  } catch {
+    throw new InputError(file, `not ${encoding.toUpperCase()} text (binary or another encoding); give the output of "terraform show -json" or a saved plan file`);
+  }
+}
+function parseJsonText(text2, file) {
+  try {
+    return JSON.parse(text2);
+  } catch (e) {
+    const message = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+    const truncated = /end of JSON input|Unterminated string/i.test(message ?? "") ? " \u2014 the file looks truncated" : "";
+    throw new InputError(file, `not valid JSON (${message})${truncated}`);
+  }
+}
+
+// src/sources/detect.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function detectFormat(doc) {
+  if (looksLikeTerraformPlan(doc)) return "terraform-plan";
+  if (looksLikeTerraformState(doc)) return "terraform-state";
+  if (isRecord(doc) && Array.isArray(doc.Changes) && ("ChangeSetId" in doc || "ChangeSetName" in doc || "StackId" in doc || "StackName" in doc)) {
+    return "cloudformation-change-set";
+  }
+  if (Array.isArray(doc) && doc.length > 0 && doc.every((e) => isRecord(e) && isRecord(e.resourceChange))) return "cloudformation-console-changes";
+  return "unknown";
+}
+
+// src/sources/load.ts
+function plansFromDocuments(docs, ctx) {
+  const plans = [];
+  const changeSets = [];
+  for (const input of docs) {
+    const format = detectFormat(input.doc);
+    switch (format) {
+      case "terraform-plan":
+        plans.push(
+          parseTerraformPlan(input.doc, {
+            path: input.path,
+            inputNotes: input.notes,
+            ...ctx.workspace !== void 0 ? { workspace: ctx.workspace } : {},
+            ...input.tool !== void 0 ? { tool: input.tool } : {}
+          })
+        );
+        break;
+      case "cloudformation-change-set":
+        changeSets.push(input);
+        break;
+      case "terraform-state":
+        throw new InputError(input.path, 'this is Terraform state, not a plan; run "terraform plan -out=tfplan" and give "terraform show -json tfplan"');
+      case "cloudformation-console-changes":
+        throw new InputError(
+          input.path,
+          `this is the CloudFormation console's "JSON changes" export, which omits the change set id, status and policy actions; give "aws cloudformation describe-change-set" output instead`
+        );
+      case "unknown":
+        throw new InputError(input.path, "not a Terraform/OpenTofu JSON plan or a CloudFormation DescribeChangeSet output (no format_version or Changes found)");
+      default: {
+        const never = format;
+        throw new Error(`unhandled format ${String(never)}`);
+      }
+    }
+  }
+  if (changeSets.length > 0) plans.push(...cloudFormationPlans(changeSets));
+  return plans;
+}
+
+// src/app/plan-check.ts
+var STREAM_THRESHOLD = 256 * 1024 * 1024;
+async function planCheck(req) {
+  const docs = [];
+  const streamed = [];
+  for (const path of await expandInputPaths(req.inputs)) {
+    const read = await readInput(path, req);
+    if ("plan" in read) streamed.push(read.plan);
+    else docs.push(read);
+  }
+  const plans = [...plansFromDocuments(docs, { ...req.workspace !== void 0 ? { workspace: req.workspace } : {} }), ...streamed, ...req.plans ?? []];
+  if (req.live) plans.push(...await liveChangeSetPlans(req.live));
+  if (plans.length === 0) throw new UsageError("nothing to analyze: give plan files, or --stack and --change-set");
+  return assess(plans, {
+    config: req.config,
+    agentAuthored: req.agentAuthored,
+    ...req.env !== void 0 ? { explicitEnv: req.env } : {}
+  });
+}
+async function readInput(path, req) {
+  const size = await inputSize(path);
+  if (size !== void 0 && (req.stream || size > STREAM_THRESHOLD)) {
+    const head = await peekBytes(path, 4);
+    const isZip = head[0] === 80 && head[1] === 75 && head[2] === 3 && head[3] === 4;
+    const isUtf16 = head[0] === 255 && head[1] === 254 || head[0] === 254 && head[1] === 255;
+    const ctx = { path, ...req.workspace !== void 0 ? { workspace: req.workspace } : {} };
+    const { streamTerraformPlan } = await import("./stream-IJZHIBWY.js");
+    if (isZip) {
+      const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
+      const [plan] = await Promise.all([
+        streamTerraformPlan(shown.stdout, { ...ctx, tool: shown.tool, inputNotes: [`saved plan rendered with "${req.tfBin} show -json"`] }),
+        shown.done
+      ]);
+      return { plan };
+    }
+    if (!isUtf16) return { plan: await streamTerraformPlan(openInputStream(path), ctx) };
+  }
+  return readDocument(path, req);
+}
+async function readDocument(path, req) {
+  const decoded = decodeInput(await readInputBytes(path), path);
+  if (decoded.kind === "saved-terraform-plan") {
+    if (path === "-") throw new InputError(path, `a saved plan can't be read from standard input (terraform show needs the file); give its path, or pipe "terraform show -json" output`);
+    const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);
+    return { path, doc: parseJsonText(shown.text, path), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool };
+  }
+  return { path, doc: parseJsonText(decoded.text, path), notes: decoded.notes };
+}
+
+// src/app/apply.ts
+async function applyApprovedPlan(req) {
+  const head = await peekBytes(req.planPath, 4).catch(() => Buffer.alloc(0));
+  if (!(head[0] === 80 && head[1] === 75)) {
+    throw new UsageError(`${req.planPath} is not a saved plan: steer apply applies the file "terraform plan -out=FILE" wrote, never JSON and never a fresh plan`);
+  }
+  const report = await planCheck({
+    inputs: [req.planPath],
+    config: req.config,
+    tfBin: req.tfBin,
+    agentAuthored: false,
+    workspace: req.workspace,
+    ...req.tfChdir ? { tfChdir: req.tfChdir } : {},
+    ...req.env ? { env: req.env } : {}
+  });
+  req.onReport(report);
+  const base = { time: (/* @__PURE__ */ new Date()).toISOString(), command: "apply", plan: req.planPath, digest: report.digest, verdict: report.verdict };
+  let approval;
+  try {
+    approval = await requireApproval({ report, confirmName: req.workspace, maxAgeHours: req.config.approvals.maxAgeHours, ...req.github ? { github: req.github } : {} });
+  } catch (e) {
+    appendAudit(req.auditLog, { ...base, outcome: "refused", reason: e instanceof Error ? e.message : String(e) });
+    throw e;
+  }
+  appendAudit(req.auditLog, { ...base, outcome: "approved", approver: approval.approver, source: approval.source, detail: approval.detail });
+  const result = await applySavedPlan(req.planPath, req.tfBin, req.tfChdir);
+  if (result.stale) {
+    process.stderr.write("steer: terraform refused the saved plan because the state changed after it was made. Plan again: the new plan needs its own review and approval.\n");
+  }
+  appendAudit(req.auditLog, { ...base, time: (/* @__PURE__ */ new Date()).toISOString(), outcome: result.exitCode === 0 ? "applied" : result.stale ? "stale-plan" : "apply-failed", exitCode: result.exitCode, approver: approval.approver, source: approval.source });
+  return result.exitCode;
+}
+
+// src/app/load-config.ts
+import { join as join2 } from "node:path";
+var CONFIG_FILE_NAMES = ["steer.yml", ".steer.yml", "steer.yaml", ".steer.yaml"];
+async function loadConfig(cwd, explicit) {
+  if (explicit !== void 0) {
+    const text2 = await readTextFileIfExists(explicit);
+    if (text2 === void 0) throw new ConfigError(explicit, "config file not found");
+    return { config: await parseConfigLazily(text2, explicit), file: explicit };
+  }
+  for (const name of CONFIG_FILE_NAMES) {
+    const file = join2(cwd, name);
+    const text2 = await readTextFileIfExists(file);
+    if (text2 !== void 0) return { config: await parseConfigLazily(text2, name), file: name };
+  }
+  return { config: DEFAULT_CONFIG };
+}
+async function parseConfigLazily(text2, file) {
+  const { parseConfig } = await import("./parse-XHOYICOH.js");
+  return parseConfig(text2, file);
+}
+
+// src/render/summary.ts
+function countActions(changes) {
+  const counts = Object.fromEntries(ACTIONS.map((a) => [a, 0]));
+  for (const c of changes) counts[c.change.action] += 1;
+  return counts;
+}
+function reportCounts(report) {
+  return countActions(report.plans.flatMap((p) => p.changes));
+}
+var ACTION_PHRASES = {
+  create: "to create",
+  update: "to update",
+  replace: "to replace",
+  delete: "to delete",
+  read: "to read",
+  "no-op": "unchanged",
+  forget: "to forget",
+  move: "to move",
+  import: "to import"
+};
+function countsSentence(counts) {
+  const order = ["delete", "replace", "forget", "update", "create", "import", "move", "read"];
+  const parts = order.filter((a) => counts[a] > 0).map((a) => `${counts[a]} ${ACTION_PHRASES[a]}`);
+  return parts.length > 0 ? parts.join(", ") : "no changes";
+}
+var VERDICT_TITLES = {
+  allow: "ALLOWED",
+  review: "REVIEW REQUIRED",
+  block: "BLOCKED"
+};
+function headline(report) {
+  const all = report.plans.flatMap((p) => p.changes);
+  const dataLoss = all.filter((c) => c.dataLoss && c.production.length > 0).length;
+  const prodDestroys = all.filter((c) => isDestructive(c) && c.production.length > 0).length;
+  const top = report.findings[0];
+  if (report.verdict === "allow") {
+    return all.some(isDestructive) ? "no destructive change on production" : "no destructive changes";
+  }
+  const parts = [];
+  if (dataLoss > 0) parts.push(`${dataLoss} production change(s) destroy data`);
+  else if (prodDestroys > 0) parts.push(`${prodDestroys} destructive change(s) on production`);
+  if (parts.length === 0 && top) parts.push(top.message);
+  return parts.join("; ");
+}
+var RANK = {
+  delete: 0,
+  replace: 1,
+  forget: 2,
+  update: 3,
+  import: 4,
+  create: 5,
+  move: 6,
+  read: 7,
+  "no-op": 8
+};
+function reviewOrder(changes) {
+  const weight = (c) => {
+    const prod = c.production.length > 0;
+    const destructive = isDestructive(c);
+    const tier = c.verdict === "block" ? 0 : prod && c.dataLoss ? 1 : prod && destructive ? 2 : destructive ? 3 : 4;
+    return tier * 100 + RANK[c.change.action];
+  };
+  return changes.map((c, i) => ({ c, i, w: weight(c) })).sort((a, b) => a.w - b.w || a.i - b.i).map(({ c }) => c);
+}
+
+// src/render/text.ts
+var SYMBOLS = {
+  create: "+",
+  update: "~",
+  replace: "-/+",
+  delete: "-",
+  read: "<=",
+  "no-op": " ",
+  forget: "x",
+  move: "->",
+  import: "<-"
+};
+function renderText(report, options) {
+  const paint = options.color ? (code2, text2) => `\x1B[${code2}m${text2}\x1B[0m` : (_code, text2) => text2;
+  const verdictColor = { allow: "32", review: "33", block: "31" }[report.verdict];
+  const lines = [];
+  lines.push(`${paint(`1;${verdictColor}`, `steer: ${VERDICT_TITLES[report.verdict]}`)} \u2014 ${clean(headline(report))}`);
+  lines.push(`digest ${report.digest}${report.agentAuthored ? "  \xB7  agent-authored change" : ""}`);
+  for (const plan of report.plans) lines.push("", ...planLines(plan, paint));
+  if (report.findings.length > 0) {
+    lines.push("", paint("1", "Findings"));
+    for (const f of report.findings) {
+      const sev = f.severity === "block" ? paint("31", "block ") : f.severity === "review" ? paint("33", "review") : paint("2", "info  ");
+      lines.push(`  ${sev} ${f.code}  ${clean(f.message)}`);
+    }
+  }
+  lines.push("", clean(nextStep(report)));
+  return `${lines.join("\n")}
+`;
+}
+function planLines(p, paint) {
+  const { plan } = p;
+  const counts = countActions(p.changes);
+  const tool = [plan.source, plan.toolVersion].filter(Boolean).join(" ");
+  const where = [plan.target.workspace && `workspace ${plan.target.workspace}`, plan.target.stack && `stack ${plan.target.stack}`, plan.target.changeSetArn].filter(Boolean).join(" \xB7 ");
+  const out = [paint("1", `Plan ${clean(plan.target.path)}`) + ` \xB7 ${clean(tool)}${where ? ` \xB7 ${clean(where)}` : ""} \xB7 ${countsSentence(counts)}`];
+  if (p.production.length > 0) out.push(`  ${paint("35", "production")}: ${clean(p.production.map((s) => s.detail).join("; "))}`);
+  for (const reason of plan.incompleteReasons) out.push(`  ${paint("31", "incomplete")}: ${clean(reason)}`);
+  const shown = reviewOrder(p.changes).filter((c) => c.change.action !== "no-op" && c.change.action !== "read");
+  for (const c of shown) out.push(...changeLines(c, p.production.length, paint));
+  const hidden = p.changes.length - shown.length;
+  if (hidden > 0) out.push(paint("2", `  (${hidden} unchanged or read-only not shown)`));
+  if (plan.drift.length > 0) out.push(paint("2", `  drift (changed outside the tool, not planned): ${plan.drift.length} resource(s)`));
+  if (plan.outputs.length > 0) {
+    const changed = plan.outputs.filter((o) => o.action !== "no-op");
+    if (changed.length > 0) out.push(paint("2", `  outputs: ${changed.map((o) => `${clean(o.name)} (${o.action})`).join(", ")}`));
+  }
+  return out;
+}
+function changeLines(c, planSignals, paint) {
+  const { change } = c;
+  const destructive = change.destroys || change.mayReplace || change.forgets || change.replacementUnknown;
+  const color = change.destroys ? "31" : destructive ? "33" : change.action === "create" ? "32" : "36";
+  const action = change.mayReplace ? "may replace" : change.replacementUnknown ? "replace?" : change.action;
+  const tags = [];
+  if (c.stateful) tags.push(`[${c.stateful}]`);
+  if (c.dataLoss) tags.push(paint("1;31", "DATA LOSS"));
+  if (c.production.length > 0) tags.push(paint("35", "PRODUCTION"));
+  if (c.verdict === "block") tags.push(paint("1;31", "BLOCKED"));
+  const type = change.address.includes(change.type) ? "" : ` ${paint("2", clean(change.type))}`;
+  const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${clean(change.address)}${type}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ""}  ${tags.join(" ")}`;
+  const out = [head.trimEnd()];
+  if (!destructive && change.action !== "move") return out;
+  const detail = (label, text2) => void out.push(`        ${paint("2", label)} ${clean(text2)}`);
+  if (change.reasons.forcedBy.length > 0) detail("forced by:", change.reasons.forcedBy.join(", "));
+  for (const note of change.reasons.notes) detail("why:", note);
+  if (change.replaceOrder) detail("order:", change.replaceOrder === "create-before-destroy" ? "new object created first, then the old one destroyed" : "destroyed first, then re-created (downtime)");
+  if (change.policyAction) detail("policy:", `PolicyAction ${change.policyAction}`);
+  if (change.previousAddress) detail("moved from:", change.previousAddress);
+  const own = c.production.slice(planSignals);
+  if (own.length > 0) detail("production:", own.map((s) => s.detail).join("; "));
+  return out;
+}
+function nextStep(report) {
+  switch (report.verdict) {
+    case "allow":
+      return "Exit 0: nothing here needs a human.";
+    case "review":
+      return `Exit 2: a human must review and approve this exact plan (digest ${report.digest.slice(0, 12)}\u2026) before it is applied.`;
+    case "block":
+      return "Exit 3: blocked. Change the plan; this one must not be applied.";
+    default: {
+      const never = report.verdict;
+      return String(never);
+    }
+  }
+}
+function clean(text2) {
+  return text2.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, "?");
+}
+
+// src/cli/apply.ts
+function applyCommand() {
+  return new Command("apply").description("Apply exactly the approved saved Terraform plan (never a fresh plan). Exit: terraform's code; 2 not approved; 3 blocked; 1 error.").argument("<saved-plan>", 'the file "terraform plan -out=FILE" wrote').option("--tf-bin <path>", "terraform or tofu binary", "terraform").option("--tf-chdir <dir>", "working directory for terraform (default: the plan file's directory)").option("-c, --config <file>", "policy file (default: steer.yml or .steer.yml)").option("--env <name>", "the environment (adds a production signal)").option("--workspace <name>", 'workspace name a human must type to approve on a terminal (default: $TF_WORKSPACE or "default")').option("--github-pr <number>", "read the approval from this pull request's steer check (default: the workflow's pull request)").option("--audit-log <file>", "JSON Lines audit log", ".steer/audit.jsonl").exitOverride().action(async (planPath, opts) => {
+    const { config } = await loadConfig(process.cwd(), opts.config);
+    const github = gitHubTarget(opts.githubPr, process.env, eventPullNumber(process.env.GITHUB_EVENT_PATH));
+    process.exitCode = await applyApprovedPlan({
+      planPath,
+      tfBin: opts.tfBin,
+      config,
+      workspace: opts.workspace ?? process.env.TF_WORKSPACE ?? "default",
+      auditLog: opts.auditLog,
+      onReport: (report) => process.stdout.write(renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR })),
+      ...opts.tfChdir ? { tfChdir: opts.tfChdir } : {},
+      ...opts.env ? { env: opts.env } : {},
+      ...github ? { github } : {}
+    });
+  });
+}
+
+// src/adapters/fs/write-output.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
+async function writeOutputFile(path, text2) {
+  try {
+    await mkdir(dirname4(path), { recursive: true });
+    await writeFile(path, text2);
+  } catch (e) {
+    throw new InputError(path, `cannot write: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+// src/render/json.ts
+var JSON_SCHEMA_VERSION = 1;
+function renderJson(report, toolVersion) {
+  return `${JSON.stringify(jsonReport(report, toolVersion), null, 2)}
+`;
+}
+function jsonReport(report, toolVersion) {
+  const all = report.plans.flatMap((p) => p.changes);
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: "steer", version: toolVersion },
+    verdict: report.verdict,
+    exitCode: exitCodeFor(report.verdict),
+    digest: report.digest,
+    agentAuthored: report.agentAuthored,
+    summary: {
+      ...reportCounts(report),
+      dataLoss: all.filter((c) => c.dataLoss).length,
+      production: all.filter((c) => c.production.length > 0).length
+    },
+    findings: report.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, plan: f.plan, address: f.address ?? null })),
+    plans: report.plans.map(jsonPlan)
+  };
+}
+function jsonPlan(p) {
+  const { plan } = p;
+  const t = plan.target;
+  return {
+    path: t.path,
+    source: plan.source,
+    formatVersion: plan.formatVersion ?? null,
+    toolVersion: plan.toolVersion ?? null,
+    workspace: t.workspace ?? null,
+    stack: t.stack ?? null,
+    changeSetArn: t.changeSetArn ?? null,
+    account: t.account ?? null,
+    region: t.region ?? null,
+    digest: plan.digest,
+    verdict: p.verdict,
+    errored: plan.errored,
+    complete: plan.complete ?? null,
+    incompleteReasons: plan.incompleteReasons,
+    noChanges: plan.noChanges ?? false,
+    notExecutable: plan.notExecutable ?? null,
+    production: { signals: p.production },
+    changes: p.changes.map(jsonChange),
+    drift: plan.drift.map((d) => ({ address: d.address, type: d.type, action: d.action })),
+    outputs: plan.outputs.map((o) => ({ name: o.name, action: o.action, sensitive: o.sensitive })),
+    deferred: plan.deferred.map((d) => ({ address: d.change.address, action: d.change.action, reason: d.reason })),
+    inputNotes: plan.inputNotes
+  };
+}
+function jsonChange(c) {
+  const ch = c.change;
+  return {
+    address: ch.address,
+    type: ch.type,
+    provider: ch.provider ?? null,
+    module: ch.module ?? null,
+    mode: ch.mode,
+    action: ch.action,
+    sourceActions: ch.sourceActions,
+    replaceOrder: ch.replaceOrder ?? null,
+    destroys: ch.destroys,
+    mayReplace: ch.mayReplace,
+    replacementUnknown: ch.replacementUnknown,
+    forgets: ch.forgets,
+    previousAddress: ch.previousAddress ?? null,
+    deposed: ch.deposedKey ?? null,
+    importing: ch.importing,
+    policyAction: ch.policyAction ?? null,
+    stateful: c.stateful !== void 0,
+    statefulCategory: c.stateful ?? null,
+    dataLoss: c.dataLoss,
+    production: c.production.length > 0,
+    productionSignals: c.production,
+    actionReason: ch.reasons.actionReason ?? null,
+    forcedBy: ch.reasons.forcedBy,
+    reasons: [...ch.reasons.forcedBy.map((p) => `${p} forces replacement`), ...ch.reasons.notes, ...ch.policyAction ? [`PolicyAction ${ch.policyAction}`] : []],
+    protectionWeakened: ch.protectionWeakened ?? null,
+    changedAttributes: ch.changedAttributes,
+    verdict: c.verdict
+  };
+}
+
+// src/render/markdown.ts
+var MARKDOWN_LIMIT = 65e3;
+var ICONS = { allow: "\u2705", review: "\u26A0\uFE0F", block: "\u26D4" };
+function renderMarkdown(report, options = {}) {
+  const limit = options.maxLength ?? MARKDOWN_LIMIT;
+  const out = new Budget(limit - 400);
+  if (options.marker) out.push(`${options.marker}
+`);
+  out.push(`## ${ICONS[report.verdict]} Steer: ${VERDICT_TITLES[report.verdict]}
+
+`);
+  out.push(`**${text(headline(report))}** \u2014 ${countsSentence(reportCounts(report))}.
+
+`);
+  out.push(`Plan digest: \`${report.digest}\`${report.agentAuthored ? " \xB7 \u{1F916} **agent-authored change**" : ""}
+
+`);
+  const all = report.plans.flatMap((p) => p.changes);
+  const first = reviewOrder(all.filter((c) => isDestructive(c) && (c.production.length > 0 || c.verdict !== "allow")));
+  if (first.length > 0) {
+    out.push(`### Needs a human
+
+`);
+    let shown = 0;
+    for (const c of first) {
+      if (!out.push(destructiveItem(c))) break;
+      shown += 1;
+    }
+    if (shown < first.length) out.forcePush(`- \u2026and ${first.length - shown} more not shown (comment size limit); see the JSON report.
+`);
+    out.push("\n");
+  }
+  const notable = report.findings.filter((f) => f.severity !== "info" || f.code === "STEER-DRIFT" || f.code === "STEER-INPUT-NOTE" || f.code === "STEER-DESTROY");
+  if (notable.length > 0 && out.push(`<details><summary>Findings (${notable.length})</summary>
+
+`)) {
+    let shown = 0;
+    for (const f of notable) {
+      if (!out.push(`- **${f.severity}** \`${f.code}\` ${text(f.message)}
+`)) break;
+      shown += 1;
+    }
+    if (shown < notable.length) out.forcePush(`- \u2026and ${notable.length - shown} more not shown.
+`);
+    out.forcePush("\n</details>\n\n");
+  }
+  for (const p of report.plans) {
+    const changes = reviewOrder(p.changes.filter((c) => c.change.action !== "no-op"));
+    const title = `${text(p.plan.target.path)} \xB7 ${p.plan.source}${p.plan.toolVersion ? ` ${text(p.plan.toolVersion)}` : ""} \xB7 ${countsSentence(countActions(p.changes))}`;
+    if (!out.push(`<details><summary>${title}</summary>
+
+`)) break;
+    if (p.production.length > 0) out.push(`Production: ${text(p.production.map((s) => s.detail).join("; "))}
+
+`);
+    for (const r of p.plan.incompleteReasons) out.push(`- \u2757 ${text(r)}
+`);
+    let shown = 0;
+    for (const c of changes) {
+      if (!out.push(`- ${c.change.action} ${code(c.change.address)}${c.stateful ? ` (${c.stateful})` : ""}${c.dataLoss ? " **data loss**" : ""}
+`)) break;
+      shown += 1;
+    }
+    if (shown < changes.length) out.forcePush(`- \u2026and ${changes.length - shown} more not shown.
+`);
+    if (p.plan.drift.length > 0) out.push(`
+Drift (changed outside the tool, not planned): ${p.plan.drift.length} resource(s).
+`);
+    out.forcePush("\n</details>\n\n");
+  }
+  out.forcePush(footer(report));
+  return out.toString();
+}
+function destructiveItem(c) {
+  const ch = c.change;
+  const action = ch.mayReplace ? "may be replaced" : ch.replacementUnknown ? "may be replaced (unknown)" : ch.action;
+  const flags = [c.dataLoss ? "\u{1F525} **DATA LOSS**" : "", c.production.length > 0 ? "**production**" : "", c.verdict === "block" ? "\u26D4 **blocked**" : ""].filter(Boolean).join(" \xB7 ");
+  const lines = [`- **${action}** ${code(ch.address)}${c.stateful ? ` (${c.stateful})` : ""} ${flags}
+`];
+  const why = [];
+  if (ch.reasons.forcedBy.length > 0) why.push(`forced by ${ch.reasons.forcedBy.map(code).join(", ")}`);
+  why.push(...ch.reasons.notes.map(text));
+  if (ch.replaceOrder) why.push(ch.replaceOrder === "create-before-destroy" ? "new object created first" : "destroyed first, then re-created");
+  if (ch.policyAction) why.push(`PolicyAction ${text(ch.policyAction)}`);
+  if (why.length > 0) lines.push(`  - why: ${why.join("; ")}
+`);
+  if (c.production.length > 0) lines.push(`  - production because: ${text(c.production.map((s) => s.detail).join("; "))}
+`);
+  return lines.join("");
+}
+function footer(report) {
+  switch (report.verdict) {
+    case "allow":
+      return "<sub>Steer: nothing here needs a human.</sub>\n";
+    case "review":
+      return "<sub>Steer: a human must approve this exact plan (the digest above) before it is applied. A new commit or a new plan needs a new approval.</sub>\n";
+    case "block":
+      return "<sub>Steer: blocked \u2014 this plan must not be applied. Change it and plan again.</sub>\n";
+    default: {
+      const never = report.verdict;
+      return String(never);
+    }
+  }
+}
+function text(value) {
+  return value.replace(/[\r\n]+/g, " ").replace(/([\\`*_{}[\]()#+\-.!|~])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "&#64;");
+}
+function code(value) {
+  const flat = value.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+var Budget = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  parts = [];
+  used = 0;
+  full = false;
+  push(piece) {
+    if (this.full || this.used + piece.length > this.limit) {
+      this.full = true;
+      return false;
+    }
+    this.parts.push(piece);
+    this.used += piece.length;
+    return true;
+  }
+  forcePush(piece) {
+    this.parts.push(piece);
+    this.used += piece.length;
+  }
+  toString() {
+    return this.parts.join("");
+  }
+};
+
+// src/cli/version.ts
+var STEER_VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/cli/report-output.ts
+function withReportOptions(command) {
+  return command.addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "markdown"]).default("text")).option("-o, --out <file>", "write the report to a file instead of standard output").option("--no-color", "no colours in text output (NO_COLOR is honoured too)");
+}
+async function emitReport(report, opts) {
+  const color = opts.color && opts.out === void 0 && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const output = opts.format === "json" ? renderJson(report, STEER_VERSION) : opts.format === "markdown" ? renderMarkdown(report) : renderText(report, { color });
+  if (opts.out !== void 0) {
+    await writeOutputFile(opts.out, output);
+    process.stderr.write(`steer: ${VERDICT_TITLES[report.verdict]} (digest ${report.digest}); report written to ${opts.out}
+`);
+  } else {
+    process.stdout.write(output);
+  }
+  process.exitCode = exitCodeFor(report.verdict);
+}
+
+// src/cli/changeset.ts
+function changesetCommand() {
+  const create = withReportOptions(
+    new Command("create").description("Create a CloudFormation change set (never executed), wait for it, and analyze it like plan-check. Prints its ARN: approvals bind to it.").option("--stack <name>", "stack name (CREATE when it does not exist yet, UPDATE otherwise); with --cdk, which stack of the app").option("--template <file>", "template file (JSON or YAML)").option("--cdk <cdk.out>", "an AWS CDK cloud assembly: a change set per stack template (assets must already be published)")
+  ).option("--parameters <Key=Value...>", "template parameters", []).option("--tags <Key=Value...>", "stack tags", []).option("--name <name>", "change set name (default: steer-<timestamp>)").option("--capabilities <capability...>", "e.g. CAPABILITY_IAM CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND", []).option("--region <region>", "AWS region (default: the standard AWS chain)").option("-c, --config <file>", "policy file (default: steer.yml or .steer.yml)").option("--env <name>", "the environment this stack is (adds a production signal when it names production)").option("--agent", "the change was authored by an AI agent").option("--timeout <seconds>", "how long to wait for the change set", "600").exitOverride().action(async (opts) => {
+    const { config } = await loadConfig(process.cwd(), opts.config);
+    const targets = await changeSetTargets(opts);
+    const plans = [];
+    for (const target of targets) {
+      const created = await createChangeSetPlans({
+        stack: target.stack,
+        templatePath: target.templatePath,
+        parameters: opts.parameters,
+        tags: opts.tags,
+        capabilities: opts.capabilities,
+        timeoutMs: Number(opts.timeout) * 1e3,
+        pollMs: Number(process.env.STEER_CFN_POLL_MS ?? 2e3),
+        ...opts.name ? { name: opts.name } : {},
+        ...opts.region ? { region: opts.region } : {}
+      });
+      process.stderr.write(`steer: created ${created.type} change set ${created.arn} (not executed)
+`);
+      plans.push(...created.plans);
+    }
+    const report = await planCheck({
+      inputs: [],
+      plans,
+      config,
+      tfBin: "terraform",
+      agentAuthored: opts.agent === true,
+      ...opts.env !== void 0 ? { env: opts.env } : {}
+    });
+    await emitReport(report, opts);
+  });
+  return new Command("changeset").description("CloudFormation change sets: create and analyze, never execute").exitOverride().addCommand(create);
+}
+async function changeSetTargets(opts) {
+  if (opts.cdk) {
+    const { cdkStacks } = await import("./cdk-5V6BWV3B.js");
+    const stacks = cdkStacks(opts.cdk, opts.stack);
+    const blocked = stacks.filter((s) => s.unpublishedAssets.length > 0);
+    if (blocked.length > 0) {
+      throw new UsageError(
+        `out of scope: ${blocked.map((s) => `${s.stackName} needs ${s.unpublishedAssets.join(", ")}`).join("; ")} \u2014 Steer does not publish CDK assets. Use "cdk deploy --method=prepare-change-set" (it publishes them and creates the change set), then "steer plan-check --stack NAME --change-set NAME"`
+      );
+    }
+    return stacks.map((s) => ({ stack: s.stackName, templatePath: s.templatePath }));
+  }
+  if (!opts.stack || !opts.template) throw new UsageError("give --stack and --template, or --cdk <cdk.out>");
+  return [{ stack: opts.stack, templatePath: opts.template }];
+}
+
+// src/app/execute.ts
+async function executeApprovedChangeSet(req) {
+  const plans = await liveChangeSetPlans({ stack: req.stack, changeSet: req.changeSet, ...req.region ? { region: req.region } : {} });
+  const report = assess(plans, { config: req.config, ...req.env ? { explicitEnv: req.env } : {} });
+  req.onReport(report);
+  const root = plans[0];
+  const arn = root.target.changeSetArn ?? req.changeSet;
+  const base = { time: (/* @__PURE__ */ new Date()).toISOString(), command: "execute", stack: req.stack, changeSet: arn, digest: report.digest, verdict: report.verdict };
+  const refuse = (reason, exitCode) => {
+    appendAudit(req.auditLog, { ...base, outcome: "refused", reason });
+    throw new RefusedError(reason, exitCode);
+  };
+  if (plans.length !== 1) refuse(`expected one root change set, found ${plans.length}`, 1);
+  if (root.noChanges) {
+    appendAudit(req.auditLog, { ...base, outcome: "no-changes" });
+    process.stderr.write("steer: the change set contains no changes: nothing to execute.\n");
+    return 0;
+  }
+  if (root.notExecutable) refuse(root.notExecutable, 1);
+  let approval;
+  try {
+    approval = await requireApproval({ report, confirmName: req.stack, maxAgeHours: req.config.approvals.maxAgeHours, ...req.github ? { github: req.github } : {} });
+  } catch (e) {
+    if (e instanceof RefusedError) refuse(e.message, e.exitCode);
+    throw e;
+  }
+  appendAudit(req.auditLog, { ...base, outcome: "approved", approver: approval.approver, source: approval.source, detail: approval.detail });
+  const aws = await import("./cloudformation-OCWIMPQJ.js");
+  const { executeRootChangeSet, waitForStackToSettle } = await import("./execute-LUVIT2KY.js");
+  const session = await aws.openSession(req.region);
+  await executeRootChangeSet(session, arn);
+  const outcome = await waitForStackToSettle(session, req.stack, { timeoutMs: req.timeoutMs, pollMs: req.pollMs });
+  appendAudit(req.auditLog, { ...base, time: (/* @__PURE__ */ new Date()).toISOString(), outcome: outcome.succeeded ? "executed" : "failed", stackStatus: outcome.status, reason: outcome.reason, approver: approval.approver, source: approval.source });
+  process.stderr.write(`steer: stack ${req.stack} is ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ""}
+`);
+  return outcome.succeeded ? 0 : 1;
+}
+
+// src/cli/execute.ts
+function executeCommand() {
+  return new Command("execute").description("Execute exactly the approved CloudFormation change set (root only) and wait for the stack. Exit: 0 done; 2 not approved; 3 blocked; 1 error or rollback.").requiredOption("--stack <name>", "stack name").requiredOption("--change-set <name|arn>", "the change set (its ARN is what the approval is bound to)").option("--region <region>", "AWS region (default: the standard AWS chain)").option("-c, --config <file>", "policy file (default: steer.yml or .steer.yml)").option("--env <name>", "the environment (adds a production signal)").option("--github-pr <number>", "read the approval from this pull request's steer check (default: the workflow's pull request)").option("--audit-log <file>", "JSON Lines audit log", ".steer/audit.jsonl").option("--timeout <seconds>", "how long to wait for the stack", "3600").exitOverride().action(async (opts) => {
+    const { config } = await loadConfig(process.cwd(), opts.config);
+    const github = gitHubTarget(opts.githubPr, process.env, eventPullNumber(process.env.GITHUB_EVENT_PATH));
+    process.exitCode = await executeApprovedChangeSet({
+      stack: opts.stack,
+      changeSet: opts.changeSet,
+      config,
+      auditLog: opts.auditLog,
+      timeoutMs: Number(opts.timeout) * 1e3,
+      pollMs: Number(process.env.STEER_CFN_POLL_MS ?? 5e3),
+      onReport: (report) => process.stdout.write(renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR })),
+      ...opts.region ? { region: opts.region } : {},
+      ...opts.env ? { env: opts.env } : {},
+      ...github ? { github } : {}
+    });
+  });
+}
+
+// src/adapters/shell/mvdan.ts
+import { createRequire } from "node:module";
+var loaded;
+function shellSyntax() {
+  if (!loaded) {
+    const require2 = createRequire(import.meta.url);
+    loaded = require2("mvdan-sh").syntax;
+  }
+  return loaded;
+}
+
+// src/guard/rules.ts
+var DENY_RULES = [
+  {
+    programs: ["terraform", "tofu", "opentofu"],
+    deny: [["apply"], ["destroy"], ["state", "rm"], ["state", "mv"], ["state", "push"], ["state", "replace-provider"], ["import"], ["taint"], ["untaint"], ["force-unlock"], ["workspace", "delete"], ["refresh"]],
+    why: "changes real infrastructure or its state without a reviewed plan"
+  },
+  {
+    programs: ["terragrunt"],
+    deny: [["apply"], ["destroy"], ["run-all", "apply"], ["run-all", "destroy"], ["apply-all"], ["destroy-all"], ["run", "*", "apply"], ["run", "*", "destroy"], ["run", "apply"], ["run", "destroy"], ["state", "rm"], ["state", "mv"], ["state", "push"], ["import"], ["taint"], ["force-unlock"]],
+    why: "changes real infrastructure or its state without a reviewed plan"
+  },
+  {
+    programs: ["aws"],
+    optionsWithValue: ["--region", "--profile", "--output", "--endpoint-url", "--query", "--cli-read-timeout", "--cli-connect-timeout", "--ca-bundle", "--color", "--cli-binary-format"],
+    deny: [
+      ["cloudformation", "deploy"],
+      ["cloudformation", "create-stack"],
+      ["cloudformation", "update-stack"],
+      ["cloudformation", "delete-stack"],
+      ["cloudformation", "execute-change-set"],
+      ["cloudformation", "create-stack-set"],
+      ["cloudformation", "update-stack-set"],
+      ["cloudformation", "delete-stack-set"],
+      ["cloudformation", "delete-stack-instances"],
+      ["cloudformation", "update-stack-instances"],
+      ["cloudformation", "rollback-stack"],
+      ["cloudformation", "continue-update-rollback"],
+      ["cloudformation", "update-termination-protection"],
+      ["cloudformation", "set-stack-policy"],
+      ["s3", "rb"],
+      ["s3", "rm"],
+      ["s3", "mv"],
+      ["s3", "sync"],
+      ["s3api", "delete-bucket"],
+      ["s3api", "delete-object"],
+      ["s3api", "delete-objects"],
+      ["s3api", "put-bucket-lifecycle-configuration"],
+      ["rds", "delete-*"],
+      ["rds", "modify-db-instance"],
+      ["rds", "modify-db-cluster"],
+      ["rds", "restore-*"],
+      ["dynamodb", "delete-table"],
+      ["dynamodb", "delete-backup"],
+      ["dynamodb", "update-table"],
+      ["ec2", "terminate-instances"],
+      ["ec2", "delete-volume"],
+      ["ec2", "delete-snapshot"],
+      ["ec2", "delete-vpc"],
+      ["efs", "delete-file-system"],
+      ["fsx", "delete-file-system"],
+      ["fsx", "delete-volume"],
+      ["kms", "schedule-key-deletion"],
+      ["kms", "disable-key"],
+      ["secretsmanager", "delete-secret"],
+      ["ssm", "delete-parameter"],
+      ["ssm", "delete-parameters"],
+      ["route53", "delete-hosted-zone"],
+      ["route53", "change-resource-record-sets"],
+      ["elasticache", "delete-*"],
+      ["memorydb", "delete-*"],
+      ["cognito-idp", "delete-user-pool"],
+      ["ecr", "delete-repository"],
+      ["logs", "delete-log-group"],
+      ["backup", "delete-*"],
+      ["sqs", "delete-queue"],
+      ["sqs", "purge-queue"],
+      ["kinesis", "delete-stream"],
+      ["redshift", "delete-*"],
+      ["opensearch", "delete-domain"],
+      ["es", "delete-elasticsearch-domain"],
+      ["docdb", "delete-*"],
+      ["neptune", "delete-*"],
+      ["eks", "delete-cluster"],
+      ["lambda", "delete-function"],
+      ["iam", "delete-*"]
+    ],
+    why: "mutates AWS resources directly"
+  },
+  { programs: ["cdk", "aws-cdk"], deny: [["deploy"], ["destroy"], ["import"], ["rollback"]], why: "deploys a CDK app without a reviewed change set" },
+  { programs: ["cdktf"], deny: [["deploy"], ["destroy"], ["apply"]], why: "deploys a CDK for Terraform app without a reviewed plan" },
+  { programs: ["sam"], deny: [["deploy"], ["delete"], ["sync"]], why: "deploys or deletes a SAM stack directly" },
+  { programs: ["pulumi"], deny: [["up"], ["update"], ["destroy"], ["refresh"], ["import"], ["state", "delete"], ["state", "edit"], ["stack", "rm"]], why: "changes Pulumi-managed infrastructure directly" },
+  { programs: ["serverless", "sls", "osls"], deny: [["deploy"], ["remove"], ["rollback"]], why: "deploys or removes a Serverless app directly" },
+  { programs: ["copilot"], deny: [["deploy"], ["svc", "deploy"], ["app", "delete"], ["env", "delete"], ["svc", "delete"]], why: "deploys or deletes AWS Copilot services directly" }
+];
+var PREFIX_COMMANDS = {
+  sudo: { withValue: ["-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "--user", "--group"] },
+  doas: { withValue: ["-u", "-C"] },
+  env: { withValue: ["-u", "-C", "-S", "--unset", "--chdir"] },
+  nohup: { withValue: [] },
+  time: { withValue: ["-f", "-o", "--format", "--output"] },
+  timeout: { withValue: ["-s", "-k", "--signal", "--kill-after"] },
+  nice: { withValue: ["-n", "--adjustment"] },
+  ionice: { withValue: ["-c", "-n", "-p"] },
+  stdbuf: { withValue: ["-i", "-o", "-e"] },
+  exec: { withValue: ["-a"] },
+  command: { withValue: [] },
+  builtin: { withValue: [] },
+  xargs: { withValue: ["-I", "-i", "-n", "-P", "-L", "-d", "-E", "-s", "-a", "--max-args", "--max-procs", "--delimiter", "--arg-file"] },
+  watch: { withValue: ["-n", "-d", "--interval"] },
+  unbuffer: { withValue: [] },
+  chronic: { withValue: [] },
+  caffeinate: { withValue: ["-t", "-w"] },
+  npx: { withValue: ["-p", "--package", "-c", "--call"] },
+  bunx: { withValue: ["-p", "--package"] },
+  pnpx: { withValue: [] },
+  dotenv: { withValue: ["-e", "-v"] }
+};
+var RUNNER_SUBCOMMANDS = {
+  npm: ["exec", "x"],
+  pnpm: ["exec", "dlx", "x"],
+  yarn: ["exec", "dlx", "run"],
+  bun: ["x", "run"],
+  uv: ["run"],
+  poetry: ["run"],
+  pipx: ["run"]
+};
+var SHELLS = ["sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish"];
+var INFRA_PROGRAMS = [...new Set(DENY_RULES.flatMap((r) => r.programs))];
+
+// src/guard/analyze.ts
+var UNKNOWN = /* @__PURE__ */ Symbol("unknown word");
+var MAX_DEPTH = 8;
+function analyzeCommand(sh, text2, lists) {
+  const found = [];
+  const problems = [];
+  collect(sh, text2, 0, found, problems);
+  const commands = found.map(show);
+  if (problems.length > 0) return { decision: "deny", reason: problems[0], commands };
+  for (const argv of found) {
+    const verdict = judge(argv, lists);
+    if (verdict) return { decision: "deny", reason: verdict, commands };
+  }
+  return { decision: "allow", reason: "no direct infrastructure mutation found", commands };
+}
+function collect(sh, text2, depth, out, problems) {
+  if (depth > MAX_DEPTH) {
+    problems.push("the command nests shells too deeply to analyze");
+    return;
+  }
+  let file;
+  try {
+    file = sh.NewParser().Parse(text2, "command");
+  } catch (e) {
+    problems.push(`the command could not be parsed (${String(e.message ?? e).split("\n")[0]})`);
+    return;
+  }
+  const feedsShell = /\b(sh|bash|zsh|dash|ksh|source|eval)\b|(^|[\s;|&])\.\s/.test(text2);
+  sh.Walk(file, (node) => {
+    if (!node) return true;
+    const type = sh.NodeType(node);
+    if (type === "CallExpr") {
+      const call = node;
+      const argv = call.Args.map((w) => wordText(sh, w));
+      if (argv.length > 0) expand(sh, argv, depth, out, problems);
+    } else if (type === "Redirect") {
+      const hdoc = node.Hdoc;
+      if (hdoc && feedsShell) {
+        const body = wordText(sh, hdoc);
+        if (body === UNKNOWN) problems.push("a here-document fed to a shell contains expansions that cannot be known before running");
+        else collect(sh, body, depth + 1, out, problems);
+      }
+    }
+    return true;
+  });
+}
+function expand(sh, argv, depth, out, problems) {
+  let args = argv;
+  for (let guard = 0; guard < 16 && args.length > 0; guard++) {
+    const name = programName(args[0]);
+    if (name === UNKNOWN) break;
+    if (name in PREFIX_COMMANDS) {
+      out.push(args);
+      args = afterOptions(args.slice(1), PREFIX_COMMANDS[name].withValue, name === "env");
+      if (name === "xargs") args = args.length > 0 ? [...xargsReplace(out.at(-1), args), UNKNOWN] : [];
+      continue;
+    }
+    const runner = RUNNER_SUBCOMMANDS[name];
+    if (runner && typeof args[1] === "string" && runner.includes(args[1])) {
+      out.push(args);
+      args = afterOptions(args.slice(2), ["-p", "--package", "-c"], false);
+      continue;
+    }
+    if (name === "yarn" && typeof args[1] === "string" && !args[1].startsWith("-")) {
+      out.push(args);
+      args = args.slice(1);
+      continue;
+    }
+    if (SHELLS.includes(name) || name === "eval") {
+      out.push(args);
+      const code2 = name === "eval" ? args.slice(1) : shellCode(args);
+      if (code2 === void 0) return;
+      if (code2.some((a) => a === UNKNOWN)) {
+        problems.push(`"${name}" runs code that cannot be known before running`);
+        return;
+      }
+      collect(sh, code2.join(" "), depth + 1, out, problems);
+      return;
+    }
+    break;
+  }
+  if (args.length > 0) out.push(args);
+}
+function xargsReplace(xargs, command) {
+  let token;
+  for (let i = 1; i < xargs.length - command.length; i++) {
+    const a = xargs[i];
+    if (a === "-I") token = typeof xargs[i + 1] === "string" ? xargs[i + 1] : "{}";
+    else if (typeof a === "string" && a.startsWith("-I")) token = a.slice(2);
+    else if (a === "-i" || a === "--replace") token = "{}";
+    else if (typeof a === "string" && a.startsWith("--replace=")) token = a.slice("--replace=".length);
+  }
+  if (!token) return command;
+  return command.map((w) => typeof w === "string" && w.includes(token) ? UNKNOWN : w);
+}
+function shellCode(args) {
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === UNKNOWN) return [UNKNOWN];
+    if (a === "--") return void 0;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return args.slice(i + 1, i + 2);
+    if (!a.startsWith("-") && !a.startsWith("+")) return void 0;
+  }
+  return void 0;
+}
+function afterOptions(args, withValue, skipAssignments) {
+  let i = 0;
+  let skippedNumber = false;
+  while (i < args.length) {
+    const a = args[i];
+    if (a === UNKNOWN) return args.slice(i);
+    if (a === "--") return args.slice(i + 1);
+    if (skipAssignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) i += 1;
+    else if (withValue.includes(a)) i += 2;
+    else if (a.startsWith("-")) i += 1;
+    else if (/^\d+(\.\d+)?[smhd]?$/.test(a) && !skippedNumber) {
+      skippedNumber = true;
+      i += 1;
+    } else break;
+  }
+  return args.slice(i);
+}
+function programName(word) {
+  if (word === UNKNOWN) return UNKNOWN;
+  return word.split("/").pop().replace(/\.exe$/i, "").toLowerCase();
+}
+function judge(argv, lists) {
+  const words = argv.map((a) => a === UNKNOWN ? "$?" : a);
+  const name = programName(argv[0]);
+  const normalized = [name === UNKNOWN ? "$?" : name, ...words.slice(1)];
+  if (lists.allow.some((p) => prefixMatches(p, normalized))) return void 0;
+  const configured = lists.deny.find((p) => prefixMatches(p, normalized));
+  if (configured) return `"${show(argv)}" is denied by steer.yml (guard.deny: ${configured})`;
+  if (name === UNKNOWN) {
+    const risky = words.slice(1).find((w) => RISKY_VERBS.has(w));
+    return risky ? `the program of "${show(argv)}" cannot be known before running, and "${risky}" may mutate infrastructure` : void 0;
+  }
+  const rule = DENY_RULES.find((r) => r.programs.includes(name));
+  if (!rule) return void 0;
+  const path = subcommandPath(argv.slice(1), rule);
+  const denied = rule.deny.find((d) => d.every((pattern, i) => path[i] === UNKNOWN || typeof path[i] === "string" && nameGlob(pattern).test(path[i])));
+  if (!denied) return void 0;
+  return path.some((w) => w === UNKNOWN) ? `"${show(argv)}": the ${name} subcommand cannot be known before running, and it may be "${denied.join(" ")}"` : `"${show(argv)}" ${rule.why}`;
+}
+function subcommandPath(args, rule) {
+  const out = [];
+  for (let i = 0; i < args.length && out.length < 3; i++) {
+    const a = args[i];
+    if (a === UNKNOWN) {
+      out.push(UNKNOWN);
+      continue;
+    }
+    if (a.startsWith("-")) {
+      if (rule.optionsWithValue?.includes(a)) i += 1;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+var RISKY_VERBS = /* @__PURE__ */ new Set(["apply", "destroy", "deploy", "delete-stack", "execute-change-set", "update-stack", "create-stack", "rb", "up", "remove", "delete-table", "force-unlock", "taint", "import"]);
+function prefixMatches(pattern, words) {
+  const parts = pattern.trim().split(/\s+/);
+  return parts.length <= words.length && parts.every((p, i) => nameGlob(p).test(words[i]));
+}
+function wordText(sh, word) {
+  const parts = word.Parts ?? [];
+  let text2 = "";
+  for (const part of parts) {
+    const t = partText(sh, part);
+    if (t === UNKNOWN) return UNKNOWN;
+    text2 += t;
+  }
+  return text2;
+}
+function partText(sh, part) {
+  switch (sh.NodeType(part)) {
+    case "Lit":
+      return part.Value.replace(/\\(.)/g, "$1").replace(/\\\n/g, "");
+    case "SglQuoted":
+      return part.Value;
+    case "DblQuoted": {
+      let text2 = "";
+      for (const inner of part.Parts) {
+        const t = sh.NodeType(inner) === "Lit" ? inner.Value.replace(/\\([$`"\\\n])/g, "$1") : partText(sh, inner);
+        if (t === UNKNOWN) return UNKNOWN;
+        text2 += t;
+      }
+      return text2;
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+function show(argv) {
+  return argv.map((a) => a === UNKNOWN ? "$?" : /\s/.test(a) ? JSON.stringify(a) : a).join(" ");
+}
+
+// src/guard/runtimes.ts
+var RUNTIMES = ["claude", "codex", "cursor", "gemini", "copilot", "kiro"];
+var json = (value) => `${JSON.stringify(value)}
+`;
+var claudeInput = external_exports.looseObject({ tool_name: external_exports.string(), tool_input: external_exports.looseObject({ command: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional() }).optional() });
+var cursorInput = external_exports.looseObject({ command: external_exports.string() });
+var copilotInput = external_exports.looseObject({ toolName: external_exports.string(), toolArgs: external_exports.union([external_exports.string(), external_exports.record(external_exports.string(), external_exports.unknown())]).optional() });
+var SHELL_TOOLS = /* @__PURE__ */ new Set(["bash", "shell", "run_shell_command", "execute_bash", "executebash", "exec_command", "local_shell", "container.exec", "terminal", "run_in_terminal"]);
+function claudeLikeCommand(input) {
+  const parsed = claudeInput.parse(input);
+  if (!SHELL_TOOLS.has(parsed.tool_name.toLowerCase())) return null;
+  const command = parsed.tool_input?.command;
+  if (command === void 0) throw new Error("a shell tool call without a command");
+  return Array.isArray(command) ? argvToShell(command) : command;
+}
+function argvToShell(argv) {
+  return argv.map((a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+var RUNTIME_FORMATS = {
+  claude: {
+    command: claudeLikeCommand,
+    deny: (reason) => ({
+      stdout: json({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } }),
+      stderr: `${reason}
+`,
+      exitCode: 0
+    }),
+    allow: () => ({ stdout: "", stderr: "", exitCode: 0 })
+  },
+  codex: {
+    command: claudeLikeCommand,
+    // Codex rejects unknown fields in hook output: only the documented ones.
+    deny: (reason) => ({
+      stdout: json({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } }),
+      stderr: `${reason}
+`,
+      exitCode: 2
+    }),
+    allow: () => ({ stdout: "", stderr: "", exitCode: 0 })
+  },
+  cursor: {
+    command: (input) => cursorInput.parse(input).command,
+    deny: (reason) => ({ stdout: json({ permission: "deny", userMessage: `Steer blocked this command: ${reason}`, agentMessage: reason }), stderr: "", exitCode: 0 }),
+    allow: () => ({ stdout: json({ permission: "allow" }), stderr: "", exitCode: 0 })
+  },
+  gemini: {
+    command: claudeLikeCommand,
+    deny: (reason) => ({ stdout: json({ decision: "deny", reason }), stderr: `${reason}
+`, exitCode: 2 }),
+    allow: () => ({ stdout: json({ decision: "allow" }), stderr: "", exitCode: 0 })
+  },
+  copilot: {
+    command: (input) => {
+      const parsed = copilotInput.parse(input);
+      if (!SHELL_TOOLS.has(parsed.toolName.toLowerCase())) return null;
+      const args = typeof parsed.toolArgs === "string" ? JSON.parse(parsed.toolArgs) : parsed.toolArgs ?? {};
+      const command = args.command;
+      if (typeof command !== "string") throw new Error("a shell tool call without a command");
+      return command;
+    },
+    deny: (reason) => ({ stdout: json({ permissionDecision: "deny", permissionDecisionReason: reason }), stderr: "", exitCode: 0 }),
+    allow: () => ({ stdout: "", stderr: "", exitCode: 0 })
+  },
+  kiro: {
+    command: claudeLikeCommand,
+    deny: (reason) => ({ stdout: "", stderr: `${reason}
+`, exitCode: 2 }),
+    allow: () => ({ stdout: "", stderr: "", exitCode: 0 })
+  }
+};
+function detectRuntime(input) {
+  const o = input ?? {};
+  if (typeof o.toolName === "string" && "toolArgs" in o) return "copilot";
+  if (o.hook_event_name === "beforeShellExecution" || typeof o.command === "string" && !("tool_name" in o)) return "cursor";
+  if (o.hook_event_name === "BeforeTool" || o.tool_name === "run_shell_command") return "gemini";
+  if (o.hook_event_name === "preToolUse" || o.tool_name === "execute_bash") return "kiro";
+  return "claude";
+}
+
+// src/app/guard.ts
+var WAY_THROUGH = "Steer: agents do not change infrastructure directly. Produce a plan (terraform plan -out=tfplan && terraform show -json tfplan > plan.json) or a change set (steer changeset create \u2026), run `steer plan-check`, and open a pull request: a human approves the exact plan, then it is applied.";
+function decideCommand(command, lists) {
+  return analyzeCommand(shellSyntax(), command, lists);
+}
+function answerHook(stdin, runtime, lists) {
+  let chosen = runtime ?? "claude";
+  try {
+    const input = JSON.parse(stdin);
+    chosen = runtime ?? detectRuntime(input);
+    const format = RUNTIME_FORMATS[chosen];
+    const command = format.command(input);
+    if (command === null) return format.allow();
+    const decision = decideCommand(command, lists);
+    return decision.decision === "allow" ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
+  } catch (e) {
+    return failClosed(chosen, `Steer guard could not check this command (${e instanceof Error ? e.message.split("\n")[0] : String(e)}), so it is denied. ${WAY_THROUGH}`);
+  }
+}
+function failClosed(runtime, reason) {
+  const answer = RUNTIME_FORMATS[runtime].deny(reason);
+  return { stdout: answer.stdout, stderr: answer.stderr || `${reason}
+`, exitCode: 2 };
+}
+
+// src/cli/guard.ts
+function guardCommand() {
+  return new Command("guard").description("Deny direct infrastructure mutations in an agent runtime's pre-execution hook (stdin), or check `-- <command\u2026>` (exit 0 allow, 2 deny).").argument("[command...]", "a command to check instead of reading a hook input").addOption(new Option("--runtime <runtime>", "hook input/output format (default: detected from the input)").choices([...RUNTIMES])).option("-c, --config <file>", "steer.yml with guard.allow / guard.deny").exitOverride().action(async (words, opts) => {
+    try {
+      const { config } = await loadConfig(process.cwd(), opts.config);
+      if (words.length > 0) {
+        const decision = decideCommand(words.length === 1 ? words[0] : argvToShell(words), config.guard);
+        if (decision.decision === "allow") {
+          process.exitCode = 0;
+          return;
+        }
+        process.stderr.write(`steer guard: denied: ${decision.reason}. ${WAY_THROUGH}
+`);
+        process.exitCode = 2;
+        return;
+      }
+      const chunks = [];
+      for await (const chunk of process.stdin) chunks.push(chunk);
+      const answer = answerHook(Buffer.concat(chunks).toString("utf8"), opts.runtime, config.guard);
+      process.stdout.write(answer.stdout);
+      process.stderr.write(answer.stderr);
+      process.exitCode = answer.exitCode;
+    } catch (e) {
+      const answer = failClosed(opts.runtime ?? "claude", `Steer guard failed (${e instanceof Error ? e.message : String(e)}), so the command is denied.`);
+      process.stdout.write(words.length > 0 ? "" : answer.stdout);
+      process.stderr.write(answer.stderr);
+      process.exitCode = 2;
+    }
+  });
+}
+
+// src/app/init.ts
+import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname5, join as join3 } from "node:path";
+
+// src/app/init-templates.ts
+var guardCommand2 = (runtime) => `npx --no-install steer guard --runtime ${runtime}`;
+var CLAUDE_DENY_RULES = [
+  "Bash(terraform apply *)",
+  "Bash(terraform destroy *)",
+  "Bash(terraform state rm *)",
+  "Bash(terraform import *)",
+  "Bash(terraform force-unlock *)",
+  "Bash(tofu apply *)",
+  "Bash(tofu destroy *)",
+  "Bash(terragrunt apply *)",
+  "Bash(terragrunt destroy *)",
+  "Bash(terragrunt run-all *)",
+  "Bash(aws cloudformation deploy *)",
+  "Bash(aws cloudformation delete-stack *)",
+  "Bash(aws cloudformation execute-change-set *)",
+  "Bash(aws cloudformation update-stack *)",
+  "Bash(cdk deploy *)",
+  "Bash(cdk destroy *)",
+  "Bash(npx cdk deploy *)",
+  "Bash(cdktf deploy *)",
+  "Bash(cdktf destroy *)",
+  "Bash(sam deploy *)",
+  "Bash(sam delete *)",
+  "Bash(pulumi up *)",
+  "Bash(pulumi destroy *)",
+  "Bash(serverless deploy *)",
+  "Bash(serverless remove *)"
+];
+function hookFile(runtime) {
+  const command = guardCommand2(runtime);
+  switch (runtime) {
+    case "claude":
+      return {
+        path: ".claude/settings.json",
+        merge: { hooks: { PreToolUse: [{ matcher: "Bash", hooks: [{ type: "command", command, timeout: 30 }] }] }, permissions: { deny: CLAUDE_DENY_RULES } }
+      };
+    case "codex":
+      return { path: ".codex/hooks.json", merge: { hooks: { PreToolUse: [{ matcher: "shell|Bash|exec_command", hooks: [{ type: "command", command, timeout: 30 }] }] } } };
+    case "cursor":
+      return { path: ".cursor/hooks.json", merge: { version: 1, hooks: { beforeShellExecution: [{ command, failClosed: true }] } } };
+    case "gemini":
+      return { path: ".gemini/settings.json", merge: { hooks: { BeforeTool: [{ matcher: "run_shell_command", hooks: [{ type: "command", command, timeout: 3e4 }] }] } } };
+    case "copilot":
+      return { path: ".github/hooks/steer.json", merge: { version: 1, hooks: { preToolUse: [{ type: "command", bash: command, timeoutSec: 30 }] } } };
+    case "kiro":
+      return { path: ".kiro/agents/steer-guard.json", merge: { hooks: { preToolUse: [{ matcher: "execute_bash", command }] } } };
+    default: {
+      const never = runtime;
+      throw new Error(`unknown runtime ${String(never)}`);
+    }
+  }
+}
+var STARTER_POLICY = `# Steer policy. Read from the base branch by the PR gate. Schema: schema/steer.schema.json in the Steer repository.
+version: 1
+production:
+  names: [prod, production, prd, live]
+# protected:
+#   - addresses: ["aws_db_instance.main"]
+#     reason: customer data
+rules:
+  - name: agents never destroy data on their own
+    match: { agent: true, stateful: true, actions: [delete, replace] }
+    verdict: review
+approvals:
+  required: 1
+guard:
+  deny: []
+  allow: []
+`;
+var GITHUB_WORKFLOW = `# Steer PR gate: runs from the base branch (pull_request_target), plans in the workflow,
+# never takes plan files from the pull request. Require the "steer" check in a branch ruleset.
+name: steer
+on:
+  pull_request_target:
+    types: [opened, synchronize, reopened, ready_for_review]
+  pull_request_review:
+    types: [submitted, dismissed]
+permissions:
+  contents: read
+  pull-requests: write
+  issues: write
+  checks: write
+jobs:
+  gate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+          persist-credentials: false
+      - uses: hashicorp/setup-terraform@v3
+        with: { terraform_wrapper: false }
+      - name: Plan in the workflow (read-only credentials)
+        run: |
+          terraform init -input=false -lockfile=readonly
+          terraform plan -input=false -lock=false -out=tfplan
+          terraform show -json tfplan > "$RUNNER_TEMP/plan.json"
+      - uses: your-org/steer@v1
+        with:
+          plans: \${{ runner.temp }}/plan.json
+`;
+
+// src/app/init.ts
+async function init(req) {
+  const result = { written: [], unchanged: [] };
+  for (const agent of req.agents) {
+    const { path, merge } = hookFile(agent);
+    await mergeJsonFile(join3(req.cwd, path), merge, result, path);
+  }
+  await writeIfMissing(join3(req.cwd, "steer.yml"), STARTER_POLICY, result, "steer.yml", [".steer.yml", "steer.yaml", ".steer.yaml"].map((n) => join3(req.cwd, n)));
+  if (req.ci === "github") await writeIfMissing(join3(req.cwd, ".github/workflows/steer.yml"), GITHUB_WORKFLOW, result, ".github/workflows/steer.yml");
+  return result;
+}
+async function mergeJsonFile(file, addition, result, label) {
+  let current = {};
+  let text2;
+  try {
+    text2 = await readFile3(file, "utf8");
+  } catch {
+    text2 = void 0;
+  }
+  if (text2 !== void 0 && text2.trim() !== "") {
+    try {
+      current = JSON.parse(text2);
+    } catch (e) {
+      throw new InputError(label, `not valid JSON, so it was left alone (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  const merged = mergeJson(current, addition);
+  const out = `${JSON.stringify(merged, null, 2)}
+`;
+  if (text2 !== void 0 && JSON.stringify(JSON.parse(text2 || "{}")) === JSON.stringify(merged)) {
+    result.unchanged.push(label);
+    return;
+  }
+  await mkdir2(dirname5(file), { recursive: true });
+  await writeFile2(file, out);
+  result.written.push(label);
+}
+function mergeJson(current, addition) {
+  if (Array.isArray(current) && Array.isArray(addition)) {
+    const seen = new Set(current.map((x) => JSON.stringify(x)));
+    return [...current, ...addition.filter((x) => !seen.has(JSON.stringify(x)))];
+  }
+  if (isObject(current) && isObject(addition)) {
+    const out = { ...current };
+    for (const [k, v] of Object.entries(addition)) out[k] = k in current ? mergeJson(current[k], v) : v;
+    return out;
+  }
+  return current === void 0 ? addition : current;
+}
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+async function writeIfMissing(file, text2, result, label, alternatives = []) {
+  for (const candidate of [file, ...alternatives]) {
+    try {
+      await readFile3(candidate);
+      result.unchanged.push(label);
+      return;
+    } catch {
+    }
+  }
+  await mkdir2(dirname5(file), { recursive: true });
+  await writeFile2(file, text2);
+  result.written.push(label);
+}
+
+// src/cli/init.ts
+function initCommand() {
+  return new Command("init").description("Write agent hook configuration (merged, never clobbered), a starter steer.yml and the CI workflow. Running it twice changes nothing.").addOption(new Option("--agent <runtime...>", "agent runtimes to guard").choices([...RUNTIMES]).default(["claude"])).addOption(new Option("--ci <ci>", "also write the PR-gate workflow").choices(["github"])).exitOverride().action(async (opts) => {
+    const result = await init({ cwd: process.cwd(), agents: opts.agent, ...opts.ci ? { ci: opts.ci } : {} });
+    for (const f of result.written) process.stdout.write(`wrote     ${f}
+`);
+    for (const f of result.unchanged) process.stdout.write(`unchanged ${f}
+`);
+    process.stdout.write("\nA local hook is a convenience, not the boundary: the PR gate (the steer check) is the line that holds.\n");
+  });
+}
+
+// src/cli/progress.ts
+function startProgress(label, stream = process.stderr, delayMs = 1e3) {
+  if (!stream.isTTY) return { stop: () => void 0 };
+  const started = Date.now();
+  const frames = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
+  let frame = 0;
+  let shown = false;
+  const tick = () => {
+    shown = true;
+    frame = (frame + 1) % frames.length;
+    stream.write(`\r${frames[frame]} steer: ${label} ${((Date.now() - started) / 1e3).toFixed(1)} s `);
+  };
+  let interval;
+  const timer = setTimeout(() => {
+    tick();
+    interval = setInterval(tick, 150);
+    interval.unref();
+  }, delayMs);
+  timer.unref();
+  return {
+    stop() {
+      clearTimeout(timer);
+      if (interval) clearInterval(interval);
+      if (shown) stream.write("\r\x1B[2K");
+    }
+  };
+}
+
+// src/cli/plan-check.ts
+function planCheckCommand() {
+  const command = new Command("plan-check").description("Analyze Terraform/OpenTofu plans and CloudFormation change sets; exit 0 allow, 1 error, 2 review required, 3 blocked.").argument("[inputs...]", "plan JSON (terraform show -json), saved plan files, DescribeChangeSet JSON, directories of change-set JSON, or - for stdin");
+  return withReportOptions(command).option("-c, --config <file>", "policy file (default: steer.yml or .steer.yml in the current directory)").option("--env <name>", "the environment these plans deploy to (adds a production signal when it names production)").option("--workspace <name>", "Terraform workspace the plans were made in (default: $TF_WORKSPACE)").option("--tf-bin <path>", "terraform or tofu binary used to read saved plans", "terraform").option("--tf-chdir <dir>", `working directory for "terraform show" on saved plans (default: the plan file's directory)`).option("--agent", "the change was authored by an AI agent (rules with agent: true apply)").option("--stream", "read Terraform JSON plans with the streaming reader (automatic above 256 MB)").option("--cdktf <dir>", "a synthesized CDK for Terraform app (cdktf.out): plan every stack (or take the plans already there)").option("--stack <name>", "CloudFormation stack of --change-set").option("--change-set <name|arn>", "analyze an existing change set through the AWS API (all pages, nested change sets)").option("--region <region>", "AWS region (default: the standard AWS chain, e.g. AWS_REGION)").exitOverride().action(async (inputs, opts) => {
+    const { config } = await loadConfig(process.cwd(), opts.config);
+    const workspace = opts.workspace ?? process.env.TF_WORKSPACE;
+    const progress = startProgress(`analyzing ${inputs.length || 1} input(s)\u2026`);
+    const cdktfPlans = opts.cdktf ? await (await import("./cdktf-SJUCAZNC.js")).cdktfStackPlans(opts.cdktf, opts.tfBin) : [];
+    const report = await planCheck({
+      inputs: [...inputs, ...cdktfPlans],
+      config,
+      tfBin: opts.tfBin,
+      agentAuthored: opts.agent === true,
+      stream: opts.stream === true,
+      ...opts.env !== void 0 ? { env: opts.env } : {},
+      ...workspace ? { workspace } : {},
+      ...opts.tfChdir !== void 0 ? { tfChdir: opts.tfChdir } : {},
+      ...opts.changeSet !== void 0 ? { live: { changeSet: opts.changeSet, ...opts.stack ? { stack: opts.stack } : {}, ...opts.region ? { region: opts.region } : {} } } : {}
+    }).finally(() => progress.stop());
+    await emitReport(report, opts);
+  });
+}
+
+// src/cli/program.ts
+function buildProgram() {
+  const program2 = new Command("steer").description("Change-plan gate for infrastructure as code: deletions and replacements on production wait for a human.").version(STEER_VERSION).exitOverride().showHelpAfterError('(run "steer --help" for usage)');
+  program2.addCommand(planCheckCommand());
+  program2.addCommand(changesetCommand());
+  program2.addCommand(applyCommand());
+  program2.addCommand(executeCommand());
+  program2.addCommand(guardCommand());
+  program2.addCommand(initCommand());
+  return program2;
+}
+
+// src/cli/run.ts
+var EXIT_ERROR = 1;
+async function run2(argv) {
+  const program2 = buildProgram();
+  try {
+    await program2.parseAsync([...argv]);
+  } catch (e) {
+    process.exitCode = errorExitCode(e);
+  }
+}
+function errorExitCode(e) {
+  if (e instanceof CommanderError) {
+    return e.exitCode === 0 ? 0 : EXIT_ERROR;
+  }
+  if (e instanceof RefusedError) {
+    process.stderr.write(`steer: refused: ${e.message}
+`);
+    return e.exitCode;
+  }
+  if (e instanceof SteerError) {
+    process.stderr.write(`steer: error: ${e.message}
+`);
+    return EXIT_ERROR;
+  }
+  const detail = e instanceof Error ? e.stack ?? e.message : `non-Error thrown: ${String(e)}`;
+  process.stderr.write(`steer: internal error (a bug in steer, please report it):
+${detail}
+`);
+  return EXIT_ERROR;
+}
+export {
+  EXIT_ERROR,
+  run2 as run
+};
