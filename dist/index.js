@@ -19968,7 +19968,7 @@ function visit(schema, fnOrHandlers) {
     return h5 ? h5(node2, rewritten) : node2;
   };
   const cache6 = /* @__PURE__ */ new Map();
-  function run3(s2) {
+  function run2(s2) {
     const cached2 = cache6.get(s2);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -19994,21 +19994,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k5 of keys) {
-          const mapped = run3(oldShape[k5]);
+          const mapped = run2(oldShape[k5]);
           if (mapped !== oldShape[k5])
             changed = true;
           newShape[k5] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run3(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s2, { ...def, shape: newShape, catchall: newCatchall }) : s2;
       }
       case "array": {
-        const mapped = run3(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s2 : clone(s2, { ...def, element: mapped });
       }
       case "tuple": {
@@ -20016,14 +20016,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run3(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run3(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -20031,12 +20031,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run3(def.keyType);
-        const newVal = run3(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s2 : clone(s2, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run3(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s2 : clone(s2, { ...def, valueType: newVal });
       }
       case "union": {
@@ -20044,7 +20044,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run3(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -20052,8 +20052,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s2, { ...def, options: newOptions }) : s2;
       }
       case "intersection": {
-        const newLeft = run3(def.left);
-        const newRight = run3(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s2 : clone(s2, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -20065,23 +20065,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run3(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s2 : clone(s2, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run3(def.in);
-        const newOut = run3(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s2 : clone(s2, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run3(def.input);
-        const newOutput = run3(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s2 : clone(s2, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s2, { ...rest, getter: () => run3(original()) });
+        return clone(s2, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -20112,7 +20112,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run3(schema);
+  return run2(schema);
 }
 var RESOLVING;
 var init_visit = __esm({
@@ -22629,7 +22629,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run3, free) {
+        async doExecute(chained, clearGlobalState, run2, free) {
           var error63, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -22649,10 +22649,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error63 = error1;
-            return this._onFailure(error63, eventInfo, clearGlobalState, run3, free);
+            return this._onFailure(error63, eventInfo, clearGlobalState, run2, free);
           }
         }
-        doExpire(clearGlobalState, run3, free) {
+        doExpire(clearGlobalState, run2, free) {
           var error63, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -22660,9 +22660,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error63 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error63, eventInfo, clearGlobalState, run3, free);
+          return this._onFailure(error63, eventInfo, clearGlobalState, run2, free);
         }
-        async _onFailure(error63, eventInfo, clearGlobalState, run3, free) {
+        async _onFailure(error63, eventInfo, clearGlobalState, run2, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error63, eventInfo);
@@ -22670,7 +22670,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run3(retryAfter);
+              return run2(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -23308,17 +23308,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run3;
+            var clearGlobalState, free, run2;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run3 = this._run.bind(this, index, job);
+            run2 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run3, free);
+                return job.doExpire(clearGlobalState, run2, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -66828,9 +66828,9 @@ function plain(response) {
   const { $metadata: _ignored, ...rest } = JSON.parse(JSON.stringify(response));
   return rest;
 }
-async function call(what, run3) {
+async function call(what, run2) {
   try {
-    return await run3();
+    return await run2();
   } catch (e5) {
     if (e5 instanceof SteerError) throw e5;
     const err = e5;
@@ -75197,42 +75197,48 @@ async function parseConfigLazily(text2, file2) {
 
 // src/adapters/terraform-cli/show.ts
 init_errors();
-import { spawn } from "node:child_process";
 import { basename as basename2, dirname as dirname2, resolve as resolve3 } from "node:path";
-async function showSavedPlan(planPath, tfBin, cwd) {
-  const workDir = cwd ?? dirname2(resolve3(planPath));
-  const tool = /tofu/i.test(basename2(tfBin)) ? "opentofu" : "terraform";
-  const { code: code2, stdout, stderr } = await run(tfBin, ["show", "-json", "-no-color", resolve3(planPath)], workDir);
-  if (code2 !== 0) {
-    const why = stderr.split("\n").map((l3) => l3.replace(/^[│╷╵\s]+/, "").trim()).filter(Boolean).slice(0, 3).join(" ");
-    throw new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code2}) in ${workDir}: ${why || "no error output"}`);
-  }
-  return { text: stdout, tool };
-}
-function run(bin, args, cwd) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(bin, args, { cwd, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (c5) => out.push(c5));
-    child.stderr.on("data", (c5) => err.push(c5));
+
+// src/adapters/terraform-cli/tool-process.ts
+init_errors();
+import { spawn } from "node:child_process";
+function spawnTool(bin, args, cwd, stdio) {
+  const child = spawn(bin, [...args], { cwd, env: { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0" }, stdio });
+  const failed = new Promise((_resolve, reject) => {
     child.on("error", (e5) => {
       reject(new ToolError(e5.code === "ENOENT" ? `"${bin}" not found on PATH: install Terraform or OpenTofu, or pass --tf-bin` : `could not run "${bin}": ${e5.message}`));
     });
-    child.on("close", (code2) => resolvePromise({ code: code2 ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
   });
+  failed.catch(() => void 0);
+  return { child, failed };
+}
+function exitCode(p3) {
+  return Promise.race([p3.failed, new Promise((resolve4) => p3.child.on("close", (code2) => resolve4(code2 ?? 1)))]);
+}
+function firstErrorLines(output2, count = 3) {
+  const lines = output2.split("\n").map((l3) => l3.replace(/^[│╷╵\s]+/, "").trim()).filter(Boolean);
+  const errors = lines.filter((l3) => l3.startsWith("Error"));
+  return (errors.length > 0 ? errors : lines).slice(0, count).join(" ");
+}
+
+// src/adapters/terraform-cli/show.ts
+var toolOf = (tfBin) => /tofu/i.test(basename2(tfBin)) ? "opentofu" : "terraform";
+async function showSavedPlan(planPath, tfBin, cwd) {
+  const { stdout, done } = streamSavedPlan(planPath, tfBin, cwd);
+  const chunks = [];
+  stdout.on("data", (c5) => chunks.push(c5));
+  await done;
+  return { text: Buffer.concat(chunks).toString("utf8"), tool: toolOf(tfBin) };
 }
 function streamSavedPlan(planPath, tfBin, cwd) {
   const workDir = cwd ?? dirname2(resolve3(planPath));
-  const tool = /tofu/i.test(basename2(tfBin)) ? "opentofu" : "terraform";
-  const child = spawn(tfBin, ["show", "-json", "-no-color", resolve3(planPath)], { cwd: workDir, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawnTool(tfBin, ["show", "-json", "-no-color", resolve3(planPath)], workDir, ["ignore", "pipe", "pipe"]);
   let stderr = "";
-  child.stderr.on("data", (c5) => stderr += c5.toString());
-  const done = new Promise((resolvePromise, reject) => {
-    child.on("error", (e5) => reject(new ToolError(e5.code === "ENOENT" ? `"${tfBin}" not found on PATH: install Terraform or OpenTofu, or pass --tf-bin` : `could not run "${tfBin}": ${e5.message}`)));
-    child.on("close", (code2) => code2 === 0 ? resolvePromise() : reject(new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code2}) in ${workDir}: ${stderr.split("\n").find((l3) => l3.trim()) ?? "no error output"}`)));
+  proc.child.stderr.on("data", (c5) => stderr += c5.toString());
+  const done = exitCode(proc).then((code2) => {
+    if (code2 !== 0) throw new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code2}) in ${workDir}: ${firstErrorLines(stderr) || "no error output"}`);
   });
-  return { stdout: child.stdout, done, tool };
+  return { stdout: proc.child.stdout, done, tool: toolOf(tfBin) };
 }
 
 // src/core/assess.ts
@@ -76827,7 +76833,7 @@ async function allowedApprovers(gh, config2, candidates) {
 }
 
 // src/action/entry.ts
-async function run2() {
+async function run() {
   try {
     process.exitCode = await runAction(readActionInputs(process.env));
   } catch (e5) {
@@ -76840,4 +76846,4 @@ ${e5.stack ?? ""}`);
 }
 
 // src/action/main.ts
-void run2();
+void run();

@@ -1,5 +1,10 @@
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
 import {
+  exitCode,
+  firstErrorLines,
+  spawnTool
+} from "./chunk-MFGOKO7Y.js";
+import {
   external_exports,
   firstIssueText
 } from "./chunk-VWJEZFZ2.js";
@@ -14,24 +19,17 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 // src/adapters/terraform-cli/plan.ts
-import { spawn } from "node:child_process";
 async function initAndPlan(dir, tfBin, outFile) {
   await run(tfBin, ["init", "-input=false", "-no-color"], dir);
   await run(tfBin, ["plan", "-input=false", "-no-color", `-out=${outFile}`], dir);
 }
-function run(bin, args, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { cwd, env: { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (c) => output += c.toString());
-    child.stderr.on("data", (c) => output += c.toString());
-    child.on("error", (e) => reject(new ToolError(e.code === "ENOENT" ? `"${bin}" not found on PATH: install Terraform or OpenTofu, or pass --tf-bin` : `could not run "${bin}": ${e.message}`)));
-    child.on("close", (code) => {
-      if (code === 0) return resolve();
-      const why = output.split("\n").map((l) => l.replace(/^[│╷╵\s]+/, "").trim()).filter((l) => l.startsWith("Error")).slice(0, 2).join(" ");
-      reject(new ToolError(`"${bin} ${args[0]}" failed (exit ${code}) in ${cwd}: ${why || output.trim().split("\n").slice(-2).join(" ")}`));
-    });
-  });
+async function run(bin, args, cwd) {
+  const proc = spawnTool(bin, args, cwd, ["ignore", "pipe", "pipe"]);
+  let output = "";
+  proc.child.stdout.on("data", (c) => output += c.toString());
+  proc.child.stderr.on("data", (c) => output += c.toString());
+  const code = await exitCode(proc);
+  if (code !== 0) throw new ToolError(`"${bin} ${args[0]}" failed (exit ${code}) in ${cwd}: ${firstErrorLines(output, 2)}`);
 }
 
 // src/app/cdktf.ts

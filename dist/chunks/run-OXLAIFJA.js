@@ -3,6 +3,11 @@ import {
   DEFAULT_CONFIG
 } from "./chunk-TLDEGVCJ.js";
 import {
+  exitCode,
+  firstErrorLines,
+  spawnTool
+} from "./chunk-MFGOKO7Y.js";
+import {
   canonicalDigest,
   looksLikeTerraformPlan,
   looksLikeTerraformState,
@@ -42,12 +47,12 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code2, message) {
+      constructor(exitCode2, code2, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
         this.code = code2;
-        this.exitCode = exitCode;
+        this.exitCode = exitCode2;
         this.nestedError = void 0;
       }
     };
@@ -1640,11 +1645,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code2, message) {
+      _exit(exitCode2, code2, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code2, message));
+          this._exitCallback(new CommanderError2(exitCode2, code2, message));
         }
-        process2.exit(exitCode);
+        process2.exit(exitCode2);
       }
       /**
        * Register callback `fn` for the command.
@@ -2793,9 +2798,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           this.outputHelp({ error: true });
         }
         const config = errorOptions || {};
-        const exitCode = config.exitCode || 1;
+        const exitCode2 = config.exitCode || 1;
         const code2 = config.code || "commander.error";
-        this._exit(exitCode, code2, message);
+        this._exit(exitCode2, code2, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -3335,11 +3340,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       help(contextOptions) {
         this.outputHelp(contextOptions);
-        let exitCode = Number(process2.exitCode ?? 0);
-        if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
-          exitCode = 1;
+        let exitCode2 = Number(process2.exitCode ?? 0);
+        if (exitCode2 === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
+          exitCode2 = 1;
         }
-        this._exit(exitCode, "commander.help", "(outputHelp)");
+        this._exit(exitCode2, "commander.help", "(outputHelp)");
       }
       /**
        * // Do a little typing to coordinate emit and listener for the help text events.
@@ -5357,20 +5362,16 @@ function openInputStream(path) {
 }
 
 // src/adapters/terraform-cli/apply.ts
-import { spawn } from "node:child_process";
 import { dirname as dirname2, resolve } from "node:path";
-function applySavedPlan(planPath, tfBin, cwd) {
-  const workDir = cwd ?? dirname2(resolve(planPath));
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(tfBin, ["apply", "-input=false", resolve(planPath)], { cwd: workDir, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "inherit", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (c) => {
-      stderr += c.toString();
-      process.stderr.write(c);
-    });
-    child.on("error", (e) => reject(new ToolError(e.code === "ENOENT" ? `"${tfBin}" not found on PATH` : `could not run "${tfBin}": ${e.message}`)));
-    child.on("close", (code2) => resolvePromise({ exitCode: code2 ?? 1, stale: /Saved plan is stale/i.test(stderr) }));
+async function applySavedPlan(planPath, tfBin, cwd) {
+  const proc = spawnTool(tfBin, ["apply", "-input=false", resolve(planPath)], cwd ?? dirname2(resolve(planPath)), ["ignore", "inherit", "pipe"]);
+  let stderr = "";
+  proc.child.stderr.on("data", (c) => {
+    stderr += c.toString();
+    process.stderr.write(c);
   });
+  const code2 = await exitCode(proc);
+  return { exitCode: code2, stale: /Saved plan is stale/i.test(stderr) };
 }
 
 // src/app/approval-gate.ts
@@ -5464,42 +5465,24 @@ function gitHubTarget(pullOption, env, eventPull) {
 }
 
 // src/adapters/terraform-cli/show.ts
-import { spawn as spawn2 } from "node:child_process";
 import { basename, dirname as dirname3, resolve as resolve2 } from "node:path";
+var toolOf = (tfBin) => /tofu/i.test(basename(tfBin)) ? "opentofu" : "terraform";
 async function showSavedPlan(planPath, tfBin, cwd) {
-  const workDir = cwd ?? dirname3(resolve2(planPath));
-  const tool = /tofu/i.test(basename(tfBin)) ? "opentofu" : "terraform";
-  const { code: code2, stdout, stderr } = await run(tfBin, ["show", "-json", "-no-color", resolve2(planPath)], workDir);
-  if (code2 !== 0) {
-    const why = stderr.split("\n").map((l) => l.replace(/^[│╷╵\s]+/, "").trim()).filter(Boolean).slice(0, 3).join(" ");
-    throw new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code2}) in ${workDir}: ${why || "no error output"}`);
-  }
-  return { text: stdout, tool };
-}
-function run(bin, args, cwd) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn2(bin, args, { cwd, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (c) => out.push(c));
-    child.stderr.on("data", (c) => err.push(c));
-    child.on("error", (e) => {
-      reject(new ToolError(e.code === "ENOENT" ? `"${bin}" not found on PATH: install Terraform or OpenTofu, or pass --tf-bin` : `could not run "${bin}": ${e.message}`));
-    });
-    child.on("close", (code2) => resolvePromise({ code: code2 ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
-  });
+  const { stdout, done } = streamSavedPlan(planPath, tfBin, cwd);
+  const chunks = [];
+  stdout.on("data", (c) => chunks.push(c));
+  await done;
+  return { text: Buffer.concat(chunks).toString("utf8"), tool: toolOf(tfBin) };
 }
 function streamSavedPlan(planPath, tfBin, cwd) {
   const workDir = cwd ?? dirname3(resolve2(planPath));
-  const tool = /tofu/i.test(basename(tfBin)) ? "opentofu" : "terraform";
-  const child = spawn2(tfBin, ["show", "-json", "-no-color", resolve2(planPath)], { cwd: workDir, env: { ...process.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawnTool(tfBin, ["show", "-json", "-no-color", resolve2(planPath)], workDir, ["ignore", "pipe", "pipe"]);
   let stderr = "";
-  child.stderr.on("data", (c) => stderr += c.toString());
-  const done = new Promise((resolvePromise, reject) => {
-    child.on("error", (e) => reject(new ToolError(e.code === "ENOENT" ? `"${tfBin}" not found on PATH: install Terraform or OpenTofu, or pass --tf-bin` : `could not run "${tfBin}": ${e.message}`)));
-    child.on("close", (code2) => code2 === 0 ? resolvePromise() : reject(new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code2}) in ${workDir}: ${stderr.split("\n").find((l) => l.trim()) ?? "no error output"}`)));
+  proc.child.stderr.on("data", (c) => stderr += c.toString());
+  const done = exitCode(proc).then((code2) => {
+    if (code2 !== 0) throw new ToolError(`${planPath}: "${tfBin} show -json" failed (exit ${code2}) in ${workDir}: ${firstErrorLines(stderr) || "no error output"}`);
   });
-  return { stdout: child.stdout, done, tool };
+  return { stdout: proc.child.stdout, done, tool: toolOf(tfBin) };
 }
 
 // src/core/facts/production.ts
@@ -7103,9 +7086,9 @@ async function executeApprovedChangeSet(req) {
   const root = plans[0];
   const arn = root.target.changeSetArn ?? req.changeSet;
   const base = { time: (/* @__PURE__ */ new Date()).toISOString(), command: "execute", stack: req.stack, changeSet: arn, digest: report.digest, verdict: report.verdict };
-  const refuse = (reason, exitCode) => {
+  const refuse = (reason, exitCode2) => {
     appendAudit(req.auditLog, { ...base, outcome: "refused", reason });
-    throw new RefusedError(reason, exitCode);
+    throw new RefusedError(reason, exitCode2);
   };
   if (plans.length !== 1) refuse(`expected one root change set, found ${plans.length}`, 1);
   if (root.noChanges) {
@@ -7838,7 +7821,7 @@ function planCheckCommand() {
     const { config } = await loadConfig(process.cwd(), opts.config);
     const workspace = opts.workspace ?? process.env.TF_WORKSPACE;
     const progress = startProgress(`analyzing ${inputs.length || 1} input(s)\u2026`);
-    const cdktfPlans = opts.cdktf ? await (await import("./cdktf-SJUCAZNC.js")).cdktfStackPlans(opts.cdktf, opts.tfBin) : [];
+    const cdktfPlans = opts.cdktf ? await (await import("./cdktf-R3H7WGVE.js")).cdktfStackPlans(opts.cdktf, opts.tfBin) : [];
     const report = await planCheck({
       inputs: [...inputs, ...cdktfPlans],
       config,
@@ -7868,7 +7851,7 @@ function buildProgram() {
 
 // src/cli/run.ts
 var EXIT_ERROR = 1;
-async function run2(argv) {
+async function run(argv) {
   const program2 = buildProgram();
   try {
     await program2.parseAsync([...argv]);
@@ -7898,5 +7881,5 @@ ${detail}
 }
 export {
   EXIT_ERROR,
-  run2 as run
+  run
 };
