@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeGitHub, user } from '../support/github-fake.js';
+import { FakeGitHub } from '../support/github-fake.js';
 import { runCli, runCliAsync } from '../support/run-cli.js';
 import { requireTerraform, terraform } from '../support/terraform.js';
 
@@ -25,15 +25,7 @@ const stateList = () => terraform(tf, dir, ['state', 'list']).trim().split('\n')
 const stateIds = () => terraform(tf, dir, ['show', '-json']);
 
 /** The PR gate approved this digest on the PR's head: what the Action leaves behind. */
-function approvedCheck(digest: string, over: Record<string, unknown> = {}): void {
-  gh.checkRuns.push({
-    id: gh.checkRuns.length + 1, node_id: 'CR', head_sha: HEAD, name: 'steer', external_id: `steer:${digest}`, url: `${gh.url}/cr`, html_url: `${gh.url}/cr`, details_url: null,
-    status: 'completed', conclusion: 'success', started_at: new Date().toISOString(), completed_at: new Date().toISOString(),
-    output: { title: 'Approved by alice', summary: 'x', text: null, annotations_count: 0, annotations_url: `${gh.url}/a` },
-    check_suite: { id: 1 }, app: { id: 1, slug: 'github-actions', node_id: 'A', owner: user('github'), name: 'GitHub Actions', description: null, external_url: `${gh.url}/x`, html_url: `${gh.url}/x`, created_at: new Date().toISOString(), updated_at: new Date().toISOString(), permissions: {}, events: [] },
-    pull_requests: [], ...over,
-  });
-}
+const approvedCheck = (digest: string, over: Record<string, unknown> = {}) => gh.addSteerCheck(digest, HEAD, over);
 const apply = (file: string, extra: string[] = []) => runCliAsync(['apply', file, '--env', 'production', '--github-pr', '1', ...extra], { cwd: dir, env: env() });
 const audit = () => readFileSync(join(dir, '.steer/audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 

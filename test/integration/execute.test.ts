@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudFormationClient, CreateStackCommand, ListStackResourcesCommand, waitUntilStackCreateComplete } from '@aws-sdk/client-cloudformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeGitHub, user } from '../support/github-fake.js';
+import { FakeGitHub } from '../support/github-fake.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { runCliAsync } from '../support/run-cli.js';
 
@@ -23,15 +23,7 @@ async function createChangeSet(stack: string, name: string): Promise<{ arn: stri
   const report = JSON.parse(r.stdout);
   return { arn: report.plans[0].changeSetArn, digest: report.digest };
 }
-function approve(digest: string): void {
-  gh.checkRuns.push({
-    id: gh.checkRuns.length + 1, node_id: 'CR', head_sha: HEAD, name: 'steer', external_id: `steer:${digest}`, url: `${gh.url}/cr`, html_url: `${gh.url}/cr`, details_url: null,
-    status: 'completed', conclusion: 'success', started_at: new Date().toISOString(), completed_at: new Date().toISOString(),
-    output: { title: 'Approved by alice', summary: 'x', text: null, annotations_count: 0, annotations_url: `${gh.url}/a` },
-    check_suite: { id: 1 }, app: { id: 1, slug: 'github-actions', node_id: 'A', owner: user('github'), name: 'GitHub Actions', description: null, external_url: `${gh.url}/x`, html_url: `${gh.url}/x`, created_at: new Date().toISOString(), updated_at: new Date().toISOString(), permissions: {}, events: [] },
-    pull_requests: [],
-  });
-}
+const approve = (digest: string) => gh.addSteerCheck(digest, HEAD);
 const execute = (stack: string, arn: string) => runCliAsync(['execute', '--stack', stack, '--change-set', arn, '--env', 'production', '--github-pr', '1'], { cwd: dir, env: env() });
 
 beforeAll(async () => {

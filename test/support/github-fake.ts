@@ -175,6 +175,19 @@ export class FakeGitHub {
     return [404, { message: `fake GitHub: no route for ${method} ${p}` }];
   }
 
+  /** What the PR gate leaves behind when it approved `digest` on `headSha` (a check run by GitHub Actions). */
+  addSteerCheck(digest: string, headSha: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+    const now = new Date().toISOString();
+    const run = {
+      id: id(), node_id: 'CR', head_sha: headSha, name: 'steer', external_id: `steer:${digest}`, url: `${this.url}/cr`, html_url: `${this.url}/cr`, details_url: null,
+      status: 'completed', conclusion: 'success', started_at: now, completed_at: now,
+      output: { title: 'Approved by alice', summary: 'x', text: null, annotations_count: 0, annotations_url: `${this.url}/a` },
+      check_suite: { id: 1 }, app: this.app(), pull_requests: [], ...over,
+    };
+    this.checkRuns.push(run);
+    return run;
+  }
+
   private comment(c: FakeComment): Record<string, unknown> {
     return { id: c.id, node_id: `IC_${c.id}`, url: `${this.url}/comments/${c.id}`, html_url: `${this.url}/comments/${c.id}`, body: c.body, user: user(c.login, c.type ?? 'User'), created_at: iso(), updated_at: iso(), issue_url: `${this.url}/issues/1`, author_association: 'MEMBER' };
   }
