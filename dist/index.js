@@ -69796,7 +69796,7 @@ var pullSchema = external_exports.looseObject({
   number: external_exports.number().int().positive(),
   user: userSchema,
   head: external_exports.looseObject({ sha: external_exports.string().regex(/^[0-9a-f]{40}$/) }),
-  base: external_exports.looseObject({ sha: external_exports.string().regex(/^[0-9a-f]{40}$/) })
+  base: external_exports.looseObject({ sha: external_exports.string().regex(/^[0-9a-f]{40}$/), ref: external_exports.string().min(1) })
 });
 var eventSchema = external_exports.looseObject({ pull_request: pullSchema.optional() });
 function input2(env2, name) {
@@ -69822,7 +69822,7 @@ function readActionInputs(env2) {
     const parsed = eventSchema.safeParse(raw);
     if (!parsed.success) throw new InputError(eventPath, `unexpected event payload: ${firstIssueText(parsed.error)}`);
     const pr = parsed.data.pull_request;
-    if (pr) pull = { number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, author: { login: pr.user.login, type: pr.user.type } };
+    if (pr) pull = { number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, baseRef: pr.base.ref, author: { login: pr.user.login, type: pr.user.type } };
   }
   const serverUrl = env2.GITHUB_SERVER_URL ?? "https://github.com";
   const envName = input2(env2, "env");
@@ -76727,7 +76727,7 @@ async function runAction(inputs, now = () => /* @__PURE__ */ new Date()) {
     startedAt: reportedAt,
     conclusion,
     title: checkTitle(report2, approval, conclusion),
-    summary: `Verdict **${report2.verdict}** \xB7 digest \`${report2.digest}\` \xB7 head \`${pull.headSha}\` \xB7 base \`${pull.baseSha}\` \xB7 reported ${reportedAt}
+    summary: `Verdict **${report2.verdict}** \xB7 digest \`${report2.digest}\` \xB7 head \`${pull.headSha}\` \xB7 base \`${pull.baseRef}\` at \`${pull.baseSha}\` \xB7 reported ${reportedAt}
 
 ${approvalLine(report2, approval)}`,
     text: renderMarkdown(report2, { maxLength: 6e4 }),

@@ -25,6 +25,7 @@ export interface PullRequestEvent {
   readonly number: number;
   readonly headSha: string;
   readonly baseSha: string;
+  readonly baseRef: string;
   readonly author: { readonly login: string; readonly type: string };
 }
 
@@ -33,7 +34,7 @@ const pullSchema = z.looseObject({
   number: z.number().int().positive(),
   user: userSchema,
   head: z.looseObject({ sha: z.string().regex(/^[0-9a-f]{40}$/) }),
-  base: z.looseObject({ sha: z.string().regex(/^[0-9a-f]{40}$/) }),
+  base: z.looseObject({ sha: z.string().regex(/^[0-9a-f]{40}$/), ref: z.string().min(1) }),
 });
 const eventSchema = z.looseObject({ pull_request: pullSchema.optional() });
 
@@ -65,7 +66,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv): ActionInputs {
     const parsed = eventSchema.safeParse(raw);
     if (!parsed.success) throw new InputError(eventPath, `unexpected event payload: ${firstIssueText(parsed.error)}`);
     const pr = parsed.data.pull_request;
-    if (pr) pull = { number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, author: { login: pr.user.login, type: pr.user.type } };
+    if (pr) pull = { number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, baseRef: pr.base.ref, author: { login: pr.user.login, type: pr.user.type } };
   }
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const envName = input(env, 'env');

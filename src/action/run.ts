@@ -75,7 +75,7 @@ export async function runAction(inputs: ActionInputs, now: () => Date = () => ne
     startedAt: reportedAt,
     conclusion,
     title: checkTitle(report, approval, conclusion),
-    summary: `Verdict **${report.verdict}** · digest \`${report.digest}\` · head \`${pull.headSha}\` · base \`${pull.baseSha}\` · reported ${reportedAt}\n\n${approvalLine(report, approval)}`,
+    summary: `Verdict **${report.verdict}** · digest \`${report.digest}\` · head \`${pull.headSha}\` · base \`${pull.baseRef}\` at \`${pull.baseSha}\` · reported ${reportedAt}\n\n${approvalLine(report, approval)}`,
     text: renderMarkdown(report, { maxLength: 60_000 }),
     annotations: annotations(report, inputs.workspace),
     ...(inputs.runUrl ? { detailsUrl: inputs.runUrl } : {}),

@@ -46,7 +46,7 @@ export async function requireApproval(o: ApprovalGateOptions): Promise<Approval>
 
 async function gitHubApproval(o: ApprovalGateOptions, g: NonNullable<ApprovalGateOptions['github']>): Promise<Approval | { refused: string }> {
   const { gitHubClient } = await import('../adapters/github/client.js');
-  const { pullHead, steerCheckFor } = await import('../adapters/github/approval-lookup.js');
+  const { branchTip, pullHead, steerCheckFor } = await import('../adapters/github/approval-lookup.js');
   const gh = gitHubClient(g.token, g.apiUrl, { retryBaseMs: Number(process.env.STEER_GITHUB_RETRY_BASE_MS ?? 1000) });
   const head = await pullHead(gh, g.repo, g.pull);
   if (!head) return { refused: `pull request #${g.pull} has no commits` };
@@ -56,6 +56,11 @@ async function gitHubApproval(o: ApprovalGateOptions, g: NonNullable<ApprovalGat
   if (check.conclusion !== 'success') return { refused: `the steer check on #${g.pull} is ${check.conclusion ?? 'pending'}, not approved` };
   const age = ((o.now?.() ?? new Date()).getTime() - Date.parse(check.completedAt ?? '')) / 3_600_000;
   if (!(age <= o.maxAgeHours)) return { refused: `the approval on #${g.pull} is ${Number.isFinite(age) ? `${age.toFixed(1)} h` : 'of unknown age'} old (limit ${o.maxAgeHours} h): review again` };
+  // The plan was reviewed against a base branch; if it moved, what gets applied is not what was reviewed.
+  const base = /base `([^`]+)` at `([0-9a-f]{40})`/.exec(check.summary ?? '');
+  if (!base) return { refused: `the steer check on #${g.pull} does not record its base branch: run the PR gate again` };
+  const tip = await branchTip(gh, g.repo, base[1]!);
+  if (tip !== base[2]) return { refused: `the base branch ${base[1]} moved since the plan was approved (${base[2]!.slice(0, 7)} → ${tip?.slice(0, 7) ?? 'gone'}): update the pull request and plan again` };
   const approver = /^Approved by (.+)$/.exec(check.title ?? '')?.[1] ?? 'unknown';
   return { source: 'github', approver, detail: `steer check on pull request #${g.pull} at ${head}` };
 }

@@ -1,8 +1,10 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../support/github-fake.js';
+import { builtCli } from '../support/paths.js';
 import { runCli, runCliAsync } from '../support/run-cli.js';
 import { requireTerraform, terraform } from '../support/terraform.js';
 
@@ -88,6 +90,16 @@ describe('steer apply', () => {
     expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
   });
 
+  it('refuses when the base branch moved after the approval', async () => {
+    plan(V2, 'tfplan');
+    approvedCheck(digestOf('tfplan'));
+    gh.branches.main = 'f'.repeat(40);
+    const r = await apply('tfplan');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the base branch main moved since the plan was approved/);
+    expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
+  });
+
   it('refuses a stale saved plan, and says why', async () => {
     plan(V2, 'first');
     writeFileSync(join(dir, 'main.tf'), V3);
@@ -123,5 +135,39 @@ describe('steer apply', () => {
     const r = await runCliAsync(['apply', 'plan.json'], { cwd: dir, env: env() });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/is not a saved plan/);
+  });
+});
+
+describe('steer apply on a terminal', () => {
+  // A real pseudo-terminal (tmux): the human types the workspace name to approve.
+  const tmux = (args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+  const waitFor = async (session: string, pattern: RegExp) => {
+    for (let i = 0; i < 100; i++) {
+      const screen = tmux(['capture-pane', '-p', '-t', session]);
+      if (pattern.test(screen)) return screen;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${pattern} in:\n${tmux(['capture-pane', '-p', '-t', session])}`);
+  };
+
+  it.each([
+    ['the workspace name approves and applies', 'default', 0],
+    ['anything else refuses', 'prod', 2],
+  ])('%s', async (_what, typed, expected) => {
+    if (spawnSync('sh', ['-c', 'command -v tmux']).status !== 0) throw new Error('tmux is needed for the terminal test: apt-get install tmux');
+    plan(V2, 'tfplan');
+    const session = `steer-${process.pid}-${typed}`;
+    const script = `cd ${dir} && NO_COLOR=1 TF_CLI_CONFIG_FILE=/dev/null ${process.execPath} ${builtCli} apply tfplan --env production; echo "EXIT=$?"; sleep 30`;
+    tmux(['new-session', '-d', '-x', '200', '-y', '50', '-s', session, script]);
+    try {
+      await waitFor(session, /Type the name "default" to approve/);
+      tmux(['send-keys', '-t', session, typed, 'Enter']);
+      const screen = await waitFor(session, /EXIT=\d/);
+      expect(screen).toMatch(new RegExp(`EXIT=${expected}`));
+      expect(stateList()).toEqual(expected === 0 ? ['terraform_data.db'] : ['terraform_data.cache', 'terraform_data.db']);
+      expect(audit()[0]).toMatchObject(expected === 0 ? { outcome: 'approved', source: 'interactive' } : { outcome: 'refused' });
+    } finally {
+      tmux(['kill-session', '-t', session]);
+    }
   });
 });

@@ -42,6 +42,8 @@ export class FakeGitHub {
   /** The app GitHub records as the creator of check runs (github-actions for GITHUB_TOKEN). */
   checkRunApp = 'github-actions';
   requests: string[] = [];
+  /** branch → tip commit. */
+  branches: Record<string, string> = { main: 'ba5e'.padEnd(40, '0') };
   /** org/team → member logins. */
   teams: Record<string, string[]> = {};
   private server: Server | undefined;
@@ -117,6 +119,11 @@ export class FakeGitHub {
       if (!members.includes(decodeURIComponent(m[3]!))) return [404, { message: 'Not Found' }];
       return [200, { url: `${this.url}${p}`, role: 'member', state: 'active' }];
     }
+    if (method === 'GET' && (m = decodeURIComponent(p).match(new RegExp(`^${repoBase}/git/ref/heads/(.+)$`)))) {
+      const sha = this.branches[m[1]!];
+      if (!sha) return [404, { message: 'Not Found' }];
+      return [200, { ref: `refs/heads/${m[1]}`, node_id: 'REF', url: `${this.url}${p}`, object: { type: 'commit', sha, url: `${this.url}/commits/${sha}` } }];
+    }
     if (method === 'GET' && p === `${repoBase}/pulls/1/files`) {
       return paged(this.prFiles.map((f) => ({ sha: 'a'.repeat(40), filename: f, status: 'modified', additions: 1, deletions: 1, changes: 2, blob_url: `${this.url}/b`, raw_url: `${this.url}/r`, contents_url: `${this.url}/c` })));
     }
@@ -181,7 +188,7 @@ export class FakeGitHub {
     const run = {
       id: id(), node_id: 'CR', head_sha: headSha, name: 'steer', external_id: `steer:${digest}`, url: `${this.url}/cr`, html_url: `${this.url}/cr`, details_url: null,
       status: 'completed', conclusion: 'success', started_at: now, completed_at: now,
-      output: { title: 'Approved by alice', summary: 'x', text: null, annotations_count: 0, annotations_url: `${this.url}/a` },
+      output: { title: 'Approved by alice', summary: `Verdict **review** · digest \`${digest}\` · head \`${headSha}\` · base \`main\` at \`${this.branches.main}\``, text: null, annotations_count: 0, annotations_url: `${this.url}/a` },
       check_suite: { id: 1 }, app: this.app(), pull_requests: [], ...over,
     };
     this.checkRuns.push(run);

@@ -32,3 +32,13 @@ export async function steerCheckFor(gh: GitHub, r: Repo, sha: string, digest: st
     appSlug: run.app?.slug ?? null,
   };
 }
+
+/** The commit a branch points at now. */
+export async function branchTip(gh: GitHub, r: Repo, branch: string): Promise<string | undefined> {
+  try {
+    return (await gh.rest.git.getRef({ ...r, ref: `heads/${branch}` })).data.object.sha;
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return undefined;
+    throw e;
+  }
+}

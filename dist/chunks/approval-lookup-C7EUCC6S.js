@@ -20,7 +20,16 @@ async function steerCheckFor(gh, r, sha, digest) {
     appSlug: run.app?.slug ?? null
   };
 }
+async function branchTip(gh, r, branch) {
+  try {
+    return (await gh.rest.git.getRef({ ...r, ref: `heads/${branch}` })).data.object.sha;
+  } catch (e) {
+    if (e.status === 404) return void 0;
+    throw e;
+  }
+}
 export {
+  branchTip,
   pullHead,
   steerCheckFor
 };

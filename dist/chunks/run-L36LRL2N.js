@@ -5427,7 +5427,7 @@ async function requireApproval(o) {
 }
 async function gitHubApproval(o, g) {
   const { gitHubClient } = await import("./client-DGEAZZQG.js");
-  const { pullHead, steerCheckFor } = await import("./approval-lookup-XKFGBDSO.js");
+  const { branchTip, pullHead, steerCheckFor } = await import("./approval-lookup-C7EUCC6S.js");
   const gh = gitHubClient(g.token, g.apiUrl, { retryBaseMs: Number(process.env.STEER_GITHUB_RETRY_BASE_MS ?? 1e3) });
   const head = await pullHead(gh, g.repo, g.pull);
   if (!head) return { refused: `pull request #${g.pull} has no commits` };
@@ -5437,6 +5437,10 @@ async function gitHubApproval(o, g) {
   if (check.conclusion !== "success") return { refused: `the steer check on #${g.pull} is ${check.conclusion ?? "pending"}, not approved` };
   const age = ((o.now?.() ?? /* @__PURE__ */ new Date()).getTime() - Date.parse(check.completedAt ?? "")) / 36e5;
   if (!(age <= o.maxAgeHours)) return { refused: `the approval on #${g.pull} is ${Number.isFinite(age) ? `${age.toFixed(1)} h` : "of unknown age"} old (limit ${o.maxAgeHours} h): review again` };
+  const base = /base `([^`]+)` at `([0-9a-f]{40})`/.exec(check.summary ?? "");
+  if (!base) return { refused: `the steer check on #${g.pull} does not record its base branch: run the PR gate again` };
+  const tip = await branchTip(gh, g.repo, base[1]);
+  if (tip !== base[2]) return { refused: `the base branch ${base[1]} moved since the plan was approved (${base[2].slice(0, 7)} \u2192 ${tip?.slice(0, 7) ?? "gone"}): update the pull request and plan again` };
   const approver = /^Approved by (.+)$/.exec(check.title ?? "")?.[1] ?? "unknown";
   return { source: "github", approver, detail: `steer check on pull request #${g.pull} at ${head}` };
 }
