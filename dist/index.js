@@ -67057,7 +67057,7 @@ function containsSensitive(mask) {
   if (isRecord(mask)) return Object.values(mask).some(containsSensitive);
   return false;
 }
-function extractTags(value, mask) {
+function extractTags(value, mask, keep = same) {
   const tags = {};
   if (!isRecord(value)) return tags;
   for (const attribute of TAG_ATTRIBUTES) {
@@ -67066,12 +67066,12 @@ function extractTags(value, mask) {
     const mapMask = maskAt(mask, attribute);
     for (const [key, tagValue] of Object.entries(map4)) {
       if (typeof tagValue !== "string" || key in tags) continue;
-      tags[own2(key, true)] = maskAt(mapMask, key) === true ? REDACTED : own2(tagValue, true);
+      tags[keep(key, true)] = maskAt(mapMask, key) === true ? REDACTED : keep(tagValue, true);
     }
   }
   return tags;
 }
-function changedAttributes(before, after, afterUnknown) {
+function changedAttributes(before, after, afterUnknown, keep = same) {
   const b5 = isRecord(before) ? before : {};
   const a5 = isRecord(after) ? after : {};
   const unknown2 = isRecord(afterUnknown) ? afterUnknown : {};
@@ -67079,7 +67079,7 @@ function changedAttributes(before, after, afterUnknown) {
   const names = /* @__PURE__ */ new Set([...Object.keys(b5), ...Object.keys(a5), ...Object.keys(unknown2)]);
   const changed = [];
   for (const name of names) {
-    if (unknown2[name] === true || !jsonEqual(b5[name], a5[name])) changed.push(own2(name, true));
+    if (unknown2[name] === true || !jsonEqual(b5[name], a5[name])) changed.push(keep(name, true));
   }
   return changed.sort();
 }
@@ -67122,12 +67122,13 @@ function own2(text2, intern = false) {
   if (intern && interned.size < 1e5) interned.set(copy, copy);
   return copy;
 }
-var TAG_ATTRIBUTES, interned;
+var TAG_ATTRIBUTES, same, interned;
 var init_values = __esm({
   "src/sources/terraform/values.ts"() {
     "use strict";
     init_model();
     TAG_ATTRIBUTES = ["tags", "tags_all", "labels", "user_labels", "resource_labels"];
+    same = (text2) => text2;
     interned = /* @__PURE__ */ new Map();
   }
 });
@@ -67187,7 +67188,7 @@ function normalizeTerraformPlan(doc, collected, ctx) {
     digest: planDigest(header, changeDigests)
   };
 }
-function toChange2(rc, file2, where) {
+function toChange2(rc, file2, where, keep = same) {
   const { change } = rc;
   const classified = classifyActions(change.actions);
   if (!classified) {
@@ -67197,32 +67198,32 @@ function toChange2(rc, file2, where) {
   let action = classified.action;
   if (action === "no-op" && rc.previous_address !== void 0 && rc.previous_address !== rc.address) action = "move";
   else if (action === "no-op" && importing) action = "import";
-  const forcedBy = (change.replace_paths ?? []).map((p3) => own2(formatAttributePath(p3), true));
+  const forcedBy = (change.replace_paths ?? []).map((p3) => keep(formatAttributePath(p3), true));
   const notes = [];
   if (rc.action_reason !== void 0) notes.push(describeActionReason(rc.action_reason));
   if (classified.forgets) notes.push("the object is removed from state but keeps running, unmanaged");
   if (rc.deposed !== void 0) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
   if (importing) notes.push(`imported${change.importing?.id !== void 0 ? ` from id ${change.importing.id}` : ""}`);
   return {
-    address: own2(rc.address),
-    type: own2(rc.type, true),
-    ...rc.provider_name !== void 0 ? { provider: own2(rc.provider_name, true) } : {},
-    ...rc.module_address !== void 0 ? { module: own2(rc.module_address, true) } : {},
+    address: keep(rc.address),
+    type: keep(rc.type, true),
+    ...rc.provider_name !== void 0 ? { provider: keep(rc.provider_name, true) } : {},
+    ...rc.module_address !== void 0 ? { module: keep(rc.module_address, true) } : {},
     mode: rc.mode ?? "managed",
     action,
-    sourceActions: change.actions.map((a5) => own2(a5, true)),
+    sourceActions: keep === same ? change.actions : change.actions.map((a5) => keep(a5, true)),
     ...classified.replaceOrder !== void 0 ? { replaceOrder: classified.replaceOrder } : {},
     destroys: classified.destroys,
     mayReplace: false,
     replacementUnknown: false,
     forgets: classified.forgets,
-    ...rc.previous_address !== void 0 && rc.previous_address !== rc.address ? { previousAddress: own2(rc.previous_address) } : {},
-    ...rc.deposed !== void 0 ? { deposedKey: own2(rc.deposed) } : {},
+    ...rc.previous_address !== void 0 && rc.previous_address !== rc.address ? { previousAddress: keep(rc.previous_address) } : {},
+    ...rc.deposed !== void 0 ? { deposedKey: keep(rc.deposed) } : {},
     importing,
-    reasons: { ...rc.action_reason !== void 0 ? { actionReason: own2(rc.action_reason, true) } : {}, forcedBy, notes },
-    changedAttributes: action === "no-op" || action === "read" ? [] : changedAttributes(change.before, change.after, change.after_unknown),
-    tagsBefore: extractTags(change.before, change.before_sensitive),
-    tagsAfter: extractTags(change.after, change.after_sensitive)
+    reasons: { ...rc.action_reason !== void 0 ? { actionReason: keep(rc.action_reason, true) } : {}, forcedBy, notes },
+    changedAttributes: action === "no-op" || action === "read" ? [] : changedAttributes(change.before, change.after, change.after_unknown, keep),
+    tagsBefore: extractTags(change.before, change.before_sensitive, keep),
+    tagsAfter: extractTags(change.after, change.after_sensitive, keep)
   };
 }
 function resourceChangeDigest(rc) {
@@ -67277,10 +67278,13 @@ var init_normalize = __esm({
     init_schema3();
     init_values();
     ResourceChangeCollector = class {
-      constructor(file2) {
+      /** `detach`: copy the strings kept (the streaming reader's are slices of whole input chunks). */
+      constructor(file2, keep = same) {
         this.file = file2;
+        this.keep = keep;
       }
       file;
+      keep;
       changes = [];
       digests = [];
       sawOpenTofuProvider = false;
@@ -67292,7 +67296,7 @@ var init_normalize = __esm({
         if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
         const rc = result.data;
         if (rc.provider_name?.startsWith("registry.opentofu.org/")) this.sawOpenTofuProvider = true;
-        this.changes.push(toChange2(rc, this.file, where));
+        this.changes.push(toChange2(rc, this.file, where, this.keep));
         this.digests.push(resourceChangeDigest(rc));
       }
     };
@@ -69630,7 +69634,7 @@ function decide(path) {
   return "skip";
 }
 async function streamTerraformPlan(input3, ctx) {
-  const collected = new ResourceChangeCollector(ctx.path);
+  const collected = new ResourceChangeCollector(ctx.path, own2);
   const envelope = {};
   let configurationVariables;
   const frames = [];
@@ -69747,6 +69751,7 @@ var init_stream = __esm({
     init_errors();
     init_normalize();
     init_parse4();
+    init_values();
     ENVELOPE_KEYS = /* @__PURE__ */ new Set([
       "format_version",
       "plan_format_version",

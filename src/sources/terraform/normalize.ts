@@ -5,7 +5,7 @@ import { REDACTED } from '../../core/model.js';
 import { classifyActions, describeActionReason } from './actions.js';
 import { firstIssueText } from '../issue-text.js';
 import { resourceChangeSchema, type PlanEnvelopeJson, type ResourceChangeJson, type TerraformActionWord } from './schema.js';
-import { changedAttributes, containsSensitive, extractTags, formatAttributePath, own, variableText } from './values.js';
+import { changedAttributes, containsSensitive, extractTags, formatAttributePath, same, variableText, type Keep } from './values.js';
 
 export interface TerraformContext {
   readonly path: string;
@@ -25,7 +25,11 @@ export class ResourceChangeCollector {
   sawOpenTofuProvider = false;
   private count = 0;
 
-  constructor(private readonly file: string) {}
+  /** `detach`: copy the strings kept (the streaming reader's are slices of whole input chunks). */
+  constructor(
+    private readonly file: string,
+    private readonly keep: Keep = same,
+  ) {}
 
   add(raw: unknown): void {
     const where = `resource_changes[${this.count}]`;
@@ -34,7 +38,7 @@ export class ResourceChangeCollector {
     if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
     const rc = result.data;
     if (rc.provider_name?.startsWith('registry.opentofu.org/')) this.sawOpenTofuProvider = true;
-    this.changes.push(toChange(rc, this.file, where));
+    this.changes.push(toChange(rc, this.file, where, this.keep));
     this.digests.push(resourceChangeDigest(rc));
   }
 }
@@ -96,7 +100,7 @@ export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: Resourc
   };
 }
 
-function toChange(rc: ResourceChangeJson, file: string, where: string): Change {
+function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Keep = same): Change {
   const { change } = rc;
   const classified = classifyActions(change.actions);
   if (!classified) {
@@ -108,7 +112,7 @@ function toChange(rc: ResourceChangeJson, file: string, where: string): Change {
   if (action === 'no-op' && rc.previous_address !== undefined && rc.previous_address !== rc.address) action = 'move';
   else if (action === 'no-op' && importing) action = 'import';
 
-  const forcedBy = (change.replace_paths ?? []).map((p) => own(formatAttributePath(p), true));
+  const forcedBy = (change.replace_paths ?? []).map((p) => keep(formatAttributePath(p), true));
   const notes: string[] = [];
   if (rc.action_reason !== undefined) notes.push(describeActionReason(rc.action_reason));
   if (classified.forgets) notes.push('the object is removed from state but keeps running, unmanaged');
@@ -116,25 +120,25 @@ function toChange(rc: ResourceChangeJson, file: string, where: string): Change {
   if (importing) notes.push(`imported${change.importing?.id !== undefined ? ` from id ${change.importing.id}` : ''}`);
 
   return {
-    address: own(rc.address),
-    type: own(rc.type, true),
-    ...(rc.provider_name !== undefined ? { provider: own(rc.provider_name, true) } : {}),
-    ...(rc.module_address !== undefined ? { module: own(rc.module_address, true) } : {}),
+    address: keep(rc.address),
+    type: keep(rc.type, true),
+    ...(rc.provider_name !== undefined ? { provider: keep(rc.provider_name, true) } : {}),
+    ...(rc.module_address !== undefined ? { module: keep(rc.module_address, true) } : {}),
     mode: rc.mode ?? 'managed',
     action,
-    sourceActions: change.actions.map((a) => own(a, true)),
+    sourceActions: keep === same ? change.actions : change.actions.map((a) => keep(a, true)),
     ...(classified.replaceOrder !== undefined ? { replaceOrder: classified.replaceOrder } : {}),
     destroys: classified.destroys,
     mayReplace: false,
     replacementUnknown: false,
     forgets: classified.forgets,
-    ...(rc.previous_address !== undefined && rc.previous_address !== rc.address ? { previousAddress: own(rc.previous_address) } : {}),
-    ...(rc.deposed !== undefined ? { deposedKey: own(rc.deposed) } : {}),
+    ...(rc.previous_address !== undefined && rc.previous_address !== rc.address ? { previousAddress: keep(rc.previous_address) } : {}),
+    ...(rc.deposed !== undefined ? { deposedKey: keep(rc.deposed) } : {}),
     importing,
-    reasons: { ...(rc.action_reason !== undefined ? { actionReason: own(rc.action_reason, true) } : {}), forcedBy, notes },
-    changedAttributes: action === 'no-op' || action === 'read' ? [] : changedAttributes(change.before, change.after, change.after_unknown),
-    tagsBefore: extractTags(change.before, change.before_sensitive),
-    tagsAfter: extractTags(change.after, change.after_sensitive),
+    reasons: { ...(rc.action_reason !== undefined ? { actionReason: keep(rc.action_reason, true) } : {}), forcedBy, notes },
+    changedAttributes: action === 'no-op' || action === 'read' ? [] : changedAttributes(change.before, change.after, change.after_unknown, keep),
+    tagsBefore: extractTags(change.before, change.before_sensitive, keep),
+    tagsAfter: extractTags(change.after, change.after_sensitive, keep),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Plan } from '../../core/model.js';
 import type { TerraformContext } from './normalize.js';
 import { ResourceChangeCollector } from './normalize.js';
 import { checkEnvelope, finishPlan } from './parse.js';
+import { own } from './values.js';
 
 /**
  * Streams a Terraform JSON plan that may be far larger than a JavaScript string can hold
@@ -50,7 +51,7 @@ function decide(path: readonly Step[]): Decision {
 }
 
 export async function streamTerraformPlan(input: Readable | AsyncIterable<Buffer>, ctx: TerraformContext): Promise<Plan> {
-  const collected = new ResourceChangeCollector(ctx.path);
+  const collected = new ResourceChangeCollector(ctx.path, own);
   const envelope: Record<string, unknown> = {};
   let configurationVariables: unknown;
 

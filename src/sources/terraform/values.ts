@@ -31,7 +31,7 @@ export function containsSensitive(mask: Json): boolean {
 const TAG_ATTRIBUTES = ['tags', 'tags_all', 'labels', 'user_labels', 'resource_labels'] as const;
 
 /** String-valued tags/labels of an object, with sensitive values replaced by REDACTED. */
-export function extractTags(value: Json, mask: Json): Record<string, string> {
+export function extractTags(value: Json, mask: Json, keep: Keep = same): Record<string, string> {
   const tags: Record<string, string> = {};
   if (!isRecord(value)) return tags;
   for (const attribute of TAG_ATTRIBUTES) {
@@ -40,7 +40,7 @@ export function extractTags(value: Json, mask: Json): Record<string, string> {
     const mapMask = maskAt(mask, attribute);
     for (const [key, tagValue] of Object.entries(map)) {
       if (typeof tagValue !== 'string' || key in tags) continue;
-      tags[own(key, true)] = maskAt(mapMask, key) === true ? REDACTED : own(tagValue, true);
+      tags[keep(key, true)] = maskAt(mapMask, key) === true ? REDACTED : keep(tagValue, true);
     }
   }
   return tags;
@@ -50,7 +50,7 @@ export function extractTags(value: Json, mask: Json): Record<string, string> {
  * Top-level attributes whose value differs between before and after, or becomes unknown.
  * Only names leave this function, never values.
  */
-export function changedAttributes(before: Json, after: Json, afterUnknown: Json): string[] {
+export function changedAttributes(before: Json, after: Json, afterUnknown: Json, keep: Keep = same): string[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const unknown = isRecord(afterUnknown) ? afterUnknown : {};
@@ -58,7 +58,7 @@ export function changedAttributes(before: Json, after: Json, afterUnknown: Json)
   const names = new Set([...Object.keys(b), ...Object.keys(a), ...Object.keys(unknown)]);
   const changed: string[] = [];
   for (const name of names) {
-    if (unknown[name] === true || !jsonEqual(b[name], a[name])) changed.push(own(name, true));
+    if (unknown[name] === true || !jsonEqual(b[name], a[name])) changed.push(keep(name, true));
   }
   return changed.sort();
 }
@@ -98,6 +98,10 @@ export function jsonEqual(a: Json, b: Json): boolean {
   }
   return true;
 }
+
+/** How strings the model keeps are taken: as they are, or detached (`own`) for the streaming reader. */
+export type Keep = (text: string, intern?: boolean) => string;
+export const same: Keep = (text) => text;
 
 const interned = new Map<string, string>();
 

@@ -2,8 +2,9 @@ import { createRequire as __steerCreateRequire } from 'node:module'; const requi
 import {
   ResourceChangeCollector,
   checkEnvelope,
-  finishPlan
-} from "./chunk-62NX77S5.js";
+  finishPlan,
+  own
+} from "./chunk-2KCGLAFB.js";
 import "./chunk-NLEEBJMC.js";
 import "./chunk-VWJEZFZ2.js";
 import {
@@ -2182,7 +2183,7 @@ function decide(path) {
   return "skip";
 }
 async function streamTerraformPlan(input, ctx) {
-  const collected = new ResourceChangeCollector(ctx.path);
+  const collected = new ResourceChangeCollector(ctx.path, own);
   const envelope = {};
   let configurationVariables;
   const frames = [];

@@ -10,6 +10,91 @@ import {
   InputError
 } from "./chunk-QPO7ZZEI.js";
 
+// src/sources/terraform/values.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function maskAt(mask, key) {
+  if (mask === true) return true;
+  if (Array.isArray(mask) && typeof key === "number") return mask[key];
+  if (isRecord(mask) && typeof key === "string") return mask[key];
+  return void 0;
+}
+function containsSensitive(mask) {
+  if (mask === true) return true;
+  if (Array.isArray(mask)) return mask.some(containsSensitive);
+  if (isRecord(mask)) return Object.values(mask).some(containsSensitive);
+  return false;
+}
+var TAG_ATTRIBUTES = ["tags", "tags_all", "labels", "user_labels", "resource_labels"];
+function extractTags(value, mask, keep = same) {
+  const tags = {};
+  if (!isRecord(value)) return tags;
+  for (const attribute of TAG_ATTRIBUTES) {
+    const map = value[attribute];
+    if (!isRecord(map)) continue;
+    const mapMask = maskAt(mask, attribute);
+    for (const [key, tagValue] of Object.entries(map)) {
+      if (typeof tagValue !== "string" || key in tags) continue;
+      tags[keep(key, true)] = maskAt(mapMask, key) === true ? REDACTED : keep(tagValue, true);
+    }
+  }
+  return tags;
+}
+function changedAttributes(before, after, afterUnknown, keep = same) {
+  const b = isRecord(before) ? before : {};
+  const a = isRecord(after) ? after : {};
+  const unknown = isRecord(afterUnknown) ? afterUnknown : {};
+  if (!isRecord(before) || !isRecord(after)) return [];
+  const names = /* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a), ...Object.keys(unknown)]);
+  const changed = [];
+  for (const name of names) {
+    if (unknown[name] === true || !jsonEqual(b[name], a[name])) changed.push(keep(name, true));
+  }
+  return changed.sort();
+}
+function formatAttributePath(path) {
+  let text = "";
+  for (const step of path) {
+    if (typeof step === "number") text += `[${step}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) text += text === "" ? step : `.${step}`;
+    else text += `[${JSON.stringify(step)}]`;
+  }
+  return text;
+}
+function variableText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ak = Object.keys(a);
+  if (ak.length !== Object.keys(b).length) return false;
+  for (const k of ak) {
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !jsonEqual(a[k], b[k])) return false;
+  }
+  return true;
+}
+var same = (text) => text;
+var interned = /* @__PURE__ */ new Map();
+function own(text, intern = false) {
+  if (intern) {
+    const known = interned.get(text);
+    if (known !== void 0) return known;
+  }
+  const copy = text.length < 13 ? text : Buffer.from(text, "utf8").toString("utf8");
+  if (intern && interned.size < 1e5) interned.set(copy, copy);
+  return copy;
+}
+
 // src/core/digest.ts
 import { createHash } from "node:crypto";
 
@@ -208,96 +293,15 @@ var terraformPlanSchema = external_exports.looseObject({
 });
 var planEnvelopeSchema = terraformPlanSchema.omit({ resource_changes: true });
 
-// src/sources/terraform/values.ts
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function maskAt(mask, key) {
-  if (mask === true) return true;
-  if (Array.isArray(mask) && typeof key === "number") return mask[key];
-  if (isRecord(mask) && typeof key === "string") return mask[key];
-  return void 0;
-}
-function containsSensitive(mask) {
-  if (mask === true) return true;
-  if (Array.isArray(mask)) return mask.some(containsSensitive);
-  if (isRecord(mask)) return Object.values(mask).some(containsSensitive);
-  return false;
-}
-var TAG_ATTRIBUTES = ["tags", "tags_all", "labels", "user_labels", "resource_labels"];
-function extractTags(value, mask) {
-  const tags = {};
-  if (!isRecord(value)) return tags;
-  for (const attribute of TAG_ATTRIBUTES) {
-    const map = value[attribute];
-    if (!isRecord(map)) continue;
-    const mapMask = maskAt(mask, attribute);
-    for (const [key, tagValue] of Object.entries(map)) {
-      if (typeof tagValue !== "string" || key in tags) continue;
-      tags[own(key, true)] = maskAt(mapMask, key) === true ? REDACTED : own(tagValue, true);
-    }
-  }
-  return tags;
-}
-function changedAttributes(before, after, afterUnknown) {
-  const b = isRecord(before) ? before : {};
-  const a = isRecord(after) ? after : {};
-  const unknown = isRecord(afterUnknown) ? afterUnknown : {};
-  if (!isRecord(before) || !isRecord(after)) return [];
-  const names = /* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a), ...Object.keys(unknown)]);
-  const changed = [];
-  for (const name of names) {
-    if (unknown[name] === true || !jsonEqual(b[name], a[name])) changed.push(own(name, true));
-  }
-  return changed.sort();
-}
-function formatAttributePath(path) {
-  let text = "";
-  for (const step of path) {
-    if (typeof step === "number") text += `[${step}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) text += text === "" ? step : `.${step}`;
-    else text += `[${JSON.stringify(step)}]`;
-  }
-  return text;
-}
-function variableText(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return void 0;
-}
-function jsonEqual(a, b) {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ak = Object.keys(a);
-  if (ak.length !== Object.keys(b).length) return false;
-  for (const k of ak) {
-    if (!Object.prototype.hasOwnProperty.call(b, k) || !jsonEqual(a[k], b[k])) return false;
-  }
-  return true;
-}
-var interned = /* @__PURE__ */ new Map();
-function own(text, intern = false) {
-  if (intern) {
-    const known = interned.get(text);
-    if (known !== void 0) return known;
-  }
-  const copy = text.length < 13 ? text : Buffer.from(text, "utf8").toString("utf8");
-  if (intern && interned.size < 1e5) interned.set(copy, copy);
-  return copy;
-}
-
 // src/sources/terraform/normalize.ts
 var ResourceChangeCollector = class {
-  constructor(file) {
+  /** `detach`: copy the strings kept (the streaming reader's are slices of whole input chunks). */
+  constructor(file, keep = same) {
     this.file = file;
+    this.keep = keep;
   }
   file;
+  keep;
   changes = [];
   digests = [];
   sawOpenTofuProvider = false;
@@ -309,7 +313,7 @@ var ResourceChangeCollector = class {
     if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
     const rc = result.data;
     if (rc.provider_name?.startsWith("registry.opentofu.org/")) this.sawOpenTofuProvider = true;
-    this.changes.push(toChange(rc, this.file, where));
+    this.changes.push(toChange(rc, this.file, where, this.keep));
     this.digests.push(resourceChangeDigest(rc));
   }
 };
@@ -367,7 +371,7 @@ function normalizeTerraformPlan(doc, collected, ctx) {
     digest: planDigest(header, changeDigests)
   };
 }
-function toChange(rc, file, where) {
+function toChange(rc, file, where, keep = same) {
   const { change } = rc;
   const classified = classifyActions(change.actions);
   if (!classified) {
@@ -377,32 +381,32 @@ function toChange(rc, file, where) {
   let action = classified.action;
   if (action === "no-op" && rc.previous_address !== void 0 && rc.previous_address !== rc.address) action = "move";
   else if (action === "no-op" && importing) action = "import";
-  const forcedBy = (change.replace_paths ?? []).map((p) => own(formatAttributePath(p), true));
+  const forcedBy = (change.replace_paths ?? []).map((p) => keep(formatAttributePath(p), true));
   const notes = [];
   if (rc.action_reason !== void 0) notes.push(describeActionReason(rc.action_reason));
   if (classified.forgets) notes.push("the object is removed from state but keeps running, unmanaged");
   if (rc.deposed !== void 0) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
   if (importing) notes.push(`imported${change.importing?.id !== void 0 ? ` from id ${change.importing.id}` : ""}`);
   return {
-    address: own(rc.address),
-    type: own(rc.type, true),
-    ...rc.provider_name !== void 0 ? { provider: own(rc.provider_name, true) } : {},
-    ...rc.module_address !== void 0 ? { module: own(rc.module_address, true) } : {},
+    address: keep(rc.address),
+    type: keep(rc.type, true),
+    ...rc.provider_name !== void 0 ? { provider: keep(rc.provider_name, true) } : {},
+    ...rc.module_address !== void 0 ? { module: keep(rc.module_address, true) } : {},
     mode: rc.mode ?? "managed",
     action,
-    sourceActions: change.actions.map((a) => own(a, true)),
+    sourceActions: keep === same ? change.actions : change.actions.map((a) => keep(a, true)),
     ...classified.replaceOrder !== void 0 ? { replaceOrder: classified.replaceOrder } : {},
     destroys: classified.destroys,
     mayReplace: false,
     replacementUnknown: false,
     forgets: classified.forgets,
-    ...rc.previous_address !== void 0 && rc.previous_address !== rc.address ? { previousAddress: own(rc.previous_address) } : {},
-    ...rc.deposed !== void 0 ? { deposedKey: own(rc.deposed) } : {},
+    ...rc.previous_address !== void 0 && rc.previous_address !== rc.address ? { previousAddress: keep(rc.previous_address) } : {},
+    ...rc.deposed !== void 0 ? { deposedKey: keep(rc.deposed) } : {},
     importing,
-    reasons: { ...rc.action_reason !== void 0 ? { actionReason: own(rc.action_reason, true) } : {}, forcedBy, notes },
-    changedAttributes: action === "no-op" || action === "read" ? [] : changedAttributes(change.before, change.after, change.after_unknown),
-    tagsBefore: extractTags(change.before, change.before_sensitive),
-    tagsAfter: extractTags(change.after, change.after_sensitive)
+    reasons: { ...rc.action_reason !== void 0 ? { actionReason: keep(rc.action_reason, true) } : {}, forcedBy, notes },
+    changedAttributes: action === "no-op" || action === "read" ? [] : changedAttributes(change.before, change.after, change.after_unknown, keep),
+    tagsBefore: extractTags(change.before, change.before_sensitive, keep),
+    tagsAfter: extractTags(change.after, change.after_sensitive, keep)
   };
 }
 function resourceChangeDigest(rc) {
@@ -490,6 +494,7 @@ export {
   canonicalDigest,
   planDigest,
   reportDigest,
+  own,
   ResourceChangeCollector,
   looksLikeTerraformPlan,
   looksLikeTerraformState,

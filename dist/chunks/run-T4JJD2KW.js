@@ -14,7 +14,7 @@ import {
   parseTerraformPlan,
   planDigest,
   reportDigest
-} from "./chunk-62NX77S5.js";
+} from "./chunk-2KCGLAFB.js";
 import {
   ACTIONS,
   REDACTED
@@ -6521,7 +6521,7 @@ async function readInput(path, req) {
     const isZip = head[0] === 80 && head[1] === 75 && head[2] === 3 && head[3] === 4;
     const isUtf16 = head[0] === 255 && head[1] === 254 || head[0] === 254 && head[1] === 255;
     const ctx = { path, ...req.workspace !== void 0 ? { workspace: req.workspace } : {} };
-    const { streamTerraformPlan } = await import("./stream-IJZHIBWY.js");
+    const { streamTerraformPlan } = await import("./stream-YXP4RC5D.js");
     if (isZip) {
       const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
       const [plan] = await Promise.all([
