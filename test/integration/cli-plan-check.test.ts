@@ -146,6 +146,22 @@ describe('steer plan-check, the built CLI', () => {
     expect(r.stdout).toMatch(/protected \(steer\.yml protected: aws_db_instance — customer data\)/);
   });
 
+  it('a directory of change-set pages (a nested root and its child) is one plan', () => {
+    const dir = scratch();
+    for (const f of ['aws-cfn-user-guide__nested-root-stack-change-set.json', 'aws-cfn-user-guide__nested-child-stack-change-set.json']) {
+      writeFileSync(join(dir, f), readFileSync(join(corpus, 'cloudformation', f)));
+    }
+    const r = runCli(['plan-check', dir, '--format', 'json']);
+    const report = JSON.parse(r.stdout);
+    expect(report.plans).toHaveLength(1);
+    expect(report.plans[0].changes.length).toBeGreaterThan(1);
+  });
+
+  it('Terraform plans and CloudFormation change sets in one report', () => {
+    const r = runCli(['plan-check', demo, join(corpus, 'cloudformation', 'localstack__stack-deletion-order-ABC__remove-x3.json'), '--format', 'json']);
+    expect(JSON.parse(r.stdout).plans.map((p: { source: string }) => p.source)).toEqual(['terraform', 'cloudformation']);
+  });
+
   it('colours only on a TTY, and never with NO_COLOR', () => {
     expect(runCli(['plan-check', demo]).stdout).not.toMatch(/\x1b\[/);
   });
