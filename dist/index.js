@@ -76655,7 +76655,7 @@ function footer(report2) {
   }
 }
 function text(value) {
-  return value.replace(/[\r\n]+/g, " ").replace(/([\\`*_{}[\]()#+\-.!|~])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "&#64;");
+  return value.replace(/[\r\n]+/g, " ").replace(/([\\`*_[\]|~])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "&#64;");
 }
 function code(value) {
   const flat = value.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");

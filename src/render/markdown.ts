@@ -105,7 +105,9 @@ function footer(report: Report): string {
 export function text(value: string): string {
   return value
     .replace(/[\r\n]+/g, ' ')
-    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1')
+    // Inline text never starts a line here, so only inline syntax needs escaping: emphasis,
+    // code, links/images (no `[` survives), tables and strikethrough.
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

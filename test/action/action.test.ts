@@ -179,7 +179,7 @@ describe('trust', () => {
     copyFileSync(join(repoRoot, 'fixtures/terraform/basic-actions/plan.json'), join(dir, 'plan.json'));
     const r = await runAction(opened({ login: 'alice', type: 'User' }));
     expect(r.outputs.verdict).toBe('review');
-    expect(gh.steerComments(MARKER)[0]!.body).toMatch(/`STEER-POLICY-CHANGED` This pull request changes the Steer policy steer\\.yml/);
+    expect(gh.steerComments(MARKER)[0]!.body).toMatch(/`STEER-POLICY-CHANGED` This pull request changes the Steer policy steer\.yml/);
   });
 
   it('a plans pattern that matches nothing fails the step', async () => {
