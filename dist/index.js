@@ -76468,10 +76468,32 @@ function reviewOrder(changes) {
 // src/render/json.ts
 var JSON_SCHEMA_VERSION = 1;
 function renderJson(report2, toolVersion) {
-  return `${JSON.stringify(jsonReport(report2, toolVersion), null, 2)}
+  return [...renderJsonChunks(report2, toolVersion)].join("");
+}
+function* renderJsonChunks(report2, toolVersion) {
+  const marker = (i5) => `__steer_changes_${i5}__`;
+  const skeleton = jsonReport(report2, toolVersion, (i5) => marker(i5));
+  const text2 = JSON.stringify(skeleton, null, 2);
+  let at = 0;
+  for (const [i5, plan] of report2.plans.entries()) {
+    const quoted = `"${marker(i5)}"`;
+    const where = text2.indexOf(quoted, at);
+    yield text2.slice(at, where);
+    at = where + quoted.length;
+    if (plan.changes.length === 0) {
+      yield "[]";
+      continue;
+    }
+    yield "[\n";
+    for (const [j5, c5] of plan.changes.entries()) {
+      yield `${j5 > 0 ? ",\n" : ""}${JSON.stringify(jsonChange(c5), null, 2).replace(/^/gm, "        ")}`;
+    }
+    yield "\n      ]";
+  }
+  yield `${text2.slice(at)}
 `;
 }
-function jsonReport(report2, toolVersion) {
+function jsonReport(report2, toolVersion, changesOf) {
   const all = report2.plans.flatMap((p3) => p3.changes);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
@@ -76486,10 +76508,10 @@ function jsonReport(report2, toolVersion) {
       production: all.filter((c5) => c5.production.length > 0).length
     },
     findings: report2.findings.map((f5) => ({ code: f5.code, severity: f5.severity, message: f5.message, plan: f5.plan, address: f5.address ?? null })),
-    plans: report2.plans.map(jsonPlan)
+    plans: report2.plans.map((p3, i5) => jsonPlan(p3, changesOf ? changesOf(i5) : p3.changes.map(jsonChange)))
   };
 }
-function jsonPlan(p3) {
+function jsonPlan(p3, changes) {
   const { plan } = p3;
   const t = plan.target;
   return {
@@ -76510,7 +76532,7 @@ function jsonPlan(p3) {
     noChanges: plan.noChanges ?? false,
     notExecutable: plan.notExecutable ?? null,
     production: { signals: p3.production },
-    changes: p3.changes.map(jsonChange),
+    changes,
     drift: plan.drift.map((d5) => ({ address: d5.address, type: d5.type, action: d5.action })),
     outputs: plan.outputs.map((o3) => ({ name: o3.name, action: o3.action, sensitive: o3.sensitive })),
     deferred: plan.deferred.map((d5) => ({ address: d5.change.address, action: d5.change.action, reason: d5.reason })),

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { writeOutputFile } from '../adapters/fs/write-output.js';
+import { writeChunks, writeOutputChunks } from '../adapters/fs/write-output.js';
 import type { Report } from '../core/report.js';
 import { exitCodeFor } from '../core/verdict.js';
-import { renderJson } from '../render/json.js';
+import { renderJsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { VERDICT_TITLES } from '../render/summary.js';
 import { renderText } from '../render/text.js';
@@ -25,13 +25,14 @@ export function withReportOptions(command: Command): Command {
 /** Prints or writes the report and sets the exit code from the verdict. */
 export async function emitReport(report: Report, opts: ReportOutputOptions): Promise<void> {
   const color = opts.color && opts.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const output =
-    opts.format === 'json' ? renderJson(report, STEER_VERSION) : opts.format === 'markdown' ? renderMarkdown(report) : renderText(report, { color });
+  // JSON is written a change at a time: a report on a huge plan is never one string in memory.
+  const chunks: Iterable<string> =
+    opts.format === 'json' ? renderJsonChunks(report, STEER_VERSION) : [opts.format === 'markdown' ? renderMarkdown(report) : renderText(report, { color })];
   if (opts.out !== undefined) {
-    await writeOutputFile(opts.out, output);
+    await writeOutputChunks(opts.out, chunks);
     process.stderr.write(`steer: ${VERDICT_TITLES[report.verdict]} (digest ${report.digest}); report written to ${opts.out}\n`);
   } else {
-    process.stdout.write(output);
+    await writeChunks(process.stdout, chunks);
   }
   process.exitCode = exitCodeFor(report.verdict);
 }

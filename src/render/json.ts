@@ -9,10 +9,38 @@ import { reportCounts } from './summary.js';
 export const JSON_SCHEMA_VERSION = 1;
 
 export function renderJson(report: Report, toolVersion: string): string {
-  return `${JSON.stringify(jsonReport(report, toolVersion), null, 2)}\n`;
+  return [...renderJsonChunks(report, toolVersion)].join('');
 }
 
-export function jsonReport(report: Report, toolVersion: string): unknown {
+/**
+ * The same text as `JSON.stringify(jsonReport(…), null, 2)`, produced a change at a time, so a
+ * report on hundreds of thousands of changes is never built as one object tree or one string.
+ */
+export function* renderJsonChunks(report: Report, toolVersion: string): Generator<string> {
+  const marker = (i: number): string => `__steer_changes_${i}__`;
+  const skeleton = jsonReport(report, toolVersion, (i) => marker(i));
+  const text = JSON.stringify(skeleton, null, 2);
+  let at = 0;
+  for (const [i, plan] of report.plans.entries()) {
+    const quoted = `"${marker(i)}"`;
+    const where = text.indexOf(quoted, at);
+    yield text.slice(at, where);
+    at = where + quoted.length;
+    if (plan.changes.length === 0) {
+      yield '[]';
+      continue;
+    }
+    yield '[\n';
+    for (const [j, c] of plan.changes.entries()) {
+      // Elements of plans[i].changes sit 8 spaces deep in the whole document.
+      yield `${j > 0 ? ',\n' : ''}${JSON.stringify(jsonChange(c), null, 2).replace(/^/gm, '        ')}`;
+    }
+    yield '\n      ]';
+  }
+  yield `${text.slice(at)}\n`;
+}
+
+export function jsonReport(report: Report, toolVersion: string, changesOf?: (plan: number) => unknown): unknown {
   const all = report.plans.flatMap((p) => p.changes);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
@@ -27,11 +55,11 @@ export function jsonReport(report: Report, toolVersion: string): unknown {
       production: all.filter((c) => c.production.length > 0).length,
     },
     findings: report.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, plan: f.plan, address: f.address ?? null })),
-    plans: report.plans.map(jsonPlan),
+    plans: report.plans.map((p, i) => jsonPlan(p, changesOf ? changesOf(i) : p.changes.map(jsonChange))),
   };
 }
 
-function jsonPlan(p: PlanReport): unknown {
+function jsonPlan(p: PlanReport, changes: unknown): unknown {
   const { plan } = p;
   const t = plan.target;
   return {
@@ -52,7 +80,7 @@ function jsonPlan(p: PlanReport): unknown {
     noChanges: plan.noChanges ?? false,
     notExecutable: plan.notExecutable ?? null,
     production: { signals: p.production },
-    changes: p.changes.map(jsonChange),
+    changes,
     drift: plan.drift.map((d) => ({ address: d.address, type: d.type, action: d.action })),
     outputs: plan.outputs.map((o) => ({ name: o.name, action: o.action, sensitive: o.sensitive })),
     deferred: plan.deferred.map((d) => ({ address: d.change.address, action: d.change.action, reason: d.reason })),

@@ -1,11 +1,24 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError } from '../../core/errors.js';
 
-export async function writeOutputFile(path: string, text: string): Promise<void> {
+
+/** Writes pieces to a stream, waiting when it is full (a pipe to a slow reader, a large file). */
+export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+}
+
+export async function writeOutputChunks(path: string, chunks: Iterable<string>): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
+    const file = createWriteStream(path);
+    await writeChunks(file, chunks);
+    file.end();
+    await once(file, 'finish');
   } catch (e) {
     throw new InputError(path, `cannot write: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -6774,12 +6774,22 @@ function applyCommand() {
 }
 
 // src/adapters/fs/write-output.ts
-import { mkdir, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { mkdir } from "node:fs/promises";
 import { dirname as dirname4 } from "node:path";
-async function writeOutputFile(path, text2) {
+async function writeChunks(stream, chunks) {
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await once(stream, "drain");
+  }
+}
+async function writeOutputChunks(path, chunks) {
   try {
     await mkdir(dirname4(path), { recursive: true });
-    await writeFile(path, text2);
+    const file = createWriteStream(path);
+    await writeChunks(file, chunks);
+    file.end();
+    await once(file, "finish");
   } catch (e) {
     throw new InputError(path, `cannot write: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -6787,11 +6797,30 @@ async function writeOutputFile(path, text2) {
 
 // src/render/json.ts
 var JSON_SCHEMA_VERSION = 1;
-function renderJson(report, toolVersion) {
-  return `${JSON.stringify(jsonReport(report, toolVersion), null, 2)}
+function* renderJsonChunks(report, toolVersion) {
+  const marker = (i) => `__steer_changes_${i}__`;
+  const skeleton = jsonReport(report, toolVersion, (i) => marker(i));
+  const text2 = JSON.stringify(skeleton, null, 2);
+  let at = 0;
+  for (const [i, plan] of report.plans.entries()) {
+    const quoted = `"${marker(i)}"`;
+    const where = text2.indexOf(quoted, at);
+    yield text2.slice(at, where);
+    at = where + quoted.length;
+    if (plan.changes.length === 0) {
+      yield "[]";
+      continue;
+    }
+    yield "[\n";
+    for (const [j, c] of plan.changes.entries()) {
+      yield `${j > 0 ? ",\n" : ""}${JSON.stringify(jsonChange(c), null, 2).replace(/^/gm, "        ")}`;
+    }
+    yield "\n      ]";
+  }
+  yield `${text2.slice(at)}
 `;
 }
-function jsonReport(report, toolVersion) {
+function jsonReport(report, toolVersion, changesOf) {
   const all = report.plans.flatMap((p) => p.changes);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
@@ -6806,10 +6835,10 @@ function jsonReport(report, toolVersion) {
       production: all.filter((c) => c.production.length > 0).length
     },
     findings: report.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, plan: f.plan, address: f.address ?? null })),
-    plans: report.plans.map(jsonPlan)
+    plans: report.plans.map((p, i) => jsonPlan(p, changesOf ? changesOf(i) : p.changes.map(jsonChange)))
   };
 }
-function jsonPlan(p) {
+function jsonPlan(p, changes) {
   const { plan } = p;
   const t = plan.target;
   return {
@@ -6830,7 +6859,7 @@ function jsonPlan(p) {
     noChanges: plan.noChanges ?? false,
     notExecutable: plan.notExecutable ?? null,
     production: { signals: p.production },
-    changes: p.changes.map(jsonChange),
+    changes,
     drift: plan.drift.map((d) => ({ address: d.address, type: d.type, action: d.action })),
     outputs: plan.outputs.map((o) => ({ name: o.name, action: o.action, sensitive: o.sensitive })),
     deferred: plan.deferred.map((d) => ({ address: d.change.address, action: d.change.action, reason: d.reason })),
@@ -7019,13 +7048,13 @@ function withReportOptions(command) {
 }
 async function emitReport(report, opts) {
   const color = opts.color && opts.out === void 0 && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const output = opts.format === "json" ? renderJson(report, STEER_VERSION) : opts.format === "markdown" ? renderMarkdown(report) : renderText(report, { color });
+  const chunks = opts.format === "json" ? renderJsonChunks(report, STEER_VERSION) : [opts.format === "markdown" ? renderMarkdown(report) : renderText(report, { color })];
   if (opts.out !== void 0) {
-    await writeOutputFile(opts.out, output);
+    await writeOutputChunks(opts.out, chunks);
     process.stderr.write(`steer: ${VERDICT_TITLES[report.verdict]} (digest ${report.digest}); report written to ${opts.out}
 `);
   } else {
-    process.stdout.write(output);
+    await writeChunks(process.stdout, chunks);
   }
   process.exitCode = exitCodeFor(report.verdict);
 }
@@ -7606,7 +7635,7 @@ function guardCommand() {
 }
 
 // src/app/init.ts
-import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, readFile as readFile3, writeFile } from "node:fs/promises";
 import { dirname as dirname5, join as join3 } from "node:path";
 
 // src/app/init-templates.ts
@@ -7746,7 +7775,7 @@ async function mergeJsonFile(file, addition, result, label) {
     return;
   }
   await mkdir2(dirname5(file), { recursive: true });
-  await writeFile2(file, out);
+  await writeFile(file, out);
   result.written.push(label);
 }
 function mergeJson(current, addition) {
@@ -7774,7 +7803,7 @@ async function writeIfMissing(file, text2, result, label, alternatives = []) {
     }
   }
   await mkdir2(dirname5(file), { recursive: true });
-  await writeFile2(file, text2);
+  await writeFile(file, text2);
   result.written.push(label);
 }
 
