@@ -69850,7 +69850,7 @@ function readActionInputs(env2) {
 }
 
 // src/action/run.ts
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join as join7, relative as relative2 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -76719,7 +76719,7 @@ var LABELS = { destroy: "steer:destroy", review: "steer:review-required", approv
 async function runAction(inputs, now = () => /* @__PURE__ */ new Date()) {
   const gh = gitHubClient(inputs.token, inputs.apiUrl, { retryBaseMs: Number(process.env.STEER_GITHUB_RETRY_BASE_MS ?? 1e3) });
   const pull = inputs.pull;
-  const config2 = pull ? await baseBranchConfig(gh, inputs, pull) : (await loadConfig(inputs.workspace, inputs.configPath)).config;
+  const config2 = pull ? await baseBranchConfig(gh, inputs, pull) : await workspaceConfig(inputs);
   const files = await expandPlans(inputs);
   const agent = pull ? agentAuthorship(pull.author, await commitMessages(gh, inputs.repo, pull.number), config2.agents.logins) : { agent: false, reasons: [] };
   let report2 = await planCheck({ inputs: files, config: config2, tfBin: "terraform", agentAuthored: agent.agent, ...inputs.env ? { env: inputs.env } : {} });
@@ -76783,6 +76783,10 @@ function finish(conclusion, report2, approval) {
 async function baseBranchConfig(gh, inputs, pull) {
   const text2 = await fileAt(gh, inputs.repo, inputs.configPath, pull.baseSha);
   return text2 === void 0 ? DEFAULT_CONFIG : parseConfig(text2, `${inputs.configPath} (base ${pull.baseSha.slice(0, 7)})`);
+}
+async function workspaceConfig(inputs) {
+  const path = join7(inputs.workspace, inputs.configPath);
+  return (await loadConfig(inputs.workspace, existsSync(path) ? path : void 0)).config;
 }
 async function policyChangeFindings(gh, inputs, pull) {
   const policyFiles = /* @__PURE__ */ new Set([inputs.configPath, ...CONFIG_FILE_NAMES]);

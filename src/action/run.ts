@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { gitHubClient, type GitHub } from '../adapters/github/client.js';
@@ -32,7 +32,7 @@ type Conclusion = 'success' | 'failure' | 'action_required';
 export async function runAction(inputs: ActionInputs, now: () => Date = () => new Date()): Promise<number> {
   const gh = gitHubClient(inputs.token, inputs.apiUrl, { retryBaseMs: Number(process.env.STEER_GITHUB_RETRY_BASE_MS ?? 1000) });
   const pull = inputs.pull;
-  const config = pull ? await baseBranchConfig(gh, inputs, pull) : (await loadConfig(inputs.workspace, inputs.configPath)).config;
+  const config = pull ? await baseBranchConfig(gh, inputs, pull) : await workspaceConfig(inputs);
   const files = await expandPlans(inputs);
 
   const agent: AgentEvidence = pull
@@ -105,6 +105,12 @@ function finish(conclusion: Conclusion, report: Report, approval: ApprovalDecisi
 async function baseBranchConfig(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent): Promise<SteerConfig> {
   const text = await fileAt(gh, inputs.repo, inputs.configPath, pull.baseSha);
   return text === undefined ? DEFAULT_CONFIG : parseConfig(text, `${inputs.configPath} (base ${pull.baseSha.slice(0, 7)})`);
+}
+
+/** Without a pull request (workflow_dispatch) the checked-out policy is used, or the defaults. */
+async function workspaceConfig(inputs: ActionInputs): Promise<SteerConfig> {
+  const path = join(inputs.workspace, inputs.configPath);
+  return (await loadConfig(inputs.workspace, existsSync(path) ? path : undefined)).config;
 }
 
 async function policyChangeFindings(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent): Promise<Finding[]> {

@@ -191,6 +191,16 @@ describe('trust', () => {
   });
 });
 
+describe('workflow_dispatch', () => {
+  it('analyzes, writes outputs and the summary, and touches no pull request', async () => {
+    const r = await runAction({ inputs: {} }, 'workflow_dispatch');
+    expect(r.outputs.verdict).toBe('review');
+    expect(r.summary).toMatch(/Steer: REVIEW REQUIRED/);
+    expect(gh.comments).toHaveLength(0);
+    expect(gh.checkRuns).toHaveLength(0);
+  });
+});
+
 describe('GitHub errors', () => {
   it('a 5xx is retried', async () => {
     gh.failures.push({ method: 'POST', pathPrefix: '/repos/octo-org/infra/check-runs', status: 502, times: 2 });
