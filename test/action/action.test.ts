@@ -157,6 +157,12 @@ describe('approvals', () => {
     expect((await runAction(opened())).code).toBe(0);
   });
 
+  it('requests the reviewers configured in steer.yml while the plan waits for approval', async () => {
+    gh.baseFiles['steer.yml'] = 'reviewers:\n  users: [alice, Copilot]\n  teams: [platform]\n';
+    await runAction(opened());
+    expect(gh.requestedReviewers).toEqual(['alice', 'team:platform']);
+  });
+
   it('a blocked plan stays blocked whatever the reviews', async () => {
     gh.baseFiles['steer.yml'] = 'protected:\n  - types: ["aws_db_instance"]\n';
     approve('alice');

@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { assertValidResponse } from './github-openapi.js';
+
+function examplePullRequest(): Record<string, unknown> {
+  const examples = createRequire(import.meta.url)('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: { action?: string; pull_request?: Record<string, unknown> }[] }[];
+  return structuredClone(examples.find((e) => e.name === 'pull_request')!.examples.find((x) => x.action === 'opened')!.pull_request!);
+}
 
 /**
  * A loopback GitHub REST API holding one repository and one pull request. Every response body
@@ -177,7 +183,8 @@ export class FakeGitHub {
     }
     if (method === 'POST' && p === `${repoBase}/pulls/1/requested_reviewers`) {
       this.requestedReviewers.push(...((body?.reviewers as string[]) ?? []), ...((body?.team_reviewers as string[]) ?? []).map((t) => `team:${t}`));
-      return [422, { message: 'fake: pull request body not modelled' }];
+      // GitHub answers with the pull request: the webhook example's, which matches the REST schema.
+      return [201, { ...examplePullRequest(), auto_merge: null }];
     }
     return [404, { message: `fake GitHub: no route for ${method} ${p}` }];
   }
