@@ -35,7 +35,18 @@ export function hookFile(runtime: Runtime): HookFile {
     case 'copilot':
       return { path: '.github/hooks/steer.json', merge: { version: 1, hooks: { preToolUse: [{ type: 'command', bash: command, timeoutSec: 30 }] } } };
     case 'kiro':
-      return { path: '.kiro/agents/steer-guard.json', merge: { hooks: { preToolUse: [{ matcher: 'execute_bash', command }] } } };
+      // A Kiro CLI agent file defines a whole agent (no `tools` means no tools): a guarded agent with
+      // all tools, to use with `kiro-cli chat --agent steer-guarded` or `kiro-cli agent set-default`.
+      // The shell tool is `shell` (formerly `execute_bash`).
+      return {
+        path: '.kiro/agents/steer-guarded.json',
+        merge: {
+          name: 'steer-guarded',
+          description: 'Default tools, with Steer denying direct infrastructure changes',
+          tools: ['*'],
+          hooks: { preToolUse: [{ matcher: 'shell', command, timeout_ms: 30000 }, { matcher: 'execute_bash', command, timeout_ms: 30000 }] },
+        },
+      };
     default: {
       const never: never = runtime;
       throw new Error(`unknown runtime ${String(never)}`);

@@ -12,6 +12,7 @@ export function initCommand(): Command {
       const result = await init({ cwd: process.cwd(), agents: opts.agent, ...(opts.ci ? { ci: opts.ci } : {}) });
       for (const f of result.written) process.stdout.write(`wrote     ${f}\n`);
       for (const f of result.unchanged) process.stdout.write(`unchanged ${f}\n`);
+      if (opts.agent.includes('kiro')) process.stdout.write('\nKiro CLI: start the guarded agent with "kiro-cli chat --agent steer-guarded" (or make it the default with "kiro-cli agent set-default steer-guarded").\n');
       process.stdout.write('\nA local hook is a convenience, not the boundary: the PR gate (the steer check) is the line that holds.\n');
     });
 }

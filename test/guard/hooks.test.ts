@@ -62,6 +62,10 @@ describe('Kiro CLI preToolUse', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Denied: .*terraform apply/);
   });
+  it('knows the shell tool by its current name too', () => {
+    expect(guard({ hook_event_name: 'preToolUse', cwd: '/repo', tool_name: 'shell', tool_input: { command: apply } }).code).toBe(2);
+    expect(guard({ hook_event_name: 'preToolUse', cwd: '/repo', tool_name: 'shell', tool_input: { command: 'ls' } }).code).toBe(0);
+  });
 });
 
 describe('fails closed', () => {

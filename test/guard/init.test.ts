@@ -14,10 +14,10 @@ describe('steer init', () => {
     const first = runCli(['init', '--agent', 'claude', 'codex', 'cursor', 'gemini', 'copilot', 'kiro', '--ci', 'github'], { cwd: dir });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/wrote {5}\.claude\/settings\.json/);
-    const snapshot = ['.claude/settings.json', '.codex/hooks.json', '.cursor/hooks.json', '.gemini/settings.json', '.github/hooks/steer.json', '.kiro/agents/steer-guard.json', 'steer.yml', '.github/workflows/steer.yml'].map((p) => readFileSync(join(dir, p), 'utf8'));
+    const snapshot = ['.claude/settings.json', '.codex/hooks.json', '.cursor/hooks.json', '.gemini/settings.json', '.github/hooks/steer.json', '.kiro/agents/steer-guarded.json', 'steer.yml', '.github/workflows/steer.yml'].map((p) => readFileSync(join(dir, p), 'utf8'));
     const second = runCli(['init', '--agent', 'claude', 'codex', 'cursor', 'gemini', 'copilot', 'kiro', '--ci', 'github'], { cwd: dir });
     expect(second.stdout).not.toMatch(/wrote/);
-    expect(['.claude/settings.json', '.codex/hooks.json', '.cursor/hooks.json', '.gemini/settings.json', '.github/hooks/steer.json', '.kiro/agents/steer-guard.json', 'steer.yml', '.github/workflows/steer.yml'].map((p) => readFileSync(join(dir, p), 'utf8'))).toEqual(snapshot);
+    expect(['.claude/settings.json', '.codex/hooks.json', '.cursor/hooks.json', '.gemini/settings.json', '.github/hooks/steer.json', '.kiro/agents/steer-guarded.json', 'steer.yml', '.github/workflows/steer.yml'].map((p) => readFileSync(join(dir, p), 'utf8'))).toEqual(snapshot);
     expect(read('.cursor/hooks.json').hooks.beforeShellExecution[0].failClosed).toBe(true);
     expect(read('.claude/settings.json').permissions.deny).toContain('Bash(terraform apply *)');
     expect(runCli(['plan-check', '--help'], { cwd: dir }).code).toBe(0);

@@ -7684,7 +7684,15 @@ function hookFile(runtime) {
     case "copilot":
       return { path: ".github/hooks/steer.json", merge: { version: 1, hooks: { preToolUse: [{ type: "command", bash: command, timeoutSec: 30 }] } } };
     case "kiro":
-      return { path: ".kiro/agents/steer-guard.json", merge: { hooks: { preToolUse: [{ matcher: "execute_bash", command }] } } };
+      return {
+        path: ".kiro/agents/steer-guarded.json",
+        merge: {
+          name: "steer-guarded",
+          description: "Default tools, with Steer denying direct infrastructure changes",
+          tools: ["*"],
+          hooks: { preToolUse: [{ matcher: "shell", command, timeout_ms: 3e4 }, { matcher: "execute_bash", command, timeout_ms: 3e4 }] }
+        }
+      };
     default: {
       const never = runtime;
       throw new Error(`unknown runtime ${String(never)}`);
@@ -7815,6 +7823,7 @@ function initCommand() {
 `);
     for (const f of result.unchanged) process.stdout.write(`unchanged ${f}
 `);
+    if (opts.agent.includes("kiro")) process.stdout.write('\nKiro CLI: start the guarded agent with "kiro-cli chat --agent steer-guarded" (or make it the default with "kiro-cli agent set-default steer-guarded").\n');
     process.stdout.write("\nA local hook is a convenience, not the boundary: the PR gate (the steer check) is the line that holds.\n");
   });
 }
