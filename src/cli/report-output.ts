@@ -4,12 +4,13 @@ import type { Report } from '../core/report.js';
 import { exitCodeFor } from '../core/verdict.js';
 import { renderJsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { renderSarif } from '../render/sarif.js';
 import { VERDICT_TITLES } from '../render/summary.js';
 import { renderText } from '../render/text.js';
 import { STEER_VERSION } from './version.js';
 
 export interface ReportOutputOptions {
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'sarif';
   out?: string;
   color: boolean;
 }
@@ -17,7 +18,7 @@ export interface ReportOutputOptions {
 /** The options every analyzing command shares: --format, --out, --no-color. */
 export function withReportOptions(command: Command): Command {
   return command
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
     .option('-o, --out <file>', 'write the report to a file instead of standard output')
     .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)');
 }
@@ -27,7 +28,7 @@ export async function emitReport(report: Report, opts: ReportOutputOptions): Pro
   const color = opts.color && opts.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
   // JSON is written a change at a time: a report on a huge plan is never one string in memory.
   const chunks: Iterable<string> =
-    opts.format === 'json' ? renderJsonChunks(report, STEER_VERSION) : [opts.format === 'markdown' ? renderMarkdown(report) : renderText(report, { color })];
+    opts.format === 'json' ? renderJsonChunks(report, STEER_VERSION) : [single(report, opts.format, color)];
   if (opts.out !== undefined) {
     await writeOutputChunks(opts.out, chunks);
     process.stderr.write(`steer: ${VERDICT_TITLES[report.verdict]} (digest ${report.digest}); report written to ${opts.out}\n`);
@@ -35,4 +36,19 @@ export async function emitReport(report: Report, opts: ReportOutputOptions): Pro
     await writeChunks(process.stdout, chunks);
   }
   process.exitCode = exitCodeFor(report.verdict);
+}
+
+function single(report: Report, format: 'text' | 'markdown' | 'sarif', color: boolean): string {
+  switch (format) {
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'sarif':
+      return renderSarif(report, STEER_VERSION);
+    case 'text':
+      return renderText(report, { color });
+    default: {
+      const never: never = format;
+      throw new Error(`unknown format ${String(never)}`);
+    }
+  }
 }

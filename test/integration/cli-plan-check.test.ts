@@ -28,7 +28,16 @@ describe('steer plan-check, the built CLI', () => {
     expect(r.stdout).not.toContain('hunter2');
   });
 
-  it.each(['text', 'json', 'markdown'])('never prints a sensitive value (%s)', (format) => {
+  it('SARIF: one rule per finding code, results located on the plan file', () => {
+    const sarif = JSON.parse(runCli(['plan-check', demo, '--format', 'sarif']).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const run = sarif.runs[0];
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain('STEER-DATA-LOSS');
+    expect(run.results[0]).toMatchObject({ ruleId: 'STEER-DATA-LOSS', level: 'warning' });
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/agent-drift-fix\.plan\.json$/);
+  });
+
+  it.each(['text', 'json', 'markdown', 'sarif'])('never prints a sensitive value (%s)', (format) => {
     const r = runCli(['plan-check', demo, '--format', format]);
     expect(r.stdout + r.stderr).not.toContain('hunter2-prod-db-SECRET');
   });
