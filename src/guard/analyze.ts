@@ -1,6 +1,6 @@
 import type { ShellSyntax } from '../adapters/shell/mvdan.js';
 import { nameGlob } from '../core/glob.js';
-import { DENY_RULES, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS, type CommandRule } from './rules.js';
+import { DENY_RULES, INFRA_PROGRAMS, INLINE_CODE_INTERPRETERS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS, type CommandRule } from './rules.js';
 
 /**
  * Shell command text → the simple commands it would run, wherever they hide: lists, pipelines,
@@ -41,7 +41,7 @@ export function analyzeCommand(sh: ShellSyntax, text: string, lists: GuardLists)
   return { decision: 'allow', reason: 'no direct infrastructure mutation found', commands };
 }
 
-function collect(sh: ShellSyntax, text: string, depth: number, out: Arg[][], problems: string[]): void {
+function collect(sh: ShellSyntax, text: string, depth: number, out: Arg[][], problems: string[], lenient = false): void {
   if (depth > MAX_DEPTH) {
     problems.push('the command nests shells too deeply to analyze');
     return;
@@ -50,7 +50,8 @@ function collect(sh: ShellSyntax, text: string, depth: number, out: Arg[][], pro
   try {
     file = sh.NewParser().Parse(text, 'command');
   } catch (e) {
-    problems.push(`the command could not be parsed (${String((e as { message?: string }).message ?? e).split('\n')[0]})`);
+    // A string literal in another language that isn't shell is not a problem; a shell command is.
+    if (!lenient) problems.push(`the command could not be parsed (${String((e as { message?: string }).message ?? e).split('\n')[0]})`);
     return;
   }
   const feedsShell = /\b(sh|bash|zsh|dash|ksh|source|eval)\b|(^|[\s;|&])\.\s/.test(text);
@@ -98,6 +99,17 @@ function expand(sh: ShellSyntax, argv: Arg[], depth: number, out: Arg[][], probl
       args = args.slice(1); // `yarn cdk deploy` runs the cdk binary
       continue;
     }
+    const inline = INLINE_CODE_INTERPRETERS[name];
+    if (inline) {
+      // Code in another language can spawn a shell. It isn't parsed: any command line inside its
+      // string literals that reads as an infrastructure mutation is checked as shell.
+      out.push(args);
+      const at = args.findIndex((a, i) => i > 0 && typeof a === 'string' && inline.includes(a));
+      const code = at > 0 ? args[at + 1] : undefined;
+      if (code === UNKNOWN) problems.push(`"${name}" runs code that cannot be known before running`);
+      else if (typeof code === 'string') for (const literal of stringLiterals(code)) collect(sh, literal, depth + 1, out, problems, true);
+      return;
+    }
     if (SHELLS.includes(name) || name === 'eval') {
       out.push(args);
       const code = name === 'eval' ? args.slice(1) : shellCode(args);
@@ -126,6 +138,13 @@ function xargsReplace(xargs: Arg[], command: Arg[]): Arg[] {
   }
   if (!token) return command;
   return command.map((w) => (typeof w === 'string' && w.includes(token!) ? UNKNOWN : w));
+}
+
+/** The contents of '…', "…" and `…` literals in code of another language. */
+function stringLiterals(code: string): string[] {
+  const out: string[] = [];
+  for (const m of code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return out;
 }
 
 /** `bash -c 'code'`, `bash -lc 'code'` → the code words; `bash script.sh` → undefined. */

@@ -92,3 +92,16 @@ export const SHELLS = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish'
 
 /** Infrastructure tools: a command whose name can't be known is denied if it may be one of these. */
 export const INFRA_PROGRAMS = [...new Set(DENY_RULES.flatMap((r) => r.programs))];
+
+/** Interpreters whose inline code (`python -c`, `node -e`…) can run shell commands. */
+export const INLINE_CODE_INTERPRETERS: Readonly<Record<string, readonly string[]>> = {
+  python: ['-c'],
+  python3: ['-c'],
+  node: ['-e', '--eval', '-p', '--print'],
+  deno: ['eval'],
+  bun: ['-e', '--eval'],
+  perl: ['-e', '-E'],
+  ruby: ['-e'],
+  php: ['-r'],
+  pwsh: ['-c', '-command', '-Command'],
+};

@@ -8587,6 +8587,17 @@ var RUNNER_SUBCOMMANDS = {
 };
 var SHELLS = ["sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish"];
 var INFRA_PROGRAMS = [...new Set(DENY_RULES.flatMap((r) => r.programs))];
+var INLINE_CODE_INTERPRETERS = {
+  python: ["-c"],
+  python3: ["-c"],
+  node: ["-e", "--eval", "-p", "--print"],
+  deno: ["eval"],
+  bun: ["-e", "--eval"],
+  perl: ["-e", "-E"],
+  ruby: ["-e"],
+  php: ["-r"],
+  pwsh: ["-c", "-command", "-Command"]
+};
 
 // src/guard/analyze.ts
 var UNKNOWN = /* @__PURE__ */ Symbol("unknown word");
@@ -8603,7 +8614,7 @@ function analyzeCommand(sh, text2, lists) {
   }
   return { decision: "allow", reason: "no direct infrastructure mutation found", commands };
 }
-function collect(sh, text2, depth, out, problems) {
+function collect(sh, text2, depth, out, problems, lenient = false) {
   if (depth > MAX_DEPTH) {
     problems.push("the command nests shells too deeply to analyze");
     return;
@@ -8612,7 +8623,7 @@ function collect(sh, text2, depth, out, problems) {
   try {
     file = sh.NewParser().Parse(text2, "command");
   } catch (e) {
-    problems.push(`the command could not be parsed (${String(e.message ?? e).split("\n")[0]})`);
+    if (!lenient) problems.push(`the command could not be parsed (${String(e.message ?? e).split("\n")[0]})`);
     return;
   }
   const feedsShell = /\b(sh|bash|zsh|dash|ksh|source|eval)\b|(^|[\s;|&])\.\s/.test(text2);
@@ -8656,6 +8667,15 @@ function expand(sh, argv, depth, out, problems) {
       args = args.slice(1);
       continue;
     }
+    const inline = INLINE_CODE_INTERPRETERS[name];
+    if (inline) {
+      out.push(args);
+      const at = args.findIndex((a, i) => i > 0 && typeof a === "string" && inline.includes(a));
+      const code2 = at > 0 ? args[at + 1] : void 0;
+      if (code2 === UNKNOWN) problems.push(`"${name}" runs code that cannot be known before running`);
+      else if (typeof code2 === "string") for (const literal of stringLiterals(code2)) collect(sh, literal, depth + 1, out, problems, true);
+      return;
+    }
     if (SHELLS.includes(name) || name === "eval") {
       out.push(args);
       const code2 = name === "eval" ? args.slice(1) : shellCode(args);
@@ -8682,6 +8702,11 @@ function xargsReplace(xargs, command) {
   }
   if (!token) return command;
   return command.map((w) => typeof w === "string" && w.includes(token) ? UNKNOWN : w);
+}
+function stringLiterals(code2) {
+  const out = [];
+  for (const m of code2.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) out.push(m[1] ?? m[2] ?? m[3] ?? "");
+  return out;
 }
 function shellCode(args) {
   for (let i = 1; i < args.length; i++) {
