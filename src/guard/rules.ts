@@ -13,12 +13,12 @@ export interface CommandRule {
 
 export const DENY_RULES: readonly CommandRule[] = [
   {
-    programs: ['terraform', 'tofu', 'opentofu'],
+    programs: ['terraform', 'tofu', 'opentofu', 'tf'], // tf: the usual alias
     deny: [['apply'], ['destroy'], ['state', 'rm'], ['state', 'mv'], ['state', 'push'], ['state', 'replace-provider'], ['import'], ['taint'], ['untaint'], ['force-unlock'], ['workspace', 'delete'], ['refresh']],
     why: 'changes real infrastructure or its state without a reviewed plan',
   },
   {
-    programs: ['terragrunt'],
+    programs: ['terragrunt', 'tg'],
     deny: [['apply'], ['destroy'], ['run-all', 'apply'], ['run-all', 'destroy'], ['apply-all'], ['destroy-all'], ['run', '*', 'apply'], ['run', '*', 'destroy'], ['run', 'apply'], ['run', 'destroy'], ['state', 'rm'], ['state', 'mv'], ['state', 'push'], ['import'], ['taint'], ['force-unlock']],
     why: 'changes real infrastructure or its state without a reviewed plan',
   },
