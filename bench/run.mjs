@@ -89,8 +89,8 @@ try {
   }
 
   if (existsSync('bench/guard-latency.mjs')) {
-    const out = spawnSync(process.execPath, ['bench/guard-latency.mjs'], { encoding: 'utf8' });
-    process.stdout.write(out.stdout);
+    process.stdout.write(spawnSync(process.execPath, ['bench/guard-latency.mjs'], { encoding: 'utf8' }).stdout);
+    process.stdout.write(spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/guard-decision.ts'], { encoding: 'utf8' }).stdout);
   }
 } finally {
   if (!args.has('--keep')) rmSync(dir, { recursive: true, force: true });
