@@ -76790,13 +76790,20 @@ async function workspaceConfig(inputs) {
 }
 async function policyChangeFindings(gh, inputs, pull) {
   const policyFiles = /* @__PURE__ */ new Set([inputs.configPath, ...CONFIG_FILE_NAMES]);
-  const touched = (await changedFiles(gh, inputs.repo, pull.number)).filter((f5) => policyFiles.has(f5));
-  return touched.map((f5) => ({
+  const files = await changedFiles(gh, inputs.repo, pull.number);
+  const policy = files.filter((f5) => policyFiles.has(f5)).map((f5) => ({
     code: "STEER-POLICY-CHANGED",
     severity: "review",
     message: `This pull request changes the Steer policy ${f5}; the gate used the base branch's copy, and a human must review the policy change.`,
     plan: 0
   }));
+  const workflows = files.filter((f5) => /^\.github\/(workflows|actions)\//.test(f5)).map((f5) => ({
+    code: "STEER-WORKFLOW-CHANGED",
+    severity: "review",
+    message: `This pull request changes ${f5}; workflows can change what the gate checks, so a human must review it.`,
+    plan: 0
+  }));
+  return [...policy, ...workflows];
 }
 async function expandPlans(inputs) {
   const files = [];

@@ -115,13 +115,22 @@ async function workspaceConfig(inputs: ActionInputs): Promise<SteerConfig> {
 
 async function policyChangeFindings(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent): Promise<Finding[]> {
   const policyFiles = new Set([inputs.configPath, ...CONFIG_FILE_NAMES]);
-  const touched = (await changedFiles(gh, inputs.repo, pull.number)).filter((f) => policyFiles.has(f));
-  return touched.map((f) => ({
+  const files = await changedFiles(gh, inputs.repo, pull.number);
+  const policy = files.filter((f) => policyFiles.has(f)).map((f) => ({
     code: 'STEER-POLICY-CHANGED' as const,
     severity: 'review' as const,
     message: `This pull request changes the Steer policy ${f}; the gate used the base branch's copy, and a human must review the policy change.`,
     plan: 0,
   }));
+  // Workflows from a pull request run on pull_request and pull_request_review events: a changed
+  // workflow could run a different gate, or create a check named steer itself.
+  const workflows = files.filter((f) => /^\.github\/(workflows|actions)\//.test(f)).map((f) => ({
+    code: 'STEER-WORKFLOW-CHANGED' as const,
+    severity: 'review' as const,
+    message: `This pull request changes ${f}; workflows can change what the gate checks, so a human must review it.`,
+    plan: 0,
+  }));
+  return [...policy, ...workflows];
 }
 
 async function expandPlans(inputs: ActionInputs): Promise<string[]> {

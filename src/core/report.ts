@@ -21,6 +21,7 @@ export const FINDING_CODES = {
   'STEER-INPUT-NOTE': 'How the input was read',
   'STEER-NOT-EXECUTABLE': 'The change set cannot be executed as it is',
   'STEER-POLICY-CHANGED': 'The pull request changes the Steer policy itself',
+  'STEER-WORKFLOW-CHANGED': 'The pull request changes CI workflows, which can change the gate',
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;
 

@@ -188,6 +188,14 @@ describe('trust', () => {
     expect(gh.steerComments(MARKER)[0]!.body).toMatch(/`STEER-POLICY-CHANGED` This pull request changes the Steer policy steer\.yml/);
   });
 
+  it('a pull request that changes a workflow needs review, with a finding saying so', async () => {
+    gh.prFiles = ['main.tf', '.github/workflows/steer.yml'];
+    copyFileSync(join(repoRoot, 'fixtures/terraform/basic-actions/plan.json'), join(dir, 'plan.json'));
+    const r = await runAction(opened({ login: 'alice', type: 'User' }));
+    expect(r.outputs.verdict).toBe('review');
+    expect(gh.steerComments(MARKER)[0]!.body).toMatch(/`STEER-WORKFLOW-CHANGED` This pull request changes \.github\/workflows\/steer\.yml/);
+  });
+
   it('a plans pattern that matches nothing fails the step', async () => {
     rmSync(join(dir, 'plan.json'));
     const r = await runAction(opened());

@@ -6646,7 +6646,8 @@ var FINDING_CODES = {
   "STEER-DRIFT": "Drift: a resource changed outside the tool",
   "STEER-INPUT-NOTE": "How the input was read",
   "STEER-NOT-EXECUTABLE": "The change set cannot be executed as it is",
-  "STEER-POLICY-CHANGED": "The pull request changes the Steer policy itself"
+  "STEER-POLICY-CHANGED": "The pull request changes the Steer policy itself",
+  "STEER-WORKFLOW-CHANGED": "The pull request changes CI workflows, which can change the gate"
 };
 function severityVerdict(severity) {
   return severity === "info" ? "allow" : severity;
