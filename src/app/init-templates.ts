@@ -1,7 +1,9 @@
 /** What `steer init` writes: hook entries per agent runtime, the starter policy, the CI workflow. */
 import type { Runtime } from '../guard/runtimes.js';
 
-const guardCommand = (runtime: Runtime): string => `npx --no-install steer guard --runtime ${runtime}`;
+// `|| exit 2`: if steer itself can't start (not installed, no node), the runtime's blocking exit code
+// still stops the command — most runtimes let a command through when a hook merely fails.
+const guardCommand = (runtime: Runtime): string => `npx --no-install steer guard --runtime ${runtime} || exit 2`;
 
 /** Commands denied by Claude Code's own permission rules: a second layer that works without the hook. */
 export const CLAUDE_DENY_RULES = [

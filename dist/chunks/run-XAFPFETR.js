@@ -8953,7 +8953,7 @@ import { mkdir as mkdir2, readFile as readFile3, writeFile } from "node:fs/promi
 import { dirname as dirname5, join as join3 } from "node:path";
 
 // src/app/init-templates.ts
-var guardCommand2 = (runtime) => `npx --no-install steer guard --runtime ${runtime}`;
+var guardCommand2 = (runtime) => `npx --no-install steer guard --runtime ${runtime} || exit 2`;
 var CLAUDE_DENY_RULES = [
   "Bash(terraform apply *)",
   "Bash(terraform destroy *)",
