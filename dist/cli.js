@@ -4,5 +4,5 @@ import { createRequire as __steerCreateRequire } from 'node:module'; const requi
 // src/cli/main.ts
 import nodeModule from "node:module";
 nodeModule.enableCompileCache?.();
-var { run } = await import("./chunks/run-XAFPFETR.js");
+var { run } = await import("./chunks/run-VTA5VFEU.js");
 void run(process.argv);

@@ -9138,7 +9138,10 @@ function initCommand() {
     for (const f of result.unchanged) process.stdout.write(`unchanged ${f}
 `);
     if (opts.agent.includes("kiro")) process.stdout.write('\nKiro CLI: start the guarded agent with "kiro-cli chat --agent steer-guarded" (or make it the default with "kiro-cli agent set-default steer-guarded").\n');
-    process.stdout.write("\nA local hook is a convenience, not the boundary: the PR gate (the steer check) is the line that holds.\n");
+    process.stdout.write(`
+The hooks run "npx --no-install steer": keep Steer in this project's devDependencies (a missing steer blocks every shell command, by design).
+`);
+    process.stdout.write("A local hook is a convenience, not the boundary: the PR gate (the steer check) is the line that holds.\n");
   });
 }
 
