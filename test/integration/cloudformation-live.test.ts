@@ -11,9 +11,18 @@ let moto: Moto;
 let cfn: CloudFormationClient;
 let dir: string;
 
-const v1 = { Resources: { Data: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'steer-orders-data' } }, Jobs: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'steer-jobs' } }, Alerts: { Type: 'AWS::SNS::Topic' } } };
-// Renames the bucket (a replacement on real AWS), changes the queue, removes the topic.
-const v2 = { Resources: { Data: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'steer-orders-data-2' } }, Jobs: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'steer-jobs', DelaySeconds: 5 } } } };
+const table = (name: string) => ({ Type: 'AWS::DynamoDB::Table', Properties: { TableName: name, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }] } });
+const v1 = {
+  Resources: {
+    Data: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'steer-orders-data' } },
+    Jobs: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'steer-jobs' } },
+    Alerts: { Type: 'AWS::SNS::Topic' },
+    Orders: table('steer-orders'),
+    Flag: { Type: 'AWS::SSM::Parameter', Properties: { Name: 'steer-flag', Type: 'String', Value: 'on' } },
+  },
+};
+// Renames the bucket and the table (replacements on real AWS), changes the queue, removes the topic and the parameter.
+const v2 = { Resources: { Data: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'steer-orders-data-2' } }, Jobs: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'steer-jobs', DelaySeconds: 5 } }, Orders: table('steer-orders-2') } };
 
 const snapshot = async (stack: string) => {
   const s = (await cfn.send(new DescribeStacksCommand({ StackName: stack }))).Stacks![0]!;
@@ -46,6 +55,8 @@ describe('steer changeset create, against a real CloudFormation API', () => {
     expect(plan.changeSetArn).toMatch(/changeSet\/agent-fix\//);
     const byId = Object.fromEntries(plan.changes.map((c: { address: string }) => [c.address, c]));
     expect(byId.Alerts).toMatchObject({ action: 'delete', production: true });
+    expect(byId.Flag).toMatchObject({ action: 'delete', type: 'AWS::SSM::Parameter' });
+    expect(byId.Orders).toMatchObject({ action: 'update', replacementUnknown: true, stateful: true, dataLoss: true });
     // moto does not say whether a Modify replaces: Steer treats it as unknown, never as safe.
     expect(byId.Data).toMatchObject({ action: 'update', replacementUnknown: true, stateful: true, dataLoss: true });
     expect(plan.production.signals.map((s: { detail: string }) => s.detail)).toContain('stack tag Environment=production');
@@ -77,7 +88,10 @@ describe('steer changeset create, against a real CloudFormation API', () => {
     const r = runCli(['changeset', 'create', '--stack', 'steady', '--template', join(dir, 'steady.json'), '--format', 'json'], { env: moto.env, cwd: dir });
     const report = JSON.parse(r.stdout);
     expect(r.code).toBe(0);
+    // moto lists a change even in its empty change set; nothing can be executed from a FAILED one.
     expect(report.plans[0].changes).toEqual([]);
+    expect(report.plans[0].noChanges).toBe(true);
+    expect(report.findings.map((f: { message: string }) => f.message).join('\n')).toMatch(/no changes: The submitted information didn't contain changes/);
   });
 
   it('a change set that does not exist is an error, not a pass', () => {

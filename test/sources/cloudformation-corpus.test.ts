@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/errors.js';
 import { analyze } from '../support/analyze.js';
 import { manifestRows } from '../support/manifest.js';
 import { corpusDir } from '../support/paths.js';
@@ -44,13 +45,16 @@ describe('the real CloudFormation corpus', () => {
   }
 
   it('a change set that failed for another reason is an error with the reason', async () => {
-    await expect(analyze(join(dir, 'localstack__describe-failed-change-set__failed-transform.json'))).rejects.toThrowError(/FAILED: .*Transform|FAILED: /);
+    const failed = analyze(join(dir, 'localstack__describe-failed-change-set__failed-transform.json'));
+    await expect(failed).rejects.toBeInstanceOf(InputError);
+    await expect(failed).rejects.toThrowError(/FAILED: Transform AWS::Include failed with: S3 bucket \[doesnotexist\] does not exist/);
   });
 
   it('the empty change set is a clean "no changes"', async () => {
     const report = await analyze(join(dir, 'localstack__empty-changeset__failed-no-changes.json'));
     expect(report.verdict).toBe('allow');
     expect(report.plans[0]!.plan.noChanges).toBe(true);
+    expect(report.plans[0]!.plan.inputNotes.join('\n')).toMatch(/no changes: The submitted information didn't contain changes/);
   });
 
   it.each(['localstack__create-while-in-review__obsolete.json', 'localstack__name-conflicts__execute-complete.json'])('%s cannot be executed: review', async (file) => {

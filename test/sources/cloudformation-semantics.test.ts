@@ -23,9 +23,22 @@ describe('CloudFormation change semantics', () => {
   });
 
   it('RequiresRecreation Always evaluated dynamically, or missing, means conditionally', () => {
-    const c = one({ action: 'Modify', replacement: 'False', details: [{ name: 'A', requiresRecreation: 'Always', evaluation: 'Dynamic' }, { name: 'B' }] });
+    const c = one({ action: 'Modify', replacement: 'Conditional', details: [{ name: 'A', requiresRecreation: 'Always', evaluation: 'Dynamic' }, { name: 'B' }] });
     expect(c.mayReplace).toBe(true);
     expect(c.reasons.forcedBy).toEqual(['Properties.A (conditionally)', 'Properties.B (conditionally)']);
+  });
+
+  it('Replacement False beside a recreating property known only at execution is unknown: review, never safe', () => {
+    const r = report(changeSet([cfnChange({ id: 'Queue', type: 'AWS::SQS::Queue', action: 'Modify', replacement: 'False', details: [{ name: 'QueueName', requiresRecreation: 'Always', evaluation: 'Dynamic' }] })]));
+    const c = r.plans[0]!.changes[0]!.change;
+    expect(c).toMatchObject({ replacementUnknown: true, mayReplace: false, reasons: { forcedBy: ['Properties.QueueName (conditionally)'] } });
+    expect(r.verdict).toBe('review');
+    expect(one({ action: 'Modify', replacement: 'False', details: [{ name: 'DisplayName', requiresRecreation: 'Never', evaluation: 'Dynamic' }] }).replacementUnknown).toBe(false);
+  });
+
+  it('tag values masked by CloudFormation (NoEcho) are redacted; others feed production detection', () => {
+    const c = one({ action: 'Modify', replacement: 'False', before: { Properties: { Tags: [{ Key: 'Token', Value: '****' }, { Key: 'env', Value: 'prod' }] } } });
+    expect(c.tagsBefore).toEqual({ Token: '(sensitive value)', env: 'prod' });
   });
 
   it('a Modify that does not say whether it replaces is unknown: review, never safe', () => {

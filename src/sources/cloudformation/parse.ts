@@ -2,24 +2,10 @@ import { canonicalDigest, planDigest } from '../../core/digest.js';
 import { InputError } from '../../core/errors.js';
 import type { Change, Plan } from '../../core/model.js';
 import { REDACTED } from '../../core/model.js';
-import { firstIssueText } from '../issue-text.js';
 import { toChange } from './resource-change.js';
-import { changeSetSchema, type ChangeSetJson, type ResourceChangeJson } from './schema.js';
+import { groupPages, type ChangeSetPage, type Group } from './group.js';
 
-/** One DescribeChangeSet response (a page) and the file it came from. */
-export interface ChangeSetPage {
-  readonly path: string;
-  readonly doc: unknown;
-  readonly notes: readonly string[];
-}
-
-interface Group {
-  readonly id: string;
-  readonly path: string;
-  readonly head: ChangeSetJson;
-  readonly changes: ResourceChangeJson[];
-  readonly notes: readonly string[];
-}
+export type { ChangeSetPage } from './group.js';
 
 /** The reason CloudFormation gives for a change set that would change nothing. */
 const NO_CHANGES = /didn't contain changes|no updates are to be performed/i;
@@ -34,35 +20,6 @@ export function cloudFormationPlans(pages: readonly ChangeSetPage[], live: { sta
   const groups = groupPages(pages);
   const roots = [...groups.values()].filter((g) => !g.head.ParentChangeSetId || !groups.has(g.head.ParentChangeSetId));
   return roots.map((root) => buildPlan(root, groups, live.stackTags ?? {}));
-}
-
-function groupPages(pages: readonly ChangeSetPage[]): Map<string, Group & { pageCount: number; lastPages: number }> {
-  const groups = new Map<string, Group & { pageCount: number; lastPages: number }>();
-  for (const page of pages) {
-    const result = changeSetSchema.safeParse(page.doc);
-    if (!result.success) throw new InputError(page.path, `not a valid DescribeChangeSet output: ${firstIssueText(result.error)}`);
-    const cs = result.data;
-    const id = cs.ChangeSetId ?? `${cs.StackName ?? cs.StackId ?? '?'}/${cs.ChangeSetName ?? page.path}`;
-    const changes: ResourceChangeJson[] = [];
-    for (const [i, c] of cs.Changes.entries()) {
-      if (c.Type !== 'Resource' || !c.ResourceChange) throw new InputError(page.path, `Changes[${i}]: unknown change type ${JSON.stringify(c.Type)}`);
-      changes.push(c.ResourceChange);
-    }
-    const known = groups.get(id);
-    const isLast = !cs.NextToken;
-    if (known) {
-      known.changes.push(...changes);
-      known.pageCount += 1;
-      known.lastPages += isLast ? 1 : 0;
-    } else {
-      groups.set(id, { id, path: page.path, head: cs, changes, notes: page.notes, pageCount: 1, lastPages: isLast ? 1 : 0 });
-    }
-  }
-  for (const g of groups.values()) {
-    if (g.lastPages === 0) throw new InputError(g.path, `change set ${g.id} has more pages (NextToken) that were not given: describe it again and give every page`);
-    if (g.lastPages > 1) throw new InputError(g.path, `change set ${g.id} was given more than once`);
-  }
-  return groups;
 }
 
 function buildPlan(root: Group, groups: ReadonlyMap<string, Group>, stackTags: Readonly<Record<string, string>>): Plan {
@@ -136,7 +93,7 @@ function checkStatus(root: Group): { noChanges?: boolean; notExecutable?: string
       break;
     case 'FAILED':
       // Nothing can be executed from a FAILED change set, whatever it lists.
-      if (NO_CHANGES.test(reason ?? '')) return { noChanges: true, note: `no changes: ${reason}` };
+      if (NO_CHANGES.test(reason ?? '')) return { noChanges: true, note: `no changes: ${(reason ?? '').replace(/\.$/, '')}` };
       throw new InputError(root.path, `change set ${root.id} FAILED: ${reason ?? 'no reason given'}`);
     case 'CREATE_PENDING':
     case 'CREATE_IN_PROGRESS':

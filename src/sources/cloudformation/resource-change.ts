@@ -1,4 +1,5 @@
 import type { Change } from '../../core/model.js';
+import { REDACTED } from '../../core/model.js';
 import type { ResourceChangeJson } from './schema.js';
 
 /**
@@ -60,11 +61,15 @@ function modify(rc: ResourceChangeJson, base: Base, forcedBy: string[], notes: s
     // CloudFormation creates the replacement first and deletes the old resource during cleanup.
     return { ...base, action: 'replace', replaceOrder: 'create-before-destroy', destroys: !/Retain/.test(rc.PolicyAction ?? ''), mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy, notes } };
   }
-  const conditional = rc.Replacement === 'Conditional' || dependsOnExecution(rc);
-  if (conditional) notes.push(rc.Replacement === 'Conditional' ? 'Replacement: Conditional — replaced if the new value requires it' : 'a property that may force recreation is known only at execution');
-  const unknown = rc.Replacement === undefined || rc.Replacement === null;
-  if (unknown) notes.push('the change set does not say whether the resource is replaced');
-  return { ...base, action: 'update', destroys: false, mayReplace: conditional && !unknown, replacementUnknown: unknown, forgets: false, reasons: { forcedBy, notes } };
+  const conditional = rc.Replacement === 'Conditional';
+  if (conditional) notes.push('Replacement: Conditional — replaced if the new value requires it');
+  const unstated = rc.Replacement === undefined || rc.Replacement === null;
+  if (unstated) notes.push('the change set does not say whether the resource is replaced');
+  // "False" beside a property that may recreate, evaluated only at execution (or not saying): nobody can know yet.
+  const atExecution = rc.Replacement === 'False' && mayRecreate(rc);
+  if (atExecution) notes.push('Replacement False, but a property that may force recreation is known only at execution (or its RequiresRecreation is not given)');
+  if ((conditional || atExecution) && !rc.PolicyAction) notes.push('PolicyAction not given: assuming the old resource is deleted if it is replaced');
+  return { ...base, action: 'update', destroys: false, mayReplace: conditional, replacementUnknown: unstated || atExecution, forgets: false, reasons: { forcedBy, notes } };
 }
 
 /** `Properties.BucketName (conditionally)` for every target whose change can recreate the resource. */
@@ -83,7 +88,7 @@ function recreationTargets(rc: ResourceChangeJson): string[] {
   return [...out].sort((a, b) => Number(a.endsWith('(conditionally)')) - Number(b.endsWith('(conditionally)')));
 }
 
-function dependsOnExecution(rc: ResourceChangeJson): boolean {
+function mayRecreate(rc: ResourceChangeJson): boolean {
   return (rc.Details ?? []).some((d) => d.Target?.Attribute === 'Properties' && d.Target.RequiresRecreation !== 'Never' && (d.Evaluation === 'Dynamic' || !d.Target.RequiresRecreation));
 }
 
@@ -116,9 +121,14 @@ function contextTags(context: unknown): Record<string, string> {
   const tags = (value as { Properties?: { Tags?: unknown } } | null)?.Properties?.Tags;
   const out: Record<string, string> = {};
   if (Array.isArray(tags)) {
-    for (const t of tags) if (t && typeof t.Key === 'string' && typeof t.Value === 'string') out[t.Key] = t.Value;
+    for (const t of tags) if (t && typeof t.Key === 'string' && typeof t.Value === 'string') out[t.Key] = masked(t.Value);
   } else if (tags && typeof tags === 'object') {
-    for (const [k, v] of Object.entries(tags)) if (typeof v === 'string') out[k] = v;
+    for (const [k, v] of Object.entries(tags)) if (typeof v === 'string') out[k] = masked(v);
   }
   return out;
+}
+
+/** CloudFormation masks NoEcho parameter values as asterisks wherever they appear. */
+function masked(value: string): string {
+  return /^\*+$/.test(value) ? REDACTED : value;
 }
