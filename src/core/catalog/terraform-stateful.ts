@@ -97,7 +97,7 @@ export const terraformStateful: readonly StatefulEntry[] = [
   { type: 'google_logging_organization_bucket_config', category: 'logs' },
   { type: 'google_logging_project_bucket_config', category: 'logs' },
   { type: 'google_pubsub_subscription', category: 'queue' },
-  { type: 'google_pubsub_topic', category: 'stream', note: 'undelivered messages are lost' },
+  { type: 'google_pubsub_topic', category: 'stream', note: 'messages retained on the topic are lost and its subscriptions are detached' },
   { type: 'google_redis_cluster', category: 'cache' },
   { type: 'google_redis_instance', category: 'cache' },
   { type: 'google_secret_manager_secret', category: 'secret' },
