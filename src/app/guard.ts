@@ -1,13 +1,17 @@
+import { join } from 'node:path';
+import { readTextFileIfExists } from '../adapters/fs/read-input.js';
 import { shellSyntax } from '../adapters/shell/mvdan.js';
-import { analyzeCommand, type Decision, type GuardLists } from '../guard/analyze.js';
-import { detectRuntime, RUNTIME_FORMATS, type HookAnswer, type Runtime } from '../guard/runtimes.js';
+import { ConfigError } from '../core/errors.js';
+import { decide, type Decision, type GuardLists } from '../guard/decide.js';
+import { parseCommand } from '../guard/parse.js';
+import { detectRuntime, RUNTIME_FORMATS, type HookAnswer, type Runtime } from '../guard/runtimes/index.js';
 
-const WAY_THROUGH =
+export const WAY_THROUGH =
   'Steer: agents do not change infrastructure directly. Produce a plan (terraform plan -out=tfplan && terraform show -json tfplan > plan.json) or a change set (steer changeset create …), run `steer plan-check`, and open a pull request: a human approves the exact plan, then it is applied.';
 
-/** One decision for a bare command line (`steer guard -- <command…>`). */
-export function decideCommand(command: string, lists: GuardLists): Decision {
-  return analyzeCommand(shellSyntax(), command, lists);
+/** One decision for a command line (`steer guard -- <command…>`). */
+export function checkCommand(command: string, lists: GuardLists): Decision {
+  return decide(parseCommand(shellSyntax(), command), lists);
 }
 
 /**
@@ -23,17 +27,31 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
     const format = RUNTIME_FORMATS[chosen];
     const command = format.command(input);
     if (command === null) return format.allow(); // not a shell command: not ours to judge
-    const decision = decideCommand(command, lists);
+    const decision = checkCommand(command, lists);
     return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
   } catch (e) {
     return failClosed(chosen, `Steer guard could not check this command (${e instanceof Error ? e.message.split('\n')[0] : String(e)}), so it is denied. ${WAY_THROUGH}`);
   }
 }
 
-/** The blocking form for errors: the runtime's deny output AND exit code 2. */
+/** The blocking form for failures: the runtime's deny output AND exit code 2, the reason on stderr. */
 export function failClosed(runtime: Runtime, reason: string): HookAnswer {
   const answer = RUNTIME_FORMATS[runtime].deny(reason);
   return { stdout: answer.stdout, stderr: answer.stderr || `${reason}\n`, exitCode: 2 };
 }
 
-export { WAY_THROUGH };
+// The same names, in the same order, as app/load-config.ts (not imported: it loads the whole config schema).
+const CONFIG_FILE_NAMES = ['steer.yml', '.steer.yml', 'steer.yaml', '.steer.yaml'];
+
+/** guard.deny / guard.allow from `--config FILE` or steer.yml in `cwd`; none when there is no file. */
+export async function loadGuardLists(cwd: string, explicit?: string): Promise<GuardLists> {
+  const candidates = explicit !== undefined ? [explicit] : CONFIG_FILE_NAMES.map((n) => join(cwd, n));
+  for (const file of candidates) {
+    const text = await readTextFileIfExists(file);
+    if (text === undefined) continue;
+    const { guardListsFromText } = await import('./guard-lists.js'); // the YAML parser, only when there is a file
+    return guardListsFromText(text, file);
+  }
+  if (explicit !== undefined) throw new ConfigError(explicit, 'config file not found');
+  return { deny: [], allow: [] };
+}

@@ -1,5 +1,5 @@
 /** What `steer init` writes: hook entries per agent runtime, the starter policy, the CI workflow. */
-import type { Runtime } from '../guard/runtimes.js';
+import type { Runtime } from '../guard/runtimes/index.js';
 
 // `|| exit 2`: if steer itself can't start (not installed, no node), the runtime's blocking exit code
 // still stops the command — most runtimes let a command through when a hook merely fails.

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
-import type { Runtime } from '../guard/runtimes.js';
+import type { Runtime } from '../guard/runtimes/index.js';
 import { GITHUB_WORKFLOW, hookFile, STARTER_POLICY } from './init-templates.js';
 
 export interface InitRequest {

@@ -1,12 +1,15 @@
-import { Command, Option } from 'commander';
-import { answerHook, decideCommand, failClosed, WAY_THROUGH } from '../app/guard.js';
-import { loadConfig } from '../app/load-config.js';
-import { argvToShell, RUNTIMES, type Runtime } from '../guard/runtimes.js';
+import { Command, CommanderError, Option } from 'commander';
+import { answerHook, checkCommand, failClosed, loadGuardLists, WAY_THROUGH } from '../app/guard.js';
+import { quoteArgv } from '../guard/parse.js';
+import { RUNTIMES, type Runtime } from '../guard/runtimes/index.js';
 
 interface GuardOptions {
   runtime?: Runtime;
   config?: string;
 }
+
+/** Exit code of a denial in `steer guard -- <command…>`, and of every failure (most runtimes block on 2). */
+const EXIT_DENY = 2;
 
 /**
  * `steer guard` — for an agent runtime's pre-execution hook (input on stdin, answer in its own
@@ -15,37 +18,48 @@ interface GuardOptions {
  */
 export function guardCommand(): Command {
   return new Command('guard')
-    .description('Deny direct infrastructure mutations in an agent runtime\'s pre-execution hook (stdin), or check `-- <command…>` (exit 0 allow, 2 deny).')
+    .description("Deny direct infrastructure mutations in an agent runtime's pre-execution hook (stdin), or check `-- <command…>` (exit 0 allow, 2 deny).")
     .argument('[command...]', 'a command to check instead of reading a hook input')
     .addOption(new Option('--runtime <runtime>', 'hook input/output format (default: detected from the input)').choices([...RUNTIMES]))
     .option('-c, --config <file>', 'steer.yml with guard.allow / guard.deny')
     .exitOverride()
     .action(async (words: string[], opts: GuardOptions) => {
       try {
-        const { config } = await loadConfig(process.cwd(), opts.config);
+        const lists = await loadGuardLists(process.cwd(), opts.config);
         if (words.length > 0) {
           // One word is a command line (`steer guard -- "terraform apply"`); several are an argv.
-          const decision = decideCommand(words.length === 1 ? words[0]! : argvToShell(words), config.guard);
-          if (decision.decision === 'allow') {
-            process.exitCode = 0;
-            return;
-          }
-          process.stderr.write(`steer guard: denied: ${decision.reason}. ${WAY_THROUGH}\n`);
-          process.exitCode = 2;
+          const decision = checkCommand(words.length === 1 ? words[0]! : quoteArgv(words), lists);
+          if (decision.decision === 'deny') process.stderr.write(`steer guard: denied: ${decision.reason}. ${WAY_THROUGH}\n`);
+          process.exitCode = decision.decision === 'allow' ? 0 : EXIT_DENY;
           return;
         }
         const chunks: Buffer[] = [];
         for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-        const answer = answerHook(Buffer.concat(chunks).toString('utf8'), opts.runtime, config.guard);
+        const answer = answerHook(Buffer.concat(chunks).toString('utf8'), opts.runtime, lists);
         process.stdout.write(answer.stdout);
         process.stderr.write(answer.stderr);
         process.exitCode = answer.exitCode;
       } catch (e) {
         // Even a broken steer.yml must not let the command through.
-        const answer = failClosed(opts.runtime ?? 'claude', `Steer guard failed (${e instanceof Error ? e.message : String(e)}), so the command is denied.`);
+        const answer = failClosed(opts.runtime ?? 'claude', `Steer guard failed (${e instanceof Error ? e.message : String(e)}), so the command is denied. ${WAY_THROUGH}`);
         process.stdout.write(words.length > 0 ? '' : answer.stdout);
         process.stderr.write(answer.stderr);
-        process.exitCode = 2;
+        process.exitCode = EXIT_DENY;
       }
     });
+}
+
+/**
+ * `steer guard …` without loading the rest of the CLI (every other command, zod's full API, the
+ * SARIF builder): a hook runs once per agent command, so start-up is the latency. main.ts routes
+ * here. A usage error (an unknown runtime, a typo in the hook command) denies too: exit 2.
+ */
+export async function runGuard(argv: readonly string[]): Promise<void> {
+  const program = new Command('steer').exitOverride().addCommand(guardCommand());
+  try {
+    await program.parseAsync([...argv]);
+  } catch (e) {
+    process.exitCode = e instanceof CommanderError && e.exitCode === 0 ? 0 : EXIT_DENY;
+    if (!(e instanceof CommanderError)) process.stderr.write(`steer guard: internal error, so the command is denied: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  }
 }

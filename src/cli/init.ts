@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { init } from '../app/init.js';
-import { RUNTIMES, type Runtime } from '../guard/runtimes.js';
+import { RUNTIMES, type Runtime } from '../guard/runtimes/index.js';
 
 export function initCommand(): Command {
   return new Command('init')

@@ -4,5 +4,11 @@ import nodeModule from 'node:module';
 // Node 22.1+ keeps compiled code between runs (a guard hook runs once per agent command);
 // Node 20 has no compile cache and simply skips this.
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-const { run } = await import('./run.js');
-void run(process.argv);
+// `steer guard` answers an agent's hook once per shell command: it loads only its own code.
+if (process.argv[2] === 'guard') {
+  const { runGuard } = await import('./guard.js');
+  void runGuard(process.argv);
+} else {
+  const { run } = await import('./run.js');
+  void run(process.argv);
+}

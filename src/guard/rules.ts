@@ -90,8 +90,11 @@ export const RUNNER_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
 /** Shells whose `-c STRING` (or stdin) is more shell code. */
 export const SHELLS = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish'];
 
-/** Infrastructure tools: a command whose name can't be known is denied if it may be one of these. */
+/** Infrastructure tools the guard knows (for documentation and tests). */
 export const INFRA_PROGRAMS = [...new Set(DENY_RULES.flatMap((r) => r.programs))];
+
+/** When the program can't be known before running (`$T apply`), these words in it deny. */
+export const RISKY_VERBS: readonly string[] = ['apply', 'destroy', 'deploy', 'delete-stack', 'execute-change-set', 'update-stack', 'create-stack', 'rb', 'up', 'remove', 'delete-table', 'force-unlock', 'taint', 'import'];
 
 /** Interpreters whose inline code (`python -c`, `node -e`…) can run shell commands. */
 export const INLINE_CODE_INTERPRETERS: Readonly<Record<string, readonly string[]>> = {

@@ -39,6 +39,12 @@ describe('Cursor beforeShellExecution', () => {
     const allow = guard({ hook_event_name: 'beforeShellExecution', command: 'ls', cwd: '/repo' });
     expect(JSON.parse(allow.stdout)).toEqual({ permission: 'allow' });
   });
+  it('puts the reason in user_message and agent_message (and the camelCase names of early releases)', () => {
+    const out = JSON.parse(guard({ hook_event_name: 'beforeShellExecution', command: apply, cwd: '/repo' }).stdout);
+    expect(out.agent_message).toMatch(/steer plan-check/);
+    expect(out.user_message).toMatch(/^Steer blocked this command/);
+    expect(out.agentMessage).toBe(out.agent_message);
+  });
 });
 
 describe('Gemini CLI BeforeTool', () => {
@@ -77,6 +83,22 @@ describe('fails closed', () => {
     const r = guard(input);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/denied/);
+  });
+
+  it.each([
+    ['codex', { hook_event_name: 'PreToolUse', tool_name: 'shell', tool_input: {} }],
+    ['cursor', { hook_event_name: 'beforeShellExecution' }],
+    ['gemini', { hook_event_name: 'BeforeTool', tool_name: 'run_shell_command', tool_input: { command: 42 } }],
+    ['copilot', { toolName: 'bash', toolArgs: '{"command": ' }],
+    ['kiro', { hook_event_name: 'preToolUse', tool_name: 'shell' }],
+  ])('%s: a malformed input is denied in its own format with exit 2', (runtime, input) => {
+    const r = guard(input, runtime);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/could not check this command/);
+  });
+
+  it('an unknown --runtime (a broken hook command) denies with exit 2', () => {
+    expect(guard({ tool_name: 'Bash', tool_input: { command: 'ls' } }, 'vim').code).toBe(2);
   });
 
   it('a broken steer.yml denies instead of letting commands through', () => {

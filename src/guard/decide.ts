@@ -1,0 +1,78 @@
+import { nameGlob } from '../core/glob.js';
+import { programName, show, UNKNOWN, type Arg, type ParsedCommand } from './parse.js';
+import { DENY_RULES, RISKY_VERBS, type CommandRule } from './rules.js';
+
+export interface Decision {
+  readonly decision: 'allow' | 'deny';
+  readonly reason: string;
+  /** The simple commands found, as text (for logs and tests). */
+  readonly commands: readonly string[];
+}
+
+export interface GuardLists {
+  /** Extra denied command prefixes from steer.yml, e.g. "kubectl delete", "helm uninstall *". */
+  readonly deny: readonly string[];
+  /** Allowed command prefixes that win over the built-in denials, e.g. "terraform apply -target=module.sandbox*". */
+  readonly allow: readonly string[];
+}
+
+export const NO_LISTS: GuardLists = { deny: [], allow: [] };
+
+/**
+ * The parsed command line → allow or deny. Deny by default: a problem (unparsable text, code
+ * built at run time) denies, and so does any one command that a rule or guard.deny matches.
+ */
+export function decide(parsed: ParsedCommand, lists: GuardLists): Decision {
+  const commands = parsed.commands.map(show);
+  if (parsed.problems.length > 0) return { decision: 'deny', reason: parsed.problems[0]!, commands };
+  for (const argv of parsed.commands) {
+    const why = denial(argv, lists);
+    if (why) return { decision: 'deny', reason: why, commands };
+  }
+  return { decision: 'allow', reason: 'no direct infrastructure mutation found', commands };
+}
+
+/** Why this one command is denied, or undefined. */
+function denial(argv: readonly Arg[], lists: GuardLists): string | undefined {
+  const name = programName(argv[0]!);
+  const words = [name === UNKNOWN ? '$?' : name, ...argv.slice(1).map((a) => (a === UNKNOWN ? '$?' : a))];
+  if (lists.allow.some((p) => prefixMatches(p, words))) return undefined;
+  const configured = lists.deny.find((p) => prefixMatches(p, words));
+  if (configured) return `"${show(argv)}" is denied by steer.yml (guard.deny: ${configured})`;
+  if (name === UNKNOWN) {
+    // `$T apply`, `$(which terraform) apply`: the program is unknowable; a mutating verb decides.
+    const risky = words.slice(1).find((w) => RISKY_VERBS.includes(w));
+    return risky ? `the program of "${show(argv)}" cannot be known before running, and "${risky}" may mutate infrastructure` : undefined;
+  }
+  const rule = DENY_RULES.find((r) => r.programs.includes(name));
+  if (!rule) return undefined;
+  const path = subcommandPath(argv.slice(1), rule);
+  // An unknown word may be any subcommand: it matches every denied one in its place.
+  const denied = rule.deny.find((d) => d.every((pattern, i) => path[i] === UNKNOWN || (typeof path[i] === 'string' && nameGlob(pattern).test(path[i] as string))));
+  if (!denied) return undefined;
+  return path.some((w) => w === UNKNOWN) ? `"${show(argv)}": the ${name} subcommand cannot be known before running, and it may be "${denied.join(' ')}"` : `"${show(argv)}" ${rule.why}`;
+}
+
+/** Positional words after global options (`terraform -chdir=x apply` → apply). */
+function subcommandPath(args: readonly Arg[], rule: CommandRule): Arg[] {
+  const out: Arg[] = [];
+  for (let i = 0; i < args.length && out.length < 3; i++) {
+    const a = args[i]!;
+    if (a === UNKNOWN) {
+      out.push(UNKNOWN);
+      continue;
+    }
+    if (a.startsWith('-')) {
+      if (rule.optionsWithValue?.includes(a)) i += 1;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** steer.yml patterns: words separated by spaces, each a name glob (`*`, `?`), matching a prefix of the command. */
+function prefixMatches(pattern: string, words: readonly string[]): boolean {
+  const parts = pattern.trim().split(/\s+/);
+  return parts.length <= words.length && parts.every((p, i) => nameGlob(p).test(words[i]!));
+}
