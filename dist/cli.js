@@ -4,5 +4,10 @@ import { createRequire as __steerCreateRequire } from 'node:module'; const requi
 // src/cli/main.ts
 import nodeModule from "node:module";
 nodeModule.enableCompileCache?.();
-var { run } = await import("./chunks/run-VTA5VFEU.js");
-void run(process.argv);
+if (process.argv[2] === "guard") {
+  const { runGuard } = await import("./chunks/guard-5JTID43M.js");
+  void runGuard(process.argv);
+} else {
+  const { run } = await import("./chunks/run-C7WKIKEB.js");
+  void run(process.argv);
+}

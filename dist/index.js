@@ -23182,7 +23182,7 @@ var require_light = __commonJS({
       var Batcher_1 = Batcher;
       var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
       parser$5 = parser2;
@@ -23193,8 +23193,8 @@ var require_light = __commonJS({
       Events$4 = Events_1;
       States$1 = States_1;
       Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
           constructor(options = {}, ...invalid) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
@@ -23216,7 +23216,7 @@ var require_light = __commonJS({
                 storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
                 return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
               } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
               }
             }).call(this);
             this._queues.on("leftzero", () => {
@@ -23230,7 +23230,7 @@ var require_light = __commonJS({
           }
           _validateOptions(options, invalid) {
             if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
           ready() {
@@ -23427,10 +23427,10 @@ var require_light = __commonJS({
               return waitForExecuting(1);
             });
             this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
             };
             this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
             };
             return done;
           }
@@ -23449,11 +23449,11 @@ var require_light = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
                 if (shifted == null) {
                   job.doDrop();
                 }
@@ -23467,7 +23467,7 @@ var require_light = __commonJS({
           }
           _receive(job) {
             if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
               return false;
             } else {
               job.doReceive();
@@ -23537,31 +23537,31 @@ var require_light = __commonJS({
             return this._store.__incrementReservoir__(incr);
           }
         }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
           LEAK: 1,
           OVERFLOW: 2,
           OVERFLOW_PRIORITY: 4,
           BLOCK: 3
         };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
           priority: DEFAULT_PRIORITY$1,
           weight: 1,
           expiration: null,
           id: "<no-id>"
         };
-        Bottleneck3.prototype.storeDefaults = {
+        Bottleneck4.prototype.storeDefaults = {
           maxConcurrent: null,
           minTime: 0,
           highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
           penalty: null,
           reservoir: null,
           reservoirRefreshInterval: null,
@@ -23570,12 +23570,12 @@ var require_light = __commonJS({
           reservoirIncreaseAmount: null,
           reservoirIncreaseMaximum: null
         };
-        Bottleneck3.prototype.localStoreDefaults = {
+        Bottleneck4.prototype.localStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 250
         };
-        Bottleneck3.prototype.redisStoreDefaults = {
+        Bottleneck4.prototype.redisStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 5e3,
@@ -23586,7 +23586,7 @@ var require_light = __commonJS({
           clearDatastore: false,
           connection: null
         };
-        Bottleneck3.prototype.instanceDefaults = {
+        Bottleneck4.prototype.instanceDefaults = {
           datastore: "local",
           connection: null,
           id: "<no-id>",
@@ -23594,14 +23594,14 @@ var require_light = __commonJS({
           trackDoneStatus: false,
           Promise
         };
-        Bottleneck3.prototype.stopDefaults = {
+        Bottleneck4.prototype.stopDefaults = {
           enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
           dropWaitingJobs: true,
           dropErrorMessage: "This limiter has been stopped."
         };
-        return Bottleneck3;
+        return Bottleneck4;
       }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
+      var Bottleneck_1 = Bottleneck3;
       var lib = Bottleneck_1;
       return lib;
     }));
@@ -34314,8 +34314,8 @@ var init_NormalizedSchema = __esm({
       }
       getName(withNamespace = false) {
         const { name } = this;
-        const short = !withNamespace && name && name.includes("#");
-        return short ? name.split("#")[1] : name || void 0;
+        const short2 = !withNamespace && name && name.includes("#");
+        return short2 ? name.split("#")[1] : name || void 0;
       }
       getMemberName() {
         return this.memberName;
@@ -69796,14 +69796,16 @@ init_zod();
 init_errors();
 init_issue_text();
 import { readFileSync as readFileSync2 } from "node:fs";
+var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 var userSchema = external_exports.looseObject({ login: external_exports.string(), type: external_exports.string().default("User") });
 var pullSchema = external_exports.looseObject({
   number: external_exports.number().int().positive(),
   user: userSchema,
-  head: external_exports.looseObject({ sha: external_exports.string().regex(/^[0-9a-f]{40}$/) }),
-  base: external_exports.looseObject({ sha: external_exports.string().regex(/^[0-9a-f]{40}$/), ref: external_exports.string().min(1) })
+  head: external_exports.looseObject({ sha: external_exports.string().regex(SHA) }),
+  base: external_exports.looseObject({ sha: external_exports.string().regex(SHA), ref: external_exports.string().min(1) })
 });
 var eventSchema = external_exports.looseObject({ pull_request: pullSchema.optional() });
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
 function input2(env2, name) {
   return (env2[`INPUT_${name.toUpperCase()}`] ?? env2[`INPUT_${name.toUpperCase().replace(/-/g, "_")}`] ?? "").trim();
 }
@@ -69829,6 +69831,7 @@ function readActionInputs(env2) {
     const pr = parsed.data.pull_request;
     if (pr) pull = { number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, baseRef: pr.base.ref, author: { login: pr.user.login, type: pr.user.type } };
   }
+  if (PULL_REQUEST_EVENTS.has(eventName) && !pull) throw new InputError(eventPath ?? "GITHUB_EVENT_PATH", `a ${eventName} event without its pull_request payload`);
   const serverUrl = env2.GITHUB_SERVER_URL ?? "https://github.com";
   const envName = input2(env2, "env");
   return {
@@ -69845,13 +69848,18 @@ function readActionInputs(env2) {
     ...env2.GITHUB_STEP_SUMMARY ? { summaryFile: env2.GITHUB_STEP_SUMMARY } : {},
     tempDir: env2.RUNNER_TEMP ?? process.cwd(),
     workspace: env2.GITHUB_WORKSPACE ?? process.cwd(),
-    ...pull ? { pull } : {}
+    ...pull ? { pull } : {},
+    retryBaseMs: retryBase(env2.STEER_GITHUB_RETRY_BASE_MS)
   };
+}
+function retryBase(value) {
+  const n3 = Number(value);
+  return value && Number.isFinite(n3) && n3 >= 0 ? n3 : 1e3;
 }
 
 // src/action/run.ts
 import { existsSync, writeFileSync } from "node:fs";
-import { join as join7, relative as relative2 } from "node:path";
+import { join as join7 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
@@ -70820,30 +70828,30 @@ function routeMatcher(paths) {
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
 var groups = {};
-var createGroups = function(Bottleneck2, common) {
-  groups.global = new Bottleneck2.Group({
+var createGroups = function(Bottleneck3, common) {
+  groups.global = new Bottleneck3.Group({
     id: "octokit-global",
     maxConcurrent: 10,
     ...common
   });
-  groups.auth = new Bottleneck2.Group({
+  groups.auth = new Bottleneck3.Group({
     id: "octokit-auth",
     maxConcurrent: 1,
     ...common
   });
-  groups.search = new Bottleneck2.Group({
+  groups.search = new Bottleneck3.Group({
     id: "octokit-search",
     maxConcurrent: 1,
     minTime: 2e3,
     ...common
   });
-  groups.write = new Bottleneck2.Group({
+  groups.write = new Bottleneck3.Group({
     id: "octokit-write",
     maxConcurrent: 1,
     minTime: 1e3,
     ...common
   });
-  groups.notifications = new Bottleneck2.Group({
+  groups.notifications = new Bottleneck3.Group({
     id: "octokit-notifications",
     maxConcurrent: 1,
     minTime: 3e3,
@@ -70853,7 +70861,7 @@ var createGroups = function(Bottleneck2, common) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck: Bottleneck2 = import_light2.default,
+    Bottleneck: Bottleneck3 = import_light2.default,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -70896,16 +70904,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck2, common);
+      createGroups(Bottleneck3, common);
     }
     state2.global = state2.global ?? groups.global;
     state2.auth = state2.auth ?? groups.auth;
     state2.search = state2.search ?? groups.search;
     state2.write = state2.write ?? groups.write;
     state2.notifications = state2.notifications ?? groups.notifications;
-    state2.retryLimiter = state2.retryLimiter ?? new Bottleneck2();
+    state2.retryLimiter = state2.retryLimiter ?? new Bottleneck3();
     const events = {};
-    const emitter = new Bottleneck2.Events(events);
+    const emitter = new Bottleneck3.Events(events);
     events.on("secondary-limit", state2.onSecondaryRateLimit);
     events.on("rate-limit", state2.onRateLimit);
     events.on(
@@ -74984,16 +74992,33 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 );
 
 // src/adapters/github/client.ts
+var import_light3 = __toESM(require_light(), 1);
+var MAX_RATE_LIMIT_WAIT_SECONDS = 300;
+var RATE_LIMIT_RETRIES = 2;
 function gitHubClient(token, baseUrl, options = {}) {
+  const base = options.retryBaseMs ?? 1e3;
+  const decide2 = (kind) => (retryAfter, o3, _octokit, retryCount) => {
+    const retrying = retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+    options.onWait?.(`GitHub ${kind} rate limit on ${o3.method ?? ""} ${o3.url ?? ""}: ${retrying ? `retrying in ${retryAfter} s` : `giving up (reset in ${retryAfter} s, retry ${retryCount})`}`);
+    return retrying;
+  };
   const WithPlugins = Octokit2.plugin(retry, throttling);
   return new WithPlugins({
     auth: token,
     baseUrl,
     userAgent: "steer-action",
-    retry: { retries: 3, retryAfterBaseValue: options.retryBaseMs ?? 1e3 },
+    // Failed requests are thrown and reported by the caller (a 404 for an absent steer.yml is normal): no log noise.
+    log: { debug: () => {
+    }, info: () => {
+    }, warn: (m3) => options.onWait?.(m3), error: () => {
+    } },
+    retry: { retries: 3, retryAfterBaseValue: base },
     throttle: {
-      onRateLimit: (_retryAfter, _options, _octokit, retryCount) => retryCount < 2,
-      onSecondaryRateLimit: (_retryAfter, _options, _octokit, retryCount) => retryCount < 2
+      retryAfterBaseValue: base,
+      // GitHub asks for a second between content-creating requests; the same unit as the waits.
+      write: new import_light3.default.Group({ id: "steer-write", maxConcurrent: 1, minTime: base }),
+      onRateLimit: decide2("primary"),
+      onSecondaryRateLimit: decide2("secondary")
     }
   });
 }
@@ -75010,10 +75035,33 @@ async function upsertStickyComment(gh, r5, pull, marker, self2, body) {
   return "created";
 }
 async function checkRunsFor(gh, r5, sha, name) {
-  const runs = await gh.paginate(gh.rest.checks.listForRef, { ...r5, ref: sha, check_name: name, per_page: 100 });
+  const runs = await gh.paginate(gh.rest.checks.listForRef, { ...r5, ref: sha, check_name: name, filter: "all", per_page: 100 });
   return runs.map((c5) => ({ id: c5.id, externalId: c5.external_id, startedAt: c5.started_at }));
 }
-async function createCheckRun(gh, r5, c5) {
+async function startCheckRun(gh, r5, c5) {
+  const { data } = await gh.rest.checks.create({
+    ...r5,
+    name: c5.name,
+    head_sha: c5.headSha,
+    external_id: c5.externalId,
+    status: "in_progress",
+    started_at: c5.startedAt,
+    ...c5.detailsUrl ? { details_url: c5.detailsUrl } : {},
+    output: { title: "Steer is checking the plan", summary: "The gate is running." }
+  });
+  return { id: data.id, appSlug: data.app?.slug ?? null };
+}
+async function completeCheckRun(gh, r5, id, conclusion, output2) {
+  await gh.rest.checks.update({
+    ...r5,
+    check_run_id: id,
+    status: "completed",
+    conclusion,
+    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+    output: checkOutput(output2)
+  });
+}
+async function createCompletedCheckRun(gh, r5, c5, conclusion, output2) {
   const { data } = await gh.rest.checks.create({
     ...r5,
     name: c5.name,
@@ -75021,12 +75069,20 @@ async function createCheckRun(gh, r5, c5) {
     external_id: c5.externalId,
     status: "completed",
     started_at: c5.startedAt,
-    conclusion: c5.conclusion,
+    conclusion,
     completed_at: (/* @__PURE__ */ new Date()).toISOString(),
     ...c5.detailsUrl ? { details_url: c5.detailsUrl } : {},
-    output: { title: c5.title, summary: c5.summary, text: c5.text, annotations: [...c5.annotations].slice(0, 50) }
+    output: checkOutput(output2)
   });
   return data.id;
+}
+function checkOutput(o3) {
+  return {
+    title: o3.title.slice(0, 255),
+    summary: o3.summary.slice(0, 65e3),
+    ...o3.text !== void 0 ? { text: o3.text.slice(0, 65e3) } : {},
+    ...o3.annotations && o3.annotations.length > 0 ? { annotations: [...o3.annotations].slice(0, 50) } : {}
+  };
 }
 async function setLabels(gh, r5, pull, wanted, managed) {
   const current = (await gh.paginate(gh.rest.issues.listLabelsOnIssue, { ...r5, issue_number: pull, per_page: 100 })).map((l3) => l3.name);
@@ -75042,19 +75098,25 @@ async function setLabels(gh, r5, pull, wanted, managed) {
 }
 async function requestReviewers(gh, r5, pull, users, teams, author) {
   const reviewers = users.filter((u) => u.toLowerCase() !== author.toLowerCase());
-  if (reviewers.length === 0 && teams.length === 0) return;
-  await gh.rest.pulls.requestReviewers({ ...r5, pull_number: pull, reviewers, team_reviewers: [...teams] });
+  if (reviewers.length === 0 && teams.length === 0) return void 0;
+  try {
+    await gh.rest.pulls.requestReviewers({ ...r5, pull_number: pull, reviewers, team_reviewers: [...teams] });
+    return void 0;
+  } catch (e5) {
+    if (e5.status !== 422) throw e5;
+    return `GitHub refused to request reviewers ${[...reviewers, ...teams.map((t) => `team ${t}`)].join(", ")}: ${e5.message}`;
+  }
 }
 
 // src/adapters/github/pull-request.ts
 function status(e5) {
   return e5.status;
 }
-async function ownLogin(gh) {
+async function ownLogin(gh, appSlug) {
   try {
     return (await gh.rest.users.getAuthenticated()).data.login;
   } catch (e5) {
-    if (status(e5) === 403 || status(e5) === 401) return "github-actions[bot]";
+    if (status(e5) === 403) return `${appSlug ?? "github-actions"}[bot]`;
     throw e5;
   }
 }
@@ -75072,9 +75134,9 @@ async function changedFiles(gh, r5, pull) {
   const files = await gh.paginate(gh.rest.pulls.listFiles, { ...r5, pull_number: pull, per_page: 100 });
   return files.flatMap((f5) => [f5.filename, ...f5.previous_filename ? [f5.previous_filename] : []]);
 }
-async function commitMessages(gh, r5, pull) {
+async function pullCommits(gh, r5, pull) {
   const commits = await gh.paginate(gh.rest.pulls.listCommits, { ...r5, pull_number: pull, per_page: 100 });
-  return commits.map((c5) => c5.commit.message);
+  return commits.map((c5) => ({ message: c5.commit.message, ...c5.author ? { author: { login: c5.author.login, type: c5.author.type } } : {} }));
 }
 async function reviews(gh, r5, pull) {
   const all = await gh.paginate(gh.rest.pulls.listReviews, { ...r5, pull_number: pull, per_page: 100 });
@@ -75533,7 +75595,7 @@ var terraformStateful = [
   { type: "google_logging_organization_bucket_config", category: "logs" },
   { type: "google_logging_project_bucket_config", category: "logs" },
   { type: "google_pubsub_subscription", category: "queue" },
-  { type: "google_pubsub_topic", category: "stream", note: "undelivered messages are lost" },
+  { type: "google_pubsub_topic", category: "stream", note: "messages retained on the topic are lost and its subscriptions are detached" },
   { type: "google_redis_cluster", category: "cache" },
   { type: "google_redis_instance", category: "cache" },
   { type: "google_secret_manager_secret", category: "secret" },
@@ -75883,9 +75945,9 @@ init_errors();
 init_digest();
 init_errors();
 init_model();
-init_issue_text();
 
 // src/sources/cloudformation/resource-change.ts
+init_model();
 function toChange(rc, module) {
   const address = module ? `${module}.${rc.LogicalResourceId}` : rc.LogicalResourceId;
   const type = rc.ResourceType ?? "(type not given)";
@@ -75934,11 +75996,14 @@ function modify(rc, base, forcedBy, notes) {
     else if (/Snapshot/.test(rc.PolicyAction)) notes.push("UpdateReplacePolicy Snapshot: a snapshot of the old resource is taken");
     return { ...base, action: "replace", replaceOrder: "create-before-destroy", destroys: !/Retain/.test(rc.PolicyAction ?? ""), mayReplace: false, replacementUnknown: false, forgets: false, reasons: { forcedBy, notes } };
   }
-  const conditional = rc.Replacement === "Conditional" || dependsOnExecution(rc);
-  if (conditional) notes.push(rc.Replacement === "Conditional" ? "Replacement: Conditional \u2014 replaced if the new value requires it" : "a property that may force recreation is known only at execution");
-  const unknown2 = rc.Replacement === void 0 || rc.Replacement === null;
-  if (unknown2) notes.push("the change set does not say whether the resource is replaced");
-  return { ...base, action: "update", destroys: false, mayReplace: conditional && !unknown2, replacementUnknown: unknown2, forgets: false, reasons: { forcedBy, notes } };
+  const conditional = rc.Replacement === "Conditional";
+  if (conditional) notes.push("Replacement: Conditional \u2014 replaced if the new value requires it");
+  const unstated = rc.Replacement === void 0 || rc.Replacement === null;
+  if (unstated) notes.push("the change set does not say whether the resource is replaced");
+  const atExecution = rc.Replacement === "False" && mayRecreate(rc);
+  if (atExecution) notes.push("Replacement False, but a property that may force recreation is known only at execution (or its RequiresRecreation is not given)");
+  if ((conditional || atExecution) && !rc.PolicyAction) notes.push("PolicyAction not given: assuming the old resource is deleted if it is replaced");
+  return { ...base, action: "update", destroys: false, mayReplace: conditional, replacementUnknown: unstated || atExecution, forgets: false, reasons: { forcedBy, notes } };
 }
 function recreationTargets(rc) {
   const out = /* @__PURE__ */ new Set();
@@ -75952,7 +76017,7 @@ function recreationTargets(rc) {
   for (const name of out) if (name.endsWith("(conditionally)") && out.has(name.replace(" (conditionally)", ""))) out.delete(name);
   return [...out].sort((a5, b5) => Number(a5.endsWith("(conditionally)")) - Number(b5.endsWith("(conditionally)")));
 }
-function dependsOnExecution(rc) {
+function mayRecreate(rc) {
   return (rc.Details ?? []).some((d5) => d5.Target?.Attribute === "Properties" && d5.Target.RequiresRecreation !== "Never" && (d5.Evaluation === "Dynamic" || !d5.Target.RequiresRecreation));
 }
 function changedProperties(rc) {
@@ -75981,12 +76046,19 @@ function contextTags(context) {
   const tags = value?.Properties?.Tags;
   const out = {};
   if (Array.isArray(tags)) {
-    for (const t of tags) if (t && typeof t.Key === "string" && typeof t.Value === "string") out[t.Key] = t.Value;
+    for (const t of tags) if (t && typeof t.Key === "string" && typeof t.Value === "string") out[t.Key] = masked(t.Value);
   } else if (tags && typeof tags === "object") {
-    for (const [k5, v] of Object.entries(tags)) if (typeof v === "string") out[k5] = v;
+    for (const [k5, v] of Object.entries(tags)) if (typeof v === "string") out[k5] = masked(v);
   }
   return out;
 }
+function masked(value) {
+  return /^\*+$/.test(value) ? REDACTED : value;
+}
+
+// src/sources/cloudformation/group.ts
+init_errors();
+init_issue_text();
 
 // src/sources/cloudformation/schema.ts
 init_zod();
@@ -76034,14 +76106,7 @@ var changeSetSchema = external_exports.looseObject({
   Changes: external_exports.array(external_exports.looseObject({ Type: str, ResourceChange: resourceChangeSchema.nullish() }))
 });
 
-// src/sources/cloudformation/parse.ts
-var NO_CHANGES = /didn't contain changes|no updates are to be performed/i;
-var PROPERTY_VALUES_WARNING = "[WARN] --include-property-values option can return incomplete ChangeSet data";
-function cloudFormationPlans(pages, live = {}) {
-  const groups2 = groupPages(pages);
-  const roots = [...groups2.values()].filter((g5) => !g5.head.ParentChangeSetId || !groups2.has(g5.head.ParentChangeSetId));
-  return roots.map((root5) => buildPlan(root5, groups2, live.stackTags ?? {}));
-}
+// src/sources/cloudformation/group.ts
 function groupPages(pages) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const page of pages) {
@@ -76058,10 +76123,9 @@ function groupPages(pages) {
     const isLast = !cs.NextToken;
     if (known) {
       known.changes.push(...changes);
-      known.pageCount += 1;
       known.lastPages += isLast ? 1 : 0;
     } else {
-      groups2.set(id, { id, path: page.path, head: cs, changes, notes: page.notes, pageCount: 1, lastPages: isLast ? 1 : 0 });
+      groups2.set(id, { id, path: page.path, head: cs, changes, notes: page.notes, lastPages: isLast ? 1 : 0 });
     }
   }
   for (const g5 of groups2.values()) {
@@ -76069,6 +76133,15 @@ function groupPages(pages) {
     if (g5.lastPages > 1) throw new InputError(g5.path, `change set ${g5.id} was given more than once`);
   }
   return groups2;
+}
+
+// src/sources/cloudformation/parse.ts
+var NO_CHANGES = /didn't contain changes|no updates are to be performed/i;
+var PROPERTY_VALUES_WARNING = "[WARN] --include-property-values option can return incomplete ChangeSet data";
+function cloudFormationPlans(pages, live = {}) {
+  const groups2 = groupPages(pages);
+  const roots = [...groups2.values()].filter((g5) => !g5.head.ParentChangeSetId || !groups2.has(g5.head.ParentChangeSetId));
+  return roots.map((root5) => buildPlan(root5, groups2, live.stackTags ?? {}));
 }
 function buildPlan(root5, groups2, stackTags) {
   const changes = [];
@@ -76136,7 +76209,7 @@ function checkStatus(root5) {
     case null:
       break;
     case "FAILED":
-      if (NO_CHANGES.test(reason ?? "")) return { noChanges: true, note: `no changes: ${reason}` };
+      if (NO_CHANGES.test(reason ?? "")) return { noChanges: true, note: `no changes: ${(reason ?? "").replace(/\.$/, "")}` };
       throw new InputError(root5.path, `change set ${root5.id} FAILED: ${reason ?? "no reason given"}`);
     case "CREATE_PENDING":
     case "CREATE_IN_PROGRESS":
@@ -76329,6 +76402,7 @@ init_parse3();
 var KNOWN_AGENT_LOGINS = [
   "copilot",
   "copilot-swe-agent",
+  "copilot-swe-agent[bot]",
   "claude",
   "claude[bot]",
   "devin-ai-integration[bot]",
@@ -76337,14 +76411,37 @@ var KNOWN_AGENT_LOGINS = [
   "openai-codex[bot]",
   "kiro",
   "kiro[bot]",
+  "kiro-agent[bot]",
   "cursor[bot]",
   "cursoragent",
   "jules[bot]",
   "google-labs-jules[bot]",
   "amazon-q-developer[bot]",
-  "sweep-ai[bot]"
+  "sweep-ai[bot]",
+  "openhands-agent"
 ];
-var AGENT_COAUTHOR = /\b(claude|copilot|codex|devin|kiro|cursor|jules|amazon q|gemini|aider|openhands)\b/i;
+var AGENT_COAUTHOR_NAMES = [
+  "claude",
+  "claude code",
+  "copilot",
+  "github copilot",
+  "codex",
+  "openai codex",
+  "devin",
+  "devin ai",
+  "kiro",
+  "cursor",
+  "cursor agent",
+  "jules",
+  "google jules",
+  "gemini",
+  "gemini code assist",
+  "amazon q",
+  "amazon q developer",
+  "aider",
+  "openhands"
+];
+var AGENT_COAUTHOR_EMAILS = ["noreply@anthropic.com", "cursoragent@cursor.com", "noreply@aider.chat", "openhands@all-hands.dev"];
 function isBotAccount(account) {
   return account.type === "Bot" || account.login.toLowerCase().endsWith("[bot]");
 }
@@ -76352,14 +76449,27 @@ function isAgentLogin(login, extraAgentLogins = []) {
   const l3 = login.toLowerCase();
   return KNOWN_AGENT_LOGINS.includes(l3) || extraAgentLogins.some((a5) => a5.toLowerCase() === l3);
 }
-function agentAuthorship(author, commitMessages2, extraAgentLogins = []) {
+function isAgentCoauthor(trailer, extraAgentLogins = []) {
+  const m3 = /^(.*?)\s*<([^>]*)>\s*$/.exec(trailer.trim());
+  const name = (m3 ? m3[1] : trailer).trim().toLowerCase().replace(/\s*\(.*\)$/, "");
+  const email3 = (m3 ? m3[2] : "").trim().toLowerCase();
+  if (/\[bot\]/.test(name) || /\[bot\]/.test(email3)) return true;
+  if (AGENT_COAUTHOR_NAMES.includes(name) || isAgentLogin(name, extraAgentLogins)) return true;
+  if (AGENT_COAUTHOR_EMAILS.includes(email3)) return true;
+  const noreply = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/.exec(email3);
+  return noreply !== null && isAgentLogin(noreply[1], extraAgentLogins);
+}
+function agentAuthorship(author, commits, extraAgentLogins = []) {
   const reasons = [];
   if (isAgentLogin(author.login, extraAgentLogins)) reasons.push(`authored by the agent account ${author.login}`);
   else if (isBotAccount(author)) reasons.push(`authored by the bot account ${author.login}`);
-  for (const message of commitMessages2) {
-    for (const m3 of message.matchAll(/^co-authored-by:\s*(.+)$/gim)) {
+  for (const commit of commits) {
+    if (commit.author && isAgentLogin(commit.author.login, extraAgentLogins) && commit.author.login.toLowerCase() !== author.login.toLowerCase()) {
+      reasons.push(`a commit is authored by the agent account ${commit.author.login}`);
+    }
+    for (const m3 of commit.message.matchAll(/^co-authored-by:\s*(.+)$/gim)) {
       const who = m3[1].trim();
-      if (AGENT_COAUTHOR.test(who) || /\[bot\]/i.test(who)) reasons.push(`a commit is co-authored by ${who}`);
+      if (isAgentCoauthor(who, extraAgentLogins)) reasons.push(`a commit is co-authored by ${who}`);
     }
   }
   return { agent: reasons.length > 0, reasons: [...new Set(reasons)] };
@@ -76712,67 +76822,153 @@ var Budget = class {
   }
 };
 
+// src/action/gate-text.ts
+import { relative as relative2 } from "node:path";
+var COMMENT_MARKER = "<!-- steer:pull-request-gate -->";
+var MAX_LISTED = 10;
+var short = (s2) => code(s2.length > 200 ? `${s2.slice(0, 200)}\u2026` : s2);
+var listed = (items) => items.slice(0, MAX_LISTED).map(short).join("; ") + (items.length > MAX_LISTED ? `; \u2026and ${items.length - MAX_LISTED} more` : "");
+function conclusionOf(report2, approval) {
+  return report2.verdict === "allow" || approval.approved ? "success" : report2.verdict === "block" ? "failure" : "action_required";
+}
+function checkTitle(report2, approval, conclusion) {
+  if (conclusion === "success") return report2.verdict === "allow" ? "Allowed: nothing needs a human" : `Approved by ${approval.approvers.join(", ")}`;
+  return report2.verdict === "block" ? "Blocked" : `Review required: ${approval.approvers.length}/${approval.needed} approval(s)`;
+}
+function approvalLine(report2, approval) {
+  if (report2.verdict === "allow") return "No approval needed.";
+  if (report2.verdict === "block") return "A blocked plan cannot be approved in the pull request.";
+  const who = approval.approvers.length > 0 ? `Approved by ${listed(approval.approvers)}` : "Not approved yet";
+  const not2 = approval.rejected.length > 0 ? `
+
+Not counted: ${listed(approval.rejected)}` : "";
+  return `${who} (${approval.approvers.length}/${approval.needed}).${not2}`;
+}
+function checkSummary(report2, approval, pull, reportedAt) {
+  return `Verdict **${report2.verdict}** \xB7 digest \`${report2.digest}\` \xB7 head \`${pull.headSha}\` \xB7 base ${code(pull.baseRef)} at \`${pull.baseSha}\` \xB7 reported ${reportedAt}
+
+${approvalLine(report2, approval)}`;
+}
+function commentBody(report2, approval, agent, pull, reportedAt) {
+  const gate2 = [
+    `**Approval:** ${approvalLine(report2, approval)}`,
+    ...agent.agent ? [`> \u{1F916} **Agent-authored pull request**: ${listed(agent.reasons)}.`] : [],
+    `<sub>Plan for head ${code(pull.headSha.slice(0, 12))}, reported ${reportedAt}. Approve the pull request on this commit to approve this plan; a new commit or a new plan needs a new approval.</sub>`
+  ].join("\n\n");
+  const md = renderMarkdown(report2, { marker: COMMENT_MARKER, maxLength: MARKDOWN_LIMIT - gate2.length - 100 });
+  const digestLine = md.indexOf("\nPlan digest:");
+  const end2 = digestLine < 0 ? -1 : md.indexOf("\n\n", digestLine + 1);
+  const at = end2 < 0 ? COMMENT_MARKER.length + 1 : end2 + 2;
+  return `${md.slice(0, at)}${gate2}
+
+${md.slice(at)}`;
+}
+function failureOutput(message) {
+  return {
+    title: "Steer could not check the plan",
+    summary: `The gate failed, so this pull request is not approved.
+
+${code(message.length > 2e3 ? `${message.slice(0, 2e3)}\u2026` : message)}
+
+See the workflow log; re-run the job once the cause is fixed.`
+  };
+}
+function annotations(report2, workspace) {
+  const out = [];
+  for (const p3 of report2.plans) {
+    const path = relative2(workspace, p3.plan.target.path);
+    if (path.startsWith("..") || p3.plan.target.path === "-" || p3.plan.target.path.startsWith("cloudformation:")) continue;
+    for (const c5 of p3.changes.filter((x) => isDestructive(x) && (x.production.length > 0 || x.verdict !== "allow"))) {
+      out.push({
+        path,
+        start_line: 1,
+        end_line: 1,
+        annotation_level: c5.verdict === "block" || c5.dataLoss ? "failure" : "warning",
+        title: `${c5.change.action} ${c5.change.address}`.slice(0, 255),
+        message: `${c5.change.address} ${c5.change.action}${c5.dataLoss ? " \u2014 DATA LOSS" : ""}${c5.change.reasons.forcedBy.length ? ` (forced by ${c5.change.reasons.forcedBy.join(", ")})` : ""}`.slice(0, 1e3)
+      });
+    }
+  }
+  return out.slice(0, 50);
+}
+
 // src/action/run.ts
 var CHECK_NAME = "steer";
-var COMMENT_MARKER = "<!-- steer:pull-request-gate -->";
 var LABELS = { destroy: "steer:destroy", review: "steer:review-required", approved: "steer:approved" };
+var DIGEST_ID = /^steer:[0-9a-f]{64}$/;
 async function runAction(inputs, now = () => /* @__PURE__ */ new Date()) {
-  const gh = gitHubClient(inputs.token, inputs.apiUrl, { retryBaseMs: Number(process.env.STEER_GITHUB_RETRY_BASE_MS ?? 1e3) });
+  const gh = gitHubClient(inputs.token, inputs.apiUrl, { retryBaseMs: inputs.retryBaseMs, onWait: (m3) => workflowCommand("warning", m3) });
+  if (!inputs.pull) return analyzeOnly(inputs);
   const pull = inputs.pull;
-  const config2 = pull ? await baseBranchConfig(gh, inputs, pull) : await workspaceConfig(inputs);
-  const files = await expandPlans(inputs);
-  const agent = pull ? agentAuthorship(pull.author, await commitMessages(gh, inputs.repo, pull.number), config2.agents.logins) : { agent: false, reasons: [] };
-  let report2 = await planCheck({ inputs: files, config: config2, tfBin: "terraform", agentAuthored: agent.agent, ...inputs.env ? { env: inputs.env } : {} });
-  if (pull) report2 = withFindings(report2, await policyChangeFindings(gh, inputs, pull));
-  const reportPath = join7(inputs.tempDir, "steer-report.json");
-  writeFileSync(reportPath, renderJson(report2, "action"));
-  setOutput(inputs.outputFile, "verdict", report2.verdict);
-  setOutput(inputs.outputFile, "digest", report2.digest);
-  setOutput(inputs.outputFile, "report", reportPath);
-  if (!pull) {
-    appendSummary(inputs.summaryFile, renderMarkdown(report2));
-    return finish(report2.verdict === "allow" ? "success" : report2.verdict === "block" ? "failure" : "action_required", report2, void 0);
+  const check2 = { id: void 0, externalId: "steer:error", startedAt: now().toISOString() };
+  try {
+    return await gate(gh, inputs, pull, check2, now);
+  } catch (e5) {
+    await reportFailure(gh, inputs, pull, check2, e5);
+    throw e5;
   }
-  const externalId = `steer:${report2.digest}`;
-  const earlier = (await checkRunsFor(gh, inputs.repo, pull.headSha, CHECK_NAME)).filter((c5) => c5.externalId === externalId && c5.startedAt);
-  const reportedAt = earlier.map((c5) => c5.startedAt).sort()[0] ?? now().toISOString();
+}
+async function gate(gh, inputs, pull, check2, now) {
+  const config2 = await baseBranchConfig(gh, inputs, pull);
+  const files = await expandPlans(inputs);
+  const agent = agentAuthorship(pull.author, await pullCommits(gh, inputs.repo, pull.number), config2.agents.logins);
+  let report2 = await planCheck({ inputs: files, config: config2, tfBin: "terraform", agentAuthored: agent.agent, ...inputs.env ? { env: inputs.env } : {} });
+  report2 = withFindings(report2, await policyChangeFindings(gh, inputs, pull));
+  writeOutputs(inputs, report2);
+  check2.externalId = `steer:${report2.digest}`;
+  const previous = (await checkRunsFor(gh, inputs.repo, pull.headSha, CHECK_NAME)).filter((c5) => c5.externalId && DIGEST_ID.test(c5.externalId)).sort((a5, b5) => b5.id - a5.id)[0];
+  if (previous?.externalId === check2.externalId && previous.startedAt) check2.startedAt = previous.startedAt;
+  const reportedAt = check2.startedAt;
+  const started = await startCheckRun(gh, inputs.repo, { name: CHECK_NAME, headSha: pull.headSha, externalId: check2.externalId, startedAt: reportedAt, ...inputs.runUrl ? { detailsUrl: inputs.runUrl } : {} });
+  check2.id = started.id;
   const prReviews = await reviews(gh, inputs.repo, pull.number);
   const approvers = await allowedApprovers(gh, config2, prReviews.filter((r5) => r5.state === "APPROVED").map((r5) => r5.login));
-  const approval = decideApproval(prReviews, { required: config2.approvals.required, users: approvers, restricted: config2.approvals.users.length + config2.approvals.teams.length > 0, agentLogins: config2.agents.logins }, {
+  const restricted = config2.approvals.users.length + config2.approvals.teams.length > 0;
+  const approval = decideApproval(prReviews, { required: config2.approvals.required, users: approvers, restricted, agentLogins: config2.agents.logins }, {
     prAuthor: pull.author.login,
     headSha: pull.headSha,
     reportedAt,
     verdict: report2.verdict
   });
-  const conclusion = report2.verdict === "allow" || approval.approved ? "success" : report2.verdict === "block" ? "failure" : "action_required";
+  const conclusion = conclusionOf(report2, approval);
   const body = commentBody(report2, approval, agent, pull, reportedAt);
-  await upsertStickyComment(gh, inputs.repo, pull.number, COMMENT_MARKER, await ownLogin(gh), body);
-  await createCheckRun(gh, inputs.repo, {
-    name: CHECK_NAME,
-    headSha: pull.headSha,
-    externalId,
-    startedAt: reportedAt,
-    conclusion,
+  await upsertStickyComment(gh, inputs.repo, pull.number, COMMENT_MARKER, await ownLogin(gh, started.appSlug), body);
+  await setLabels(gh, inputs.repo, pull.number, wantedLabels(report2, approval), Object.values(LABELS));
+  if (report2.verdict === "review" && !approval.approved) {
+    const warning2 = await requestReviewers(gh, inputs.repo, pull.number, config2.reviewers.users, config2.reviewers.teams, pull.author.login);
+    if (warning2) workflowCommand("warning", `Steer: ${warning2}`);
+  }
+  appendSummary(inputs.summaryFile, body);
+  await completeCheckRun(gh, inputs.repo, started.id, conclusion, {
     title: checkTitle(report2, approval, conclusion),
-    summary: `Verdict **${report2.verdict}** \xB7 digest \`${report2.digest}\` \xB7 head \`${pull.headSha}\` \xB7 base \`${pull.baseRef}\` at \`${pull.baseSha}\` \xB7 reported ${reportedAt}
-
-${approvalLine(report2, approval)}`,
+    summary: checkSummary(report2, approval, pull, reportedAt),
     text: renderMarkdown(report2, { maxLength: 6e4 }),
-    annotations: annotations(report2, inputs.workspace),
-    ...inputs.runUrl ? { detailsUrl: inputs.runUrl } : {}
+    annotations: annotations(report2, inputs.workspace)
   });
+  return finish(conclusion, report2, approval);
+}
+async function analyzeOnly(inputs) {
+  const path = join7(inputs.workspace, inputs.configPath);
+  const { config: config2 } = await loadConfig(inputs.workspace, existsSync(path) ? path : void 0);
+  const report2 = await planCheck({ inputs: await expandPlans(inputs), config: config2, tfBin: "terraform", agentAuthored: false, ...inputs.env ? { env: inputs.env } : {} });
+  writeOutputs(inputs, report2);
+  appendSummary(inputs.summaryFile, renderMarkdown(report2));
+  return finish(report2.verdict === "allow" ? "success" : report2.verdict === "block" ? "failure" : "action_required", report2, void 0);
+}
+function writeOutputs(inputs, report2) {
+  const reportPath = join7(inputs.tempDir, "steer-report.json");
+  writeFileSync(reportPath, renderJson(report2, "action"));
+  setOutput(inputs.outputFile, "verdict", report2.verdict);
+  setOutput(inputs.outputFile, "digest", report2.digest);
+  setOutput(inputs.outputFile, "report", reportPath);
+}
+function wantedLabels(report2, approval) {
   const destructive = report2.plans.some((p3) => p3.changes.some(isDestructive));
-  const wanted = [
+  return [
     ...destructive ? [LABELS.destroy] : [],
     ...report2.verdict === "review" && !approval.approved ? [LABELS.review] : [],
     ...report2.verdict === "review" && approval.approved ? [LABELS.approved] : []
   ];
-  await setLabels(gh, inputs.repo, pull.number, wanted, Object.values(LABELS));
-  if (report2.verdict === "review" && !approval.approved) {
-    await requestReviewers(gh, inputs.repo, pull.number, config2.reviewers.users, config2.reviewers.teams, pull.author.login);
-  }
-  appendSummary(inputs.summaryFile, body);
-  return finish(conclusion, report2, approval);
 }
 function finish(conclusion, report2, approval) {
   if (conclusion === "success") return 0;
@@ -76780,13 +76976,19 @@ function finish(conclusion, report2, approval) {
   workflowCommand("error", `Steer: ${VERDICT_TITLES[report2.verdict]} \u2014 ${why}`);
   return 1;
 }
+async function reportFailure(gh, inputs, pull, check2, e5) {
+  const status2 = e5?.status;
+  const message = e5 instanceof SteerError ? e5.message : status2 ? `GitHub API ${status2}: ${e5.message}` : "internal error (see the workflow log)";
+  try {
+    if (check2.id !== void 0) await completeCheckRun(gh, inputs.repo, check2.id, "failure", failureOutput(message));
+    else await createCompletedCheckRun(gh, inputs.repo, { name: CHECK_NAME, headSha: pull.headSha, externalId: check2.externalId, startedAt: check2.startedAt, ...inputs.runUrl ? { detailsUrl: inputs.runUrl } : {} }, "failure", failureOutput(message));
+  } catch (second) {
+    workflowCommand("warning", `Steer: could not mark the steer check as failed: ${second?.message ?? String(second)}`);
+  }
+}
 async function baseBranchConfig(gh, inputs, pull) {
   const text2 = await fileAt(gh, inputs.repo, inputs.configPath, pull.baseSha);
   return text2 === void 0 ? DEFAULT_CONFIG : parseConfig(text2, `${inputs.configPath} (base ${pull.baseSha.slice(0, 7)})`);
-}
-async function workspaceConfig(inputs) {
-  const path = join7(inputs.workspace, inputs.configPath);
-  return (await loadConfig(inputs.workspace, existsSync(path) ? path : void 0)).config;
 }
 async function policyChangeFindings(gh, inputs, pull) {
   const policyFiles = /* @__PURE__ */ new Set([inputs.configPath, ...CONFIG_FILE_NAMES]);
@@ -76813,49 +77015,6 @@ async function expandPlans(inputs) {
     files.push(...hits);
   }
   return files;
-}
-function checkTitle(report2, approval, conclusion) {
-  if (conclusion === "success") return report2.verdict === "allow" ? "Allowed: nothing needs a human" : `Approved by ${approval.approvers.join(", ")}`;
-  return report2.verdict === "block" ? "Blocked" : `Review required: ${approval.approvers.length}/${approval.needed} approval(s)`;
-}
-function approvalLine(report2, approval) {
-  if (report2.verdict === "allow") return "No approval needed.";
-  if (report2.verdict === "block") return "A blocked plan cannot be approved in the pull request.";
-  const who = approval.approvers.length > 0 ? `Approved by ${approval.approvers.map(code).join(", ")}` : "Not approved yet";
-  const not2 = approval.rejected.length > 0 ? `
-
-Not counted: ${approval.rejected.map((r5) => code(r5)).join("; ")}` : "";
-  return `${who} (${approval.approvers.length}/${approval.needed}).${not2}`;
-}
-function commentBody(report2, approval, agent, pull, reportedAt) {
-  const head = [
-    COMMENT_MARKER,
-    ...agent.agent ? [`> \u{1F916} **Agent-authored pull request**: ${agent.reasons.map((r5) => code(r5)).join("; ")}.
-`] : [],
-    `**Approval:** ${approvalLine(report2, approval)}`,
-    `<sub>Plan for head ${code(pull.headSha.slice(0, 12))}, reported ${reportedAt}. Approve the pull request on this commit to approve this plan; a new commit or a new plan needs a new approval.</sub>
-`
-  ].join("\n");
-  return `${head}
-${renderMarkdown(report2, { maxLength: MARKDOWN_LIMIT - head.length - 100 })}`;
-}
-function annotations(report2, workspace) {
-  const out = [];
-  for (const p3 of report2.plans) {
-    const path = relative2(workspace, p3.plan.target.path);
-    if (path.startsWith("..") || p3.plan.target.path === "-" || p3.plan.target.path.startsWith("cloudformation:")) continue;
-    for (const c5 of p3.changes.filter((x) => isDestructive(x) && (x.production.length > 0 || x.verdict !== "allow"))) {
-      out.push({
-        path,
-        start_line: 1,
-        end_line: 1,
-        annotation_level: c5.verdict === "block" || c5.dataLoss ? "failure" : "warning",
-        title: `${c5.change.action} ${c5.change.address}`.slice(0, 255),
-        message: `${c5.change.address} ${c5.change.action}${c5.dataLoss ? " \u2014 DATA LOSS" : ""}${c5.change.reasons.forcedBy.length ? ` (forced by ${c5.change.reasons.forcedBy.join(", ")})` : ""}`.slice(0, 1e3)
-      });
-    }
-  }
-  return out.slice(0, 50);
 }
 async function allowedApprovers(gh, config2, candidates) {
   const allowed = [...config2.approvals.users];

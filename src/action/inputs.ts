@@ -19,6 +19,8 @@ export interface ActionInputs {
   readonly tempDir: string;
   readonly workspace: string;
   readonly pull?: PullRequestEvent;
+  /** Milliseconds per second of GitHub retry waits (internal knob STEER_GITHUB_RETRY_BASE_MS; tests shorten it). */
+  readonly retryBaseMs: number;
 }
 
 export interface PullRequestEvent {
@@ -29,14 +31,17 @@ export interface PullRequestEvent {
   readonly author: { readonly login: string; readonly type: string };
 }
 
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/; // SHA-1, or SHA-256 repositories
 const userSchema = z.looseObject({ login: z.string(), type: z.string().default('User') });
 const pullSchema = z.looseObject({
   number: z.number().int().positive(),
   user: userSchema,
-  head: z.looseObject({ sha: z.string().regex(/^[0-9a-f]{40}$/) }),
-  base: z.looseObject({ sha: z.string().regex(/^[0-9a-f]{40}$/), ref: z.string().min(1) }),
+  head: z.looseObject({ sha: z.string().regex(SHA) }),
+  base: z.looseObject({ sha: z.string().regex(SHA), ref: z.string().min(1) }),
 });
 const eventSchema = z.looseObject({ pull_request: pullSchema.optional() });
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
 
 /** `INPUT_GITHUB-TOKEN` is how the runner names input `github-token` (upper case, '-' kept). */
 function input(env: NodeJS.ProcessEnv, name: string): string {
@@ -68,6 +73,8 @@ export function readActionInputs(env: NodeJS.ProcessEnv): ActionInputs {
     const pr = parsed.data.pull_request;
     if (pr) pull = { number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, baseRef: pr.base.ref, author: { login: pr.user.login, type: pr.user.type } };
   }
+  // A pull-request event without its pull request must not quietly run as a plain analysis.
+  if (PULL_REQUEST_EVENTS.has(eventName) && !pull) throw new InputError(eventPath ?? 'GITHUB_EVENT_PATH', `a ${eventName} event without its pull_request payload`);
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const envName = input(env, 'env');
   return {
@@ -85,5 +92,11 @@ export function readActionInputs(env: NodeJS.ProcessEnv): ActionInputs {
     tempDir: env.RUNNER_TEMP ?? process.cwd(),
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     ...(pull ? { pull } : {}),
+    retryBaseMs: retryBase(env.STEER_GITHUB_RETRY_BASE_MS),
   };
+}
+
+function retryBase(value: string | undefined): number {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n >= 0 ? n : 1000;
 }

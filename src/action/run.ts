@@ -1,97 +1,120 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { gitHubClient, type GitHub } from '../adapters/github/client.js';
-import { checkRunsFor, createCheckRun, requestReviewers, setLabels, upsertStickyComment } from '../adapters/github/pr-outputs.js';
-import { changedFiles, commitMessages, fileAt, isTeamMember, ownLogin, reviews } from '../adapters/github/pull-request.js';
+import { checkRunsFor, completeCheckRun, createCompletedCheckRun, requestReviewers, setLabels, startCheckRun, upsertStickyComment } from '../adapters/github/pr-outputs.js';
+import { changedFiles, fileAt, isTeamMember, ownLogin, pullCommits, reviews } from '../adapters/github/pull-request.js';
 import { appendSummary, setOutput, workflowCommand } from '../adapters/github/runner-files.js';
 import { CONFIG_FILE_NAMES, loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
 import type { SteerConfig } from '../config/schema.js';
-import { agentAuthorship, type AgentEvidence } from '../core/agents.js';
+import { agentAuthorship } from '../core/agents.js';
 import { decideApproval, type ApprovalDecision } from '../core/approval.js';
-import { UsageError } from '../core/errors.js';
+import { SteerError, UsageError } from '../core/errors.js';
 import { isDestructive, withFindings, type Finding, type Report } from '../core/report.js';
 import { renderJson } from '../render/json.js';
-import { code, MARKDOWN_LIMIT, renderMarkdown } from '../render/markdown.js';
+import { renderMarkdown } from '../render/markdown.js';
 import { VERDICT_TITLES } from '../render/summary.js';
+import { annotations, checkSummary, checkTitle, COMMENT_MARKER, commentBody, conclusionOf, failureOutput, type Conclusion } from './gate-text.js';
 import type { ActionInputs, PullRequestEvent } from './inputs.js';
 
+export { COMMENT_MARKER } from './gate-text.js';
 export const CHECK_NAME = 'steer';
-export const COMMENT_MARKER = '<!-- steer:pull-request-gate -->';
 export const LABELS = { destroy: 'steer:destroy', review: 'steer:review-required', approved: 'steer:approved' } as const;
-
-type Conclusion = 'success' | 'failure' | 'action_required';
+const DIGEST_ID = /^steer:[0-9a-f]{64}$/;
 
 /**
  * The pull-request gate: analyze the plans the workflow produced, with the policy from the BASE
- * branch, then comment, check, label. Returns the step's exit code: 0 only when the check passes.
+ * branch, then comment, label and conclude the `steer` check. Returns the step's exit code: 0
+ * only when the check passes.
  */
 export async function runAction(inputs: ActionInputs, now: () => Date = () => new Date()): Promise<number> {
-  const gh = gitHubClient(inputs.token, inputs.apiUrl, { retryBaseMs: Number(process.env.STEER_GITHUB_RETRY_BASE_MS ?? 1000) });
+  const gh = gitHubClient(inputs.token, inputs.apiUrl, { retryBaseMs: inputs.retryBaseMs, onWait: (m) => workflowCommand('warning', m) });
+  if (!inputs.pull) return analyzeOnly(inputs);
   const pull = inputs.pull;
-  const config = pull ? await baseBranchConfig(gh, inputs, pull) : await workspaceConfig(inputs);
-  const files = await expandPlans(inputs);
-
-  const agent: AgentEvidence = pull
-    ? agentAuthorship(pull.author, await commitMessages(gh, inputs.repo, pull.number), config.agents.logins)
-    : { agent: false, reasons: [] };
-  let report = await planCheck({ inputs: files, config, tfBin: 'terraform', agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}) });
-  if (pull) report = withFindings(report, await policyChangeFindings(gh, inputs, pull));
-
-  const reportPath = join(inputs.tempDir, 'steer-report.json');
-  writeFileSync(reportPath, renderJson(report, 'action'));
-  setOutput(inputs.outputFile, 'verdict', report.verdict);
-  setOutput(inputs.outputFile, 'digest', report.digest);
-  setOutput(inputs.outputFile, 'report', reportPath);
-
-  if (!pull) {
-    appendSummary(inputs.summaryFile, renderMarkdown(report));
-    return finish(report.verdict === 'allow' ? 'success' : report.verdict === 'block' ? 'failure' : 'action_required', report, undefined);
+  const check = { id: undefined as number | undefined, externalId: 'steer:error', startedAt: now().toISOString() };
+  try {
+    return await gate(gh, inputs, pull, check, now);
+  } catch (e) {
+    await reportFailure(gh, inputs, pull, check, e);
+    throw e;
   }
+}
 
-  // The digest is bound to the head commit: approvals must come after it was first reported there.
-  const externalId = `steer:${report.digest}`;
-  const earlier = (await checkRunsFor(gh, inputs.repo, pull.headSha, CHECK_NAME)).filter((c) => c.externalId === externalId && c.startedAt);
-  const reportedAt = earlier.map((c) => c.startedAt!).sort()[0] ?? now().toISOString();
+async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, check: { id?: number; externalId: string; startedAt: string }, now: () => Date): Promise<number> {
+  const config = await baseBranchConfig(gh, inputs, pull);
+  const files = await expandPlans(inputs);
+  const agent = agentAuthorship(pull.author, await pullCommits(gh, inputs.repo, pull.number), config.agents.logins);
+  let report = await planCheck({ inputs: files, config, tfBin: 'terraform', agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}) });
+  report = withFindings(report, await policyChangeFindings(gh, inputs, pull));
+  writeOutputs(inputs, report);
+
+  // The digest is bound to the head commit: approvals must come after it was first reported
+  // there. The latest report on this head with the same digest keeps its time; a new digest, or
+  // a new head, starts a new one.
+  check.externalId = `steer:${report.digest}`;
+  const previous = (await checkRunsFor(gh, inputs.repo, pull.headSha, CHECK_NAME)).filter((c) => c.externalId && DIGEST_ID.test(c.externalId)).sort((a, b) => b.id - a.id)[0];
+  if (previous?.externalId === check.externalId && previous.startedAt) check.startedAt = previous.startedAt;
+  const reportedAt = check.startedAt;
+  const started = await startCheckRun(gh, inputs.repo, { name: CHECK_NAME, headSha: pull.headSha, externalId: check.externalId, startedAt: reportedAt, ...(inputs.runUrl ? { detailsUrl: inputs.runUrl } : {}) });
+  check.id = started.id;
+
   const prReviews = await reviews(gh, inputs.repo, pull.number);
   const approvers = await allowedApprovers(gh, config, prReviews.filter((r) => r.state === 'APPROVED').map((r) => r.login));
-  const approval = decideApproval(prReviews, { required: config.approvals.required, users: approvers, restricted: config.approvals.users.length + config.approvals.teams.length > 0, agentLogins: config.agents.logins }, {
+  const restricted = config.approvals.users.length + config.approvals.teams.length > 0;
+  const approval = decideApproval(prReviews, { required: config.approvals.required, users: approvers, restricted, agentLogins: config.agents.logins }, {
     prAuthor: pull.author.login,
     headSha: pull.headSha,
     reportedAt,
     verdict: report.verdict,
   });
-  const conclusion: Conclusion = report.verdict === 'allow' || approval.approved ? 'success' : report.verdict === 'block' ? 'failure' : 'action_required';
+  const conclusion = conclusionOf(report, approval);
 
   const body = commentBody(report, approval, agent, pull, reportedAt);
-  await upsertStickyComment(gh, inputs.repo, pull.number, COMMENT_MARKER, await ownLogin(gh), body);
-  await createCheckRun(gh, inputs.repo, {
-    name: CHECK_NAME,
-    headSha: pull.headSha,
-    externalId,
-    startedAt: reportedAt,
-    conclusion,
+  await upsertStickyComment(gh, inputs.repo, pull.number, COMMENT_MARKER, await ownLogin(gh, started.appSlug), body);
+  await setLabels(gh, inputs.repo, pull.number, wantedLabels(report, approval), Object.values(LABELS));
+  if (report.verdict === 'review' && !approval.approved) {
+    const warning = await requestReviewers(gh, inputs.repo, pull.number, config.reviewers.users, config.reviewers.teams, pull.author.login);
+    if (warning) workflowCommand('warning', `Steer: ${warning}`);
+  }
+  appendSummary(inputs.summaryFile, body);
+  // Last: the check concludes only after everything else was written.
+  await completeCheckRun(gh, inputs.repo, started.id, conclusion, {
     title: checkTitle(report, approval, conclusion),
-    summary: `Verdict **${report.verdict}** · digest \`${report.digest}\` · head \`${pull.headSha}\` · base \`${pull.baseRef}\` at \`${pull.baseSha}\` · reported ${reportedAt}\n\n${approvalLine(report, approval)}`,
+    summary: checkSummary(report, approval, pull, reportedAt),
     text: renderMarkdown(report, { maxLength: 60_000 }),
     annotations: annotations(report, inputs.workspace),
-    ...(inputs.runUrl ? { detailsUrl: inputs.runUrl } : {}),
   });
+  return finish(conclusion, report, approval);
+}
+
+/** workflow_dispatch (and other events without a pull request): analysis, outputs and summary only. */
+async function analyzeOnly(inputs: ActionInputs): Promise<number> {
+  const path = join(inputs.workspace, inputs.configPath);
+  const { config } = await loadConfig(inputs.workspace, existsSync(path) ? path : undefined);
+  const report = await planCheck({ inputs: await expandPlans(inputs), config, tfBin: 'terraform', agentAuthored: false, ...(inputs.env ? { env: inputs.env } : {}) });
+  writeOutputs(inputs, report);
+  appendSummary(inputs.summaryFile, renderMarkdown(report));
+  return finish(report.verdict === 'allow' ? 'success' : report.verdict === 'block' ? 'failure' : 'action_required', report, undefined);
+}
+
+function writeOutputs(inputs: ActionInputs, report: Report): void {
+  const reportPath = join(inputs.tempDir, 'steer-report.json');
+  writeFileSync(reportPath, renderJson(report, 'action'));
+  setOutput(inputs.outputFile, 'verdict', report.verdict);
+  setOutput(inputs.outputFile, 'digest', report.digest);
+  setOutput(inputs.outputFile, 'report', reportPath);
+}
+
+function wantedLabels(report: Report, approval: ApprovalDecision): string[] {
   const destructive = report.plans.some((p) => p.changes.some(isDestructive));
-  const wanted = [
+  return [
     ...(destructive ? [LABELS.destroy] : []),
     ...(report.verdict === 'review' && !approval.approved ? [LABELS.review] : []),
     ...(report.verdict === 'review' && approval.approved ? [LABELS.approved] : []),
   ];
-  await setLabels(gh, inputs.repo, pull.number, wanted, Object.values(LABELS));
-  if (report.verdict === 'review' && !approval.approved) {
-    await requestReviewers(gh, inputs.repo, pull.number, config.reviewers.users, config.reviewers.teams, pull.author.login);
-  }
-  appendSummary(inputs.summaryFile, body);
-  return finish(conclusion, report, approval);
 }
 
 function finish(conclusion: Conclusion, report: Report, approval: ApprovalDecision | undefined): number {
@@ -101,16 +124,26 @@ function finish(conclusion: Conclusion, report: Report, approval: ApprovalDecisi
   return 1;
 }
 
+/**
+ * The run failed: conclude our check as failure (or create one), so no earlier green `steer`
+ * check stays on top of this commit. Best effort — when GitHub itself is failing this fails too,
+ * and the step still fails with the original error.
+ */
+async function reportFailure(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, check: { id?: number; externalId: string; startedAt: string }, e: unknown): Promise<void> {
+  const status = (e as { status?: number } | undefined)?.status;
+  const message = e instanceof SteerError ? e.message : status ? `GitHub API ${status}: ${(e as Error).message}` : 'internal error (see the workflow log)';
+  try {
+    if (check.id !== undefined) await completeCheckRun(gh, inputs.repo, check.id, 'failure', failureOutput(message));
+    else await createCompletedCheckRun(gh, inputs.repo, { name: CHECK_NAME, headSha: pull.headSha, externalId: check.externalId, startedAt: check.startedAt, ...(inputs.runUrl ? { detailsUrl: inputs.runUrl } : {}) }, 'failure', failureOutput(message));
+  } catch (second) {
+    workflowCommand('warning', `Steer: could not mark the steer check as failed: ${(second as Error | undefined)?.message ?? String(second)}`);
+  }
+}
+
 /** steer.yml as it is on the base branch: the PR head is what an agent controls. */
 async function baseBranchConfig(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent): Promise<SteerConfig> {
   const text = await fileAt(gh, inputs.repo, inputs.configPath, pull.baseSha);
   return text === undefined ? DEFAULT_CONFIG : parseConfig(text, `${inputs.configPath} (base ${pull.baseSha.slice(0, 7)})`);
-}
-
-/** Without a pull request (workflow_dispatch) the checked-out policy is used, or the defaults. */
-async function workspaceConfig(inputs: ActionInputs): Promise<SteerConfig> {
-  const path = join(inputs.workspace, inputs.configPath);
-  return (await loadConfig(inputs.workspace, existsSync(path) ? path : undefined)).config;
 }
 
 async function policyChangeFindings(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent): Promise<Finding[]> {
@@ -141,49 +174,6 @@ async function expandPlans(inputs: ActionInputs): Promise<string[]> {
     files.push(...hits);
   }
   return files;
-}
-
-function checkTitle(report: Report, approval: ApprovalDecision, conclusion: Conclusion): string {
-  if (conclusion === 'success') return report.verdict === 'allow' ? 'Allowed: nothing needs a human' : `Approved by ${approval.approvers.join(', ')}`;
-  return report.verdict === 'block' ? 'Blocked' : `Review required: ${approval.approvers.length}/${approval.needed} approval(s)`;
-}
-
-function approvalLine(report: Report, approval: ApprovalDecision): string {
-  if (report.verdict === 'allow') return 'No approval needed.';
-  if (report.verdict === 'block') return 'A blocked plan cannot be approved in the pull request.';
-  const who = approval.approvers.length > 0 ? `Approved by ${approval.approvers.map(code).join(', ')}` : 'Not approved yet';
-  const not = approval.rejected.length > 0 ? `\n\nNot counted: ${approval.rejected.map((r) => code(r)).join('; ')}` : '';
-  return `${who} (${approval.approvers.length}/${approval.needed}).${not}`;
-}
-
-function commentBody(report: Report, approval: ApprovalDecision, agent: AgentEvidence, pull: PullRequestEvent, reportedAt: string): string {
-  const head = [
-    COMMENT_MARKER,
-    ...(agent.agent ? [`> 🤖 **Agent-authored pull request**: ${agent.reasons.map((r) => code(r)).join('; ')}.\n`] : []),
-    `**Approval:** ${approvalLine(report, approval)}`,
-    `<sub>Plan for head ${code(pull.headSha.slice(0, 12))}, reported ${reportedAt}. Approve the pull request on this commit to approve this plan; a new commit or a new plan needs a new approval.</sub>\n`,
-  ].join('\n');
-  return `${head}\n${renderMarkdown(report, { maxLength: MARKDOWN_LIMIT - head.length - 100 })}`;
-}
-
-/** One annotation per risky change, on the plan file it came from (the only file we know). */
-function annotations(report: Report, workspace: string): Parameters<typeof createCheckRun>[2]['annotations'] {
-  const out: { path: string; start_line: number; end_line: number; annotation_level: 'warning' | 'failure'; message: string; title: string }[] = [];
-  for (const p of report.plans) {
-    const path = relative(workspace, p.plan.target.path);
-    if (path.startsWith('..') || p.plan.target.path === '-' || p.plan.target.path.startsWith('cloudformation:')) continue;
-    for (const c of p.changes.filter((x) => isDestructive(x) && (x.production.length > 0 || x.verdict !== 'allow'))) {
-      out.push({
-        path,
-        start_line: 1,
-        end_line: 1,
-        annotation_level: c.verdict === 'block' || c.dataLoss ? 'failure' : 'warning',
-        title: `${c.change.action} ${c.change.address}`.slice(0, 255),
-        message: `${c.change.address} ${c.change.action}${c.dataLoss ? ' — DATA LOSS' : ''}${c.change.reasons.forcedBy.length ? ` (forced by ${c.change.reasons.forcedBy.join(', ')})` : ''}`.slice(0, 1000),
-      });
-    }
-  }
-  return out.slice(0, 50);
 }
 
 /** approvals.users, plus the reviewers who belong to one of approvals.teams. */

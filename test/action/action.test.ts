@@ -15,12 +15,23 @@ const BASE = 'ba5e'.padEnd(40, '0');
 const MARKER = '<!-- steer:pull-request-gate -->';
 const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, unknown>[] }[];
 
-function pullRequestEvent(name: 'pull_request' | 'pull_request_review', action: string, author: { login: string; type: string }): Record<string, unknown> {
+const NEW_HEAD = 'decade'.padEnd(40, '0');
+
+/** A webhook payload from GitHub's own examples; only the PR number, author and commits are changed. */
+function pullRequestEvent(name: 'pull_request' | 'pull_request_review', action: string, author: { login: string; type: string }, head = HEAD): Record<string, unknown> {
   const example = structuredClone(examples.find((e) => e.name === name)!.examples.find((x) => x.action === action)!) as Record<string, any>;
   Object.assign(example.pull_request, { number: 1, user: { ...example.pull_request.user, login: author.login, type: author.type } });
-  example.pull_request.head.sha = HEAD;
+  example.pull_request.head.sha = head;
   example.pull_request.base.sha = BASE;
+  if ('after' in example) Object.assign(example, { before: HEAD, after: head });
   return example;
+}
+
+/** The demo plan with one more attribute changed: same verdict, another digest. */
+function changeThePlan(): void {
+  const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'));
+  plan.resource_changes[1].change.after.description = 'changed after the approval';
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
 }
 
 let gh: FakeGitHub;
@@ -66,7 +77,8 @@ async function runAction(event: Record<string, unknown>, eventName = 'pull_reque
     STEER_GITHUB_RETRY_BASE_MS: '5',
     ...extraEnv,
   };
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/index.js')], { cwd: dir, env });
+  // STEER_ACTION_NODE runs the bundle under another Node, e.g. the Action runtime's Node 24.
+  const child = spawn(process.env.STEER_ACTION_NODE ?? process.execPath, [join(repoRoot, 'dist/index.js')], { cwd: dir, env });
   let stdout = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -77,7 +89,11 @@ async function runAction(event: Record<string, unknown>, eventName = 'pull_reque
   return { code, stdout, outputs, summary: readFileSync(join(dir, 'summary'), 'utf8') };
 }
 
-const opened = (author = { login: 'Copilot', type: 'Bot' }) => pullRequestEvent('pull_request', 'opened', author);
+const AGENT = { login: 'Copilot', type: 'Bot' };
+const opened = (author = AGENT) => pullRequestEvent('pull_request', 'opened', author);
+const reviewed = () => pullRequestEvent('pull_request_review', 'submitted', AGENT);
+const synchronized = () => pullRequestEvent('pull_request', 'synchronize', AGENT, NEW_HEAD);
+const writes = () => gh.requests.filter((r) => /^(POST|PATCH|PUT|DELETE) /.test(r));
 const approve = (login: string, over: Partial<{ type: 'User' | 'Bot'; commitId: string; submittedAt: string; state: string }> = {}) =>
   gh.reviews.push({ login, type: over.type ?? 'User', state: over.state ?? 'APPROVED', commitId: over.commitId ?? HEAD, submittedAt: over.submittedAt ?? new Date(Date.now() + 60_000).toISOString() });
 
@@ -98,7 +114,11 @@ describe('the GitHub Action, first run on an agent pull request', () => {
     expect(comments[0]!.body.length).toBeLessThanOrEqual(65_536);
 
     expect(gh.checkRuns).toHaveLength(1);
-    expect(gh.checkRuns[0]).toMatchObject({ name: 'steer', head_sha: HEAD, conclusion: 'action_required', external_id: `steer:${r.outputs.digest}` });
+    expect(gh.checkRuns[0]).toMatchObject({ name: 'steer', head_sha: HEAD, status: 'completed', conclusion: 'action_required', external_id: `steer:${r.outputs.digest}` });
+    expect((gh.checkRuns[0]!.output as { summary: string }).summary).toContain(`head \`${HEAD}\``);
+    // The check starts in progress and concludes last, after the comment and labels were written.
+    expect(writes()[0]).toBe('POST /repos/octo-org/infra/check-runs');
+    expect(writes().at(-1)).toMatch(/^PATCH \/repos\/octo-org\/infra\/check-runs\/\d+$/);
     expect(JSON.stringify(gh.checkRuns[0])).toContain(r.outputs.digest!);
     expect(gh.labels.sort()).toEqual(['steer:destroy', 'steer:review-required']);
     expect(r.summary).toMatch(/Steer: REVIEW REQUIRED/);
@@ -111,7 +131,7 @@ describe('the GitHub Action, first run on an agent pull request', () => {
     await runAction(opened());
     expect(gh.steerComments(MARKER)).toHaveLength(1);
     expect(gh.comments.find((c) => c.id === 999)!.body).toMatch(/all good, merge it/);
-    expect(gh.requests.filter((r) => r.startsWith('PATCH'))).toHaveLength(1);
+    expect(gh.requests.filter((r) => r.startsWith('PATCH /repos/octo-org/infra/issues/comments/'))).toHaveLength(1);
   });
 
   it('finds its comment when the token is a PAT (GET /user answers)', async () => {
@@ -120,13 +140,23 @@ describe('the GitHub Action, first run on an agent pull request', () => {
     await runAction(opened());
     expect(gh.steerComments(MARKER)).toHaveLength(1);
   });
+
+  it("finds its comment when the token is another GitHub App's (its bot user, from the check run's app), ignoring github-actions[bot]'s", async () => {
+    gh.checkRunApp = 'steer-gate';
+    gh.comments.push({ id: 7, login: 'github-actions[bot]', type: 'Bot', body: `${MARKER}\nplanted by another workflow` });
+    await runAction(opened());
+    await runAction(opened());
+    expect(gh.steerComments(MARKER)).toHaveLength(1);
+    expect(gh.steerComments(MARKER)[0]!.login).toBe('steer-gate[bot]');
+    expect(gh.comments.find((c) => c.id === 7)!.body).toMatch(/planted/);
+  });
 });
 
 describe('approvals', () => {
   it('an approval by a human on the head commit after the report turns the check green', async () => {
     await runAction(opened());
     approve('alice');
-    const r = await runAction(pullRequestEvent('pull_request_review', 'submitted', { login: 'Copilot', type: 'Bot' }), 'pull_request_review');
+    const r = await runAction(reviewed(), 'pull_request_review');
     expect(r.code).toBe(0);
     expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'success' });
     expect(gh.labels.sort()).toEqual(['steer:approved', 'steer:destroy']);
@@ -145,6 +175,32 @@ describe('approvals', () => {
     const r = await runAction(opened());
     expect(r.code).toBe(1);
     expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'action_required' });
+  });
+
+  it('a new commit (synchronize) means the earlier approval no longer counts', async () => {
+    await runAction(opened());
+    approve('alice');
+    expect((await runAction(reviewed(), 'pull_request_review')).code).toBe(0);
+    const r = await runAction(synchronized());
+    expect(r.code).toBe(1);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ head_sha: NEW_HEAD, conclusion: 'action_required' });
+    expect(gh.steerComments(MARKER)).toHaveLength(1);
+    expect(gh.steerComments(MARKER)[0]!.body).toMatch(/approved an older commit/);
+    expect(gh.labels).toContain('steer:review-required');
+  });
+
+  it('a different plan on the same commit needs a new approval; the same plan again keeps it', async () => {
+    await runAction(opened());
+    approve('alice', { submittedAt: new Date().toISOString() }); // after the first report, before the next
+    const approved = await runAction(reviewed(), 'pull_request_review');
+    expect(approved.code).toBe(0);
+    expect((await runAction(opened())).code).toBe(0); // same head, same digest: the first report's time holds
+    changeThePlan();
+    const r = await runAction(opened());
+    expect(r.outputs.digest).not.toBe(approved.outputs.digest);
+    expect(r.code).toBe(1);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ head_sha: HEAD, conclusion: 'action_required', external_id: `steer:${r.outputs.digest}` });
+    expect(gh.steerComments(MARKER)[0]!.body).toMatch(/approved before this plan was reported/);
   });
 
   it('with approvals.teams, only team members count', async () => {
@@ -196,12 +252,20 @@ describe('trust', () => {
     expect(gh.steerComments(MARKER)[0]!.body).toMatch(/`STEER-WORKFLOW-CHANGED` This pull request changes \.github\/workflows\/steer\.yml/);
   });
 
-  it('a plans pattern that matches nothing fails the step', async () => {
+  it('a plans pattern that matches nothing fails the step, and the steer check says failure', async () => {
     rmSync(join(dir, 'plan.json'));
     const r = await runAction(opened());
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/matches no file/);
-    expect(gh.checkRuns).toHaveLength(0);
+    expect(r.stdout).toMatch(/::error::Steer: input "plans": plan\*\.json matches no file/);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.checkRuns[0]).toMatchObject({ conclusion: 'failure', external_id: 'steer:error' });
+  });
+
+  it('a pull_request event without its pull request fails the step', async () => {
+    const r = await runAction({ action: 'opened' }, 'pull_request_target');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::Steer: .*pull_request_target event without its pull_request payload/);
+    expect(gh.requests).toEqual([]);
   });
 });
 
@@ -229,6 +293,23 @@ describe('GitHub errors', () => {
     expect(gh.checkRuns).toHaveLength(1);
   });
 
+  it('a primary rate limit (403, x-ratelimit-remaining 0) is waited out until the reset and retried', async () => {
+    const reset = String(Math.ceil(Date.now() / 1000) + 1);
+    gh.failures.push({ method: 'GET', pathPrefix: '/repos/octo-org/infra/pulls/1/commits', status: 403, times: 1, message: 'API rate limit exceeded for installation ID 1.', headers: { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } });
+    const r = await runAction(opened());
+    expect(r.stdout).toMatch(/::warning::GitHub primary rate limit .*retrying/);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(r.outputs.verdict).toBe('review');
+  });
+
+  it('a secondary rate limit (403 with retry-after) is waited out and retried', async () => {
+    gh.failures.push({ method: 'POST', pathPrefix: '/repos/octo-org/infra/issues/1/comments', status: 403, times: 1, message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', headers: { 'retry-after': '2' } });
+    const r = await runAction(opened());
+    expect(r.stdout).toMatch(/::warning::GitHub secondary rate limit .*retrying in 2 s/);
+    expect(gh.steerComments(MARKER)).toHaveLength(1);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'action_required' });
+  });
+
   it('errors that persist fail the step and never report success', async () => {
     approve('alice');
     gh.failures.push({ method: 'GET', pathPrefix: '/repos/octo-org/infra/pulls/1/reviews', status: 500, times: 99 });
@@ -236,5 +317,29 @@ describe('GitHub errors', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error::Steer failed: GitHub API 500/);
     expect(gh.checkRuns.filter((c) => c.conclusion === 'success')).toHaveLength(0);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+
+  it('a rate limit that resets in an hour is not waited for: the step fails now, the check says failure', async () => {
+    const reset = String(Math.ceil(Date.now() / 1000) + 3600);
+    gh.failures.push({ method: 'GET', pathPrefix: '/repos/octo-org/infra/pulls/1/commits', status: 403, times: 99, message: 'API rate limit exceeded for installation ID 1.', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } });
+    const started = Date.now();
+    const r = await runAction(opened());
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::Steer failed: GitHub API 403/);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.checkRuns[0]).toMatchObject({ conclusion: 'failure', external_id: 'steer:error' });
+  });
+
+  it('a failure after an approved run replaces the green check with a failed one', async () => {
+    await runAction(opened());
+    approve('alice');
+    expect((await runAction(reviewed(), 'pull_request_review')).code).toBe(0);
+    gh.failures.push({ method: 'POST', pathPrefix: '/repos/octo-org/infra/issues/1/labels', status: 502, times: 99 });
+    gh.labels = [];
+    const r = await runAction(reviewed(), 'pull_request_review');
+    expect(r.code).toBe(1);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ head_sha: HEAD, conclusion: 'failure' });
   });
 });

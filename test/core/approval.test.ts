@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { agentAuthorship } from '../../src/core/agents.js';
 import { decideApproval, type Review } from '../../src/core/approval.js';
 
 const HEAD = 'a'.repeat(40);
@@ -43,22 +42,34 @@ describe('approvals bound to the exact plan', () => {
     expect(decideApproval([review({})], rules, { ...ctx, verdict: 'block' }).approved).toBe(false);
     expect(decideApproval([], rules, { ...ctx, verdict: 'allow' }).approved).toBe(true);
   });
-});
 
-describe('agent-authored pull requests', () => {
-  it('Copilot authors as "Copilot", type Bot, no [bot] suffix', () => {
-    expect(agentAuthorship({ login: 'Copilot', type: 'Bot' }, []).agent).toBe(true);
+  it('a dismissed approval does not count', () => {
+    expect(decideApproval([review({}), review({ id: 2, state: 'DISMISSED', submittedAt: '2026-11-24T10:05:00Z' })], rules, ctx).approved).toBe(false);
   });
-  it('any [bot] account, and configured logins', () => {
-    expect(agentAuthorship({ login: 'renovate[bot]', type: 'Bot' }, []).agent).toBe(true);
-    expect(agentAuthorship({ login: 'infra-agent', type: 'User' }, [], ['infra-agent']).agent).toBe(true);
+
+  it('a comment after an approval leaves the approval standing', () => {
+    expect(decideApproval([review({}), review({ id: 2, state: 'COMMENTED', submittedAt: '2026-11-24T10:07:00Z' })], rules, ctx).approved).toBe(true);
   });
-  it('commits co-authored by an agent', () => {
-    const e = agentAuthorship({ login: 'alice', type: 'User' }, ['fix drift\n\nCo-authored-by: Claude <noreply@anthropic.com>']);
-    expect(e.agent).toBe(true);
-    expect(e.reasons[0]).toMatch(/co-authored by Claude/);
+
+  it('a pending review (not submitted) does not count', () => {
+    const { submittedAt: _, ...pending } = review({ state: 'PENDING' });
+    expect(decideApproval([pending], rules, ctx).approved).toBe(false);
   });
-  it('a human with human co-authors is not an agent', () => {
-    expect(agentAuthorship({ login: 'alice', type: 'User' }, ['x\n\nCo-authored-by: Bob <bob@example.com>']).agent).toBe(false);
+
+  it('the author is recognised whatever the case of the login', () => {
+    expect(decideApproval([review({ login: 'Octo-Agent' })], rules, ctx).approved).toBe(false);
+  });
+
+  it('an approval in the same second as the report does not count (GitHub times have whole seconds)', () => {
+    expect(decideApproval([review({ submittedAt: '2026-11-24T10:00:00Z' })], rules, ctx).approved).toBe(false);
+  });
+
+  it('when steer.yml names approvers but none resolved (no team member reviewed), no one approves', () => {
+    expect(decideApproval([review({})], { ...rules, restricted: true }, ctx).approved).toBe(false);
+  });
+
+  it('two approvals by the same person count once', () => {
+    const two = { required: 2, users: [], agentLogins: [] };
+    expect(decideApproval([review({}), review({ id: 2, submittedAt: '2026-11-24T10:09:00Z' })], two, ctx)).toMatchObject({ approved: false, approvers: ['alice'] });
   });
 });

@@ -30,7 +30,7 @@ export function user(login: string, type: 'User' | 'Bot' = 'User'): Record<strin
 
 export interface FakeReview { login: string; type?: 'User' | 'Bot'; state: string; commitId: string; submittedAt: string }
 export interface FakeComment { id: number; login: string; type?: 'User' | 'Bot'; body: string }
-export interface Failure { method: string; pathPrefix: string; status: number; times: number; headers?: Record<string, string> }
+export interface Failure { method: string; pathPrefix: string; status: number; times: number; headers?: Record<string, string>; message?: string }
 
 export class FakeGitHub {
   readonly owner = 'octo-org';
@@ -65,9 +65,14 @@ export class FakeGitHub {
     await new Promise<void>((r) => this.server?.close(() => r()));
   }
 
+  /** Who the token writes as: the user of a user token, else the app's bot user (`github-actions[bot]` for GITHUB_TOKEN). */
+  get tokenLogin(): string {
+    return this.selfLogin ?? `${this.checkRunApp}[bot]`;
+  }
+
   /** The sticky comments Steer wrote (author = the token's identity). */
   steerComments(marker: string): FakeComment[] {
-    return this.comments.filter((c) => c.body.includes(marker) && c.login === (this.selfLogin ?? 'github-actions[bot]'));
+    return this.comments.filter((c) => c.body.includes(marker) && c.login === this.tokenLogin);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -81,7 +86,7 @@ export class FakeGitHub {
     if (failure) {
       failure.times -= 1;
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
-      res.end(JSON.stringify({ message: 'injected failure', documentation_url: 'https://docs.github.com/rest' }));
+      res.end(JSON.stringify({ message: failure.message ?? 'injected failure', documentation_url: 'https://docs.github.com/rest' }));
       return;
     }
     try {
@@ -110,7 +115,7 @@ export class FakeGitHub {
     };
     let m: RegExpMatchArray | null;
     if (method === 'GET' && p === '/user') {
-      if (!this.selfLogin) return [403, { message: 'Resource not accessible by integration' }];
+      if (!this.selfLogin) return [403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' }];
       return [200, { ...user(this.selfLogin), name: null, company: null, blog: '', location: null, email: null, hireable: null, bio: null, public_repos: 1, public_gists: 0, followers: 0, following: 0, created_at: iso(), updated_at: iso() }];
     }
     if (method === 'GET' && (m = p.match(new RegExp(`^${repoBase}/contents/(.+)$`)))) {
@@ -145,7 +150,7 @@ export class FakeGitHub {
     }
     if (method === 'GET' && p === `${repoBase}/issues/1/comments`) return paged(this.comments.map((c) => this.comment(c)));
     if (method === 'POST' && p === `${repoBase}/issues/1/comments`) {
-      const c = { id: id(), login: this.selfLogin ?? 'github-actions[bot]', type: (this.selfLogin ? 'User' : 'Bot') as 'User' | 'Bot', body: String(body?.body) };
+      const c = { id: id(), login: this.tokenLogin, type: (this.selfLogin ? 'User' : 'Bot') as 'User' | 'Bot', body: String(body?.body) };
       this.comments.push(c);
       return [201, this.comment(c)];
     }
@@ -161,16 +166,21 @@ export class FakeGitHub {
     }
     if (method === 'POST' && p === `${repoBase}/check-runs`) {
       const runId = id();
-      const output = body?.output as Record<string, unknown>;
-      const run = {
+      const run: Record<string, unknown> = {
         id: runId, node_id: `CR_${runId}`, head_sha: body?.head_sha, name: body?.name, external_id: body?.external_id ?? null, url: `${this.url}${repoBase}/check-runs/${runId}`,
-        html_url: `${this.url}/runs/${runId}`, details_url: body?.details_url ?? null, status: body?.status, conclusion: body?.conclusion ?? null,
-        started_at: body?.started_at ?? iso(), completed_at: body?.completed_at ?? null,
-        output: { title: output?.title ?? null, summary: output?.summary ?? null, text: output?.text ?? null, annotations_count: (output?.annotations as unknown[] | undefined)?.length ?? 0, annotations_url: `${this.url}/a/${runId}` },
+        html_url: `${this.url}/runs/${runId}`, details_url: body?.details_url ?? null, status: body?.status ?? 'queued', conclusion: body?.conclusion ?? null,
+        started_at: body?.started_at ?? iso(), completed_at: body?.completed_at ?? null, output: this.checkOutput(runId, body?.output),
         check_suite: { id: 1 }, app: this.app(), pull_requests: [],
       };
       this.checkRuns.push(run);
       return [201, run];
+    }
+    if (method === 'PATCH' && (m = p.match(new RegExp(`^${repoBase}/check-runs/(\\d+)$`)))) {
+      const run = this.checkRuns.find((r) => r.id === Number(m![1]));
+      if (!run) return [404, { message: 'Not Found' }];
+      for (const k of ['status', 'conclusion', 'completed_at', 'details_url', 'external_id', 'started_at'] as const) if (body?.[k] !== undefined) run[k] = body[k];
+      if (body?.output) run.output = this.checkOutput(run.id as number, body.output);
+      return [200, run];
     }
     if (method === 'GET' && p === `${repoBase}/issues/1/labels`) return paged(this.labels.map((name, i) => this.label(name, i)));
     if (method === 'POST' && p === `${repoBase}/issues/1/labels`) {
@@ -200,6 +210,11 @@ export class FakeGitHub {
     };
     this.checkRuns.push(run);
     return run;
+  }
+
+  private checkOutput(runId: number, output: unknown): Record<string, unknown> {
+    const o = (output ?? {}) as Record<string, unknown>;
+    return { title: o.title ?? null, summary: o.summary ?? null, text: o.text ?? null, annotations_count: (o.annotations as unknown[] | undefined)?.length ?? 0, annotations_url: `${this.url}/a/${runId}` };
   }
 
   private comment(c: FakeComment): Record<string, unknown> {

@@ -78,3 +78,14 @@ function fromOpenApi30(node: unknown): unknown {
   }
   return { anyOf: [out, { type: 'null' }] };
 }
+
+/** Throws when a request body is not what GitHub's API description accepts for this operation. */
+export function assertValidRequest(method: string, path: string, body: unknown): void {
+  const { spec, ajv } = load();
+  const template = operationTemplate(method, path);
+  if (!template) throw new Error(`${method} ${path} is not an operation of the GitHub API`);
+  const schema = (spec.paths[template]![method.toLowerCase()] as { requestBody?: { content?: Record<string, { schema?: unknown }> } }).requestBody?.content?.['application/json']?.schema;
+  if (schema === undefined) throw new Error(`${method} ${template} takes no JSON body`);
+  const validate = ajv.compile(fromOpenApi30(JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"github#/'))) as object);
+  if (!validate(body)) throw new Error(`request to ${method} ${template} does not match GitHub's OpenAPI description: ${ajv.errorsText(validate.errors)}`);
+}

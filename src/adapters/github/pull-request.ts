@@ -1,3 +1,4 @@
+import type { Commit } from '../../core/agents.js';
 import type { Review } from '../../core/approval.js';
 import type { GitHub } from './client.js';
 
@@ -11,12 +12,17 @@ function status(e: unknown): number | undefined {
   return (e as { status?: number }).status;
 }
 
-/** The login the token acts as. GITHUB_TOKEN may not call GET /user: it acts as github-actions[bot]. */
-export async function ownLogin(gh: GitHub): Promise<string> {
+/**
+ * The login the token writes as. A user token (PAT, app user token) may call GET /user. An
+ * installation token — GITHUB_TOKEN included — gets 403 "Resource not accessible by integration"
+ * there, and writes as its app's bot user `<app-slug>[bot]`; the app is the one GitHub records on
+ * the check run we created (`github-actions` for GITHUB_TOKEN).
+ */
+export async function ownLogin(gh: GitHub, appSlug: string | null): Promise<string> {
   try {
     return (await gh.rest.users.getAuthenticated()).data.login;
   } catch (e) {
-    if (status(e) === 403 || status(e) === 401) return 'github-actions[bot]';
+    if (status(e) === 403) return `${appSlug ?? 'github-actions'}[bot]`;
     throw e;
   }
 }
@@ -38,9 +44,10 @@ export async function changedFiles(gh: GitHub, r: Repo, pull: number): Promise<s
   return files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]);
 }
 
-export async function commitMessages(gh: GitHub, r: Repo, pull: number): Promise<string[]> {
+/** The pull request's commits (GitHub lists at most 250), with the accounts of their authors. */
+export async function pullCommits(gh: GitHub, r: Repo, pull: number): Promise<Commit[]> {
   const commits = await gh.paginate(gh.rest.pulls.listCommits, { ...r, pull_number: pull, per_page: 100 });
-  return commits.map((c) => c.commit.message);
+  return commits.map((c) => ({ message: c.commit.message, ...(c.author ? { author: { login: c.author.login, type: c.author.type } } : {}) }));
 }
 
 export async function reviews(gh: GitHub, r: Repo, pull: number): Promise<Review[]> {

@@ -1,19 +1,7 @@
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
 import {
-  DEFAULT_CONFIG,
-  configSchema
-} from "./chunk-TLDEGVCJ.js";
-import "./chunk-NLEEBJMC.js";
-import {
-  firstIssueText
-} from "./chunk-VWJEZFZ2.js";
-import {
-  ConfigError
-} from "./chunk-QPO7ZZEI.js";
-import {
   __commonJS,
-  __require,
-  __toESM
+  __require
 } from "./chunk-QEVJJKSU.js";
 
 // node_modules/yaml/dist/nodes/identity.js
@@ -7227,7 +7215,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7253,7 +7241,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7289,7 +7277,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
 });
@@ -7346,21 +7334,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/config/parse.ts
-var import_yaml = __toESM(require_dist(), 1);
-function parseConfig(text, file) {
-  const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const where = e.linePos?.[0] ? ` (line ${e.linePos[0].line}, column ${e.linePos[0].col})` : "";
-    throw new ConfigError(file, `invalid YAML${where}: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`);
-  }
-  const value = doc.toJS() ?? {};
-  const result = configSchema.safeParse(value);
-  if (!result.success) throw new ConfigError(file, firstIssueText(result.error));
-  return result.data;
-}
 export {
-  DEFAULT_CONFIG,
-  parseConfig
+  require_dist
 };

@@ -1,0 +1,11 @@
+import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
+import {
+  guardCommand,
+  runGuard
+} from "./chunk-Q45QKSYH.js";
+import "./chunk-QPO7ZZEI.js";
+import "./chunk-QEVJJKSU.js";
+export {
+  guardCommand,
+  runGuard
+};

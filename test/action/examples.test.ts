@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { assertValidRequest } from '../support/github-openapi.js';
+import { repoRoot } from '../support/paths.js';
+
+// The example workflows are what users copy: they must keep the gate's safety properties.
+type Step = { uses?: string; run?: string; if?: string; with?: Record<string, unknown> };
+type Job = { permissions?: Record<string, string>; if?: string; needs?: string | string[]; steps: Step[] };
+type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> };
+
+const read = (name: string) => readFileSync(join(repoRoot, 'examples/github', name), 'utf8');
+const workflow = (name: string) => parse(read(name)) as Workflow;
+const perms = (w: Workflow, j: Job) => j.permissions ?? w.permissions ?? {};
+const writes = (p: Record<string, string>) => Object.entries(p).filter(([k, v]) => v === 'write' && k !== 'id-token').map(([k]) => k);
+const checksOutPr = (j: Job) => j.steps.some((s) => s.uses?.startsWith('actions/checkout') && String(s.with?.ref ?? '').includes('pull_request.head'));
+const runsSteer = (s: Step) => s.uses?.startsWith('your-org/steer') ?? false;
+
+describe.each(['terraform.yml', 'cloudformation.yml'])('examples/github/%s', (name) => {
+  const w = workflow(name);
+
+  it('runs from the base branch (pull_request_target), never as a pull_request workflow', () => {
+    expect(Object.keys(w.on)).toContain('pull_request_target');
+    expect(Object.keys(w.on)).not.toContain('pull_request');
+  });
+
+  it('uses no repository secrets (pull_request_target must not hand them to PR code)', () => {
+    expect(read(name)).not.toMatch(/secrets\./);
+  });
+
+  it('never keeps the checkout credentials', () => {
+    for (const j of Object.values(w.jobs)) for (const s of j.steps.filter((x) => x.uses?.startsWith('actions/checkout'))) expect(s.with?.['persist-credentials']).toBe(false);
+  });
+
+  it('the gate always runs and is never skipped', () => {
+    const gates = Object.values(w.jobs).filter((j) => j.steps.some(runsSteer));
+    expect(gates).toHaveLength(1);
+    const gate = gates[0]!;
+    if (gate.needs || gate.if) expect(gate.if).toMatch(/always\(\)/);
+    const step = gate.steps.find(runsSteer)!;
+    if (gate.steps.indexOf(step) > 0 && gate.steps.slice(0, gate.steps.indexOf(step)).some((s) => s.run)) expect(step.if).toMatch(/always\(\)/);
+    expect(writes(perms(w, gate)).sort()).toEqual(['checks', 'issues', 'pull-requests']);
+  });
+
+  it('reads plans the workflow made (in the runner temp dir), not files from the checkout', () => {
+    const step = Object.values(w.jobs).flatMap((j) => j.steps).find(runsSteer)!;
+    expect(String(step.with?.plans)).toMatch(/^\$\{\{ runner\.temp \}\}\//);
+  });
+});
+
+describe('examples/github/terraform.yml', () => {
+  it('runs terraform (PR code) only in a job without a write token', () => {
+    const w = workflow('terraform.yml');
+    for (const j of Object.values(w.jobs).filter((x) => x.steps.some((s) => /\bterraform (plan|init)\b/.test(s.run ?? '')))) {
+      expect(checksOutPr(j)).toBe(true);
+      expect(writes(perms(w, j))).toEqual([]);
+      expect(j.steps.some(runsSteer)).toBe(false);
+    }
+  });
+});
+
+describe('examples/github/README.md', () => {
+  it('its ruleset is a valid request to GitHub (POST /repos/{owner}/{repo}/rulesets) that requires the steer check', () => {
+    const json = /```json\n([\s\S]*?)```/.exec(read('README.md'))![1]!;
+    const ruleset = JSON.parse(json) as { rules: { type: string; parameters?: { required_status_checks?: { context: string }[] } }[] };
+    assertValidRequest('POST', '/repos/octo-org/infra/rulesets', ruleset);
+    expect(ruleset.rules.find((r) => r.type === 'required_status_checks')!.parameters!.required_status_checks!.map((c) => c.context)).toEqual(['steer']);
+  });
+});
