@@ -5,9 +5,9 @@ import { createRequire as __steerCreateRequire } from 'node:module'; const requi
 import nodeModule from "node:module";
 nodeModule.enableCompileCache?.();
 if (process.argv[2] === "guard") {
-  const { runGuard } = await import("./chunks/guard-5JTID43M.js");
+  const { runGuard } = await import("./chunks/guard-776EYJRA.js");
   void runGuard(process.argv);
 } else {
-  const { run } = await import("./chunks/run-C7WKIKEB.js");
+  const { run } = await import("./chunks/run-GUWCNLXO.js");
   void run(process.argv);
 }

@@ -1,5 +1,7 @@
 import type { ShellSyntax } from '../adapters/shell/mvdan.js';
+import { launches } from './launchers.js';
 import { INLINE_CODE_INTERPRETERS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
+import { programName, UNKNOWN, type Arg } from './words.js';
 
 /**
  * Shell command text → the simple commands it would run, wherever they hide: lists, pipelines,
@@ -8,8 +10,7 @@ import { INLINE_CODE_INTERPRETERS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS }
  * A word that can't be known before running (a variable, a substitution) is UNKNOWN.
  * The parser is mvdan/sh (shfmt's), passed in: this module does no loading and no I/O.
  */
-export const UNKNOWN = Symbol('unknown word');
-export type Arg = string | typeof UNKNOWN;
+export { programName, show, UNKNOWN, type Arg } from './words.js';
 
 export interface ParsedCommand {
   /** Every simple command that may run, prefixes included (`sudo terraform apply` gives both). */
@@ -25,12 +26,14 @@ interface Walk {
   readonly sh: ShellSyntax;
   readonly commands: Arg[][];
   readonly problems: string[];
+  /** `alias t=terraform` earlier in the text: `t apply` is `terraform apply`. */
+  readonly aliases: Map<string, string>;
 }
 
 export function parseCommand(sh: ShellSyntax, text: string): ParsedCommand {
-  const walk: Walk = { sh, commands: [], problems: [] };
+  const walk: Walk = { sh, commands: [], problems: [], aliases: new Map() };
   collect(walk, text, 0, false);
-  return walk;
+  return { commands: walk.commands, problems: walk.problems };
 }
 
 function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
@@ -47,13 +50,21 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
     return;
   }
   const heredocs: Node[] = [];
+  const stdin = new Map<number, Stdin>(); // by the offset of the command it feeds
   const before = w.commands.length;
   w.sh.Walk(file, (node: Node | null) => {
     if (!node) return true;
     const type = w.sh.NodeType(node);
-    if (type === 'CallExpr') {
+    if (type === 'Stmt') {
+      const own = ownStdin(w.sh, node as unknown as StmtNode);
+      if (own) stdin.set(offset(node as unknown as StmtNode), own);
+    } else if (type === 'BinaryCmd') {
+      const bin = node as unknown as { Op: number; X: StmtNode | null; Y: StmtNode | null };
+      // `producer | consumer`: the consumer reads what the producer writes (its own redirect wins).
+      if ((bin.Op === PIPE || bin.Op === PIPE_ALL) && bin.X && bin.Y) stdin.set(offset(bin.Y), { kind: 'pipe', fromHeredoc: hasHeredoc(w.sh, bin.X) });
+    } else if (type === 'CallExpr') {
       const argv = (node as unknown as { Args: Node[] }).Args.map((word) => wordText(w.sh, word));
-      if (argv.length > 0) expand(w, argv, depth);
+      if (argv.length > 0) expand(w, argv, depth, stdin.get((node as unknown as { Pos(): { Offset(): number } }).Pos().Offset()) ?? { kind: 'inherited' });
     } else if (type === 'Redirect') {
       const hdoc = (node as unknown as { Hdoc: Node | null }).Hdoc;
       if (hdoc) heredocs.push(hdoc);
@@ -72,17 +83,68 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
   }
 }
 
+/** Where a simple command's standard input comes from. */
+type Stdin =
+  | { readonly kind: 'heredoc' } // its own `<<EOF` (parsed with the other here-docs)
+  | { readonly kind: 'herestring'; readonly text: Arg } // its own `<<< word`
+  | { readonly kind: 'file' } // its own `< file`
+  | { readonly kind: 'pipe'; readonly fromHeredoc: boolean } // `x | it`; fromHeredoc: `cat <<EOF | it`
+  | { readonly kind: 'inherited' }; // the caller's: a terminal, or an enclosing pipe (`curl … | (sh)`)
+
+interface StmtNode {
+  Cmd: Node | null;
+  Redirs: ({ Op: number; N: { Value: string } | null; Word: Node | null; Hdoc: Node | null } | null)[];
+}
+
+/** mvdan/sh token numbers (mvdan-sh 0.10: syntax.RedirOperator, syntax.BinCmdOperator); a test pins them. */
+export const TOKENS = { RDR_IN: 56, HEREDOC: 61, DASH_HEREDOC: 62, HERESTRING: 63, PIPE: 12, PIPE_ALL: 13 } as const;
+const { RDR_IN, HEREDOC, DASH_HEREDOC, HERESTRING, PIPE, PIPE_ALL } = TOKENS;
+
+function offset(stmt: StmtNode): number {
+  return (stmt.Cmd as unknown as { Pos(): { Offset(): number } } | null)?.Pos().Offset() ?? -1;
+}
+
+function ownStdin(sh: ShellSyntax, stmt: StmtNode): Stdin | undefined {
+  let found: Stdin | undefined;
+  for (const r of stmt.Redirs) {
+    if (!r || (r.N && r.N.Value !== '0')) continue;
+    if (r.Op === HEREDOC || r.Op === DASH_HEREDOC) found = { kind: 'heredoc' };
+    else if (r.Op === HERESTRING && r.Word) found = { kind: 'herestring', text: wordText(sh, r.Word) };
+    else if (r.Op === RDR_IN) found = { kind: 'file' };
+  }
+  return found;
+}
+
+function hasHeredoc(sh: ShellSyntax, stmt: StmtNode): boolean {
+  let found = false;
+  sh.Walk(stmt as unknown as Node, (node: Node | null) => {
+    if (node && sh.NodeType(node) === 'Redirect' && (node as unknown as { Hdoc: Node | null }).Hdoc) found = true;
+    return !found;
+  });
+  return found;
+}
+
 function runsShellCode(argv: readonly Arg[]): boolean {
   const name = programName(argv[0]!);
   return name === UNKNOWN || SHELLS.includes(name) || name === 'eval' || name === 'source' || name === '.' || name in INLINE_CODE_INTERPRETERS;
 }
 
-/** Unwraps prefixes and interpreters; records every command that will run. */
-function expand(w: Walk, argv: Arg[], depth: number): void {
+/** Unwraps prefixes, launchers and interpreters; records every command that will run. */
+function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
   let args = argv;
   for (let step = 0; step < 16 && args.length > 0; step++) {
     const name = programName(args[0]!);
     if (name === UNKNOWN) break;
+    const aliased = w.aliases.get(name);
+    // Both readings are checked: bash expands aliases only in interactive shells, so `alias terraform=echo` hides nothing.
+    if (aliased !== undefined && step === 0) collect(w, `${aliased} ${quoteArgv(args.slice(1).map((a) => (a === UNKNOWN ? UNKNOWN_WORD : a)))}`, depth + 1, false);
+    if (name === 'alias') for (const a of args.slice(1)) if (typeof a === 'string' && a.indexOf('=') > 0) w.aliases.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
+    for (const launch of launches(name, args)) {
+      if ('problem' in launch) w.problems.push(launch.problem);
+      else if ('argv' in launch) expand(w, [...launch.argv], depth + 1, { kind: 'inherited' });
+      else if (launch.shell === UNKNOWN) w.problems.push(`"${name}" runs a command that cannot be known before running`);
+      else collect(w, launch.shell, depth + 1, false);
+    }
     if (name in PREFIX_COMMANDS) {
       w.commands.push(args);
       const prefix = args;
@@ -94,7 +156,7 @@ function expand(w: Walk, argv: Arg[], depth: number): void {
     const runner = RUNNER_SUBCOMMANDS[name];
     if (runner && typeof args[1] === 'string' && runner.includes(args[1])) {
       w.commands.push(args);
-      args = afterOptions(args.slice(2), ['-p', '--package', '-c'], false);
+      args = afterOptions(args.slice(2), ['-p', '--package', '-c', '--from', '--with', '--spec'], false);
       continue;
     }
     if (name === 'yarn' && typeof args[1] === 'string' && !args[1].startsWith('-')) {
@@ -113,20 +175,67 @@ function expand(w: Walk, argv: Arg[], depth: number): void {
       else if (typeof code === 'string') for (const literal of stringLiterals(code)) collect(w, literal, depth + 1, true);
       return;
     }
-    if (SHELLS.includes(name) || name === 'eval') {
+    if (SHELLS.includes(name) || name === 'eval' || name === 'source' || name === '.') {
       w.commands.push(args);
-      const code = name === 'eval' ? args.slice(1) : shellCode(args);
-      if (code === undefined) return; // a script file or stdin: here-docs are handled by collect
-      if (code.some((a) => a === UNKNOWN)) {
-        w.problems.push(`"${name}" runs code that cannot be known before running`);
-        return;
+      const input = name === 'eval' ? { code: args.slice(1) } : name === 'source' || name === '.' ? sourced(args) : shellInput(args);
+      if ('code' in input) {
+        if (input.code.some((a) => a === UNKNOWN)) w.problems.push(`"${name}" runs code that cannot be known before running`);
+        else collect(w, (input.code as string[]).join(' '), depth + 1, false);
+      } else if ('stdin' in input) {
+        readsCodeFrom(w, name, stdin, depth);
+      } else if (input.script === UNKNOWN) {
+        w.problems.push(`"${name}" runs a script whose name cannot be known before running`);
       }
-      collect(w, (code as string[]).join(' '), depth + 1, false);
+      // A script file is not read: wrapper scripts are a documented limit of a local hook.
       return;
     }
     break;
   }
   if (args.length > 0) w.commands.push(args);
+}
+
+/** A shell (or `source /dev/stdin`) runs code from its standard input: only a here-doc or here-string can be checked. */
+function readsCodeFrom(w: Walk, name: string, stdin: Stdin, depth: number): void {
+  switch (stdin.kind) {
+    case 'heredoc':
+    case 'file':
+      return; // here-docs are parsed by collect; `sh < script.sh` is a script file
+    case 'herestring':
+      if (stdin.text === UNKNOWN) w.problems.push(`"${name}" runs a here-string that cannot be known before running`);
+      else collect(w, stdin.text, depth + 1, false);
+      return;
+    case 'pipe':
+      if (!stdin.fromHeredoc) w.problems.push(`"${name}" runs shell code piped into it, which cannot be known before running`);
+      return;
+    case 'inherited':
+      w.problems.push(`"${name}" runs shell code from its standard input, which cannot be known before running`);
+  }
+}
+
+type ShellInput = { readonly code: readonly Arg[] } | { readonly script: Arg } | { readonly stdin: true };
+
+/** `bash -c 'code'`, `bash -lc 'code'` → code; `bash script.sh` → script; `bash`, `bash -s`, `bash /dev/stdin` → stdin. */
+function shellInput(args: readonly Arg[]): ShellInput {
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === UNKNOWN) return { code: [UNKNOWN] };
+    if (a === '--') return scriptOrStdin(args[i + 1]);
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return { code: args.slice(i + 1, i + 2) };
+    if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(a)) return { stdin: true };
+    if (/^[-+][a-zA-Z]*[oO]$/.test(a) || a === '--rcfile' || a === '--init-file') i += 1;
+    else if (!a.startsWith('-') && !a.startsWith('+')) return scriptOrStdin(a);
+  }
+  return { stdin: true };
+}
+
+/** `source file` / `. file`: a file, or standard input, or something built at run time (`source <(curl …)`). */
+function sourced(args: readonly Arg[]): ShellInput {
+  return scriptOrStdin(args[1]);
+}
+
+function scriptOrStdin(file: Arg | undefined): ShellInput {
+  if (file === undefined || file === '-' || file === '/dev/stdin' || file === '/proc/self/fd/0' || file === '/dev/fd/0') return { stdin: true };
+  return { script: file };
 }
 
 /** With -I/-i/--replace, xargs substitutes stdin words for the replace string: those words are unknown. */
@@ -150,18 +259,6 @@ function stringLiterals(code: string): string[] {
   return out;
 }
 
-/** `bash -c 'code'`, `bash -lc 'code'` → the code words; `bash script.sh` → undefined. */
-function shellCode(args: readonly Arg[]): Arg[] | undefined {
-  for (let i = 1; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === UNKNOWN) return [UNKNOWN];
-    if (a === '--') return undefined;
-    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return args.slice(i + 1, i + 2);
-    if (!a.startsWith('-') && !a.startsWith('+')) return undefined;
-  }
-  return undefined;
-}
-
 function afterOptions(args: Arg[], withValue: readonly string[], skipAssignments: boolean): Arg[] {
   let i = 0;
   let skippedNumber = false;
@@ -178,12 +275,6 @@ function afterOptions(args: Arg[], withValue: readonly string[], skipAssignments
     } else break;
   }
   return args.slice(i);
-}
-
-/** `/usr/local/bin/terraform`, `terraform.exe`, `Terraform` → terraform. */
-export function programName(word: Arg): Arg {
-  if (word === UNKNOWN) return UNKNOWN;
-  return word.split('/').pop()!.replace(/\.exe$/i, '').toLowerCase();
 }
 
 /** A word's literal value, or UNKNOWN when it depends on expansion at run time. */
@@ -218,12 +309,10 @@ function partText(sh: ShellSyntax, part: Node): Arg {
   }
 }
 
-/** A command as text, for reasons and logs (`$?` marks a word unknown before running). */
-export function show(argv: readonly Arg[]): string {
-  return argv.map((a) => (a === UNKNOWN ? '$?' : /\s/.test(a) ? JSON.stringify(a) : a)).join(' ');
-}
+/** Stands for a word only known at run time when words are turned back into shell text: it parses as UNKNOWN. */
+const UNKNOWN_WORD = '${STEER_UNKNOWN_WORD}';
 
 /** An argv array (Codex's `["bash","-lc","…"]`, `steer guard -- terraform apply`) as one shell command line. */
 export function quoteArgv(argv: readonly string[]): string {
-  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) || a === UNKNOWN_WORD ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }

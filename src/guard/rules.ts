@@ -73,6 +73,7 @@ export const PREFIX_COMMANDS: Readonly<Record<string, { readonly withValue: read
   npx: { withValue: ['-p', '--package', '-c', '--call'] },
   bunx: { withValue: ['-p', '--package'] },
   pnpx: { withValue: [] },
+  uvx: { withValue: ['--from', '--with', '-w', '--python', '-p', '--index-url', '--with-requirements'] },
   dotenv: { withValue: ['-e', '-v'] },
 };
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shellSyntax } from '../../src/adapters/shell/mvdan.js';
 import { decide, NO_LISTS, type GuardLists } from '../../src/guard/decide.js';
-import { parseCommand } from '../../src/guard/parse.js';
+import { parseCommand, TOKENS } from '../../src/guard/parse.js';
 import { repoRoot } from '../support/paths.js';
 
 // The command corpus: dangerous and safe commands, obfuscated forms included, with the decision expected.
@@ -43,5 +43,19 @@ describe('reasons', () => {
   it('say why an unknowable command is denied', () => {
     expect(check('T=terraform; $T apply').reason).toMatch(/cannot be known before running/);
     expect(check('terraform apply "unterminated').reason).toMatch(/could not be parsed/);
+  });
+});
+
+describe('the parser version', () => {
+  it('gives the redirect and pipe token numbers the guard relies on', () => {
+    const sh = shellSyntax();
+    const ops: Record<string, number> = {};
+    for (const [name, text] of [['RDR_IN', 'sh < f'], ['HEREDOC', 'sh <<E\nx\nE'], ['DASH_HEREDOC', 'sh <<-E\nx\nE'], ['HERESTRING', 'sh <<< x'], ['PIPE', 'a | b'], ['PIPE_ALL', 'a |& b']] as const) {
+      sh.Walk(sh.NewParser().Parse(text, ''), (node) => {
+        if (node && (sh.NodeType(node) === 'Redirect' || sh.NodeType(node) === 'BinaryCmd')) ops[name] = (node as unknown as { Op: number }).Op;
+        return true;
+      });
+    }
+    expect(ops).toEqual(TOKENS);
   });
 });

@@ -37,7 +37,7 @@ import {
   peekBytes,
   readInputBytes,
   readTextFileIfExists
-} from "./chunk-Q45QKSYH.js";
+} from "./chunk-HV4FSGAE.js";
 import {
   ConfigError,
   InputError,

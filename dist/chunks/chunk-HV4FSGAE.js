@@ -3002,22 +3002,22 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [alias]
        * @return {(string|Command)}
        */
-      alias(alias) {
-        if (alias === void 0) return this._aliases[0];
+      alias(alias2) {
+        if (alias2 === void 0) return this._aliases[0];
         let command = this;
         if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
           command = this.commands[this.commands.length - 1];
         }
-        if (alias === command._name)
+        if (alias2 === command._name)
           throw new Error("Command alias can't be the same as its name");
-        const matchingCommand = this.parent?._findCommand(alias);
+        const matchingCommand = this.parent?._findCommand(alias2);
         if (matchingCommand) {
           const existingCmd = [matchingCommand.name()].concat(matchingCommand.aliases()).join("|");
           throw new Error(
-            `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
+            `cannot add alias '${alias2}' to command '${this.name()}' as already have command '${existingCmd}'`
           );
         }
-        command._aliases.push(alias);
+        command._aliases.push(alias2);
         return this;
       }
       /**
@@ -3030,7 +3030,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       aliases(aliases) {
         if (aliases === void 0) return this._aliases;
-        aliases.forEach((alias) => this.alias(alias));
+        aliases.forEach((alias2) => this.alias(alias2));
         return this;
       }
       /**
@@ -3706,6 +3706,7 @@ var PREFIX_COMMANDS = {
   npx: { withValue: ["-p", "--package", "-c", "--call"] },
   bunx: { withValue: ["-p", "--package"] },
   pnpx: { withValue: [] },
+  uvx: { withValue: ["--from", "--with", "-w", "--python", "-p", "--index-url", "--with-requirements"] },
   dotenv: { withValue: ["-e", "-v"] }
 };
 var RUNNER_SUBCOMMANDS = {
@@ -3732,13 +3733,166 @@ var INLINE_CODE_INTERPRETERS = {
   pwsh: ["-c", "-command", "-Command"]
 };
 
-// src/guard/parse.ts
+// src/guard/words.ts
 var UNKNOWN = /* @__PURE__ */ Symbol("unknown word");
+function programName(word) {
+  if (word === UNKNOWN) return UNKNOWN;
+  return word.split("/").pop().replace(/\.exe$/i, "").toLowerCase();
+}
+function show(argv) {
+  return argv.map((a) => a === UNKNOWN ? "$?" : /\s/.test(a) ? JSON.stringify(a) : a).join(" ");
+}
+
+// src/guard/launchers.ts
+var find = (args) => {
+  const out = [];
+  for (let i = 1; i < args.length; i++) {
+    if (!["-exec", "-execdir", "-ok", "-okdir"].includes(args[i])) continue;
+    const argv = [];
+    for (i += 1; i < args.length && args[i] !== ";" && args[i] !== "+"; i++) argv.push(typeof args[i] === "string" && args[i].includes("{}") ? UNKNOWN : args[i]);
+    if (argv.length > 0) out.push({ argv });
+  }
+  return out;
+};
+var parallel = (args) => {
+  let i = 1;
+  while (i < args.length && typeof args[i] === "string" && args[i].startsWith("-") && !isInputSeparator(args[i])) i += ["-j", "--jobs", "-S", "--sshlogin", "--delay", "--joblog", "--results", "-a", "--arg-file"].includes(args[i]) ? 2 : 1;
+  const argv = [];
+  for (; i < args.length && !isInputSeparator(args[i]); i++) argv.push(args[i]);
+  if (argv.length === 0) return [{ problem: '"parallel" runs commands read from its input, which cannot be known before running' }];
+  return [{ argv: [...argv, UNKNOWN] }];
+};
+function isInputSeparator(a) {
+  return a === ":::" || a === "::::" || a === ":::+" || a === "::::+";
+}
+var SSH_OPTIONS_WITH_VALUE = ["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"];
+var ssh = (args) => {
+  let i = 1;
+  while (i < args.length && typeof args[i] === "string" && args[i].startsWith("-")) i += SSH_OPTIONS_WITH_VALUE.includes(args[i]) ? 2 : 1;
+  const remote = args.slice(i + 1);
+  if (remote.length === 0) return [];
+  return [{ shell: remote.some((a) => a === UNKNOWN) ? UNKNOWN : remote.join(" ") }];
+};
+var alias = (args) => args.slice(1).flatMap((a) => {
+  if (a === UNKNOWN) return [{ problem: "an alias is defined with a value that cannot be known before running" }];
+  const eq = a.indexOf("=");
+  return eq > 0 ? [{ shell: a.slice(eq + 1) }] : [];
+});
+var CONTAINER_OPTIONS_WITH_VALUE = [
+  "-a",
+  "--attach",
+  "--add-host",
+  "--cap-add",
+  "--cap-drop",
+  "--cgroup-parent",
+  "--cidfile",
+  "-c",
+  "--cpu-shares",
+  "--cpus",
+  "--cpuset-cpus",
+  "--device",
+  "--dns",
+  "-e",
+  "--env",
+  "--env-file",
+  "--entrypoint",
+  "--expose",
+  "--gpus",
+  "--group-add",
+  "-h",
+  "--hostname",
+  "--health-cmd",
+  "--ipc",
+  "-l",
+  "--label",
+  "--link",
+  "--log-driver",
+  "--log-opt",
+  "-m",
+  "--memory",
+  "--mount",
+  "--name",
+  "--net",
+  "--network",
+  "-p",
+  "--publish",
+  "--pid",
+  "--platform",
+  "--pull",
+  "--restart",
+  "--runtime",
+  "--security-opt",
+  "--shm-size",
+  "--stop-signal",
+  "--stop-timeout",
+  "--tmpfs",
+  "-u",
+  "--user",
+  "--ulimit",
+  "-v",
+  "--volume",
+  "--volumes-from",
+  "-w",
+  "--workdir"
+];
+var IMAGE_PROGRAMS = { "aws-cli": "aws", awscli: "aws", opentofu: "tofu", "aws-cdk": "cdk" };
+var containerRun = (args) => {
+  if (args[1] !== "run" && args[1] !== "container") return [];
+  let i = args[1] === "container" ? args[2] === "run" ? 3 : args.length : 2;
+  let entrypoint;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === UNKNOWN || !a.startsWith("-")) break;
+    if (a === "--entrypoint") entrypoint = args[i + 1];
+    else if (a.startsWith("--entrypoint=")) entrypoint = a.slice("--entrypoint=".length);
+    if (CONTAINER_OPTIONS_WITH_VALUE.includes(a)) i += 1;
+  }
+  const image = args[i];
+  if (image === void 0) return [];
+  const rest = args.slice(i + 1);
+  if (image === UNKNOWN || entrypoint === UNKNOWN) return [{ argv: [UNKNOWN, ...rest] }];
+  const program2 = entrypoint ?? imageProgram(image);
+  const out = program2 ? [{ argv: [program2, ...rest] }] : [];
+  if (rest.length > 0) out.push({ argv: rest });
+  return out;
+};
+function imageProgram(image) {
+  const name = image.split("/").pop().split("@")[0].split(":")[0].toLowerCase();
+  const program2 = IMAGE_PROGRAMS[name] ?? name;
+  return INFRA_PROGRAMS.includes(program2) ? program2 : void 0;
+}
+var envSplit = (args) => {
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === UNKNOWN) return [];
+    const value = a === "-S" || a === "--split-string" ? args[i + 1] : a.startsWith("--split-string=") ? a.slice("--split-string=".length) : /^-[^-]*S./.test(a) ? a.slice(a.indexOf("S") + 1) : void 0;
+    if (value === void 0) continue;
+    const rest = args.slice(a.includes("=") || /^-[^-]*S./.test(a) ? i + 1 : i + 2);
+    return [{ shell: value === UNKNOWN || rest.some((r) => r === UNKNOWN) ? UNKNOWN : [value, ...rest].join(" ") }];
+  }
+  return [];
+};
+var LAUNCHERS = {
+  find,
+  parallel,
+  ssh,
+  alias,
+  docker: containerRun,
+  podman: containerRun,
+  nerdctl: containerRun,
+  finch: containerRun,
+  env: envSplit
+};
+function launches(name, args) {
+  return LAUNCHERS[name]?.(args) ?? [];
+}
+
+// src/guard/parse.ts
 var MAX_DEPTH = 8;
 function parseCommand(sh, text) {
-  const walk = { sh, commands: [], problems: [] };
+  const walk = { sh, commands: [], problems: [], aliases: /* @__PURE__ */ new Map() };
   collect(walk, text, 0, false);
-  return walk;
+  return { commands: walk.commands, problems: walk.problems };
 }
 function collect(w, text, depth, lenient) {
   if (depth > MAX_DEPTH) {
@@ -3753,13 +3907,20 @@ function collect(w, text, depth, lenient) {
     return;
   }
   const heredocs = [];
+  const stdin = /* @__PURE__ */ new Map();
   const before = w.commands.length;
   w.sh.Walk(file, (node) => {
     if (!node) return true;
     const type = w.sh.NodeType(node);
-    if (type === "CallExpr") {
+    if (type === "Stmt") {
+      const own = ownStdin(w.sh, node);
+      if (own) stdin.set(offset(node), own);
+    } else if (type === "BinaryCmd") {
+      const bin = node;
+      if ((bin.Op === PIPE || bin.Op === PIPE_ALL) && bin.X && bin.Y) stdin.set(offset(bin.Y), { kind: "pipe", fromHeredoc: hasHeredoc(w.sh, bin.X) });
+    } else if (type === "CallExpr") {
       const argv = node.Args.map((word) => wordText(w.sh, word));
-      if (argv.length > 0) expand(w, argv, depth);
+      if (argv.length > 0) expand(w, argv, depth, stdin.get(node.Pos().Offset()) ?? { kind: "inherited" });
     } else if (type === "Redirect") {
       const hdoc = node.Hdoc;
       if (hdoc) heredocs.push(hdoc);
@@ -3774,15 +3935,49 @@ function collect(w, text, depth, lenient) {
     }
   }
 }
+var TOKENS = { RDR_IN: 56, HEREDOC: 61, DASH_HEREDOC: 62, HERESTRING: 63, PIPE: 12, PIPE_ALL: 13 };
+var { RDR_IN, HEREDOC, DASH_HEREDOC, HERESTRING, PIPE, PIPE_ALL } = TOKENS;
+function offset(stmt) {
+  return stmt.Cmd?.Pos().Offset() ?? -1;
+}
+function ownStdin(sh, stmt) {
+  let found;
+  for (const r of stmt.Redirs) {
+    if (!r || r.N && r.N.Value !== "0") continue;
+    if (r.Op === HEREDOC || r.Op === DASH_HEREDOC) found = { kind: "heredoc" };
+    else if (r.Op === HERESTRING && r.Word) found = { kind: "herestring", text: wordText(sh, r.Word) };
+    else if (r.Op === RDR_IN) found = { kind: "file" };
+  }
+  return found;
+}
+function hasHeredoc(sh, stmt) {
+  let found = false;
+  sh.Walk(stmt, (node) => {
+    if (node && sh.NodeType(node) === "Redirect" && node.Hdoc) found = true;
+    return !found;
+  });
+  return found;
+}
 function runsShellCode(argv) {
   const name = programName(argv[0]);
   return name === UNKNOWN || SHELLS.includes(name) || name === "eval" || name === "source" || name === "." || name in INLINE_CODE_INTERPRETERS;
 }
-function expand(w, argv, depth) {
+function expand(w, argv, depth, stdin) {
   let args = argv;
   for (let step = 0; step < 16 && args.length > 0; step++) {
     const name = programName(args[0]);
     if (name === UNKNOWN) break;
+    const aliased = w.aliases.get(name);
+    if (aliased !== void 0 && step === 0) collect(w, `${aliased} ${quoteArgv(args.slice(1).map((a) => a === UNKNOWN ? UNKNOWN_WORD : a))}`, depth + 1, false);
+    if (name === "alias") {
+      for (const a of args.slice(1)) if (typeof a === "string" && a.indexOf("=") > 0) w.aliases.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
+    }
+    for (const launch of launches(name, args)) {
+      if ("problem" in launch) w.problems.push(launch.problem);
+      else if ("argv" in launch) expand(w, [...launch.argv], depth + 1, { kind: "inherited" });
+      else if (launch.shell === UNKNOWN) w.problems.push(`"${name}" runs a command that cannot be known before running`);
+      else collect(w, launch.shell, depth + 1, false);
+    }
     if (name in PREFIX_COMMANDS) {
       w.commands.push(args);
       const prefix = args;
@@ -3793,7 +3988,7 @@ function expand(w, argv, depth) {
     const runner = RUNNER_SUBCOMMANDS[name];
     if (runner && typeof args[1] === "string" && runner.includes(args[1])) {
       w.commands.push(args);
-      args = afterOptions(args.slice(2), ["-p", "--package", "-c"], false);
+      args = afterOptions(args.slice(2), ["-p", "--package", "-c", "--from", "--with", "--spec"], false);
       continue;
     }
     if (name === "yarn" && typeof args[1] === "string" && !args[1].startsWith("-")) {
@@ -3810,20 +4005,58 @@ function expand(w, argv, depth) {
       else if (typeof code === "string") for (const literal of stringLiterals(code)) collect(w, literal, depth + 1, true);
       return;
     }
-    if (SHELLS.includes(name) || name === "eval") {
+    if (SHELLS.includes(name) || name === "eval" || name === "source" || name === ".") {
       w.commands.push(args);
-      const code = name === "eval" ? args.slice(1) : shellCode(args);
-      if (code === void 0) return;
-      if (code.some((a) => a === UNKNOWN)) {
-        w.problems.push(`"${name}" runs code that cannot be known before running`);
-        return;
+      const input = name === "eval" ? { code: args.slice(1) } : name === "source" || name === "." ? sourced(args) : shellInput(args);
+      if ("code" in input) {
+        if (input.code.some((a) => a === UNKNOWN)) w.problems.push(`"${name}" runs code that cannot be known before running`);
+        else collect(w, input.code.join(" "), depth + 1, false);
+      } else if ("stdin" in input) {
+        readsCodeFrom(w, name, stdin, depth);
+      } else if (input.script === UNKNOWN) {
+        w.problems.push(`"${name}" runs a script whose name cannot be known before running`);
       }
-      collect(w, code.join(" "), depth + 1, false);
       return;
     }
     break;
   }
   if (args.length > 0) w.commands.push(args);
+}
+function readsCodeFrom(w, name, stdin, depth) {
+  switch (stdin.kind) {
+    case "heredoc":
+    case "file":
+      return;
+    // here-docs are parsed by collect; `sh < script.sh` is a script file
+    case "herestring":
+      if (stdin.text === UNKNOWN) w.problems.push(`"${name}" runs a here-string that cannot be known before running`);
+      else collect(w, stdin.text, depth + 1, false);
+      return;
+    case "pipe":
+      if (!stdin.fromHeredoc) w.problems.push(`"${name}" runs shell code piped into it, which cannot be known before running`);
+      return;
+    case "inherited":
+      w.problems.push(`"${name}" runs shell code from its standard input, which cannot be known before running`);
+  }
+}
+function shellInput(args) {
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === UNKNOWN) return { code: [UNKNOWN] };
+    if (a === "--") return scriptOrStdin(args[i + 1]);
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return { code: args.slice(i + 1, i + 2) };
+    if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(a)) return { stdin: true };
+    if (/^[-+][a-zA-Z]*[oO]$/.test(a) || a === "--rcfile" || a === "--init-file") i += 1;
+    else if (!a.startsWith("-") && !a.startsWith("+")) return scriptOrStdin(a);
+  }
+  return { stdin: true };
+}
+function sourced(args) {
+  return scriptOrStdin(args[1]);
+}
+function scriptOrStdin(file) {
+  if (file === void 0 || file === "-" || file === "/dev/stdin" || file === "/proc/self/fd/0" || file === "/dev/fd/0") return { stdin: true };
+  return { script: file };
 }
 function xargsReplace(xargs, command) {
   let token;
@@ -3842,16 +4075,6 @@ function stringLiterals(code) {
   for (const m of code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) out.push(m[1] ?? m[2] ?? m[3] ?? "");
   return out;
 }
-function shellCode(args) {
-  for (let i = 1; i < args.length; i++) {
-    const a = args[i];
-    if (a === UNKNOWN) return [UNKNOWN];
-    if (a === "--") return void 0;
-    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return args.slice(i + 1, i + 2);
-    if (!a.startsWith("-") && !a.startsWith("+")) return void 0;
-  }
-  return void 0;
-}
 function afterOptions(args, withValue, skipAssignments) {
   let i = 0;
   let skippedNumber = false;
@@ -3868,10 +4091,6 @@ function afterOptions(args, withValue, skipAssignments) {
     } else break;
   }
   return args.slice(i);
-}
-function programName(word) {
-  if (word === UNKNOWN) return UNKNOWN;
-  return word.split("/").pop().replace(/\.exe$/i, "").toLowerCase();
 }
 function wordText(sh, word) {
   let text = "";
@@ -3901,11 +4120,9 @@ function partText(sh, part) {
       return UNKNOWN;
   }
 }
-function show(argv) {
-  return argv.map((a) => a === UNKNOWN ? "$?" : /\s/.test(a) ? JSON.stringify(a) : a).join(" ");
-}
+var UNKNOWN_WORD = "${STEER_UNKNOWN_WORD}";
 function quoteArgv(argv) {
-  return argv.map((a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+  return argv.map((a) => /^[\w@%+=:,./-]+$/.test(a) || a === UNKNOWN_WORD ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
 }
 
 // src/guard/decide.ts

@@ -2,7 +2,7 @@ import { createRequire as __steerCreateRequire } from 'node:module'; const requi
 import {
   guardCommand,
   runGuard
-} from "./chunk-Q45QKSYH.js";
+} from "./chunk-HV4FSGAE.js";
 import "./chunk-QPO7ZZEI.js";
 import "./chunk-QEVJJKSU.js";
 export {
