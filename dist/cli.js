@@ -8,6 +8,6 @@ if (process.argv[2] === "guard") {
   const { runGuard } = await import("./chunks/guard-776EYJRA.js");
   void runGuard(process.argv);
 } else {
-  const { run } = await import("./chunks/run-GUWCNLXO.js");
+  const { run } = await import("./chunks/run-JPJIHRV3.js");
   void run(process.argv);
 }

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { writeChunks, writeOutputChunks } from '../adapters/fs/write-output.js';
+import { writeOutputChunks, writeStdoutChunks } from '../adapters/fs/write-output.js';
 import type { Report } from '../core/report.js';
 import { exitCodeFor } from '../core/verdict.js';
 import { renderJsonChunks } from '../render/json.js';
@@ -33,7 +33,7 @@ export async function emitReport(report: Report, opts: ReportOutputOptions): Pro
     await writeOutputChunks(opts.out, chunks);
     process.stderr.write(`steer: ${VERDICT_TITLES[report.verdict]} (digest ${report.digest}); report written to ${opts.out}\n`);
   } else {
-    await writeChunks(process.stdout, chunks);
+    await writeStdoutChunks(chunks);
   }
   process.exitCode = exitCodeFor(report.verdict);
 }

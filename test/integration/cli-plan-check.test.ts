@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusDir, repoRoot } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
+
+import { rc, tfPlan } from '../support/tfplan.js';
 
 const demo = join(repoRoot, 'examples/demo/agent-drift-fix.plan.json');
 const corpus = corpusDir();
@@ -50,6 +53,19 @@ describe('steer plan-check, the built CLI', () => {
     const r = runCli(['plan-check', tf('terraform__show-json__plan-error.json')]);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/STEER-PLAN-ERRORED/);
+  });
+
+  it('a reader that stops early (| head) ends the output quietly; the exit code still gives the verdict', () => {
+    const plan = join(scratch(), 'big.json');
+    const changes = Array.from({ length: 3000 }, (_, i) => rc({ address: `aws_s3_bucket.b${i}`, actions: ['delete'], before: { bucket: `b${i}` } }));
+    writeFileSync(plan, JSON.stringify(tfPlan(changes)));
+    const verdictCode = runCli(['plan-check', plan, '--env', 'production']).code;
+    expect(verdictCode).toBeGreaterThanOrEqual(2);
+    for (const format of ['json', 'text']) {
+      const r = spawnSync('bash', ['-c', `node dist/cli.js plan-check "${plan}" --env production --format ${format} | head -c 100 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`], { cwd: repoRoot, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe(`exit=${verdictCode}`);
+    }
   });
 
   it('reads the plan from standard input', () => {

@@ -4,11 +4,31 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError } from '../../core/errors.js';
 
-
 /** Writes pieces to a stream, waiting when it is full (a pipe to a slow reader, a large file). */
 export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
   for (const chunk of chunks) {
     if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+}
+
+/**
+ * Standard output. A reader that stops early (`steer plan-check … | head`) closes the pipe: the
+ * rest of the report is dropped quietly, and the exit code still gives the verdict.
+ */
+export async function writeStdoutChunks(chunks: Iterable<string>): Promise<void> {
+  let closed = false;
+  // Stays attached: an EPIPE reported after the last write must not crash the process either.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true;
+    else throw e;
+  });
+  try {
+    for (const chunk of chunks) {
+      if (closed) return;
+      if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
   }
 }
 

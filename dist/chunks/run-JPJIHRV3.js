@@ -4517,6 +4517,21 @@ async function writeChunks(stream, chunks) {
     if (!stream.write(chunk)) await once(stream, "drain");
   }
 }
+async function writeStdoutChunks(chunks) {
+  let closed = false;
+  process.stdout.on("error", (e) => {
+    if (e.code === "EPIPE") closed = true;
+    else throw e;
+  });
+  try {
+    for (const chunk of chunks) {
+      if (closed) return;
+      if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
+    }
+  } catch (e) {
+    if (e.code !== "EPIPE") throw e;
+  }
+}
 async function writeOutputChunks(path, chunks) {
   try {
     await mkdir(dirname4(path), { recursive: true });
@@ -4813,7 +4828,7 @@ async function emitReport(report, opts) {
     process.stderr.write(`steer: ${VERDICT_TITLES[report.verdict]} (digest ${report.digest}); report written to ${opts.out}
 `);
   } else {
-    await writeChunks(process.stdout, chunks);
+    await writeStdoutChunks(chunks);
   }
   process.exitCode = exitCodeFor(report.verdict);
 }
