@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, UsageError } from '../core/errors.js';
 import { firstIssueText } from '../sources/issue-text.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, UsageError } from '../core/errors.js';
 import { firstIssueText } from '../sources/issue-text.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { initAndPlan } from '../adapters/terraform-cli/plan.js';
 import { InputError } from '../core/errors.js';
 import { firstIssueText } from '../sources/issue-text.js';

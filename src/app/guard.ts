@@ -3,15 +3,15 @@ import { readTextFileIfExists } from '../adapters/fs/read-input.js';
 import { shellSyntax } from '../adapters/shell/mvdan.js';
 import { ConfigError } from '../core/errors.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
-import { parseCommand } from '../guard/parse.js';
+import { parseCommand, quoteArgv } from '../guard/parse.js';
 import { detectRuntime, RUNTIME_FORMATS, type HookAnswer, type Runtime } from '../guard/runtimes/index.js';
 
 export const WAY_THROUGH =
   'Steer: agents do not change infrastructure directly. Produce a plan (terraform plan -out=tfplan && terraform show -json tfplan > plan.json) or a change set (steer changeset create …), run `steer plan-check`, and open a pull request: a human approves the exact plan, then it is applied.';
 
-/** One decision for a command line (`steer guard -- <command…>`). */
-export function checkCommand(command: string, lists: GuardLists): Decision {
-  return decide(parseCommand(shellSyntax(), command), lists);
+/** One decision for a command line, or an argv (`steer guard -- terraform apply`). */
+export function checkCommand(command: string | readonly string[], lists: GuardLists): Decision {
+  return decide(parseCommand(shellSyntax(), typeof command === 'string' ? command : quoteArgv(command)), lists);
 }
 
 /**

@@ -1,7 +1,5 @@
 import { Command } from 'commander';
 import { eventPullNumber } from '../adapters/github/runner-files.js';
-import { applyApprovedPlan } from '../app/apply.js';
-import { gitHubTarget } from '../app/approval-gate.js';
 import { loadConfig } from '../app/load-config.js';
 import { renderText } from '../render/text.js';
 
@@ -28,6 +26,7 @@ export function applyCommand(): Command {
     .option('--audit-log <file>', 'JSON Lines audit log', '.steer/audit.jsonl')
     .exitOverride()
     .action(async (planPath: string, opts: ApplyOptions) => {
+      const [{ applyApprovedPlan }, { gitHubTarget }] = await Promise.all([import('../app/apply.js'), import('../app/approval-gate.js')]);
       const { config } = await loadConfig(process.cwd(), opts.config);
       const github = gitHubTarget(opts.githubPr, process.env, eventPullNumber(process.env.GITHUB_EVENT_PATH));
       process.exitCode = await applyApprovedPlan({

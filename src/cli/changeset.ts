@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { createChangeSetPlans } from '../app/live-change-set.js';
 import { loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
 import { emitReport, withReportOptions, type ReportOutputOptions } from './report-output.js';
@@ -39,6 +38,7 @@ export function changesetCommand(): Command {
     .option('--timeout <seconds>', 'how long to wait for the change set', '600')
     .exitOverride()
     .action(async (opts: CreateOptions) => {
+      const { createChangeSetPlans } = await import('../app/live-change-set.js');
       const { config } = await loadConfig(process.cwd(), opts.config);
       const targets = await changeSetTargets(opts);
       const plans = [];

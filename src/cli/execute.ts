@@ -1,7 +1,5 @@
 import { Command } from 'commander';
 import { eventPullNumber } from '../adapters/github/runner-files.js';
-import { gitHubTarget } from '../app/approval-gate.js';
-import { executeApprovedChangeSet } from '../app/execute.js';
 import { loadConfig } from '../app/load-config.js';
 import { renderText } from '../render/text.js';
 
@@ -29,6 +27,7 @@ export function executeCommand(): Command {
     .option('--timeout <seconds>', 'how long to wait for the stack', '3600')
     .exitOverride()
     .action(async (opts: ExecuteOptions) => {
+      const [{ executeApprovedChangeSet }, { gitHubTarget }] = await Promise.all([import('../app/execute.js'), import('../app/approval-gate.js')]);
       const { config } = await loadConfig(process.cwd(), opts.config);
       const github = gitHubTarget(opts.githubPr, process.env, eventPullNumber(process.env.GITHUB_EVENT_PATH));
       process.exitCode = await executeApprovedChangeSet({

@@ -1,6 +1,4 @@
 import { Command, CommanderError, Option } from 'commander';
-import { answerHook, checkCommand, failClosed, loadGuardLists, WAY_THROUGH } from '../app/guard.js';
-import { quoteArgv } from '../guard/parse.js';
 import { RUNTIMES, type Runtime } from '../guard/runtimes/index.js';
 
 interface GuardOptions {
@@ -24,11 +22,13 @@ export function guardCommand(): Command {
     .option('-c, --config <file>', 'steer.yml with guard.allow / guard.deny')
     .exitOverride()
     .action(async (words: string[], opts: GuardOptions) => {
+      // Loaded here, not at the top: `steer --help` and the other commands don't parse shell.
+      const { answerHook, checkCommand, failClosed, loadGuardLists, WAY_THROUGH } = await import('../app/guard.js');
       try {
         const lists = await loadGuardLists(process.cwd(), opts.config);
         if (words.length > 0) {
           // One word is a command line (`steer guard -- "terraform apply"`); several are an argv.
-          const decision = checkCommand(words.length === 1 ? words[0]! : quoteArgv(words), lists);
+          const decision = checkCommand(words.length === 1 ? words[0]! : words, lists);
           if (decision.decision === 'deny') process.stderr.write(`steer guard: denied: ${decision.reason}. ${WAY_THROUGH}\n`);
           process.exitCode = decision.decision === 'allow' ? 0 : EXIT_DENY;
           return;

@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { init } from '../app/init.js';
 import { RUNTIMES, type Runtime } from '../guard/runtimes/index.js';
 
 export function initCommand(): Command {
@@ -9,6 +8,7 @@ export function initCommand(): Command {
     .addOption(new Option('--ci <ci>', 'also write the PR-gate workflow').choices(['github']))
     .exitOverride()
     .action(async (opts: { agent: Runtime[]; ci?: 'github' }) => {
+      const { init } = await import('../app/init.js');
       const result = await init({ cwd: process.cwd(), agents: opts.agent, ...(opts.ci ? { ci: opts.ci } : {}) });
       for (const f of result.written) process.stdout.write(`wrote     ${f}\n`);
       for (const f of result.unchanged) process.stdout.write(`unchanged ${f}\n`);

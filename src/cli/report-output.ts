@@ -4,7 +4,6 @@ import type { Report } from '../core/report.js';
 import { exitCodeFor } from '../core/verdict.js';
 import { renderJsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { renderSarif } from '../render/sarif.js';
 import { VERDICT_TITLES } from '../render/summary.js';
 import { renderText } from '../render/text.js';
 import { STEER_VERSION } from './version.js';
@@ -28,7 +27,7 @@ export async function emitReport(report: Report, opts: ReportOutputOptions): Pro
   const color = opts.color && opts.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
   // JSON is written a change at a time: a report on a huge plan is never one string in memory.
   const chunks: Iterable<string> =
-    opts.format === 'json' ? renderJsonChunks(report, STEER_VERSION) : [single(report, opts.format, color)];
+    opts.format === 'json' ? renderJsonChunks(report, STEER_VERSION) : [await single(report, opts.format, color)];
   if (opts.out !== undefined) {
     await writeOutputChunks(opts.out, chunks);
     process.stderr.write(`steer: ${VERDICT_TITLES[report.verdict]} (digest ${report.digest}); report written to ${opts.out}\n`);
@@ -38,12 +37,14 @@ export async function emitReport(report: Report, opts: ReportOutputOptions): Pro
   process.exitCode = exitCodeFor(report.verdict);
 }
 
-function single(report: Report, format: 'text' | 'markdown' | 'sarif', color: boolean): string {
+async function single(report: Report, format: 'text' | 'markdown' | 'sarif', color: boolean): Promise<string> {
   switch (format) {
     case 'markdown':
       return renderMarkdown(report);
-    case 'sarif':
+    case 'sarif': {
+      const { renderSarif } = await import('../render/sarif.js'); // the SARIF builder only when asked for
       return renderSarif(report, STEER_VERSION);
+    }
     case 'text':
       return renderText(report, { color });
     default: {

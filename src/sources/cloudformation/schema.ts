@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The parts of DescribeChangeSet output (AWS CLI / SDK, PascalCase) that Steer reads. Unknown

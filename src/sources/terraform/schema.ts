@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The parts of Terraform's / OpenTofu's JSON plan that Steer reads, and nothing more.
