@@ -21,6 +21,8 @@ export interface ActionInputs {
   readonly pull?: PullRequestEvent;
   /** Milliseconds per second of GitHub retry waits (internal knob STEER_GITHUB_RETRY_BASE_MS; tests shorten it). */
   readonly retryBaseMs: number;
+  /** Input `signing-key`: the gate signs its check with it (steer apply verifies with STEER_SIGNING_KEY). */
+  readonly signingKey?: string;
 }
 
 export interface PullRequestEvent {
@@ -93,6 +95,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv): ActionInputs {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     ...(pull ? { pull } : {}),
     retryBaseMs: retryBase(env.STEER_GITHUB_RETRY_BASE_MS),
+    ...(input(env, 'signing-key') ? { signingKey: input(env, 'signing-key') } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
 import type { SteerConfig } from '../config/schema.js';
 import { agentAuthorship } from '../core/agents.js';
+import { signatureLine, signCheck } from '../core/check-signature.js';
 import { decideApproval, type ApprovalDecision } from '../core/approval.js';
 import { SteerError, UsageError } from '../core/errors.js';
 import { isDestructive, withFindings, type Finding, type Report } from '../core/report.js';
@@ -81,9 +82,14 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   }
   appendSummary(inputs.summaryFile, body);
   // Last: the check concludes only after everything else was written.
+  const title = checkTitle(report, approval, conclusion);
+  const summary = checkSummary(report, approval, pull, reportedAt);
+  const signed = inputs.signingKey
+    ? `${summary}\n\n${signatureLine(signCheck(inputs.signingKey, { repository: `${inputs.repo.owner}/${inputs.repo.repo}`, headSha: pull.headSha, digest: report.digest, conclusion, title, baseRef: pull.baseRef, baseSha: pull.baseSha }))}`
+    : summary;
   await completeCheckRun(gh, inputs.repo, started.id, conclusion, {
-    title: checkTitle(report, approval, conclusion),
-    summary: checkSummary(report, approval, pull, reportedAt),
+    title,
+    summary: signed,
     text: renderMarkdown(report, { maxLength: 60_000 }),
     annotations: annotations(report, inputs.workspace),
   });

@@ -41,7 +41,7 @@ export async function applyApprovedPlan(req: ApplyRequest): Promise<number> {
   const base = { time: new Date().toISOString(), command: 'apply', plan: req.planPath, digest: report.digest, verdict: report.verdict };
   let approval;
   try {
-    approval = await requireApproval({ report, confirmName: req.workspace, maxAgeHours: req.config.approvals.maxAgeHours, ...(req.github ? { github: req.github } : {}) });
+    approval = await requireApproval({ report, confirmName: req.workspace, maxAgeHours: req.config.approvals.maxAgeHours, requireSignature: req.config.approvals.signedChecks, ...(req.github ? { github: req.github } : {}) });
   } catch (e) {
     appendAudit(req.auditLog, { ...base, outcome: 'refused', reason: e instanceof Error ? e.message : String(e) });
     throw e;

@@ -1,6 +1,9 @@
 import { createInterface } from 'node:readline/promises';
 import { RefusedError, UsageError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
+import type { CheckRunApproval } from '../adapters/github/approval-lookup.js';
+import { signatureIn, verifyCheck } from '../core/check-signature.js';
+import { mergedOntoReviewedBase } from '../core/merge-check.js';
 import { isDestructive } from '../core/report.js';
 
 /**
@@ -15,12 +18,25 @@ export interface Approval {
   readonly detail: string;
 }
 
+/** Where the approval is read: a pull request by number, or the merged pull request that made a commit (a push after the merge). */
+export interface GitHubTarget {
+  readonly token: string;
+  readonly apiUrl: string;
+  readonly repo: { owner: string; repo: string };
+  readonly pull?: number;
+  readonly commit?: string;
+  /** STEER_SIGNING_KEY: when set, only a steer check the PR gate signed with it counts. */
+  readonly signingKey?: string;
+}
+
 export interface ApprovalGateOptions {
   readonly report: Report;
   /** What a human must type on a terminal: the workspace or stack name. */
   readonly confirmName: string;
   readonly maxAgeHours: number;
-  readonly github?: { readonly token: string; readonly apiUrl: string; readonly repo: { owner: string; repo: string }; readonly pull: number };
+  /** approvals.signedChecks: a check without a valid signature never counts. */
+  readonly requireSignature?: boolean;
+  readonly github?: GitHubTarget;
   readonly now?: () => Date;
 }
 
@@ -44,25 +60,50 @@ export async function requireApproval(o: ApprovalGateOptions): Promise<Approval>
   throw new RefusedError(`review required and no valid approval for digest ${report.digest}: ${refusals.join('; ')}`, 2);
 }
 
-async function gitHubApproval(o: ApprovalGateOptions, g: NonNullable<ApprovalGateOptions['github']>): Promise<Approval | { refused: string }> {
+async function gitHubApproval(o: ApprovalGateOptions, g: GitHubTarget): Promise<Approval | { refused: string }> {
   const { gitHubClient } = await import('../adapters/github/client.js');
-  const { branchTip, pullHead, steerCheckFor } = await import('../adapters/github/approval-lookup.js');
+  const lookup = await import('../adapters/github/approval-lookup.js');
   const gh = gitHubClient(g.token, g.apiUrl, { retryBaseMs: Number(process.env.STEER_GITHUB_RETRY_BASE_MS ?? 1000) });
-  const head = await pullHead(gh, g.repo, g.pull);
-  if (!head) return { refused: `pull request #${g.pull} has no commits` };
-  const check = await steerCheckFor(gh, g.repo, head, o.report.digest);
-  if (!check) return { refused: `no steer check on the head of #${g.pull} (${head.slice(0, 7)}) carries this digest: the plan changed, or the head moved, since it was reviewed` };
-  if (!check.appSlug || !TRUSTED_CHECK_APPS.includes(check.appSlug)) return { refused: `the steer check on #${g.pull} was not created by GitHub Actions (${check.appSlug ?? 'no app'})` };
-  if (check.conclusion !== 'success') return { refused: `the steer check on #${g.pull} is ${check.conclusion ?? 'pending'}, not approved` };
+  const number = g.pull ?? (await lookup.mergedPullOf(gh, g.repo, g.commit!));
+  if (number === undefined) return { refused: `no merged pull request made commit ${g.commit!.slice(0, 7)} (--github-pr names one)` };
+  const pr = await lookup.pullState(gh, g.repo, number);
+  if (pr.state === 'closed' && !pr.merged) return { refused: `pull request #${number} was closed without being merged` };
+  const head = pr.headSha;
+  const check = await lookup.steerCheckFor(gh, g.repo, head, o.report.digest);
+  if (!check) return { refused: `no steer check on the head of #${number} (${head.slice(0, 7)}) carries this digest: the plan changed, or the head moved, since it was reviewed` };
+  if (!check.appSlug || !TRUSTED_CHECK_APPS.includes(check.appSlug)) return { refused: `the steer check on #${number} was not created by GitHub Actions (${check.appSlug ?? 'no app'})` };
+  if (check.conclusion !== 'success') return { refused: `the steer check on #${number} is ${check.conclusion ?? 'pending'}, not approved` };
+  const unsigned = signatureProblem(o, g, check, number, head);
+  if (unsigned) return { refused: unsigned };
   const age = ((o.now?.() ?? new Date()).getTime() - Date.parse(check.completedAt ?? '')) / 3_600_000;
-  if (!(age <= o.maxAgeHours)) return { refused: `the approval on #${g.pull} is ${Number.isFinite(age) ? `${age.toFixed(1)} h` : 'of unknown age'} old (limit ${o.maxAgeHours} h): review again` };
-  // The plan was reviewed against a base branch; if it moved, what gets applied is not what was reviewed.
+  if (!(age <= o.maxAgeHours)) return { refused: `the approval on #${number} is ${Number.isFinite(age) ? `${age.toFixed(1)} h` : 'of unknown age'} old (limit ${o.maxAgeHours} h): review again` };
+  // The plan was reviewed against a base commit; what gets applied must have been made from it.
   const base = /base `([^`]+)` at `([0-9a-f]{40})`/.exec(check.summary ?? '');
-  if (!base) return { refused: `the steer check on #${g.pull} does not record its base branch: run the PR gate again` };
-  const tip = await branchTip(gh, g.repo, base[1]!);
-  if (tip !== base[2]) return { refused: `the base branch ${base[1]} moved since the plan was approved (${base[2]!.slice(0, 7)} → ${tip?.slice(0, 7) ?? 'gone'}): update the pull request and plan again` };
+  if (!base) return { refused: `the steer check on #${number} does not record its base branch: run the PR gate again` };
+  const [, baseRef, baseSha] = base as unknown as [string, string, string];
+  let where: string;
+  if (pr.merged) {
+    // After the merge: the merge must sit directly on the reviewed base (nothing else landed between).
+    if (!pr.mergeCommitSha) return { refused: `GitHub does not give the merge commit of #${number}` };
+    const merge = mergedOntoReviewedBase(baseSha, pr.mergeCommitSha, await lookup.commitsBetween(gh, g.repo, baseSha, pr.mergeCommitSha), await lookup.pullCommitList(gh, g.repo, number));
+    if (!merge.ok) return { refused: `#${number} was merged, but ${merge.reason}: plan and approve again` };
+    where = `merged pull request #${number} (head ${head}, merged by ${merge.method} as ${pr.mergeCommitSha} onto ${baseRef} at ${baseSha})`;
+  } else {
+    const tip = await lookup.branchTip(gh, g.repo, baseRef);
+    if (tip !== baseSha) return { refused: `the base branch ${baseRef} moved since the plan was approved (${baseSha.slice(0, 7)} → ${tip?.slice(0, 7) ?? 'gone'}): update the pull request and plan again` };
+    where = `steer check on pull request #${number} at ${head}`;
+  }
   const approver = /^Approved by (.+)$/.exec(check.title ?? '')?.[1] ?? 'unknown';
-  return { source: 'github', approver, detail: `steer check on pull request #${g.pull} at ${head}` };
+  return { source: 'github', approver, detail: where };
+}
+
+/** With a signing key (or approvals.signedChecks), the check must carry the PR gate's signature over what it says. */
+function signatureProblem(o: ApprovalGateOptions, g: GitHubTarget, check: CheckRunApproval, number: number, head: string): string | undefined {
+  if (!g.signingKey) return o.requireSignature ? 'approvals.signedChecks is set, but STEER_SIGNING_KEY is not: give the key the PR gate signs with' : undefined;
+  const base = /base `([^`]+)` at `([0-9a-f]{40})`/.exec(check.summary ?? '');
+  const signed = { repository: `${g.repo.owner}/${g.repo.repo}`, headSha: head, digest: o.report.digest, conclusion: check.conclusion ?? '', title: check.title ?? '', baseRef: base?.[1] ?? '', baseSha: base?.[2] ?? '' };
+  if (verifyCheck(g.signingKey, signed, signatureIn(check.summary))) return undefined;
+  return `the steer check on #${number} does not carry a valid signature of the PR gate (${signatureIn(check.summary) ? 'it does not verify' : 'none'}): it was not written by the gate, or by one with another key`;
 }
 
 async function interactiveApproval(o: ApprovalGateOptions): Promise<Approval> {
@@ -78,13 +119,18 @@ async function interactiveApproval(o: ApprovalGateOptions): Promise<Approval> {
   }
 }
 
-/** The pull request to read an approval from: --github-pr, else the workflow's event. */
-export function gitHubTarget(pullOption: string | undefined, env: NodeJS.ProcessEnv, eventPull: number | undefined): ApprovalGateOptions['github'] {
+/**
+ * Where to read the approval: --github-pr, else the workflow's pull request event, else — in a
+ * push workflow (after a merge) — the merged pull request that made GITHUB_SHA.
+ */
+export function gitHubTarget(pullOption: string | undefined, env: NodeJS.ProcessEnv, eventPull: number | undefined): GitHubTarget | undefined {
   const pull = pullOption !== undefined ? Number(pullOption) : eventPull;
-  if (pull === undefined) return undefined;
-  if (!Number.isInteger(pull) || pull <= 0) throw new UsageError(`--github-pr expects a pull request number, got "${pullOption}"`);
+  const commit = pull === undefined && env.GITHUB_EVENT_NAME === 'push' && /^[0-9a-f]{40}$/.test(env.GITHUB_SHA ?? '') ? env.GITHUB_SHA : undefined;
+  if (pull === undefined && commit === undefined) return undefined;
+  if (pull !== undefined && (!Number.isInteger(pull) || pull <= 0)) throw new UsageError(`--github-pr expects a pull request number, got "${pullOption}"`);
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!token || !owner || !repo) throw new UsageError('reading a GitHub approval needs GITHUB_TOKEN (or GH_TOKEN) and GITHUB_REPOSITORY');
-  return { token, apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', repo: { owner, repo }, pull };
+  const signingKey = env.STEER_SIGNING_KEY ? { signingKey: env.STEER_SIGNING_KEY } : {};
+  return { token, apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', repo: { owner, repo }, ...(pull !== undefined ? { pull } : { commit: commit! }), ...signingKey };
 }

@@ -78,8 +78,9 @@ export const configSchema = z.strictObject({
       users: z.array(z.string().min(1)).default([]).describe('only these logins may approve (empty: any human but the author)'),
       teams: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected org/team-slug')).default([]).describe('members of these teams may approve too (org/team-slug)'),
       maxAgeHours: z.number().positive().default(72).describe('steer apply/execute refuse an approval older than this'),
+      signedChecks: z.boolean().default(false).describe('steer apply/execute accept only a steer check signed by the PR gate (its signing-key input; STEER_SIGNING_KEY where apply runs)'),
     })
-    .default({ required: 1, users: [], teams: [], maxAgeHours: 72 })
+    .default({ required: 1, users: [], teams: [], maxAgeHours: 72, signedChecks: false })
     .describe('who can approve a plan that needs review, in the pull request'),
   reviewers: z
     .strictObject({ users: z.array(z.string().min(1)).default([]), teams: z.array(z.string().min(1)).default([]) })

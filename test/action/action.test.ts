@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signatureIn, verifyCheck } from '../../src/core/check-signature.js';
 import { FakeGitHub } from '../support/github-fake.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -229,6 +230,22 @@ describe('approvals', () => {
 });
 
 describe('trust', () => {
+  it('with a signing key, the concluded check carries a signature of what it says, and the key appears nowhere', async () => {
+    const key = 'k3y-only-the-gate-job-can-read';
+    await runAction(opened());
+    approve('alice');
+    const r = await runAction(reviewed(), 'pull_request_review', { 'INPUT_SIGNING-KEY': key });
+    expect(r.code).toBe(0);
+    const check = gh.checkRuns.at(-1) as { conclusion: string; output: { title: string; summary: string; text: string } };
+    const base = /base `([^`]+)` at `([0-9a-f]{40})`/.exec(check.output.summary)!;
+    const signed = { repository: `${gh.owner}/${gh.repo}`, headSha: HEAD, digest: r.outputs.digest!, conclusion: check.conclusion, title: check.output.title, baseRef: base[1]!, baseSha: base[2]! };
+    expect(verifyCheck(key, signed, signatureIn(check.output.summary))).toBe(true);
+    expect(verifyCheck(key, { ...signed, title: 'Approved by mallory' }, signatureIn(check.output.summary))).toBe(false);
+    expect(verifyCheck('another key', signed, signatureIn(check.output.summary))).toBe(false);
+    const everything = JSON.stringify(gh.checkRuns) + JSON.stringify(gh.comments) + r.stdout + r.summary + readFileSync(join(dir, 'output'), 'utf8');
+    expect(everything).not.toContain(key);
+  });
+
   it('the policy comes from the base branch, not from the pull request', async () => {
     gh.baseFiles['steer.yml'] = 'protected:\n  - addresses: ["aws_db_instance.orders"]\n';
     writeFileSync(join(dir, 'steer.yml'), 'rules:\n  - match: {}\n    verdict: allow\n'); // the agent's copy

@@ -7,7 +7,7 @@ import { repoRoot } from '../support/paths.js';
 
 // The example workflows are what users copy: they must keep the gate's safety properties.
 type Step = { uses?: string; run?: string; if?: string; with?: Record<string, unknown> };
-type Job = { permissions?: Record<string, string>; if?: string; needs?: string | string[]; steps: Step[] };
+type Job = { permissions?: Record<string, string>; if?: string; needs?: string | string[]; environment?: string; steps: Step[] };
 type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> };
 
 const read = (name: string) => readFileSync(join(repoRoot, 'examples/github', name), 'utf8');
@@ -25,8 +25,14 @@ describe.each(['terraform.yml', 'cloudformation.yml'])('examples/github/%s', (na
     expect(Object.keys(w.on)).not.toContain('pull_request');
   });
 
-  it('uses no repository secrets (pull_request_target must not hand them to PR code)', () => {
-    expect(read(name)).not.toMatch(/secrets\./);
+  it('hands no secret to a job that runs pull-request code; the signing key only to the gate, through its environment', () => {
+    for (const j of Object.values(w.jobs)) {
+      if (!JSON.stringify(j).includes('secrets.')) continue;
+      expect(checksOutPr(j)).toBe(false);
+      expect(j.steps.some((s) => s.run)).toBe(false);
+      expect(j.environment).toBe('steer-gate');
+      expect(JSON.stringify(j).match(/secrets\.[A-Z_]+/g)).toEqual(['secrets.STEER_SIGNING_KEY']);
+    }
   });
 
   it('never keeps the checkout credentials', () => {
@@ -57,6 +63,32 @@ describe('examples/github/terraform.yml', () => {
       expect(writes(perms(w, j))).toEqual([]);
       expect(j.steps.some(runsSteer)).toBe(false);
     }
+  });
+});
+
+describe('examples/github/terraform-apply.yml', () => {
+  const w = workflow('terraform-apply.yml');
+  const steps = Object.values(w.jobs).flatMap((j) => j.steps);
+  const script = steps.map((s) => s.run ?? '').join('\n');
+
+  it('runs after the merge, on the base branch, in the protected environment', () => {
+    expect(Object.keys(w.on)).toEqual(['push']);
+    expect((w.on.push as { branches: string[] }).branches).toEqual(['main']);
+    for (const j of Object.values(w.jobs)) expect(j.environment).toBe('production');
+  });
+
+  it('applies only through steer apply, the saved plan from the pull request, never a new plan', () => {
+    expect(script).toMatch(/steer-tool\/dist\/cli\.js" apply "\$RUNNER_TEMP\/steer-plan\/tfplan"/);
+    expect(script).not.toMatch(/terraform (plan|apply)/);
+    expect(script).toMatch(/steer-plan-\$head/);
+    expect(read('terraform.yml')).toMatch(/name: steer-plan-\$\{\{ github\.event\.pull_request\.head\.sha \}\}/);
+  });
+
+  it('verifies the gate\'s signature, with a token that can only read', () => {
+    const apply = steps.find((s) => /cli\.js" apply/.test(s.run ?? ''))! as Step & { env?: Record<string, string> };
+    expect(apply.env?.STEER_SIGNING_KEY).toBe('${{ secrets.STEER_SIGNING_KEY }}');
+    for (const j of Object.values(w.jobs)) expect(writes(perms(w, j))).toEqual([]);
+    for (const s of steps.filter((x) => x.uses?.startsWith('actions/checkout'))) expect(s.with?.['persist-credentials']).toBe(false);
   });
 });
 

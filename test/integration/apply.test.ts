@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signatureLine, signCheck } from '../../src/core/check-signature.js';
 import { FakeGitHub } from '../support/github-fake.js';
 import { builtCli } from '../support/paths.js';
 import { runCli, runCliAsync } from '../support/run-cli.js';
@@ -135,6 +136,96 @@ describe('steer apply', () => {
     const r = await runCliAsync(['apply', 'plan.json'], { cwd: dir, env: env() });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/is not a saved plan/);
+  });
+});
+
+describe('steer apply with signed checks (STEER_SIGNING_KEY)', () => {
+  const KEY = 'k3y-only-the-gate-job-can-read';
+  const signedCheck = (digest: string) => {
+    const run = approvedCheck(digest) as { conclusion: string; output: { title: string; summary: string } };
+    const signature = signCheck(KEY, { repository: `${gh.owner}/${gh.repo}`, headSha: HEAD, digest, conclusion: run.conclusion, title: run.output.title, baseRef: 'main', baseSha: gh.branches.main! });
+    run.output.summary += `\n\n${signatureLine(signature)}`;
+    return run;
+  };
+  const applySigned = (file: string, key: string | null = KEY) => runCliAsync(['apply', file, '--env', 'production', '--github-pr', '1'], { cwd: dir, env: { ...env(), STEER_SIGNING_KEY: key ?? undefined } });
+
+  it('applies when the check carries the gate\'s signature', async () => {
+    plan(V2, 'tfplan');
+    signedCheck(digestOf('tfplan'));
+    const r = await applySigned('tfplan');
+    expect(r.code).toBe(0);
+    expect(stateList()).toEqual(['terraform_data.db']);
+  });
+
+  it('refuses a steer check any other workflow could have written: unsigned, signed with another key, or altered', async () => {
+    plan(V2, 'tfplan');
+    const digest = digestOf('tfplan');
+    approvedCheck(digest);
+    expect((await applySigned('tfplan')).stderr).toMatch(/does not carry a valid signature of the PR gate \(none\)/);
+    gh.checkRuns = [];
+    signedCheck(digest);
+    expect((await applySigned('tfplan', 'another key')).stderr).toMatch(/does not carry a valid signature of the PR gate \(it does not verify\)/);
+    (gh.checkRuns[0]!.output as { title: string }).title = 'Approved by mallory';
+    expect((await applySigned('tfplan')).code).toBe(2);
+    expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
+  });
+
+  it('approvals.signedChecks without a key refuses rather than trusting an unsigned check', async () => {
+    plan(V2, 'tfplan');
+    writeFileSync(join(dir, 'steer.yml'), 'approvals:\n  signedChecks: true\n');
+    signedCheck(digestOf('tfplan'));
+    const r = await applySigned('tfplan', null);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/approvals\.signedChecks is set, but STEER_SIGNING_KEY is not/);
+  });
+});
+
+describe('steer apply after the merge (a push workflow on the base branch)', () => {
+  const applyOnPush = (file: string, sha: string) => runCliAsync(['apply', file, '--env', 'production'], { cwd: dir, env: { ...env(), GITHUB_EVENT_NAME: 'push', GITHUB_SHA: sha } });
+  const headOfPull = () => gh.pullCommits().at(-1)!.sha;
+
+  it.each(['merge', 'squash'] as const)('applies the approved plan of the pull request merged (%s) onto the reviewed base', async (method) => {
+    plan(V2, 'tfplan');
+    approvedCheck(digestOf('tfplan'));
+    const tip = gh.merge(method);
+    const r = await applyOnPush('tfplan', tip);
+    expect(r.stderr).toMatch(/"source":"github"/);
+    expect(r.code).toBe(0);
+    expect(audit()[0].detail).toMatch(/merged pull request #1 .*merged by merge or squash/);
+    expect(stateList()).toEqual(['terraform_data.db']);
+  });
+
+  it('applies after a rebase merge: the rebased commits are the pull request\'s, in order', async () => {
+    gh.commitMessages = ['fix drift', 'address review'];
+    plan(V2, 'tfplan');
+    gh.addSteerCheck(digestOf('tfplan'), headOfPull());
+    const tip = gh.merge('rebase');
+    const r = await applyOnPush('tfplan', tip);
+    expect(r.code).toBe(0);
+    expect(audit()[0].detail).toMatch(/merged by rebase/);
+  });
+
+  it('refuses when something else landed on the base branch between review and merge', async () => {
+    plan(V2, 'tfplan');
+    approvedCheck(digestOf('tfplan'));
+    const other = 'c'.repeat(40);
+    gh.graph[other] = { parents: [gh.pullBase], message: 'another pull request', date: '2026-01-15T00:00:00Z' };
+    const tip = gh.merge('squash', other);
+    const r = await applyOnPush('tfplan', tip);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/#1 was merged, but 2 commits lie between the reviewed base ba5e000 and the merge d000000, not only this pull request's/);
+    expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
+  });
+
+  it('refuses a pull request closed without merging, and a push no merged pull request made', async () => {
+    plan(V2, 'tfplan');
+    approvedCheck(digestOf('tfplan'));
+    gh.pull.state = 'closed';
+    expect((await apply('tfplan')).stderr).toMatch(/#1 was closed without being merged/);
+    const r = await applyOnPush('tfplan', 'f'.repeat(40));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no merged pull request made commit fffffff/);
+    expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
   });
 });
 

@@ -52,6 +52,12 @@ export class FakeGitHub {
   branches: Record<string, string> = { main: 'ba5e'.padEnd(40, '0') };
   /** org/team → member logins. */
   teams: Record<string, string[]> = {};
+  /** The commit the pull request's branch started from (main's tip when the test begins). */
+  readonly pullBase = 'ba5e'.padEnd(40, '0');
+  /** The pull request (#1): open until a test merges it. */
+  pull: { state: 'open' | 'closed'; merged: boolean; mergeCommitSha: string | null; baseRef: string } = { state: 'open', merged: false, mergeCommitSha: null, baseRef: 'main' };
+  /** Commits of the base branch and merges: sha → parents, message, author date (for compare). */
+  graph: Record<string, { parents: string[]; message: string; date: string }> = {};
   private server: Server | undefined;
   url = '';
 
@@ -139,11 +145,45 @@ export class FakeGitHub {
       return paged(this.prFiles.map((f) => ({ sha: 'a'.repeat(40), filename: f, status: 'modified', additions: 1, deletions: 1, changes: 2, blob_url: `${this.url}/b`, raw_url: `${this.url}/r`, contents_url: `${this.url}/c` })));
     }
     if (method === 'GET' && p === `${repoBase}/pulls/1/commits`) {
-      return paged(this.commitMessages.map((message, i) => {
-        const sha = String(i).padStart(40, '0');
-        const who = { name: 'dev', email: 'dev@example.com', date: iso() };
-        return { url: `${this.url}/c/${sha}`, sha, node_id: `C_${i}`, html_url: `${this.url}/c/${sha}`, comments_url: `${this.url}/c/${sha}/comments`, commit: { url: `${this.url}/c/${sha}`, author: who, committer: who, message, comment_count: 0, tree: { sha, url: `${this.url}/t/${sha}` } }, author: null, committer: null, parents: [] };
-      }));
+      return paged(this.pullCommits().map((c) => this.commit(c.sha, c.message, c.date, c.parents)));
+    }
+    if (method === 'GET' && p === `${repoBase}/pulls/1`) {
+      const pr = examplePullRequest() as Record<string, any>;
+      const merged = this.pull.merged;
+      Object.assign(pr, { number: 1, state: this.pull.state, merged, merged_at: merged ? iso() : null, closed_at: this.pull.state === 'closed' ? iso() : null, merge_commit_sha: this.pull.mergeCommitSha, auto_merge: null });
+      pr.head.sha = this.pullCommits().at(-1)!.sha;
+      pr.base.ref = this.pull.baseRef;
+      pr.base.sha = this.branches[this.pull.baseRef] ?? pr.base.sha;
+      return [200, pr];
+    }
+    if (method === 'GET' && (m = p.match(new RegExp(`^${repoBase}/commits/([0-9a-f]{40})/pulls$`)))) {
+      if (!this.pull.merged || this.pull.mergeCommitSha !== m[1]) return [200, []];
+      const { merged: _m, mergeable: _a, rebaseable: _r, mergeable_state: _s, merged_by: _b, comments: _c, review_comments: _v, maintainer_can_modify: _x, commits: _n, additions: _d, deletions: _e, changed_files: _f, ...simple } = examplePullRequest() as Record<string, any>;
+      return [200, [{ ...simple, number: 1, state: 'closed', merged_at: iso(), merge_commit_sha: m[1], auto_merge: null }]];
+    }
+    if (method === 'GET' && (m = p.match(new RegExp(`^${repoBase}/compare/([0-9a-f]{40})\\.\\.\\.([0-9a-f]{40})$`)))) {
+      const all = this.allCommits();
+      const reach = (from: string) => {
+        const seen = new Set<string>();
+        for (const stack = [from]; stack.length; ) {
+          const sha = stack.pop()!;
+          if (seen.has(sha) || !all[sha]) continue;
+          seen.add(sha);
+          stack.push(...all[sha]!.parents);
+        }
+        return seen;
+      };
+      const [base, head] = [m[1]!, m[2]!];
+      if (!all[base] || !all[head]) return [404, { message: 'Not Found' }];
+      const fromBase = reach(base);
+      const ahead = [...reach(head)].filter((sha) => !fromBase.has(sha)).map((sha) => ({ sha, ...all[sha]! })).sort((a, b) => a.date.localeCompare(b.date));
+      const behind = [...fromBase].filter((sha) => !reach(head).has(sha)).length;
+      const c = (sha: string) => this.commit(sha, all[sha]!.message, all[sha]!.date, all[sha]!.parents);
+      return [200, {
+        url: `${this.url}${p}`, html_url: `${this.url}${p}`, permalink_url: `${this.url}${p}`, diff_url: `${this.url}${p}.diff`, patch_url: `${this.url}${p}.patch`,
+        base_commit: c(base), merge_base_commit: c(behind === 0 ? base : base), status: behind === 0 ? (ahead.length ? 'ahead' : 'identical') : ahead.length ? 'diverged' : 'behind',
+        ahead_by: ahead.length, behind_by: behind, total_commits: ahead.length, commits: ahead.map((x) => c(x.sha)), files: [],
+      }];
     }
     if (method === 'GET' && p === `${repoBase}/pulls/1/reviews`) {
       return paged(this.reviews.map((r, i) => ({ id: i + 1, node_id: `R_${i}`, user: user(r.login, r.type), body: '', state: r.state, html_url: `${this.url}/r/${i}`, pull_request_url: `${this.url}/p/1`, _links: { html: { href: `${this.url}/r/${i}` }, pull_request: { href: `${this.url}/p/1` } }, submitted_at: r.submittedAt, commit_id: r.commitId, author_association: 'MEMBER' })));
@@ -210,6 +250,45 @@ export class FakeGitHub {
     };
     this.checkRuns.push(run);
     return run;
+  }
+
+  /** The pull request's commits, oldest first: shas 000…0, 000…1, … (the last is the head). */
+  pullCommits(): { sha: string; message: string; date: string; parents: string[] }[] {
+    return this.commitMessages.map((message, i) => ({ sha: String(i).padStart(40, '0'), message, date: `2026-01-01T00:0${i}:00Z`, parents: i === 0 ? [this.pullBase] : [String(i - 1).padStart(40, '0')] }));
+  }
+
+  private allCommits(): Record<string, { parents: string[]; message: string; date: string }> {
+    const out: Record<string, { parents: string[]; message: string; date: string }> = { [this.pullBase]: { parents: [], message: 'base', date: '2025-12-31T00:00:00Z' }, ...this.graph };
+    for (const c of this.pullCommits()) out[c.sha] ??= c;
+    return out;
+  }
+
+  /** Merges the pull request onto `onto` (default: the main tip) the way GitHub's merge button does; returns the new main tip. */
+  merge(method: 'merge' | 'squash' | 'rebase', onto = this.branches.main!): string {
+    const commits = this.pullCommits();
+    let tip = onto;
+    if (method === 'rebase') {
+      commits.forEach((c, i) => {
+        const sha = `e${String(i).padStart(39, '0')}`;
+        this.graph[sha] = { parents: [tip], message: c.message, date: c.date };
+        tip = sha;
+      });
+    } else {
+      tip = `d${'0'.repeat(39)}`;
+      this.graph[tip] = { parents: method === 'merge' ? [onto, commits.at(-1)!.sha] : [onto], message: method === 'merge' ? 'Merge pull request #1' : 'fix drift (#1)', date: '2026-02-01T00:00:00Z' };
+    }
+    this.branches.main = tip;
+    this.pull = { ...this.pull, state: 'closed', merged: true, mergeCommitSha: tip };
+    return tip;
+  }
+
+  private commit(sha: string, message: string, date: string, parents: string[]): Record<string, unknown> {
+    const who = { name: 'dev', email: 'dev@example.com', date };
+    return {
+      url: `${this.url}/c/${sha}`, sha, node_id: `C_${sha.slice(0, 8)}`, html_url: `${this.url}/c/${sha}`, comments_url: `${this.url}/c/${sha}/comments`,
+      commit: { url: `${this.url}/c/${sha}`, author: who, committer: who, message, comment_count: 0, tree: { sha, url: `${this.url}/t/${sha}` } },
+      author: null, committer: null, parents: parents.map((p) => ({ sha: p, url: `${this.url}/c/${p}`, html_url: `${this.url}/c/${p}` })),
+    };
   }
 
   private checkOutput(runId: number, output: unknown): Record<string, unknown> {

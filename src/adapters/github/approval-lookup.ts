@@ -1,3 +1,4 @@
+import type { ChainCommit, PullCommit } from '../../core/merge-check.js';
 import type { GitHub } from './client.js';
 import type { Repo } from './pull-request.js';
 
@@ -11,10 +12,36 @@ export interface CheckRunApproval {
   readonly appSlug: string | null;
 }
 
-/** The PR's current head commit (last commit of the pull request). */
-export async function pullHead(gh: GitHub, r: Repo, pull: number): Promise<string | undefined> {
+export interface PullState {
+  readonly headSha: string;
+  readonly baseRef: string;
+  readonly state: 'open' | 'closed';
+  readonly merged: boolean;
+  /** After a merge: the commit the merge made on the base branch (merge, squash or last rebased commit). */
+  readonly mergeCommitSha: string | null;
+}
+
+export async function pullState(gh: GitHub, r: Repo, pull: number): Promise<PullState> {
+  const { data } = await gh.rest.pulls.get({ ...r, pull_number: pull });
+  return { headSha: data.head.sha, baseRef: data.base.ref, state: data.state as 'open' | 'closed', merged: data.merged === true || data.merged_at !== null, mergeCommitSha: data.merge_commit_sha ?? null };
+}
+
+/** The pull request's commits, oldest first (GitHub lists at most 250). */
+export async function pullCommitList(gh: GitHub, r: Repo, pull: number): Promise<PullCommit[]> {
   const commits = await gh.paginate(gh.rest.pulls.listCommits, { ...r, pull_number: pull, per_page: 100 });
-  return commits.at(-1)?.sha;
+  return commits.map((c) => ({ message: c.commit.message, authorDate: c.commit.author?.date ?? null }));
+}
+
+/** The merged pull request whose merge made `sha` (a push to the base branch after a merge). */
+export async function mergedPullOf(gh: GitHub, r: Repo, sha: string): Promise<number | undefined> {
+  const { data } = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...r, commit_sha: sha, per_page: 100 });
+  return data.find((p) => p.merge_commit_sha === sha && p.merged_at !== null)?.number;
+}
+
+/** The commits reachable from `head` and not from `base`, with their parents (GitHub's compare, up to 250). */
+export async function commitsBetween(gh: GitHub, r: Repo, base: string, head: string): Promise<ChainCommit[]> {
+  const { data } = await gh.rest.repos.compareCommitsWithBasehead({ ...r, basehead: `${base}...${head}`, per_page: 250 });
+  return data.commits.map((c) => ({ sha: c.sha, parents: c.parents.map((p) => p.sha), message: c.commit.message, authorDate: c.commit.author?.date ?? null }));
 }
 
 /** The newest `steer` check run on `sha` whose external_id binds it to `digest`. */

@@ -1,0 +1,47 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { canonicalJson } from './digest.js';
+
+/**
+ * A `steer` check run that only the PR gate can have written. Any workflow of a repository
+ * holding `checks: write` creates check runs as the same app (GitHub Actions), so a check named
+ * `steer` proves nothing by itself. With a signing key that only the gate job can read (an
+ * environment secret of the base branch), the gate signs what it concluded, and `steer apply` /
+ * `steer execute` accept only a check whose signature verifies.
+ */
+export const SIGNATURE_VERSION = 'steer-check-v1';
+
+export interface SignedCheck {
+  readonly repository: string;
+  readonly headSha: string;
+  readonly digest: string;
+  readonly conclusion: string;
+  /** The check's title: it names the approvers. */
+  readonly title: string;
+  readonly baseRef: string;
+  readonly baseSha: string;
+}
+
+export function signCheck(key: string, check: SignedCheck): string {
+  return `${SIGNATURE_VERSION}:${mac(key, check)}`;
+}
+
+export function verifyCheck(key: string, check: SignedCheck, signature: string | undefined): boolean {
+  if (!signature?.startsWith(`${SIGNATURE_VERSION}:`)) return false;
+  const given = Buffer.from(signature.slice(SIGNATURE_VERSION.length + 1), 'hex');
+  const expected = Buffer.from(mac(key, check), 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The line the gate adds to the check's summary, and how apply finds it again. */
+export function signatureLine(signature: string): string {
+  return `signature \`${signature}\``;
+}
+
+export function signatureIn(summary: string | null | undefined): string | undefined {
+  return /(?:^|\n)signature `([^`]+)`/.exec(summary ?? '')?.[1];
+}
+
+function mac(key: string, check: SignedCheck): string {
+  const material = { v: SIGNATURE_VERSION, repository: check.repository, headSha: check.headSha, digest: check.digest, conclusion: check.conclusion, title: check.title, baseRef: check.baseRef, baseSha: check.baseSha };
+  return createHmac('sha256', key).update(canonicalJson(material)).digest('hex');
+}
