@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The example workflows are imported as text by `steer init` (esbuild's text loader in the build).
+  plugins: [{ name: 'workflow-text', load: (id) => (id.endsWith('.yml') ? `export default ${JSON.stringify(readFileSync(id, 'utf8'))};` : undefined) }],
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

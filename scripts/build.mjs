@@ -15,6 +15,8 @@ const common = {
   legalComments: 'none',
   define: { __STEER_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
+  // examples/github/*.yml: what `steer init --ci github` writes, one copy in the repository.
+  loader: { '.yml': 'text' },
   // Minified: less JavaScript for V8 to compile on every start (Node 20 has no compile cache).
   minify: true,
 };

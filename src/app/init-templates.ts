@@ -74,35 +74,6 @@ guard:
   allow: []
 `;
 
-export const GITHUB_WORKFLOW = `# Steer PR gate: runs from the base branch (pull_request_target), plans in the workflow,
-# never takes plan files from the pull request. Require the "steer" check in a branch ruleset.
-name: steer
-on:
-  pull_request_target:
-    types: [opened, synchronize, reopened, ready_for_review]
-  pull_request_review:
-    types: [submitted, dismissed]
-permissions:
-  contents: read
-  pull-requests: write
-  issues: write
-  checks: write
-jobs:
-  gate:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          ref: \${{ github.event.pull_request.head.sha }}
-          persist-credentials: false
-      - uses: hashicorp/setup-terraform@v3
-        with: { terraform_wrapper: false }
-      - name: Plan in the workflow (read-only credentials)
-        run: |
-          terraform init -input=false -lockfile=readonly
-          terraform plan -input=false -lock=false -out=tfplan
-          terraform show -json tfplan > "$RUNNER_TEMP/plan.json"
-      - uses: your-org/steer@v1
-        with:
-          plans: \${{ runner.temp }}/plan.json
-`;
+/** The PR gate and the apply-after-merge workflows: the examples, as documented in examples/github. */
+export { default as GITHUB_WORKFLOW } from '../../examples/github/terraform.yml';
+export { default as GITHUB_APPLY_WORKFLOW } from '../../examples/github/terraform-apply.yml';

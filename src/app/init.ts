@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Runtime } from '../guard/runtimes/index.js';
-import { GITHUB_WORKFLOW, hookFile, STARTER_POLICY } from './init-templates.js';
+import { GITHUB_APPLY_WORKFLOW, GITHUB_WORKFLOW, hookFile, STARTER_POLICY } from './init-templates.js';
 
 export interface InitRequest {
   readonly cwd: string;
@@ -26,7 +26,10 @@ export async function init(req: InitRequest): Promise<InitResult> {
     await mergeJsonFile(join(req.cwd, path), merge, result, path);
   }
   await writeIfMissing(join(req.cwd, 'steer.yml'), STARTER_POLICY, result, 'steer.yml', ['.steer.yml', 'steer.yaml', '.steer.yaml'].map((n) => join(req.cwd, n)));
-  if (req.ci === 'github') await writeIfMissing(join(req.cwd, '.github/workflows/steer.yml'), GITHUB_WORKFLOW, result, '.github/workflows/steer.yml');
+  if (req.ci === 'github') {
+    await writeIfMissing(join(req.cwd, '.github/workflows/steer.yml'), GITHUB_WORKFLOW, result, '.github/workflows/steer.yml');
+    await writeIfMissing(join(req.cwd, '.github/workflows/steer-apply.yml'), GITHUB_APPLY_WORKFLOW, result, '.github/workflows/steer-apply.yml');
+  }
   return result;
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
 let dir: string;
@@ -19,6 +20,9 @@ describe('steer init', () => {
     expect(second.stdout).not.toMatch(/wrote/);
     expect(['.claude/settings.json', '.codex/hooks.json', '.cursor/hooks.json', '.gemini/settings.json', '.github/hooks/steer.json', '.kiro/agents/steer-guarded.json', 'steer.yml', '.github/workflows/steer.yml'].map((p) => readFileSync(join(dir, p), 'utf8'))).toEqual(snapshot);
     expect(read('.cursor/hooks.json').hooks.beforeShellExecution[0].failClosed).toBe(true);
+    // The workflows are the documented examples (two jobs, signed checks, apply after the merge), byte for byte.
+    expect(readFileSync(join(dir, '.github/workflows/steer.yml'), 'utf8')).toBe(readFileSync(join(repoRoot, 'examples/github/terraform.yml'), 'utf8'));
+    expect(readFileSync(join(dir, '.github/workflows/steer-apply.yml'), 'utf8')).toBe(readFileSync(join(repoRoot, 'examples/github/terraform-apply.yml'), 'utf8'));
     expect(read('.claude/settings.json').permissions.deny).toContain('Bash(terraform apply *)');
     expect(runCli(['plan-check', '--help'], { cwd: dir }).code).toBe(0);
     expect(runCli(['guard', '--', 'terraform plan'], { cwd: dir }).code).toBe(0); // the starter steer.yml is valid
