@@ -1,17 +1,57 @@
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { readTextFileIfExists } from '../adapters/fs/read-input.js';
-import { shellSyntax } from '../adapters/shell/mvdan.js';
+import { shellSyntax, type ShellSyntax } from '../adapters/shell/mvdan.js';
 import { ConfigError } from '../core/errors.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
-import { parseCommand, quoteArgv } from '../guard/parse.js';
+import { parseCommand, parseScript, quoteArgv } from '../guard/parse.js';
 import { detectRuntime, RUNTIME_FORMATS, type HookAnswer, type Runtime } from '../guard/runtimes/index.js';
 
 export const WAY_THROUGH =
   'Steer: agents do not change infrastructure directly. Produce a plan (terraform plan -out=tfplan && terraform show -json tfplan > plan.json) or a change set (steer changeset create …), run `steer plan-check`, and open a pull request: a human approves the exact plan, then it is applied.';
 
-/** One decision for a command line, or an argv (`steer guard -- terraform apply`). */
-export function checkCommand(command: string | readonly string[], lists: GuardLists): Decision {
-  return decide(parseCommand(shellSyntax(), typeof command === 'string' ? command : quoteArgv(command)), lists);
+/** One decision for a command line, or an argv (`steer guard -- terraform apply`), run in `cwd`. */
+export function checkCommand(command: string | readonly string[], lists: GuardLists, cwd: string = process.cwd()): Decision {
+  const sh = shellSyntax();
+  const parsed = parseCommand(sh, typeof command === 'string' ? command : quoteArgv(command));
+  const decision = decide(parsed, lists);
+  if (decision.decision === 'deny') return decision;
+  return checkScripts(sh, parsed.scripts, lists, cwd, 0) ?? decision;
+}
+
+const MAX_SCRIPT_BYTES = 1 << 20;
+const MAX_SCRIPT_DEPTH = 3;
+
+/**
+ * The scripts a command runs (`bash deploy.sh`, `./deploy.sh`), read and checked like the command
+ * itself, and the scripts they run in turn. A file that isn't there (or is a binary, or larger
+ * than 1 MB) is not a script we can read; one that exists but can't be read is denied.
+ */
+function checkScripts(sh: ShellSyntax, paths: readonly string[], lists: GuardLists, cwd: string, depth: number): Decision | undefined {
+  for (const path of paths) {
+    const file = resolve(cwd, path.replace(/^~(?=\/)/, homedir()));
+    let text: string;
+    try {
+      const st = statSync(file);
+      if (!st.isFile() || st.size > MAX_SCRIPT_BYTES) continue;
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
+      return { decision: 'deny', reason: `${path} cannot be read to check it (${(e as NodeJS.ErrnoException).code ?? 'error'})`, commands: [] };
+    }
+    if (text.includes('\u0000')) continue; // a binary program
+    // Only what the script definitely runs counts: scripts are full of `eval "$(…)"` and "$@" that
+    // would deny every wrapper (./gradlew, ./configure). Dynamic code in the agent's own command still denies.
+    const parsed = parseScript(sh, text);
+    const decision = decide({ ...parsed, problems: [] }, lists);
+    if (decision.decision === 'deny') return { ...decision, reason: `${path} runs what is denied: ${decision.reason}` };
+    if (depth + 1 < MAX_SCRIPT_DEPTH) {
+      const inner = checkScripts(sh, parsed.scripts, lists, cwd, depth + 1);
+      if (inner) return { ...inner, reason: `${path} → ${inner.reason}` };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -27,7 +67,9 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
     const format = RUNTIME_FORMATS[chosen];
     const command = format.command(input);
     if (command === null) return format.allow(); // not a shell command: not ours to judge
-    const decision = checkCommand(command, lists);
+    // Scripts the command runs are found from the directory the agent runs it in (most runtimes say).
+    const cwd = (input as { cwd?: unknown }).cwd;
+    const decision = checkCommand(command, lists, typeof cwd === 'string' && isAbsolute(cwd) ? cwd : process.cwd());
     return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
   } catch (e) {
     return failClosed(chosen, `Steer guard could not check this command (${e instanceof Error ? e.message.split('\n')[0] : String(e)}), so it is denied. ${WAY_THROUGH}`);

@@ -17,6 +17,8 @@ export interface ParsedCommand {
   readonly commands: readonly (readonly Arg[])[];
   /** Why the text can't be analyzed (unparsable, code built at run time); any problem is a denial. */
   readonly problems: readonly string[];
+  /** Files it runs as programs or scripts (`bash deploy.sh`, `./deploy.sh`, `source env.sh`): the caller may read and check them. */
+  readonly scripts: readonly string[];
 }
 
 type Node = Parameters<ShellSyntax['NodeType']>[0];
@@ -26,14 +28,28 @@ interface Walk {
   readonly sh: ShellSyntax;
   readonly commands: Arg[][];
   readonly problems: string[];
+  readonly scripts: string[];
   /** `alias t=terraform` earlier in the text: `t apply` is `terraform apply`. */
   readonly aliases: Map<string, string>;
 }
 
 export function parseCommand(sh: ShellSyntax, text: string): ParsedCommand {
-  const walk: Walk = { sh, commands: [], problems: [], aliases: new Map() };
+  const walk: Walk = { sh, commands: [], problems: [], scripts: [], aliases: new Map() };
   collect(walk, text, 0, false);
-  return { commands: walk.commands, problems: walk.problems };
+  return { commands: walk.commands, problems: walk.problems, scripts: [...new Set(walk.scripts)] };
+}
+
+/**
+ * A script file's text: shell unless its `#!` line names another interpreter, whose code is
+ * treated like inline code (its string literals that parse as shell are checked).
+ */
+export function parseScript(sh: ShellSyntax, text: string): ParsedCommand {
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
+  const interpreter = shebang ? String(programName(shebang[1]!) === 'env' ? programName(shebang[2] ?? '') : programName(shebang[1]!)) : 'sh';
+  if (SHELLS.includes(interpreter)) return parseCommand(sh, text);
+  const walk: Walk = { sh, commands: [], problems: [], scripts: [], aliases: new Map() };
+  for (const literal of stringLiterals(text)) collect(walk, literal, 1, true);
+  return { commands: walk.commands, problems: walk.problems, scripts: [...new Set(walk.scripts)] };
 }
 
 function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
@@ -185,13 +201,17 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
         readsCodeFrom(w, name, stdin, depth);
       } else if (input.script === UNKNOWN) {
         w.problems.push(`"${name}" runs a script whose name cannot be known before running`);
+      } else {
+        w.scripts.push(input.script);
       }
-      // A script file is not read: wrapper scripts are a documented limit of a local hook.
       return;
     }
     break;
   }
-  if (args.length > 0) w.commands.push(args);
+  if (args.length === 0) return;
+  w.commands.push(args);
+  // `./deploy.sh`, `scripts/apply-all`: a file run as a program.
+  if (typeof args[0] === 'string' && args[0].includes('/')) w.scripts.push(args[0]);
 }
 
 /** A shell (or `source /dev/stdin`) runs code from its standard input: only a here-doc or here-string can be checked. */

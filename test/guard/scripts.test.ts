@@ -1,0 +1,53 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCommand } from '../../src/app/guard.js';
+import { NO_LISTS } from '../../src/guard/decide.js';
+import { runCli } from '../support/run-cli.js';
+
+// The scripts a command runs are read and checked: "write deploy.sh, then run it" is the first way round a hook.
+let dir: string;
+const file = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  chmodSync(join(dir, name), 0o755);
+};
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'steer-scripts-'));
+  mkdirSync(join(dir, 'scripts'));
+  file('deploy.sh', '#!/bin/bash\nset -euo pipefail\ncd envs/prod\nterraform apply -auto-approve\n');
+  file('scripts/outer.sh', 'echo building\nbash ./deploy.sh\n');
+  file('nuke.py', '#!/usr/bin/env python3\nimport subprocess\nsubprocess.run("aws cloudformation delete-stack --stack-name prod", shell=True)\n');
+  file('test.sh', '#!/bin/sh\nnpm test\nterraform plan -out=tfplan\n');
+  file('gradlew', '#!/bin/sh\neval set -- $(printf "%s\\n" "$DEFAULT_JVM_OPTS" | xargs -n1)\nexec "$JAVACMD" "$@"\n');
+  writeFileSync(join(dir, 'binary'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0]));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const check = (command: string) => checkCommand(command, NO_LISTS, dir);
+
+describe('scripts the command runs', () => {
+  it.each(['bash deploy.sh', './deploy.sh', 'sh -e ./deploy.sh', 'source deploy.sh', '. ./deploy.sh', 'sudo ./deploy.sh', 'cd . && ./deploy.sh'])('%s: denied, naming the script', (command) => {
+    const d = check(command);
+    expect(d.decision).toBe('deny');
+    expect(d.reason).toMatch(/deploy\.sh runs what is denied: "terraform apply -auto-approve" changes real infrastructure/);
+  });
+
+  it('follows scripts into the scripts they run, and says the chain', () => {
+    expect(check('bash scripts/outer.sh').reason).toMatch(/^scripts\/outer\.sh → \.\/deploy\.sh runs what is denied/);
+  });
+
+  it('reads scripts of other languages like inline code', () => {
+    expect(check('./nuke.py').reason).toMatch(/nuke\.py runs what is denied: "aws cloudformation delete-stack/);
+  });
+
+  it('allows harmless scripts, wrappers full of eval and "$@", binaries and files that are not there', () => {
+    for (const command of ['bash test.sh', './gradlew build', './binary', './not-there.sh', '/usr/bin/env ls']) expect(check(command)).toMatchObject({ decision: 'allow' });
+  });
+
+  it('through a hook, from the directory the runtime says the agent works in', () => {
+    const input = JSON.stringify({ session_id: 's', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: './deploy.sh' } });
+    const r = runCli(['guard', '--runtime', 'claude'], { input });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).hookSpecificOutput).toMatchObject({ permissionDecision: 'deny', permissionDecisionReason: expect.stringMatching(/\.\/deploy\.sh runs what is denied/) });
+  });
+});
