@@ -5,7 +5,8 @@ import { readTextFileIfExists } from '../adapters/fs/read-input.js';
 import { shellSyntax, type ShellSyntax } from '../adapters/shell/mvdan.js';
 import { ConfigError } from '../core/errors.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
-import { parseCommand, parseScript, quoteArgv } from '../guard/parse.js';
+import { parseCommand, parseScript, quoteArgv, type ParsedCommand } from '../guard/parse.js';
+import { makeRecipes, packageScriptCode, tasksOf } from '../guard/tasks.js';
 import { detectRuntime, RUNTIME_FORMATS, type HookAnswer, type Runtime } from '../guard/runtimes/index.js';
 
 export const WAY_THROUGH =
@@ -17,7 +18,52 @@ export function checkCommand(command: string | readonly string[], lists: GuardLi
   const parsed = parseCommand(sh, typeof command === 'string' ? command : quoteArgv(command));
   const decision = decide(parsed, lists);
   if (decision.decision === 'deny') return decision;
-  return checkScripts(sh, parsed.scripts, lists, cwd, 0) ?? decision;
+  return checkScripts(sh, parsed.scripts, lists, cwd, 0) ?? checkTasks(sh, parsed.commands, lists, cwd) ?? decision;
+}
+
+/** `npm run deploy`, `yarn deploy`, `make deploy`: the package.json script or Makefile recipes, checked like scripts. */
+function checkTasks(sh: ShellSyntax, commands: ParsedCommand['commands'], lists: GuardLists, cwd: string): Decision | undefined {
+  for (const task of tasksOf(commands)) {
+    let code: string[];
+    let where: string;
+    if (task.kind === 'package-script') {
+      const text = readProjectFile(join(cwd, 'package.json'));
+      if (text === undefined) continue;
+      let pkg: unknown;
+      try {
+        pkg = JSON.parse(text);
+      } catch {
+        continue; // npm refuses a broken package.json too
+      }
+      code = packageScriptCode(pkg, task.name);
+      where = `package.json script "${task.name}"`;
+    } else {
+      const dir = resolve(cwd, task.dir ?? '.');
+      const makefile = task.makefile ? [resolve(dir, task.makefile)] : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => join(dir, n));
+      const found = makefile.map((f) => [f, readProjectFile(f)] as const).find(([, t]) => t !== undefined);
+      if (!found) continue;
+      code = makeRecipes(found[1]!, task.targets);
+      where = `make ${task.targets.join(' ') || '(default target)'}`;
+    }
+    for (const text of code) {
+      const parsed = parseCommand(sh, text);
+      const decision = decide({ ...parsed, problems: [] }, lists);
+      if (decision.decision === 'deny') return { ...decision, reason: `${where} runs what is denied: ${decision.reason}` };
+      const inner = checkScripts(sh, parsed.scripts, lists, cwd, 1);
+      if (inner) return { ...inner, reason: `${where} → ${inner.reason}` };
+    }
+  }
+  return undefined;
+}
+
+/** A project file's text, or undefined when it isn't there or is too large to be one. */
+function readProjectFile(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return st.isFile() && st.size <= MAX_SCRIPT_BYTES ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const MAX_SCRIPT_BYTES = 1 << 20;

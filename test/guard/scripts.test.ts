@@ -20,6 +20,10 @@ beforeAll(() => {
   file('nuke.py', '#!/usr/bin/env python3\nimport subprocess\nsubprocess.run("aws cloudformation delete-stack --stack-name prod", shell=True)\n');
   file('test.sh', '#!/bin/sh\nnpm test\nterraform plan -out=tfplan\n');
   file('gradlew', '#!/bin/sh\neval set -- $(printf "%s\\n" "$DEFAULT_JVM_OPTS" | xargs -n1)\nexec "$JAVACMD" "$@"\n');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'infra', scripts: { test: 'vitest run', build: 'tsc', deploy: 'cdk deploy --all --require-approval never', prerelease: 'bash ./deploy.sh', release: 'echo done' } }));
+  writeFileSync(join(dir, 'Makefile'), 'TF ?= terraform\nENV := prod\n\n.PHONY: all plan apply nuke\nall: plan\n\nplan:\n\t@$(TF) -chdir=envs/$(ENV) plan -out=tfplan\n\napply: plan\n\t$(TF) -chdir=envs/$(ENV) apply tfplan\n\nnuke:\n\tfor s in $$(cat stacks); do aws cloudformation delete-stack --stack-name $$s; done\n\nclean: ; rm -rf .terraform\n');
+  mkdirSync(join(dir, 'infra'));
+  writeFileSync(join(dir, 'infra/Makefile'), 'deploy:\n\tcd stacks && \\\n\t  sam deploy --no-confirm-changeset\n');
   writeFileSync(join(dir, 'binary'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0]));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,6 +46,24 @@ describe('scripts the command runs', () => {
 
   it('allows harmless scripts, wrappers full of eval and "$@", binaries and files that are not there', () => {
     for (const command of ['bash test.sh', './gradlew build', './binary', './not-there.sh', '/usr/bin/env ls']) expect(check(command)).toMatchObject({ decision: 'allow' });
+  });
+
+  it.each([
+    ['npm run deploy', /package\.json script "deploy" runs what is denied: "cdk deploy --all/],
+    ['yarn deploy', /package\.json script "deploy"/],
+    ['pnpm run deploy', /package\.json script "deploy"/],
+    ['npm run release', /package\.json script "release" → \.\/deploy\.sh runs what is denied/],
+    ['make apply', /make apply runs what is denied: "terraform -chdir=envs\/prod apply tfplan"/],
+    ['make nuke', /make nuke runs what is denied: "aws cloudformation delete-stack --stack-name \$\?"/],
+    ['make -C infra deploy', /make deploy runs what is denied: "sam deploy --no-confirm-changeset"/],
+  ])('%s: the task\'s code is checked', (command, reason) => {
+    const d = check(command);
+    expect(d.decision).toBe('deny');
+    expect(d.reason).toMatch(reason);
+  });
+
+  it('harmless tasks, and the default make target, are allowed', () => {
+    for (const command of ['npm test', 'npm run build', 'yarn install', 'make', 'make plan', 'make clean', 'make -f Makefile plan']) expect(check(command)).toMatchObject({ decision: 'allow' });
   });
 
   it('through a hook, from the directory the runtime says the agent works in', () => {
