@@ -78,17 +78,37 @@ describe('examples/github/terraform-apply.yml', () => {
   });
 
   it('applies only through steer apply, the saved plan from the pull request, never a new plan', () => {
-    expect(script).toMatch(/steer-tool\/dist\/cli\.js" apply "\$RUNNER_TEMP\/steer-plan\/tfplan"/);
+    expect(script).toMatch(/steer-tool\/dist\/cli\.js apply "\$RUNNER_TEMP\/steer-plan\/tfplan" -c steer\.yml/);
     expect(script).not.toMatch(/terraform (plan|apply)/);
     expect(script).toMatch(/steer-plan-\$head/);
     expect(read('terraform.yml')).toMatch(/name: steer-plan-\$\{\{ github\.event\.pull_request\.head\.sha \}\}/);
   });
 
   it('verifies the gate\'s signature, with a token that can only read', () => {
-    const apply = steps.find((s) => /cli\.js" apply/.test(s.run ?? ''))! as Step & { env?: Record<string, string> };
+    const apply = steps.find((s) => /cli\.js apply/.test(s.run ?? ''))! as Step & { env?: Record<string, string> };
     expect(apply.env?.STEER_SIGNING_KEY).toBe('${{ secrets.STEER_SIGNING_KEY }}');
     for (const j of Object.values(w.jobs)) expect(writes(perms(w, j))).toEqual([]);
     for (const s of steps.filter((x) => x.uses?.startsWith('actions/checkout'))) expect(s.with?.['persist-credentials']).toBe(false);
+  });
+});
+
+describe('examples/github/cloudformation-execute.yml', () => {
+  const w = workflow('cloudformation-execute.yml');
+  const steps = Object.values(w.jobs).flatMap((j) => j.steps);
+  const script = steps.map((s) => s.run ?? '').join('\n');
+
+  it('runs after the merge in the protected environment, and executes only through steer execute', () => {
+    expect(Object.keys(w.on)).toEqual(['push']);
+    for (const j of Object.values(w.jobs)) expect(j.environment).toBe('production');
+    expect(script).toMatch(/steer-tool\/dist\/cli\.js execute --stack orders-prod --change-set "pr-\$pr-\$head" -c steer\.yml/);
+    expect(script).not.toMatch(/aws cloudformation (execute-change-set|deploy|update-stack)/);
+    expect(read('cloudformation.yml')).toMatch(/--name "pr-\$\{\{ github\.event\.pull_request\.number \}\}-\$\{\{ github\.event\.pull_request\.head\.sha \}\}"/);
+  });
+
+  it('verifies the gate\'s signature, with a token that can only read', () => {
+    const step = steps.find((s) => /cli\.js execute/.test(s.run ?? ''))! as Step & { env?: Record<string, string> };
+    expect(step.env?.STEER_SIGNING_KEY).toBe('${{ secrets.STEER_SIGNING_KEY }}');
+    for (const j of Object.values(w.jobs)) expect(writes(perms(w, j))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -129,6 +129,25 @@ describe('steer apply', () => {
     const r = await runCliAsync(['apply', 'tfplan'], { cwd: dir, env: { ...env(), GITHUB_TOKEN: undefined } });
     expect(r.code).toBe(0);
     expect(audit()[0]).toMatchObject({ outcome: 'approved', source: 'not-needed' });
+  });
+
+  it('as terraform-apply.yml runs it: the saved plan elsewhere (the artifact), -c steer.yml, --tf-chdir the configuration', async () => {
+    plan(V2, 'tfplan');
+    const artifact = mkdtempSync(join(tmpdir(), 'steer-artifact-'));
+    try {
+      copyFileSync(join(dir, 'tfplan'), join(artifact, 'tfplan'));
+      writeFileSync(join(dir, 'steer.yml'), 'approvals:\n  maxAgeHours: 24\n');
+      approvedCheck(digestOf('tfplan'));
+      const r = await runCliAsync(['apply', join(artifact, 'tfplan'), '-c', 'steer.yml', '--tf-chdir', '.', '--env', 'production', '--github-pr', '1'], { cwd: dir, env: env() });
+      expect(r.code).toBe(0);
+      expect(stateList()).toEqual(['terraform_data.db']);
+      rmSync(join(dir, 'steer.yml'));
+      const missing = await runCliAsync(['apply', join(artifact, 'tfplan'), '-c', 'steer.yml', '--tf-chdir', '.'], { cwd: dir, env: env() });
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/steer\.yml: config file not found/);
+    } finally {
+      rmSync(artifact, { recursive: true, force: true });
+    }
   });
 
   it('refuses JSON: only the saved plan file is applied', async () => {

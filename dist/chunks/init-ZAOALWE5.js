@@ -158,19 +158,19 @@ jobs:
           role-to-assume: \${{ vars.TERRAFORM_APPLY_ROLE_ARN }}
           aws-region: eu-west-1
       - name: Apply exactly the approved plan
-        working-directory: envs/prod
         env:
           GITHUB_TOKEN: \${{ github.token }}
           STEER_SIGNING_KEY: \${{ secrets.STEER_SIGNING_KEY }}
         run: |
-          terraform init -input=false -lockfile=readonly
-          node "$GITHUB_WORKSPACE/steer-tool/dist/cli.js" apply "$RUNNER_TEMP/steer-plan/tfplan" --env production --tf-chdir .
+          terraform -chdir=envs/prod init -input=false -lockfile=readonly
+          # -c: the policy of main (a missing file is an error, never the defaults)
+          node steer-tool/dist/cli.js apply "$RUNNER_TEMP/steer-plan/tfplan" -c steer.yml --tf-chdir envs/prod --env production
       - name: Keep the audit log
         if: always()
         uses: actions/upload-artifact@v4
         with:
           name: steer-audit-\${{ github.sha }}
-          path: envs/prod/.steer/audit.jsonl
+          path: .steer/audit.jsonl
           if-no-files-found: ignore
 `;var S=e=>`npx --no-install steer guard --runtime ${e} || exit 2`,T=["Bash(terraform apply *)","Bash(terraform destroy *)","Bash(terraform state rm *)","Bash(terraform import *)","Bash(terraform force-unlock *)","Bash(tofu apply *)","Bash(tofu destroy *)","Bash(terragrunt apply *)","Bash(terragrunt destroy *)","Bash(terragrunt run-all *)","Bash(aws cloudformation deploy *)","Bash(aws cloudformation delete-stack *)","Bash(aws cloudformation execute-change-set *)","Bash(aws cloudformation update-stack *)","Bash(cdk deploy *)","Bash(cdk destroy *)","Bash(npx cdk deploy *)","Bash(cdktf deploy *)","Bash(cdktf destroy *)","Bash(sam deploy *)","Bash(sam delete *)","Bash(pulumi up *)","Bash(pulumi destroy *)","Bash(serverless deploy *)","Bash(serverless remove *)"];function d(e){let t=S(e);switch(e){case"claude":return{path:".claude/settings.json",merge:{hooks:{PreToolUse:[{matcher:"Bash",hooks:[{type:"command",command:t,timeout:30}]}]},permissions:{deny:T}}};case"codex":return{path:".codex/hooks.json",merge:{hooks:{PreToolUse:[{matcher:"shell|Bash|exec_command",hooks:[{type:"command",command:t,timeout:30}]}]}}};case"cursor":return{path:".cursor/hooks.json",merge:{version:1,hooks:{beforeShellExecution:[{command:t,failClosed:!0}]}}};case"gemini":return{path:".gemini/settings.json",merge:{hooks:{BeforeTool:[{matcher:"run_shell_command",hooks:[{type:"command",command:t,timeout:3e4}]}]}}};case"copilot":return{path:".github/hooks/steer.json",merge:{version:1,hooks:{preToolUse:[{type:"command",bash:t,timeoutSec:30}]}}};case"kiro":return{path:".kiro/agents/steer-guarded.json",merge:{name:"steer-guarded",description:"Default tools, with Steer denying direct infrastructure changes",tools:["*"],hooks:{preToolUse:[{matcher:"shell",command:t,timeout_ms:3e4},{matcher:"execute_bash",command:t,timeout_ms:3e4}]}}};default:{let s=e;throw new Error(`unknown runtime ${String(s)}`)}}}var m=`# Steer policy. Read from the base branch by the PR gate. Schema: schema/steer.schema.json in the Steer repository.
 version: 1
