@@ -1,7 +1,9 @@
 import type { ShellSyntax } from '../adapters/shell/mvdan.js';
 import { launches } from './launchers.js';
 import { INLINE_CODE_INTERPRETERS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
-import { programName, UNKNOWN, type Arg } from './words.js';
+import { afterOptions, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
+import { hasHeredoc, offset, ownStdin, TOKENS, type Stdin, type StmtNode } from './stdin.js';
+import { programName, UNKNOWN, wordText, type Arg, type Node } from './words.js';
 
 /**
  * Shell command text → the simple commands it would run, wherever they hide: lists, pipelines,
@@ -11,6 +13,7 @@ import { programName, UNKNOWN, type Arg } from './words.js';
  * The parser is mvdan/sh (shfmt's), passed in: this module does no loading and no I/O.
  */
 export { programName, show, UNKNOWN, type Arg } from './words.js';
+export { TOKENS } from './stdin.js';
 
 export interface ParsedCommand {
   /** Every simple command that may run, prefixes included (`sudo terraform apply` gives both). */
@@ -21,7 +24,6 @@ export interface ParsedCommand {
   readonly scripts: readonly string[];
 }
 
-type Node = Parameters<ShellSyntax['NodeType']>[0];
 const MAX_DEPTH = 8;
 
 interface Walk {
@@ -77,7 +79,7 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
     } else if (type === 'BinaryCmd') {
       const bin = node as unknown as { Op: number; X: StmtNode | null; Y: StmtNode | null };
       // `producer | consumer`: the consumer reads what the producer writes (its own redirect wins).
-      if ((bin.Op === PIPE || bin.Op === PIPE_ALL) && bin.X && bin.Y) stdin.set(offset(bin.Y), { kind: 'pipe', fromHeredoc: hasHeredoc(w.sh, bin.X) });
+      if ((bin.Op === TOKENS.PIPE || bin.Op === TOKENS.PIPE_ALL) && bin.X && bin.Y) stdin.set(offset(bin.Y), { kind: 'pipe', fromHeredoc: hasHeredoc(w.sh, bin.X) });
     } else if (type === 'CallExpr') {
       const argv = (node as unknown as { Args: Node[] }).Args.map((word) => wordText(w.sh, word));
       if (argv.length > 0) expand(w, argv, depth, stdin.get((node as unknown as { Pos(): { Offset(): number } }).Pos().Offset()) ?? { kind: 'inherited' });
@@ -97,47 +99,6 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
       else collect(w, body, depth + 1, false);
     }
   }
-}
-
-/** Where a simple command's standard input comes from. */
-type Stdin =
-  | { readonly kind: 'heredoc' } // its own `<<EOF` (parsed with the other here-docs)
-  | { readonly kind: 'herestring'; readonly text: Arg } // its own `<<< word`
-  | { readonly kind: 'file' } // its own `< file`
-  | { readonly kind: 'pipe'; readonly fromHeredoc: boolean } // `x | it`; fromHeredoc: `cat <<EOF | it`
-  | { readonly kind: 'inherited' }; // the caller's: a terminal, or an enclosing pipe (`curl … | (sh)`)
-
-interface StmtNode {
-  Cmd: Node | null;
-  Redirs: ({ Op: number; N: { Value: string } | null; Word: Node | null; Hdoc: Node | null } | null)[];
-}
-
-/** mvdan/sh token numbers (mvdan-sh 0.10: syntax.RedirOperator, syntax.BinCmdOperator); a test pins them. */
-export const TOKENS = { RDR_IN: 56, HEREDOC: 61, DASH_HEREDOC: 62, HERESTRING: 63, PIPE: 12, PIPE_ALL: 13 } as const;
-const { RDR_IN, HEREDOC, DASH_HEREDOC, HERESTRING, PIPE, PIPE_ALL } = TOKENS;
-
-function offset(stmt: StmtNode): number {
-  return (stmt.Cmd as unknown as { Pos(): { Offset(): number } } | null)?.Pos().Offset() ?? -1;
-}
-
-function ownStdin(sh: ShellSyntax, stmt: StmtNode): Stdin | undefined {
-  let found: Stdin | undefined;
-  for (const r of stmt.Redirs) {
-    if (!r || (r.N && r.N.Value !== '0')) continue;
-    if (r.Op === HEREDOC || r.Op === DASH_HEREDOC) found = { kind: 'heredoc' };
-    else if (r.Op === HERESTRING && r.Word) found = { kind: 'herestring', text: wordText(sh, r.Word) };
-    else if (r.Op === RDR_IN) found = { kind: 'file' };
-  }
-  return found;
-}
-
-function hasHeredoc(sh: ShellSyntax, stmt: StmtNode): boolean {
-  let found = false;
-  sh.Walk(stmt as unknown as Node, (node: Node | null) => {
-    if (node && sh.NodeType(node) === 'Redirect' && (node as unknown as { Hdoc: Node | null }).Hdoc) found = true;
-    return !found;
-  });
-  return found;
 }
 
 function runsShellCode(argv: readonly Arg[]): boolean {
@@ -229,103 +190,6 @@ function readsCodeFrom(w: Walk, name: string, stdin: Stdin, depth: number): void
       return;
     case 'inherited':
       w.problems.push(`"${name}" runs shell code from its standard input, which cannot be known before running`);
-  }
-}
-
-type ShellInput = { readonly code: readonly Arg[] } | { readonly script: Arg } | { readonly stdin: true };
-
-/** `bash -c 'code'`, `bash -lc 'code'` → code; `bash script.sh` → script; `bash`, `bash -s`, `bash /dev/stdin` → stdin. */
-function shellInput(args: readonly Arg[]): ShellInput {
-  for (let i = 1; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === UNKNOWN) return { code: [UNKNOWN] };
-    if (a === '--') return scriptOrStdin(args[i + 1]);
-    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return { code: args.slice(i + 1, i + 2) };
-    if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(a)) return { stdin: true };
-    if (/^[-+][a-zA-Z]*[oO]$/.test(a) || a === '--rcfile' || a === '--init-file') i += 1;
-    else if (!a.startsWith('-') && !a.startsWith('+')) return scriptOrStdin(a);
-  }
-  return { stdin: true };
-}
-
-/** `source file` / `. file`: a file, or standard input, or something built at run time (`source <(curl …)`). */
-function sourced(args: readonly Arg[]): ShellInput {
-  return scriptOrStdin(args[1]);
-}
-
-function scriptOrStdin(file: Arg | undefined): ShellInput {
-  if (file === undefined || file === '-' || file === '/dev/stdin' || file === '/proc/self/fd/0' || file === '/dev/fd/0') return { stdin: true };
-  return { script: file };
-}
-
-/** With -I/-i/--replace, xargs substitutes stdin words for the replace string: those words are unknown. */
-function xargsReplace(xargs: readonly Arg[], command: Arg[]): Arg[] {
-  let token: string | undefined;
-  for (let i = 1; i < xargs.length - command.length; i++) {
-    const a = xargs[i];
-    if (a === '-I') token = typeof xargs[i + 1] === 'string' ? (xargs[i + 1] as string) : '{}';
-    else if (typeof a === 'string' && a.startsWith('-I')) token = a.slice(2);
-    else if (a === '-i' || a === '--replace') token = '{}';
-    else if (typeof a === 'string' && a.startsWith('--replace=')) token = a.slice('--replace='.length);
-  }
-  if (!token) return command;
-  return command.map((word) => (typeof word === 'string' && word.includes(token!) ? UNKNOWN : word));
-}
-
-/** The contents of '…', "…" and `…` literals in code of another language. */
-function stringLiterals(code: string): string[] {
-  const out: string[] = [];
-  for (const m of code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
-  return out;
-}
-
-function afterOptions(args: Arg[], withValue: readonly string[], skipAssignments: boolean): Arg[] {
-  let i = 0;
-  let skippedNumber = false;
-  while (i < args.length) {
-    const a = args[i]!;
-    if (a === UNKNOWN) return args.slice(i);
-    if (a === '--') return args.slice(i + 1);
-    if (skipAssignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) i += 1;
-    else if (withValue.includes(a)) i += 2;
-    else if (a.startsWith('-')) i += 1;
-    else if (/^\d+(\.\d+)?[smhd]?$/.test(a) && !skippedNumber) {
-      skippedNumber = true; // timeout's duration
-      i += 1;
-    } else break;
-  }
-  return args.slice(i);
-}
-
-/** A word's literal value, or UNKNOWN when it depends on expansion at run time. */
-function wordText(sh: ShellSyntax, word: Node): Arg {
-  let text = '';
-  for (const part of (word as unknown as { Parts: Node[] }).Parts ?? []) {
-    const t = partText(sh, part);
-    if (t === UNKNOWN) return UNKNOWN;
-    text += t;
-  }
-  return text;
-}
-
-function partText(sh: ShellSyntax, part: Node): Arg {
-  switch (sh.NodeType(part)) {
-    case 'Lit':
-      // Unquoted: a backslash escapes the next character (`\terraform` is terraform).
-      return (part as unknown as { Value: string }).Value.replace(/\\\n/g, '').replace(/\\(.)/g, '$1');
-    case 'SglQuoted':
-      return (part as unknown as { Value: string }).Value;
-    case 'DblQuoted': {
-      let text = '';
-      for (const inner of (part as unknown as { Parts: Node[] }).Parts) {
-        const t = sh.NodeType(inner) === 'Lit' ? (inner as unknown as { Value: string }).Value.replace(/\\([$`"\\\n])/g, '$1') : partText(sh, inner);
-        if (t === UNKNOWN) return UNKNOWN;
-        text += t;
-      }
-      return text;
-    }
-    default:
-      return UNKNOWN; // parameter expansion, command substitution, arithmetic, brace expansion…
   }
 }
 
