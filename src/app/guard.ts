@@ -14,7 +14,7 @@ export const WAY_THROUGH =
 
 /** One decision for a command line, or an argv (`steer guard -- terraform apply`), run in `cwd`. */
 export function checkCommand(command: string | readonly string[], lists: GuardLists, cwd: string = process.cwd()): Decision {
-  const sh = shellSyntax();
+  const sh = shellSyntax; // loaded only if the command needs a real parse (not for plain words)
   const parsed = parseCommand(sh, typeof command === 'string' ? command : quoteArgv(command));
   const decision = decide(parsed, lists);
   if (decision.decision === 'deny') return decision;
@@ -22,7 +22,7 @@ export function checkCommand(command: string | readonly string[], lists: GuardLi
 }
 
 /** `npm run deploy`, `yarn deploy`, `make deploy`: the package.json script or Makefile recipes, checked like scripts. */
-function checkTasks(sh: ShellSyntax, commands: ParsedCommand['commands'], lists: GuardLists, cwd: string): Decision | undefined {
+function checkTasks(sh: () => ShellSyntax, commands: ParsedCommand['commands'], lists: GuardLists, cwd: string): Decision | undefined {
   for (const task of tasksOf(commands)) {
     let code: string[];
     let where: string;
@@ -74,7 +74,7 @@ const MAX_SCRIPT_DEPTH = 3;
  * itself, and the scripts they run in turn. A file that isn't there (or is a binary, or larger
  * than 1 MB) is not a script we can read; one that exists but can't be read is denied.
  */
-function checkScripts(sh: ShellSyntax, paths: readonly string[], lists: GuardLists, cwd: string, depth: number): Decision | undefined {
+function checkScripts(sh: () => ShellSyntax, paths: readonly string[], lists: GuardLists, cwd: string, depth: number): Decision | undefined {
   for (const path of paths) {
     const file = resolve(cwd, path.replace(/^~(?=\/)/, homedir()));
     let text: string;

@@ -1,5 +1,6 @@
 import type { ShellSyntax } from '../adapters/shell/mvdan.js';
 import { launches } from './launchers.js';
+import { plainWords } from './plain-words.js';
 import { INLINE_CODE_INTERPRETERS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
 import { afterOptions, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
 import { hasHeredoc, offset, ownStdin, TOKENS, type Stdin, type StmtNode } from './stdin.js';
@@ -27,7 +28,8 @@ export interface ParsedCommand {
 const MAX_DEPTH = 8;
 
 interface Walk {
-  readonly sh: ShellSyntax;
+  /** The parser, loaded on first need: a command of plain words never needs it. */
+  readonly parser: () => ShellSyntax;
   readonly commands: Arg[][];
   readonly problems: string[];
   readonly scripts: string[];
@@ -35,21 +37,28 @@ interface Walk {
   readonly aliases: Map<string, string>;
 }
 
-export function parseCommand(sh: ShellSyntax, text: string): ParsedCommand {
-  const walk: Walk = { sh, commands: [], problems: [], scripts: [], aliases: new Map() };
-  collect(walk, text, 0, false);
+/** `parser`: mvdan/sh, or a function that loads it when first needed. `parserOnly` skips the plain-words path (tests compare the two). */
+export function parseCommand(parser: ShellSyntax | (() => ShellSyntax), text: string, parserOnly = false): ParsedCommand {
+  const walk = newWalk(parser);
+  const plain = parserOnly ? undefined : plainWords(text);
+  if (plain) expand(walk, plain, 0, { kind: 'inherited' });
+  else collect(walk, text, 0, false);
   return { commands: walk.commands, problems: walk.problems, scripts: [...new Set(walk.scripts)] };
+}
+
+function newWalk(parser: ShellSyntax | (() => ShellSyntax)): Walk {
+  return { parser: typeof parser === 'function' ? parser : () => parser, commands: [], problems: [], scripts: [], aliases: new Map() };
 }
 
 /**
  * A script file's text: shell unless its `#!` line names another interpreter, whose code is
  * treated like inline code (its string literals that parse as shell are checked).
  */
-export function parseScript(sh: ShellSyntax, text: string): ParsedCommand {
+export function parseScript(parser: ShellSyntax | (() => ShellSyntax), text: string): ParsedCommand {
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
   const interpreter = shebang ? String(programName(shebang[1]!) === 'env' ? programName(shebang[2] ?? '') : programName(shebang[1]!)) : 'sh';
-  if (SHELLS.includes(interpreter)) return parseCommand(sh, text);
-  const walk: Walk = { sh, commands: [], problems: [], scripts: [], aliases: new Map() };
+  if (SHELLS.includes(interpreter)) return parseCommand(parser, text);
+  const walk = newWalk(parser);
   for (const literal of stringLiterals(text)) collect(walk, literal, 1, true);
   return { commands: walk.commands, problems: walk.problems, scripts: [...new Set(walk.scripts)] };
 }
@@ -59,9 +68,10 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
     w.problems.push('the command nests shells too deeply to analyze');
     return;
   }
+  const sh = w.parser();
   let file;
   try {
-    file = w.sh.NewParser().Parse(text, 'command');
+    file = sh.NewParser().Parse(text, 'command');
   } catch (e) {
     // A string literal in another language that isn't shell is not a problem; a shell command is.
     if (!lenient) w.problems.push(`the command could not be parsed (${String((e as { message?: string }).message ?? e).split('\n')[0]})`);
@@ -70,18 +80,18 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
   const heredocs: Node[] = [];
   const stdin = new Map<number, Stdin>(); // by the offset of the command it feeds
   const before = w.commands.length;
-  w.sh.Walk(file, (node: Node | null) => {
+  sh.Walk(file, (node: Node | null) => {
     if (!node) return true;
-    const type = w.sh.NodeType(node);
+    const type = sh.NodeType(node);
     if (type === 'Stmt') {
-      const own = ownStdin(w.sh, node as unknown as StmtNode);
+      const own = ownStdin(sh, node as unknown as StmtNode);
       if (own) stdin.set(offset(node as unknown as StmtNode), own);
     } else if (type === 'BinaryCmd') {
       const bin = node as unknown as { Op: number; X: StmtNode | null; Y: StmtNode | null };
       // `producer | consumer`: the consumer reads what the producer writes (its own redirect wins).
-      if ((bin.Op === TOKENS.PIPE || bin.Op === TOKENS.PIPE_ALL) && bin.X && bin.Y) stdin.set(offset(bin.Y), { kind: 'pipe', fromHeredoc: hasHeredoc(w.sh, bin.X) });
+      if ((bin.Op === TOKENS.PIPE || bin.Op === TOKENS.PIPE_ALL) && bin.X && bin.Y) stdin.set(offset(bin.Y), { kind: 'pipe', fromHeredoc: hasHeredoc(sh, bin.X) });
     } else if (type === 'CallExpr') {
-      const argv = (node as unknown as { Args: Node[] }).Args.map((word) => wordText(w.sh, word));
+      const argv = (node as unknown as { Args: Node[] }).Args.map((word) => wordText(sh, word));
       if (argv.length > 0) expand(w, argv, depth, stdin.get((node as unknown as { Pos(): { Offset(): number } }).Pos().Offset()) ?? { kind: 'inherited' });
     } else if (type === 'Redirect') {
       const hdoc = (node as unknown as { Hdoc: Node | null }).Hdoc;
@@ -94,7 +104,7 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
   // commands, not on the text.
   if (heredocs.length > 0 && w.commands.slice(before).some(runsShellCode)) {
     for (const hdoc of heredocs) {
-      const body = wordText(w.sh, hdoc);
+      const body = wordText(sh, hdoc);
       if (body === UNKNOWN) w.problems.push('a here-document fed to a shell contains expansions that cannot be known before running');
       else collect(w, body, depth + 1, false);
     }
