@@ -82,7 +82,7 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   }
   appendSummary(inputs.summaryFile, body);
   // Last: the check concludes only after everything else was written.
-  const title = checkTitle(report, approval, conclusion);
+  const title = checkTitle(report, approval, conclusion).slice(0, 255); // as GitHub stores it: the signature covers it
   const summary = checkSummary(report, approval, pull, reportedAt);
   const signed = inputs.signingKey
     ? `${summary}\n\n${signatureLine(signCheck(inputs.signingKey, { repository: `${inputs.repo.owner}/${inputs.repo.repo}`, headSha: pull.headSha, digest: report.digest, conclusion, title, baseRef: pull.baseRef, baseSha: pull.baseSha }))}`
