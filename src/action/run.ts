@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { gitHubClient, type GitHub } from '../adapters/github/client.js';
-import { checkRunsFor, completeCheckRun, createCompletedCheckRun, requestReviewers, setLabels, startCheckRun, upsertStickyComment } from '../adapters/github/pr-outputs.js';
+import { checkRunsFor, completeCheckRun, type CheckRunSummary, createCompletedCheckRun, requestReviewers, setLabels, startCheckRun, upsertStickyComment } from '../adapters/github/pr-outputs.js';
 import { changedFiles, fileAt, isTeamMember, ownLogin, pullCommits, reviews } from '../adapters/github/pull-request.js';
 import { appendSummary, setOutput, workflowCommand } from '../adapters/github/runner-files.js';
 import { CONFIG_FILE_NAMES, loadConfig } from '../app/load-config.js';
@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
 import type { SteerConfig } from '../config/schema.js';
 import { agentAuthorship } from '../core/agents.js';
-import { signatureLine, signCheck } from '../core/check-signature.js';
+import { signatureIn, signatureLine, signCheck, verifyCheck } from '../core/check-signature.js';
 import { decideApproval, type ApprovalDecision } from '../core/approval.js';
 import { SteerError, UsageError } from '../core/errors.js';
 import { isDestructive, withFindings, type Finding, type Report } from '../core/report.js';
@@ -57,7 +57,8 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   // a new head, starts a new one.
   check.externalId = `steer:${report.digest}`;
   const previous = (await checkRunsFor(gh, inputs.repo, pull.headSha, CHECK_NAME)).filter((c) => c.externalId && DIGEST_ID.test(c.externalId)).sort((a, b) => b.id - a.id)[0];
-  if (previous?.externalId === check.externalId && previous.startedAt) check.startedAt = previous.startedAt;
+  // With a signing key, only a run the gate signed may carry the time over (another workflow's run could date it earlier).
+  if (previous?.externalId === check.externalId && previous.startedAt && (!inputs.signingKey || signedByGate(inputs, inputs.signingKey, pull, report.digest, previous))) check.startedAt = previous.startedAt;
   const reportedAt = check.startedAt;
   const started = await startCheckRun(gh, inputs.repo, { name: CHECK_NAME, headSha: pull.headSha, externalId: check.externalId, startedAt: reportedAt, ...(inputs.runUrl ? { detailsUrl: inputs.runUrl } : {}) });
   check.id = started.id;
@@ -85,7 +86,7 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   const title = checkTitle(report, approval, conclusion).slice(0, 255); // as GitHub stores it: the signature covers it
   const summary = checkSummary(report, approval, pull, reportedAt);
   const signed = inputs.signingKey
-    ? `${summary}\n\n${signatureLine(signCheck(inputs.signingKey, { repository: `${inputs.repo.owner}/${inputs.repo.repo}`, headSha: pull.headSha, digest: report.digest, conclusion, title, baseRef: pull.baseRef, baseSha: pull.baseSha }))}`
+    ? `${summary}\n\n${signatureLine(signCheck(inputs.signingKey, { repository: `${inputs.repo.owner}/${inputs.repo.repo}`, checkRunId: started.id, headSha: pull.headSha, digest: report.digest, conclusion, title, baseRef: pull.baseRef, baseSha: pull.baseSha, reportedAt }))}`
     : summary;
   await completeCheckRun(gh, inputs.repo, started.id, conclusion, {
     title,
@@ -104,6 +105,11 @@ async function analyzeOnly(inputs: ActionInputs): Promise<number> {
   writeOutputs(inputs, report);
   appendSummary(inputs.summaryFile, renderMarkdown(report));
   return finish(report.verdict === 'allow' ? 'success' : report.verdict === 'block' ? 'failure' : 'action_required', report, undefined);
+}
+
+function signedByGate(inputs: ActionInputs, key: string, pull: PullRequestEvent, digest: string, run: CheckRunSummary): boolean {
+  const fields = { repository: `${inputs.repo.owner}/${inputs.repo.repo}`, checkRunId: run.id, headSha: pull.headSha, digest, conclusion: run.conclusion ?? '', title: run.title ?? '', baseRef: pull.baseRef, baseSha: pull.baseSha, reportedAt: run.startedAt ?? '' };
+  return verifyCheck(key, fields, signatureIn(run.summary));
 }
 
 function writeOutputs(inputs: ActionInputs, report: Report): void {

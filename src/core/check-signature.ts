@@ -12,6 +12,8 @@ export const SIGNATURE_VERSION = 'steer-check-v1';
 
 export interface SignedCheck {
   readonly repository: string;
+  /** The check run's own id: a copy of a signed check (a new run) does not verify. */
+  readonly checkRunId: number;
   readonly headSha: string;
   readonly digest: string;
   readonly conclusion: string;
@@ -19,6 +21,8 @@ export interface SignedCheck {
   readonly title: string;
   readonly baseRef: string;
   readonly baseSha: string;
+  /** When the plan was first reported on this head (the run's started_at): approvals are compared with it. */
+  readonly reportedAt: string;
 }
 
 export function signCheck(key: string, check: SignedCheck): string {
@@ -41,7 +45,23 @@ export function signatureIn(summary: string | null | undefined): string | undefi
   return /(?:^|\n)signature `([^`]+)`/.exec(summary ?? '')?.[1];
 }
 
+function instant(time: string): string {
+  const t = Date.parse(time);
+  return Number.isNaN(t) ? time : new Date(t).toISOString();
+}
+
 function mac(key: string, check: SignedCheck): string {
-  const material = { v: SIGNATURE_VERSION, repository: check.repository, headSha: check.headSha, digest: check.digest, conclusion: check.conclusion, title: check.title, baseRef: check.baseRef, baseSha: check.baseSha };
+  const material = {
+    v: SIGNATURE_VERSION,
+    repository: check.repository,
+    checkRunId: check.checkRunId,
+    headSha: check.headSha,
+    digest: check.digest,
+    conclusion: check.conclusion,
+    title: check.title,
+    baseRef: check.baseRef,
+    baseSha: check.baseSha,
+    reportedAt: instant(check.reportedAt), // GitHub may echo it back in another notation
+  };
   return createHmac('sha256', key).update(canonicalJson(material)).digest('hex');
 }

@@ -236,12 +236,13 @@ describe('trust', () => {
     approve('alice');
     const r = await runAction(reviewed(), 'pull_request_review', { 'INPUT_SIGNING-KEY': key });
     expect(r.code).toBe(0);
-    const check = gh.checkRuns.at(-1) as { conclusion: string; output: { title: string; summary: string; text: string } };
+    const check = gh.checkRuns.at(-1) as { id: number; started_at: string; conclusion: string; output: { title: string; summary: string; text: string } };
     const base = /base `([^`]+)` at `([0-9a-f]{40})`/.exec(check.output.summary)!;
-    const signed = { repository: `${gh.owner}/${gh.repo}`, headSha: HEAD, digest: r.outputs.digest!, conclusion: check.conclusion, title: check.output.title, baseRef: base[1]!, baseSha: base[2]! };
+    const signed = { repository: `${gh.owner}/${gh.repo}`, checkRunId: check.id, headSha: HEAD, digest: r.outputs.digest!, conclusion: check.conclusion, title: check.output.title, baseRef: base[1]!, baseSha: base[2]!, reportedAt: check.started_at };
     expect(verifyCheck(key, signed, signatureIn(check.output.summary))).toBe(true);
     expect(verifyCheck(key, { ...signed, title: 'Approved by mallory' }, signatureIn(check.output.summary))).toBe(false);
     expect(verifyCheck('another key', signed, signatureIn(check.output.summary))).toBe(false);
+    expect(verifyCheck(key, { ...signed, checkRunId: check.id + 1 }, signatureIn(check.output.summary))).toBe(false); // a copy in another run
     const everything = JSON.stringify(gh.checkRuns) + JSON.stringify(gh.comments) + r.stdout + r.summary + readFileSync(join(dir, 'output'), 'utf8');
     expect(everything).not.toContain(key);
   });

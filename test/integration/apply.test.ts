@@ -91,6 +91,30 @@ describe('steer apply', () => {
     expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
   });
 
+  it('only the newest steer check on the head counts: not when it is about another plan, still running, or dated in the future', async () => {
+    plan(V2, 'tfplan');
+    const digest = digestOf('tfplan');
+    approvedCheck(digest);
+    approvedCheck('e'.repeat(64)); // the gate ran again on another plan
+    expect((await apply('tfplan')).stderr).toMatch(/carries this digest as its newest run/);
+    approvedCheck(digest, { status: 'in_progress', conclusion: null, completed_at: null });
+    expect((await apply('tfplan')).stderr).toMatch(/is still in_progress: wait for the PR gate/);
+    approvedCheck(digest, { completed_at: '2099-01-01T00:00:00Z' });
+    expect((await apply('tfplan')).stderr).toMatch(/completed in the future/);
+    expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
+  });
+
+  it('refuses when the branch was behind its base when reviewed (the plan misses the base\'s changes)', async () => {
+    plan(V2, 'tfplan');
+    const newer = 'a'.repeat(40);
+    gh.graph[newer] = { parents: [gh.pullBase], message: 'another change on main', date: '2026-01-10T00:00:00Z' };
+    gh.branches.main = newer; // the gate reviewed against main at `newer`, which the head does not contain
+    approvedCheck(digestOf('tfplan'));
+    const r = await apply('tfplan');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/does not contain the base main at aaaaaaa it was reviewed against \(the branch was behind\)/);
+  });
+
   it('refuses when the base branch moved after the approval', async () => {
     plan(V2, 'tfplan');
     approvedCheck(digestOf('tfplan'));
@@ -106,8 +130,8 @@ describe('steer apply', () => {
     writeFileSync(join(dir, 'main.tf'), V3);
     terraform(tf, dir, ['plan', '-out=second', '-input=false']);
     approvedCheck(digestOf('first'));
-    approvedCheck(digestOf('second'));
     expect((await apply('first')).code).toBe(0);
+    approvedCheck(digestOf('second')); // the gate ran again: its newest check is about the second plan
     const r = await apply('second');
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/Saved plan is stale/);
@@ -161,8 +185,8 @@ describe('steer apply', () => {
 describe('steer apply with signed checks (STEER_SIGNING_KEY)', () => {
   const KEY = 'k3y-only-the-gate-job-can-read';
   const signedCheck = (digest: string) => {
-    const run = approvedCheck(digest) as { conclusion: string; output: { title: string; summary: string } };
-    const signature = signCheck(KEY, { repository: `${gh.owner}/${gh.repo}`, headSha: HEAD, digest, conclusion: run.conclusion, title: run.output.title, baseRef: 'main', baseSha: gh.branches.main! });
+    const run = approvedCheck(digest) as { id: number; started_at: string; conclusion: string; output: { title: string; summary: string } };
+    const signature = signCheck(KEY, { repository: `${gh.owner}/${gh.repo}`, checkRunId: run.id, headSha: HEAD, digest, conclusion: run.conclusion, title: run.output.title, baseRef: 'main', baseSha: gh.branches.main!, reportedAt: run.started_at });
     run.output.summary += `\n\n${signatureLine(signature)}`;
     return run;
   };
@@ -186,6 +210,11 @@ describe('steer apply with signed checks (STEER_SIGNING_KEY)', () => {
     expect((await applySigned('tfplan', 'another key')).stderr).toMatch(/does not carry a valid signature of the PR gate \(it does not verify\)/);
     (gh.checkRuns[0]!.output as { title: string }).title = 'Approved by mallory';
     expect((await applySigned('tfplan')).code).toBe(2);
+    // A copy of a valid signed check in a new run (another workflow replaying it) does not verify.
+    gh.checkRuns = [];
+    const original = signedCheck(digest);
+    approvedCheck(digest, { output: structuredClone(original.output) });
+    expect((await applySigned('tfplan')).stderr).toMatch(/it does not verify/);
     expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
   });
 

@@ -2,16 +2,6 @@ import type { ChainCommit, PullCommit } from '../../core/merge-check.js';
 import type { GitHub } from './client.js';
 import type { Repo } from './pull-request.js';
 
-/** What the PR's `steer` check run says about a digest, on the pull request's current head. */
-export interface CheckRunApproval {
-  readonly headSha: string;
-  readonly conclusion: string | null;
-  readonly completedAt: string | null;
-  readonly title: string | null;
-  readonly summary: string | null;
-  readonly appSlug: string | null;
-}
-
 export interface PullState {
   readonly headSha: string;
   readonly baseRef: string;
@@ -44,15 +34,42 @@ export async function commitsBetween(gh: GitHub, r: Repo, base: string, head: st
   return data.commits.map((c) => ({ sha: c.sha, parents: c.parents.map((p) => p.sha), message: c.commit.message, authorDate: c.commit.author?.date ?? null }));
 }
 
-/** The newest `steer` check run on `sha` whose external_id binds it to `digest`. */
-export async function steerCheckFor(gh: GitHub, r: Repo, sha: string, digest: string): Promise<CheckRunApproval | undefined> {
-  const runs = await gh.paginate(gh.rest.checks.listForRef, { ...r, ref: sha, check_name: 'steer', per_page: 100 });
-  const bound = runs.filter((c) => c.external_id === `steer:${digest}`).sort((a, b) => (b.completed_at ?? '').localeCompare(a.completed_at ?? ''));
-  const run = bound[0];
+/** Whether `ancestor` is reachable from `descendant` (GitHub's compare: nothing of it is missing there). */
+export async function isAncestor(gh: GitHub, r: Repo, ancestor: string, descendant: string): Promise<boolean> {
+  const { data } = await gh.rest.repos.compareCommitsWithBasehead({ ...r, basehead: `${ancestor}...${descendant}`, per_page: 1 });
+  return data.behind_by === 0;
+}
+
+/** The newest `steer` check run on a commit, as apply/execute judge it. */
+export interface CheckRunApproval {
+  readonly id: number;
+  readonly externalId: string | null;
+  readonly status: string;
+  readonly headSha: string;
+  readonly conclusion: string | null;
+  readonly startedAt: string | null;
+  readonly completedAt: string | null;
+  readonly title: string | null;
+  readonly summary: string | null;
+  readonly appSlug: string | null;
+}
+
+/**
+ * The newest `steer` check run on `sha` — by id, the order GitHub created them in (times are
+ * set by whoever creates a run, so they don't order anything). Every run, not only the
+ * "latest" GitHub would pick by completion time.
+ */
+export async function newestSteerCheck(gh: GitHub, r: Repo, sha: string): Promise<CheckRunApproval | undefined> {
+  const runs = await gh.paginate(gh.rest.checks.listForRef, { ...r, ref: sha, check_name: 'steer', filter: 'all', per_page: 100 });
+  const run = [...runs].sort((a, b) => b.id - a.id)[0];
   if (!run) return undefined;
   return {
+    id: run.id,
+    externalId: run.external_id,
+    status: run.status,
     headSha: run.head_sha,
     conclusion: run.conclusion,
+    startedAt: run.started_at,
     completedAt: run.completed_at,
     title: run.output.title,
     summary: run.output.summary,

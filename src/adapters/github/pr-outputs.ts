@@ -22,12 +22,15 @@ export interface CheckRunSummary {
   readonly id: number;
   readonly externalId: string | null;
   readonly startedAt: string | null;
+  readonly conclusion: string | null;
+  readonly title: string | null;
+  readonly summary: string | null;
 }
 
 /** Every check run named `name` on a commit (filter `all`: GitHub's default returns only the latest). */
 export async function checkRunsFor(gh: GitHub, r: Repo, sha: string, name: string): Promise<CheckRunSummary[]> {
   const runs = await gh.paginate(gh.rest.checks.listForRef, { ...r, ref: sha, check_name: name, filter: 'all', per_page: 100 });
-  return runs.map((c) => ({ id: c.id, externalId: c.external_id, startedAt: c.started_at }));
+  return runs.map((c) => ({ id: c.id, externalId: c.external_id, startedAt: c.started_at, conclusion: c.conclusion, title: c.output.title, summary: c.output.summary }));
 }
 
 export type CheckConclusion = 'success' | 'failure' | 'action_required' | 'neutral';

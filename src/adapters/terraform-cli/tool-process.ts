@@ -3,7 +3,9 @@ import { ToolError } from '../../core/errors.js';
 
 /** Starts terraform/tofu non-interactively; a missing binary becomes one clear ToolError. */
 export function spawnTool(bin: string, args: readonly string[], cwd: string, stdio: StdioOptions): { child: ChildProcess; failed: Promise<never> } {
-  const child = spawn(bin, [...args], { cwd, env: { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' }, stdio });
+  // The approval signing key never reaches terraform, its providers or their local-exec/external code.
+  const { STEER_SIGNING_KEY: _key, ...env } = process.env;
+  const child = spawn(bin, [...args], { cwd, env: { ...env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' }, stdio });
   const failed = new Promise<never>((_resolve, reject) => {
     child.on('error', (e: NodeJS.ErrnoException) => {
       reject(new ToolError(e.code === 'ENOENT' ? `"${bin}" not found on PATH: install Terraform or OpenTofu, or pass --tf-bin` : `could not run "${bin}": ${e.message}`));

@@ -20,8 +20,10 @@ name: steer
 on:
   pull_request_target:
     types: [opened, synchronize, reopened, ready_for_review]
-  pull_request_review:          # re-evaluates approvals (runs the PR's copy of this file: see the README)
-    types: [submitted, dismissed]
+  # No pull_request_review trigger: a review event runs the PR's own copy of this file, on
+  # refs/pull/N/merge, where the steer-gate environment (the signing key) is out of reach. After
+  # approving, re-run the gate job (Actions \u2192 the steer run \u2192 Re-run jobs): a re-run of a
+  # pull_request_target run uses the base branch's file and environment.
 
 permissions: {}                 # each job asks for exactly what it needs
 
@@ -91,7 +93,7 @@ jobs:
           plans: \${{ runner.temp }}/steer-plan/plan-*.json
           env: production
           signing-key: \${{ secrets.STEER_SIGNING_KEY }}
-`;var p=`# Apply after the merge: exactly the plan that was reviewed and approved on the pull request.
+`;var u=`# Apply after the merge: exactly the plan that was reviewed and approved on the pull request.
 #
 # - Runs on the push the merge makes to main. \`steer apply\` finds the merged pull request from the
 #   commit, and accepts its \`steer\` check only if it is green for the digest of THIS saved plan,
@@ -188,5 +190,5 @@ approvals:
 guard:
   deny: []
   allow: []
-`;async function P(e){let t={written:[],unchanged:[]};for(let s of e.agents){let{path:r,merge:n}=d(s);await $(o(e.cwd,r),n,t,r)}return await u(o(e.cwd,"steer.yml"),m,t,"steer.yml",[".steer.yml","steer.yaml",".steer.yaml"].map(s=>o(e.cwd,s))),e.ci==="github"&&(await u(o(e.cwd,".github/workflows/steer.yml"),l,t,".github/workflows/steer.yml"),await u(o(e.cwd,".github/workflows/steer-apply.yml"),p,t,".github/workflows/steer-apply.yml")),t}async function $(e,t,s,r){let n={},a;try{a=await y(e,"utf8")}catch{a=void 0}if(a!==void 0&&a.trim()!=="")try{n=JSON.parse(a)}catch(i){throw new c(r,`not valid JSON, so it was left alone (${i instanceof Error?i.message:String(i)})`)}let h=k(n,t),_=`${JSON.stringify(h,null,2)}
-`;if(a!==void 0&&JSON.stringify(JSON.parse(a||"{}"))===JSON.stringify(h)){s.unchanged.push(r);return}await g(v(e),{recursive:!0}),await w(e,_),s.written.push(r)}function k(e,t){if(Array.isArray(e)&&Array.isArray(t)){let s=new Set(e.map(r=>JSON.stringify(r)));return[...e,...t.filter(r=>!s.has(JSON.stringify(r)))]}if(f(e)&&f(t)){let s={...e};for(let[r,n]of Object.entries(t))s[r]=r in e?k(e[r],n):n;return s}return e===void 0?t:e}function f(e){return typeof e=="object"&&e!==null&&!Array.isArray(e)}async function u(e,t,s,r,n=[]){for(let a of[e,...n])try{await y(a),s.unchanged.push(r);return}catch{}await g(v(e),{recursive:!0}),await w(e,t),s.written.push(r)}export{P as init,k as mergeJson};
+`;async function P(e){let t={written:[],unchanged:[]};for(let s of e.agents){let{path:r,merge:n}=d(s);await $(o(e.cwd,r),n,t,r)}return await p(o(e.cwd,"steer.yml"),m,t,"steer.yml",[".steer.yml","steer.yaml",".steer.yaml"].map(s=>o(e.cwd,s))),e.ci==="github"&&(await p(o(e.cwd,".github/workflows/steer.yml"),l,t,".github/workflows/steer.yml"),await p(o(e.cwd,".github/workflows/steer-apply.yml"),u,t,".github/workflows/steer-apply.yml")),t}async function $(e,t,s,r){let n={},a;try{a=await y(e,"utf8")}catch{a=void 0}if(a!==void 0&&a.trim()!=="")try{n=JSON.parse(a)}catch(i){throw new c(r,`not valid JSON, so it was left alone (${i instanceof Error?i.message:String(i)})`)}let h=k(n,t),_=`${JSON.stringify(h,null,2)}
+`;if(a!==void 0&&JSON.stringify(JSON.parse(a||"{}"))===JSON.stringify(h)){s.unchanged.push(r);return}await g(v(e),{recursive:!0}),await w(e,_),s.written.push(r)}function k(e,t){if(Array.isArray(e)&&Array.isArray(t)){let s=new Set(e.map(r=>JSON.stringify(r)));return[...e,...t.filter(r=>!s.has(JSON.stringify(r)))]}if(f(e)&&f(t)){let s={...e};for(let[r,n]of Object.entries(t))s[r]=r in e?k(e[r],n):n;return s}return e===void 0?t:e}function f(e){return typeof e=="object"&&e!==null&&!Array.isArray(e)}async function p(e,t,s,r,n=[]){for(let a of[e,...n])try{await y(a),s.unchanged.push(r);return}catch{}await g(v(e),{recursive:!0}),await w(e,t),s.written.push(r)}export{P as init,k as mergeJson};
