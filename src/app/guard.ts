@@ -16,7 +16,7 @@ export function checkCommand(command: string | readonly string[], lists: GuardLi
   const parsed = parseCommand(sh, typeof command === 'string' ? command : quoteArgv(command));
   const decision = decide(parsed, lists);
   if (decision.decision === 'deny') return decision;
-  return checkScripts(sh, parsed.scripts, lists, cwd, 0) ?? checkTasks(sh, parsed.commands, lists, cwd) ?? decision;
+  return checkScripts(sh, parsed.scripts, lists, cwd, 0) ?? checkTasks(sh, parsed, lists, cwd) ?? decision;
 }
 
 /**

@@ -89,7 +89,7 @@ export const configSchema = z.strictObject({
   guard: z
     .strictObject({
       deny: z.array(z.string().min(1)).default([]).describe('extra denied command prefixes, words may be globs: "kubectl delete", "helm uninstall *"'),
-      allow: z.array(z.string().min(1)).default([]).describe('command prefixes allowed even when denied by default: "terraform apply -target=module.sandbox*"'),
+      allow: z.array(z.string().min(1)).default([]).describe('whole commands allowed even when denied by default, words may be globs, a final ** matches any further words: "terraform apply -target=module.sandbox*"'),
     })
     .default({ deny: [], allow: [] })
     .describe('steer guard: what agents may not run directly'),

@@ -36,12 +36,12 @@ export function decide(parsed: ParsedCommand, lists: GuardLists): Decision {
 function denial(argv: readonly Arg[], lists: GuardLists): string | undefined {
   const name = programName(argv[0]!);
   const words = [name === UNKNOWN ? '$?' : name, ...argv.slice(1).map((a) => (a === UNKNOWN ? '$?' : a))];
-  if (lists.allow.some((p) => prefixMatches(p, words))) return undefined;
+  if (lists.allow.some((p) => wholeMatches(p, words))) return undefined;
   const configured = lists.deny.find((p) => prefixMatches(p, words));
   if (configured) return `"${show(argv)}" is denied by steer.yml (guard.deny: ${configured})`;
   if (name === UNKNOWN) {
     // `$T apply`, `$(which terraform) apply`: the program is unknowable; a mutating verb decides.
-    const risky = words.slice(1).find((w) => RISKY_VERBS.includes(w));
+    const risky = words.slice(1).find((w) => RISKY_VERBS.some((verb) => nameGlob(verb).test(w)));
     return risky ? `the program of "${show(argv)}" cannot be known before running, and "${risky}" may mutate infrastructure` : undefined;
   }
   const rule = DENY_RULES.find((r) => r.programs.includes(name));
@@ -49,7 +49,12 @@ function denial(argv: readonly Arg[], lists: GuardLists): string | undefined {
   const path = subcommandPath(argv.slice(1), rule);
   // An unknown word may be any subcommand: it matches every denied one in its place.
   const denied = rule.deny.find((d) => d.every((pattern, i) => path[i] === UNKNOWN || (typeof path[i] === 'string' && nameGlob(pattern).test(path[i] as string))));
-  if (!denied) return undefined;
+  if (!denied) {
+    // An option we don't know to take a value may have shifted the subcommand (`cdk --newflag x deploy`):
+    // a one-word denied verb among the first positionals still denies.
+    const verb = path.find((w): w is string => typeof w === 'string' && rule.deny.some((d) => d.length === 1 && nameGlob(d[0]!).test(w)));
+    return verb ? `"${show(argv)}": "${verb}" among its first words may be the ${name} subcommand, which ${rule.why}` : undefined;
+  }
   return path.some((w) => w === UNKNOWN) ? `"${show(argv)}": the ${name} subcommand cannot be known before running, and it may be "${denied.join(' ')}"` : `"${show(argv)}" ${rule.why}`;
 }
 
@@ -71,7 +76,20 @@ function subcommandPath(args: readonly Arg[], rule: CommandRule): Arg[] {
   return out;
 }
 
-/** steer.yml patterns: words separated by spaces, each a name glob (`*`, `?`), matching a prefix of the command. */
+/**
+ * guard.allow: the pattern matches the whole command — every word, each a name glob — so an
+ * allowed `terraform apply -target=module.sandbox*` doesn't allow a second `-target`. A final
+ * `**` matches any remaining words.
+ */
+function wholeMatches(pattern: string, words: readonly string[]): boolean {
+  const parts = pattern.trim().split(/\s+/);
+  const open = parts.at(-1) === '**';
+  const fixed = open ? parts.slice(0, -1) : parts;
+  if (open ? words.length < fixed.length : words.length !== fixed.length) return false;
+  return fixed.every((p, i) => nameGlob(p).test(words[i]!));
+}
+
+/** guard.deny: words separated by spaces, each a name glob (`*`, `?`), matching a prefix of the command. */
 function prefixMatches(pattern: string, words: readonly string[]): boolean {
   const parts = pattern.trim().split(/\s+/);
   return parts.length <= words.length && parts.every((p, i) => nameGlob(p).test(words[i]!));

@@ -46,8 +46,20 @@ export function xargsReplace(xargs: readonly Arg[], command: Arg[]): Arg[] {
 /** The contents of '…', "…" and `…` literals in code of another language. */
 export function stringLiterals(code: string): string[] {
   const out: string[] = [];
-  for (const m of code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
+  for (const m of code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) out.push(unescape(m[1] ?? m[2] ?? m[3] ?? ''));
   return out;
+}
+
+/** The escapes most languages share (`\x20`, `\u0020`, `\040`, `\t`…): `"terraform\x20apply"` is terraform apply. */
+function unescape(text: string): string {
+  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', "'": "'", '"': '"', '\\': '\\', '`': '`', ' ': ' ' };
+  return text.replace(/\\(x[0-9a-fA-F]{2}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|[0-7]{1,3}|.)/g, (m, e: string) => {
+    if (e.length === 3 && e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (e.startsWith('u{')) return String.fromCodePoint(Math.min(parseInt(e.slice(2, -1), 16), 0x10ffff));
+    if (e.length === 5 && e[0] === 'u') return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    return simple[e] ?? m;
+  });
 }
 
 export function afterOptions(args: Arg[], withValue: readonly string[], skipAssignments: boolean): Arg[] {
@@ -66,4 +78,38 @@ export function afterOptions(args: Arg[], withValue: readonly string[], skipAssi
     } else break;
   }
   return args.slice(i);
+}
+
+/**
+ * Interpreters whose inline code can run shell commands, by the flags that give it
+ * (`python3.12 -Ic`, `node -pe`): versioned names count as the interpreter.
+ */
+export function interpreterFlags(name: string): readonly string[] | undefined {
+  const base = /^(python|pypy|ruby|perl|php|node|nodejs|deno|bun|pwsh|powershell|lua|osascript|awk|gawk|mawk|nawk)[0-9.]*(?:-[0-9.]+)?$/.exec(name)?.[1];
+  return base ? INTERPRETERS[base] : undefined;
+}
+
+const INTERPRETERS: Readonly<Record<string, readonly string[]>> = {
+  python: ['-c'], pypy: ['-c'], ruby: ['-e'], perl: ['-e', '-E'], php: ['-r'], node: ['-e', '--eval', '-p', '--print'], nodejs: ['-e', '--eval', '-p', '--print'],
+  deno: ['eval'], bun: ['-e', '--eval', '-p', '--print'], pwsh: ['-c', '-command', '-Command'], powershell: ['-c', '-command', '-Command'], lua: ['-e'], osascript: ['-e'],
+  // awk's program is its first operand: no flag
+  awk: [], gawk: [], mawk: [], nawk: [],
+};
+
+/** The inline code an interpreter runs, or else its script file, or neither (it reads standard input). */
+export function interpreterCode(args: readonly Arg[], flags: readonly string[]): Arg | { readonly script?: Arg } {
+  const awk = flags.length === 0;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === UNKNOWN) return UNKNOWN;
+    if (a === '--') return awk || args[i + 1] === undefined ? (args[i + 1] ?? {}) : { script: args[i + 1]! };
+    if (flags.includes(a) || (flags.length > 0 && flags.some((f) => /^-[a-z]$/i.test(f) && new RegExp(`^-[A-Za-z]*${f[1]}$`).test(a)))) return args[i + 1] ?? UNKNOWN;
+    if (awk && (a === '-f')) return { script: args[i + 1] ?? UNKNOWN };
+    if (awk && ['-v', '-F'].includes(a)) {
+      i += 1;
+      continue;
+    }
+    if (!a.startsWith('-')) return awk ? a : { script: a };
+  }
+  return {};
 }

@@ -1,5 +1,5 @@
 import { INFRA_PROGRAMS } from './rules.js';
-import { UNKNOWN, type Arg } from './words.js';
+import { joinedShell, UNKNOWN, UNKNOWN_WORD, type Arg } from './words.js';
 
 /**
  * Programs that run other commands from their arguments in their own way: `find -exec`, GNU
@@ -25,15 +25,73 @@ const find: Launcher = (args) => {
   return out;
 };
 
-/** GNU parallel: `parallel cmd ::: args` appends its inputs; without a command it runs its input lines. */
+/** GNU parallel: `parallel 'cmd' ::: args` runs the command words through a shell with its inputs appended; without a command it runs its input lines. */
 const parallel: Launcher = (args) => {
   let i = 1;
   while (i < args.length && typeof args[i] === 'string' && (args[i] as string).startsWith('-') && !isInputSeparator(args[i]!)) i += ['-j', '--jobs', '-S', '--sshlogin', '--delay', '--joblog', '--results', '-a', '--arg-file'].includes(args[i] as string) ? 2 : 1;
-  const argv: Arg[] = [];
-  for (; i < args.length && !isInputSeparator(args[i]!); i++) argv.push(args[i]!);
-  if (argv.length === 0) return [{ problem: '"parallel" runs commands read from its input, which cannot be known before running' }];
-  return [{ argv: [...argv, UNKNOWN] }];
+  const words: Arg[] = [];
+  for (; i < args.length && !isInputSeparator(args[i]!); i++) words.push(args[i]!);
+  if (words.length === 0) return [{ problem: '"parallel" runs commands read from its input, which cannot be known before running' }];
+  return [{ shell: `${joinedShell(words)} ${UNKNOWN_WORD}` }];
 };
+
+/** watch runs its arguments joined, through `sh -c` (unless -x). */
+const watch: Launcher = (args) => {
+  let i = 1;
+  let exec = false;
+  for (; i < args.length && typeof args[i] === 'string' && (args[i] as string).startsWith('-'); i++) {
+    if (args[i] === '-x' || args[i] === '--exec') exec = true;
+    if (['-n', '--interval', '-d', '--differences'].includes(args[i] as string) && args[i] !== '-d') i++;
+  }
+  const words = args.slice(i);
+  return exec || words.length === 0 ? [] : [{ shell: joinedShell(words) }];
+};
+
+/** Options whose value is shell code: `su -c`, `script -qc`, `nix-shell --run`, `flock -c`, `npx -c`, `npm exec -c`. */
+const CODE_OPTIONS: Readonly<Record<string, { readonly short?: string; readonly long: readonly string[] }>> = {
+  su: { short: 'c', long: ['--command'] },
+  runuser: { short: 'c', long: ['--command'] },
+  script: { short: 'c', long: ['--command'] },
+  flock: { short: 'c', long: ['--command'] },
+  'nix-shell': { long: ['--run', '--command'] },
+  npx: { short: 'c', long: ['--call'] },
+  npm: { short: 'c', long: ['--call'] },
+};
+
+function codeOption(name: string): Launcher {
+  const spec = CODE_OPTIONS[name]!;
+  return (args) => {
+    const out: Launch[] = [];
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i];
+      if (typeof a !== 'string') continue;
+      const eq = spec.long.find((l) => a.startsWith(`${l}=`));
+      if (eq) out.push({ shell: a.slice(eq.length + 1) });
+      else if (spec.long.includes(a) || (spec.short && new RegExp(`^-[A-Za-z]*${spec.short}$`).test(a))) out.push({ shell: args[i + 1] ?? UNKNOWN });
+    }
+    return out;
+  };
+}
+
+/** tmux new-session / new-window / split-window / respawn-* / run-shell: the trailing words are a shell command. */
+const TMUX_RUNS = new Set(['new', 'new-session', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run']);
+const TMUX_OPTIONS_WITH_VALUE = new Set(['-t', '-s', '-n', '-c', '-e', '-F', '-x', '-y', '-l', '-L', '-S', '-f']);
+const tmux: Launcher = (args) => {
+  let i = 1;
+  while (i < args.length && typeof args[i] === 'string' && (args[i] as string).startsWith('-')) i += TMUX_OPTIONS_WITH_VALUE.has(args[i] as string) ? 2 : 1;
+  if (typeof args[i] !== 'string' || !TMUX_RUNS.has(args[i] as string)) return [];
+  for (i += 1; i < args.length && typeof args[i] === 'string' && (args[i] as string).startsWith('-'); i++) if (TMUX_OPTIONS_WITH_VALUE.has(args[i] as string)) i++;
+  const words = args.slice(i);
+  return words.length === 0 ? [] : [{ shell: joinedShell(words) }];
+};
+
+/** `git -c alias.x='!terraform apply' x`: a `!` alias is shell code. */
+const git: Launcher = (args) =>
+  args.flatMap((a): Launch[] => {
+    if (typeof a !== 'string') return [];
+    const m = /^alias\.[^=]+=!(.*)$/s.exec(a);
+    return m ? [{ shell: m[1]! }] : [];
+  });
 
 function isInputSeparator(a: Arg): boolean {
   return a === ':::' || a === '::::' || a === ':::+' || a === '::::+';
@@ -87,6 +145,12 @@ const containerRun: Launcher = (args) => {
   const program = entrypoint ?? imageProgram(image);
   const out: Launch[] = program ? [{ argv: [program, ...rest] }] : [];
   if (rest.length > 0) out.push({ argv: rest });
+  // An option we don't know may have taken the image's place (`--ip 1.2.3.4 hashicorp/terraform`):
+  // a later word naming a tool's image counts too.
+  if (!program) {
+    const later = rest.findIndex((w) => typeof w === 'string' && imageProgram(w) !== undefined);
+    if (later >= 0) out.push({ argv: [imageProgram(rest[later] as string)!, ...rest.slice(later + 1)] });
+  }
   return out;
 };
 
@@ -113,6 +177,16 @@ const envSplit: Launcher = (args) => {
 const LAUNCHERS: Readonly<Record<string, Launcher>> = {
   find,
   parallel,
+  watch,
+  tmux,
+  git,
+  su: codeOption('su'),
+  runuser: codeOption('runuser'),
+  script: codeOption('script'),
+  flock: codeOption('flock'),
+  'nix-shell': codeOption('nix-shell'),
+  npx: codeOption('npx'),
+  npm: codeOption('npm'),
   ssh,
   alias,
   docker: containerRun,

@@ -1,10 +1,10 @@
 import type { ShellSyntax } from '../adapters/shell/mvdan.js';
 import { launches } from './launchers.js';
 import { plainWords } from './plain-words.js';
-import { INLINE_CODE_INTERPRETERS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
-import { afterOptions, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
-import { hasHeredoc, offset, ownStdin, TOKENS, type Stdin, type StmtNode } from './stdin.js';
-import { programName, UNKNOWN, wordText, type Arg, type Node } from './words.js';
+import { DATA_READERS, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
+import { afterOptions, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
+import { catOfHeredoc, offset, ownStdin, TOKENS, type Stdin, type StmtNode } from './stdin.js';
+import { bracesInProgram, programName, shellText, UNKNOWN, wordText, type Arg, type Node } from './words.js';
 
 /**
  * Shell command text → the simple commands it would run, wherever they hide: lists, pipelines,
@@ -13,7 +13,7 @@ import { programName, UNKNOWN, wordText, type Arg, type Node } from './words.js'
  * A word that can't be known before running (a variable, a substitution) is UNKNOWN.
  * The parser is mvdan/sh (shfmt's), passed in: this module does no loading and no I/O.
  */
-export { programName, show, UNKNOWN, type Arg } from './words.js';
+export { programName, quoteArgv, shellText, show, UNKNOWN, type Arg } from './words.js';
 export { TOKENS } from './stdin.js';
 
 export interface ParsedCommand {
@@ -21,8 +21,20 @@ export interface ParsedCommand {
   readonly commands: readonly (readonly Arg[])[];
   /** Why the text can't be analyzed (unparsable, code built at run time); any problem is a denial. */
   readonly problems: readonly string[];
-  /** Files it runs as programs or scripts (`bash deploy.sh`, `./deploy.sh`, `source env.sh`): the caller may read and check them. */
-  readonly scripts: readonly string[];
+  /** The directory each command runs in, relative to where the whole text runs (`cd infra && …`); UNKNOWN after `cd $X`. */
+  readonly dirs: readonly (string | typeof UNKNOWN)[];
+  /** Files it runs as programs or scripts (`bash deploy.sh`, `./deploy.sh`, `source env.sh`): the caller reads and checks them. */
+  readonly scripts: readonly ScriptRef[];
+  /** Set when the text itself is not valid shell (a script with a syntax error still runs up to it). */
+  readonly unparsable?: string;
+}
+
+export interface ScriptRef {
+  /** As written, resolved against `dir`. */
+  readonly path: string;
+  readonly dir: string;
+  /** Run by a shell or as a program: one that isn't there yet (written by this very command) can't be checked → deny. */
+  readonly mustExist: boolean;
 }
 
 const MAX_DEPTH = 8;
@@ -31,8 +43,12 @@ interface Walk {
   /** The parser, loaded on first need: a command of plain words never needs it. */
   readonly parser: () => ShellSyntax;
   readonly commands: Arg[][];
+  readonly dirs: (string | typeof UNKNOWN)[];
   readonly problems: string[];
-  readonly scripts: string[];
+  readonly scripts: ScriptRef[];
+  /** Where the next command runs, relative to the start ('' = there). */
+  dir: string | typeof UNKNOWN;
+  unparsable?: string;
   /** `alias t=terraform` earlier in the text: `t apply` is `terraform apply`. */
   readonly aliases: Map<string, string>;
 }
@@ -43,11 +59,35 @@ export function parseCommand(parser: ShellSyntax | (() => ShellSyntax), text: st
   const plain = parserOnly ? undefined : plainWords(text);
   if (plain) expand(walk, plain, 0, { kind: 'inherited' });
   else collect(walk, text, 0, false);
-  return { commands: walk.commands, problems: walk.problems, scripts: [...new Set(walk.scripts)] };
+  return result(walk);
 }
 
 function newWalk(parser: ShellSyntax | (() => ShellSyntax)): Walk {
-  return { parser: typeof parser === 'function' ? parser : () => parser, commands: [], problems: [], scripts: [], aliases: new Map() };
+  return { parser: typeof parser === 'function' ? parser : () => parser, commands: [], dirs: [], problems: [], scripts: [], dir: '', aliases: new Map() };
+}
+
+function result(w: Walk): ParsedCommand {
+  const seen = new Set<string>();
+  const scripts = w.scripts.filter((s) => !seen.has(`${s.dir}\0${s.path}`) && seen.add(`${s.dir}\0${s.path}`));
+  return { commands: w.commands, dirs: w.dirs, problems: w.problems, scripts, ...(w.unparsable ? { unparsable: w.unparsable } : {}) };
+}
+
+function record(w: Walk, argv: Arg[]): void {
+  w.commands.push(argv);
+  w.dirs.push(w.dir);
+}
+
+function script(w: Walk, path: Arg, mustExist: boolean): void {
+  if (path === UNKNOWN) w.problems.push('it runs a script whose name cannot be known before running');
+  else if (w.dir === UNKNOWN && !path.startsWith('/')) w.problems.push(`it runs ${path} in a directory that cannot be known before running`);
+  else w.scripts.push({ path, dir: w.dir === UNKNOWN ? '' : w.dir, mustExist });
+}
+
+/** `cd infra`, `cd ..`: where the following commands run. */
+function changeDir(w: Walk, args: readonly Arg[]): void {
+  const target = args.slice(1).find((a) => a === UNKNOWN || !a.startsWith('-'));
+  if (target === undefined || target === UNKNOWN || target === '-' || target.startsWith('~')) w.dir = UNKNOWN;
+  else if (w.dir !== UNKNOWN) w.dir = target.startsWith('/') ? target : w.dir === '' ? target : `${w.dir}/${target}`;
 }
 
 /**
@@ -55,12 +95,15 @@ function newWalk(parser: ShellSyntax | (() => ShellSyntax)): Walk {
  * treated like inline code (its string literals that parse as shell are checked).
  */
 export function parseScript(parser: ShellSyntax | (() => ShellSyntax), text: string): ParsedCommand {
-  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
-  const interpreter = shebang ? String(programName(shebang[1]!) === 'env' ? programName(shebang[2] ?? '') : programName(shebang[1]!)) : 'sh';
+  const shebang = /^#!\s*(\S+)((?:[ \t]+\S+)*)/.exec(text);
+  // `#!/usr/bin/env -S bash -e`: env's own options come before the interpreter.
+  const words = shebang ? [shebang[1]!, ...shebang[2]!.trim().split(/\s+/).filter(Boolean)] : [];
+  const program = words[0] !== undefined && programName(words[0]) === 'env' ? words.slice(1).find((w) => !w.startsWith('-') && !w.includes('=')) : words[0];
+  const interpreter = program === undefined ? 'sh' : String(programName(program));
   if (SHELLS.includes(interpreter)) return parseCommand(parser, text);
   const walk = newWalk(parser);
   for (const literal of stringLiterals(text)) collect(walk, literal, 1, true);
-  return { commands: walk.commands, problems: walk.problems, scripts: [...new Set(walk.scripts)] };
+  return result(walk);
 }
 
 function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
@@ -74,7 +117,9 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
     file = sh.NewParser().Parse(text, 'command');
   } catch (e) {
     // A string literal in another language that isn't shell is not a problem; a shell command is.
-    if (!lenient) w.problems.push(`the command could not be parsed (${String((e as { message?: string }).message ?? e).split('\n')[0]})`);
+    const why = `the command could not be parsed (${String((e as { message?: string }).message ?? e).split('\n')[0]})`;
+    if (!lenient) w.problems.push(why);
+    if (!lenient && depth === 0) w.unparsable = why;
     return;
   }
   const heredocs: Node[] = [];
@@ -89,9 +134,11 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
     } else if (type === 'BinaryCmd') {
       const bin = node as unknown as { Op: number; X: StmtNode | null; Y: StmtNode | null };
       // `producer | consumer`: the consumer reads what the producer writes (its own redirect wins).
-      if ((bin.Op === TOKENS.PIPE || bin.Op === TOKENS.PIPE_ALL) && bin.X && bin.Y) stdin.set(offset(bin.Y), { kind: 'pipe', fromHeredoc: hasHeredoc(sh, bin.X) });
+      if ((bin.Op === TOKENS.PIPE || bin.Op === TOKENS.PIPE_ALL) && bin.X && bin.Y) stdin.set(offset(bin.Y), { kind: 'pipe', fromHeredoc: catOfHeredoc(sh, bin.X) });
     } else if (type === 'CallExpr') {
-      const argv = (node as unknown as { Args: Node[] }).Args.map((word) => wordText(sh, word));
+      const words = (node as unknown as { Args: Node[] }).Args;
+      if (bracesInProgram(sh, words[0])) w.problems.push('brace expansion in the command name makes a command that is only known when it runs');
+      const argv = words.map((word) => wordText(sh, word));
       if (argv.length > 0) expand(w, argv, depth, stdin.get((node as unknown as { Pos(): { Offset(): number } }).Pos().Offset()) ?? { kind: 'inherited' });
     } else if (type === 'Redirect') {
       const hdoc = (node as unknown as { Hdoc: Node | null }).Hdoc;
@@ -102,29 +149,37 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
   // A here-doc is more shell code when a shell (or eval/source) runs in the same command:
   // `cat <<EOF | sh`, `bash <<EOF`, `cat > x.sh <<EOF && bash x.sh`. Decided on the parsed
   // commands, not on the text.
-  if (heredocs.length > 0 && w.commands.slice(before).some(runsShellCode)) {
+  const consumers = w.commands.slice(before);
+  if (heredocs.length > 0 && consumers.some(runsShellCode)) {
+    // Fed to a shell: shell code. Fed only to another language: its string literals are checked.
+    const shell = consumers.some((argv) => runsShellCode(argv) && !interpreterFlags(String(programName(argv[0]!))));
     for (const hdoc of heredocs) {
       const body = wordText(sh, hdoc);
       if (body === UNKNOWN) w.problems.push('a here-document fed to a shell contains expansions that cannot be known before running');
-      else collect(w, body, depth + 1, false);
+      else if (shell) collect(w, body, depth + 1, false);
+      else for (const literal of stringLiterals(body)) collect(w, literal, depth + 1, true);
     }
   }
 }
 
 function runsShellCode(argv: readonly Arg[]): boolean {
   const name = programName(argv[0]!);
-  return name === UNKNOWN || SHELLS.includes(name) || name === 'eval' || name === 'source' || name === '.' || name in INLINE_CODE_INTERPRETERS;
+  return name === UNKNOWN || SHELLS.includes(name) || name === 'eval' || name === 'source' || name === '.' || interpreterFlags(name) !== undefined;
 }
 
 /** Unwraps prefixes, launchers and interpreters; records every command that will run. */
 function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
   let args = argv;
-  for (let step = 0; step < 16 && args.length > 0; step++) {
+  for (let step = 0; args.length > 0; step++) {
+    if (step === 16) {
+      w.problems.push('the command is wrapped in too many prefixes to analyze');
+      return;
+    }
     const name = programName(args[0]!);
     if (name === UNKNOWN) break;
     const aliased = w.aliases.get(name);
     // Both readings are checked: bash expands aliases only in interactive shells, so `alias terraform=echo` hides nothing.
-    if (aliased !== undefined && step === 0) collect(w, `${aliased} ${quoteArgv(args.slice(1).map((a) => (a === UNKNOWN ? UNKNOWN_WORD : a)))}`, depth + 1, false);
+    if (aliased !== undefined && step === 0) collect(w, `${aliased} ${shellText(args.slice(1))}`, depth + 1, false);
     if (name === 'alias') for (const a of args.slice(1)) if (typeof a === 'string' && a.indexOf('=') > 0) w.aliases.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
     for (const launch of launches(name, args)) {
       if ('problem' in launch) w.problems.push(launch.problem);
@@ -133,7 +188,7 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
       else collect(w, launch.shell, depth + 1, false);
     }
     if (name in PREFIX_COMMANDS) {
-      w.commands.push(args);
+      record(w, args);
       const prefix = args;
       args = afterOptions(args.slice(1), PREFIX_COMMANDS[name]!.withValue, name === 'env');
       // xargs appends words read from stdin: the command's arguments can't be known.
@@ -142,57 +197,81 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
     }
     const runner = RUNNER_SUBCOMMANDS[name];
     if (runner && typeof args[1] === 'string' && runner.includes(args[1])) {
-      w.commands.push(args);
+      record(w, args);
       args = afterOptions(args.slice(2), ['-p', '--package', '-c', '--from', '--with', '--spec'], false);
       continue;
     }
     if (name === 'yarn' && typeof args[1] === 'string' && !args[1].startsWith('-')) {
-      w.commands.push(args);
+      record(w, args);
       args = args.slice(1); // `yarn cdk deploy` runs the cdk binary
       continue;
     }
-    const inline = INLINE_CODE_INTERPRETERS[name];
+    const inline = interpreterFlags(name);
     if (inline) {
       // Code in another language can spawn a shell. It isn't parsed: any string literal inside it
-      // that parses as shell is checked as shell.
-      w.commands.push(args);
-      const at = args.findIndex((a, i) => i > 0 && typeof a === 'string' && inline.includes(a));
-      const code = at > 0 ? args[at + 1] : undefined;
+      // that parses as shell is checked as shell. A script file is read by the caller; code from
+      // standard input is judged like a shell's.
+      record(w, args);
+      const code = interpreterCode(args, inline);
       if (code === UNKNOWN) w.problems.push(`"${name}" runs code that cannot be known before running`);
       else if (typeof code === 'string') for (const literal of stringLiterals(code)) collect(w, literal, depth + 1, true);
+      else if (code.script !== undefined) script(w, code.script, false); // `python -m x`, `node --flag v`: maybe not a file
+      else readsCodeFrom(w, name, stdin, depth, true);
       return;
     }
     if (SHELLS.includes(name) || name === 'eval' || name === 'source' || name === '.') {
-      w.commands.push(args);
+      record(w, args);
       const input = name === 'eval' ? { code: args.slice(1) } : name === 'source' || name === '.' ? sourced(args) : shellInput(args);
       if ('code' in input) {
         if (input.code.some((a) => a === UNKNOWN)) w.problems.push(`"${name}" runs code that cannot be known before running`);
         else collect(w, (input.code as string[]).join(' '), depth + 1, false);
       } else if ('stdin' in input) {
         readsCodeFrom(w, name, stdin, depth);
-      } else if (input.script === UNKNOWN) {
-        w.problems.push(`"${name}" runs a script whose name cannot be known before running`);
       } else {
-        w.scripts.push(input.script);
+        script(w, input.script, true);
       }
       return;
     }
     break;
   }
   if (args.length === 0) return;
-  w.commands.push(args);
+  startsAnother(w, args, depth);
+  record(w, args);
+  if (programName(args[0]!) === 'cd' || programName(args[0]!) === 'pushd') changeDir(w, args);
   // `./deploy.sh`, `scripts/apply-all`: a file run as a program.
-  if (typeof args[0] === 'string' && args[0].includes('/')) w.scripts.push(args[0]);
+  if (typeof args[0] === 'string' && args[0].includes('/')) script(w, args[0], true);
+}
+
+/**
+ * A program we don't know to be a launcher may still start another one (`aws-vault exec prod --
+ * terraform apply`, `direnv exec .`, `setsid`, `chroot /`, `strace -f`, `docker exec c`,
+ * `kubectl exec pod --`, `busybox sh -c`): an infrastructure tool among its words, or a shell
+ * given `-c`, is checked as the command it starts. Programs that take such words as data (echo,
+ * grep, git…) are left alone.
+ */
+function startsAnother(w: Walk, args: readonly Arg[], depth: number): void {
+  const name = programName(args[0]!);
+  if (name === UNKNOWN || DATA_READERS.has(name) || name in PREFIX_COMMANDS || INFRA_PROGRAMS.includes(name)) return;
+  const at = args.findIndex((a, i) => {
+    if (i === 0 || a === UNKNOWN) return false;
+    const program = programName(a);
+    if (typeof program !== 'string') return false;
+    return INFRA_PROGRAMS.includes(program) || (SHELLS.includes(program) && typeof args[i + 1] === 'string' && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(args[i + 1] as string));
+  });
+  if (at > 0) expand(w, args.slice(at), depth + 1, { kind: 'inherited' });
 }
 
 /** A shell (or `source /dev/stdin`) runs code from its standard input: only a here-doc or here-string can be checked. */
-function readsCodeFrom(w: Walk, name: string, stdin: Stdin, depth: number): void {
+function readsCodeFrom(w: Walk, name: string, stdin: Stdin, depth: number, literalsOnly = false): void {
   switch (stdin.kind) {
     case 'heredoc':
+      return; // parsed by collect with the other here-docs
     case 'file':
-      return; // here-docs are parsed by collect; `sh < script.sh` is a script file
+      script(w, stdin.path, true); // `sh < script.sh` runs script.sh
+      return;
     case 'herestring':
       if (stdin.text === UNKNOWN) w.problems.push(`"${name}" runs a here-string that cannot be known before running`);
+      else if (literalsOnly) for (const literal of stringLiterals(stdin.text)) collect(w, literal, depth + 1, true);
       else collect(w, stdin.text, depth + 1, false);
       return;
     case 'pipe':
@@ -203,10 +282,3 @@ function readsCodeFrom(w: Walk, name: string, stdin: Stdin, depth: number): void
   }
 }
 
-/** Stands for a word only known at run time when words are turned back into shell text: it parses as UNKNOWN. */
-const UNKNOWN_WORD = '${STEER_UNKNOWN_WORD}';
-
-/** An argv array (Codex's `["bash","-lc","…"]`, `steer guard -- terraform apply`) as one shell command line. */
-export function quoteArgv(argv: readonly string[]): string {
-  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) || a === UNKNOWN_WORD ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}

@@ -15,6 +15,7 @@ const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'cas
 export function plainWords(text: string): string[] | undefined {
   if (text.length > 4096 || !PLAIN.test(text)) return undefined;
   const words = text.split(' ');
+  if (words.some((w) => w.startsWith('='))) return undefined; // zsh: `=terraform` is a path lookup
   let i = 0;
   while (i < words.length && ASSIGNMENT.test(words[i]!)) i++;
   const argv = words.slice(i);

@@ -14,12 +14,14 @@ export interface CommandRule {
 export const DENY_RULES: readonly CommandRule[] = [
   {
     programs: ['terraform', 'tofu', 'opentofu', 'tf'], // tf: the usual alias
+    optionsWithValue: ['-out', '-var', '-var-file', '-target', '-replace', '-state', '-state-out', '-backup', '-lock-timeout', '-parallelism', '-backend-config', '-generate-config-out', '-chdir'],
     deny: [['apply'], ['destroy'], ['state', 'rm'], ['state', 'mv'], ['state', 'push'], ['state', 'replace-provider'], ['import'], ['taint'], ['untaint'], ['force-unlock'], ['workspace', 'delete'], ['refresh']],
     why: 'changes real infrastructure or its state without a reviewed plan',
   },
   {
     programs: ['terragrunt', 'tg'],
-    deny: [['apply'], ['destroy'], ['run-all', 'apply'], ['run-all', 'destroy'], ['apply-all'], ['destroy-all'], ['run', '*', 'apply'], ['run', '*', 'destroy'], ['run', 'apply'], ['run', 'destroy'], ['state', 'rm'], ['state', 'mv'], ['state', 'push'], ['import'], ['taint'], ['force-unlock']],
+    optionsWithValue: ['--working-dir', '--terragrunt-working-dir', '--config', '--terragrunt-config', '--download-dir', '--terragrunt-download-dir', '--iam-assume-role', '--terragrunt-iam-role', '--log-level', '--tf-path', '--terragrunt-tfpath', '--queue-include-dir', '--queue-exclude-dir', '--terragrunt-include-dir', '--terragrunt-exclude-dir', '--parallelism', '--terragrunt-parallelism', '--source', '--terragrunt-source'],
+    deny: [['stack', 'run', 'apply'], ['stack', 'run', 'destroy'], ['apply'], ['destroy'], ['run-all', 'apply'], ['run-all', 'destroy'], ['apply-all'], ['destroy-all'], ['run', '*', 'apply'], ['run', '*', 'destroy'], ['run', 'apply'], ['run', 'destroy'], ['state', 'rm'], ['state', 'mv'], ['state', 'push'], ['import'], ['taint'], ['force-unlock']],
     why: 'changes real infrastructure or its state without a reviewed plan',
   },
   {
@@ -43,11 +45,16 @@ export const DENY_RULES: readonly CommandRule[] = [
     ],
     why: 'mutates AWS resources directly',
   },
-  { programs: ['cdk', 'aws-cdk'], deny: [['deploy'], ['destroy'], ['import'], ['rollback']], why: 'deploys a CDK app without a reviewed change set' },
-  { programs: ['cdktf'], deny: [['deploy'], ['destroy'], ['apply']], why: 'deploys a CDK for Terraform app without a reviewed plan' },
-  { programs: ['sam'], deny: [['deploy'], ['delete'], ['sync']], why: 'deploys or deletes a SAM stack directly' },
-  { programs: ['pulumi'], deny: [['up'], ['update'], ['destroy'], ['refresh'], ['import'], ['state', 'delete'], ['state', 'edit'], ['stack', 'rm']], why: 'changes Pulumi-managed infrastructure directly' },
-  { programs: ['serverless', 'sls', 'osls'], deny: [['deploy'], ['remove'], ['rollback']], why: 'deploys or removes a Serverless app directly' },
+  {
+    programs: ['cdk', 'aws-cdk'],
+    optionsWithValue: ['--app', '-a', '--profile', '--context', '-c', '--output', '-o', '--role-arn', '-r', '--proxy', '--ca-bundle-path', '--plugin', '--build', '--toolkit-stack-name', '--region', '--method', '-m', '--change-set-name', '--outputs-file', '-O'],
+    deny: [['deploy'], ['destroy'], ['import'], ['rollback'], ['watch']],
+    why: 'deploys a CDK app without a reviewed change set',
+  },
+  { programs: ['cdktf', 'cdktf-cli'], optionsWithValue: ['--app', '-a', '--output', '-o', '--log-level'], deny: [['deploy'], ['destroy'], ['apply'], ['watch']], why: 'deploys a CDK for Terraform app without a reviewed plan' },
+  { programs: ['sam'], optionsWithValue: ['--profile', '--region', '--config-file', '--config-env'], deny: [['deploy'], ['delete'], ['sync']], why: 'deploys or deletes a SAM stack directly' },
+  { programs: ['pulumi'], optionsWithValue: ['-C', '--cwd', '-s', '--stack', '--color', '--config-file', '-v', '--verbose', '--tracing', '--profiling'], deny: [['up'], ['update'], ['destroy'], ['refresh'], ['import'], ['state', 'delete'], ['state', 'edit'], ['stack', 'rm']], why: 'changes Pulumi-managed infrastructure directly' },
+  { programs: ['serverless', 'sls', 'osls'], optionsWithValue: ['--stage', '-s', '--region', '-r', '--config', '-c', '--aws-profile', '--param'], deny: [['deploy'], ['remove'], ['rollback']], why: 'deploys or removes a Serverless app directly' },
   { programs: ['copilot'], deny: [['deploy'], ['svc', 'deploy'], ['app', 'delete'], ['env', 'delete'], ['svc', 'delete']], why: 'deploys or deletes AWS Copilot services directly' },
 ];
 
@@ -75,6 +82,7 @@ export const PREFIX_COMMANDS: Readonly<Record<string, { readonly withValue: read
   pnpx: { withValue: [] },
   uvx: { withValue: ['--from', '--with', '-w', '--python', '-p', '--index-url', '--with-requirements'] },
   dotenv: { withValue: ['-e', '-v'] },
+  busybox: { withValue: [] }, // busybox APPLET args
 };
 
 /** Package-manager forms that run a binary: `pnpm exec cdk`, `npm exec -- cdk`, `yarn cdk`, `pnpm dlx cdk`. */
@@ -89,13 +97,23 @@ export const RUNNER_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Shells whose `-c STRING` (or stdin) is more shell code. */
-export const SHELLS = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish'];
+export const SHELLS = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'tcsh', 'csh', 'yash', 'posh'];
+
+/** Programs whose words are data, never a command they start (`echo terraform apply`, `grep -r terraform apply.log`). */
+export const DATA_READERS: ReadonlySet<string> = new Set([
+  'echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git', 'gh', 'man', 'which', 'whereis', 'type', 'help', 'info', 'tldr', 'apropos', 'whatis',
+  'cat', 'less', 'more', 'head', 'tail', 'bat', 'jq', 'yq', 'sed', 'wc', 'sort', 'uniq', 'cut', 'tr', 'diff', 'ls', 'touch', 'mkdir', 'cp', 'mv', 'rm', 'tee', ':',
+  'brew', 'apt', 'apt-get', 'yum', 'dnf', 'apk', 'pip', 'pip3', 'cargo', 'go', 'tfenv', 'tofuenv', 'tflint', 'tfsec', 'checkov', 'infracost', 'terraform-docs',
+]);
 
 /** Infrastructure tools the guard knows (for documentation and tests). */
 export const INFRA_PROGRAMS = [...new Set(DENY_RULES.flatMap((r) => r.programs))];
 
-/** When the program can't be known before running (`$T apply`), these words in it deny. */
-export const RISKY_VERBS: readonly string[] = ['apply', 'destroy', 'deploy', 'delete-stack', 'execute-change-set', 'update-stack', 'create-stack', 'rb', 'up', 'remove', 'delete-table', 'force-unlock', 'taint', 'import'];
+/**
+ * When the program can't be known before running (`$T apply`, `$(which aws) s3 rm`), the verb of
+ * any denied subcommand (its last word; a name glob such as `delete-*`) in it denies.
+ */
+export const RISKY_VERBS: readonly string[] = [...new Set(DENY_RULES.flatMap((r) => r.deny.map((path) => path[path.length - 1]!)).filter((w) => w !== '*'))];
 
 /** Interpreters whose inline code (`python -c`, `node -e`…) can run shell commands. */
 export const INLINE_CODE_INTERPRETERS: Readonly<Record<string, readonly string[]>> = {

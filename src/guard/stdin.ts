@@ -1,11 +1,11 @@
 import type { ShellSyntax } from '../adapters/shell/mvdan.js';
-import { wordText, type Arg, type Node } from './words.js';
+import { UNKNOWN, wordText, type Arg, type Node } from './words.js';
 
 /** Where a simple command's standard input comes from. */
 export type Stdin =
   | { readonly kind: 'heredoc' } // its own `<<EOF` (parsed with the other here-docs)
   | { readonly kind: 'herestring'; readonly text: Arg } // its own `<<< word`
-  | { readonly kind: 'file' } // its own `< file`
+  | { readonly kind: 'file'; readonly path: Arg } // its own `< file`
   | { readonly kind: 'pipe'; readonly fromHeredoc: boolean } // `x | it`; fromHeredoc: `cat <<EOF | it`
   | { readonly kind: 'inherited' }; // the caller's: a terminal, or an enclosing pipe (`curl … | (sh)`)
 
@@ -28,16 +28,18 @@ export function ownStdin(sh: ShellSyntax, stmt: StmtNode): Stdin | undefined {
     if (!r || (r.N && r.N.Value !== '0')) continue;
     if (r.Op === HEREDOC || r.Op === DASH_HEREDOC) found = { kind: 'heredoc' };
     else if (r.Op === HERESTRING && r.Word) found = { kind: 'herestring', text: wordText(sh, r.Word) };
-    else if (r.Op === RDR_IN) found = { kind: 'file' };
+    else if (r.Op === RDR_IN) found = { kind: 'file', path: r.Word ? wordText(sh, r.Word) : UNKNOWN };
   }
   return found;
 }
 
-export function hasHeredoc(sh: ShellSyntax, stmt: StmtNode): boolean {
-  let found = false;
-  sh.Walk(stmt as unknown as Node, (node: Node | null) => {
-    if (node && sh.NodeType(node) === 'Redirect' && (node as unknown as { Hdoc: Node | null }).Hdoc) found = true;
-    return !found;
-  });
-  return found;
+/**
+ * `cat <<EOF` (or `cat - <<EOF`) and nothing else: what it writes is the here-doc itself. Any
+ * other producer (`rev`, `sed`, `base64 -d`) may rewrite it into other code.
+ */
+export function catOfHeredoc(sh: ShellSyntax, stmt: StmtNode): boolean {
+  if (!stmt.Cmd || sh.NodeType(stmt.Cmd) !== 'CallExpr') return false;
+  const args = (stmt.Cmd as unknown as { Args: Node[] }).Args.map((word) => wordText(sh, word));
+  const isCat = args.length >= 1 && args[0] === 'cat' && args.slice(1).every((a) => a === '-');
+  return isCat && stmt.Redirs.some((r) => r !== null && r.Hdoc !== null && (!r.N || r.N.Value === '0'));
 }

@@ -1,55 +1,106 @@
-import { programName, type Arg } from './words.js';
+import { programName, shellText, UNKNOWN, type Arg } from './words.js';
 
 /**
  * Named tasks a command runs whose code lives in a project file: package.json scripts (`npm run
  * deploy`, `yarn deploy`, `pnpm deploy`, `bun run deploy`) and Makefile targets (`make deploy`).
  * Pure: the caller reads the files and checks the shell code these give.
  */
-export type Task = { readonly kind: 'package-script'; readonly name: string } | { readonly kind: 'make'; readonly targets: readonly string[]; readonly makefile?: string; readonly dir?: string };
+export type Task =
+  | { readonly kind: 'package-script'; readonly name: string; readonly args: readonly Arg[]; readonly dir: Dir }
+  | { readonly kind: 'make'; readonly targets: readonly string[]; readonly overrides: Readonly<Record<string, string>>; readonly envOverrides: boolean; readonly makefile?: string; readonly dir: Dir };
+
+/** A directory relative to where the command line runs; UNKNOWN when only running it would tell. */
+type Dir = string | typeof UNKNOWN;
 
 const NPM_SCRIPT_COMMANDS = new Set(['test', 't', 'start', 'stop', 'restart']);
-const MAKE_OPTIONS_WITH_VALUE = new Set(['-f', '--file', '--makefile', '-C', '--directory', '-I', '--include-dir', '-o', '--old-file', '-W', '--what-if', '-l', '--load-average']);
+const MAKE_OPTIONS_WITH_VALUE = new Set(['-I', '--include-dir', '-o', '--old-file', '-W', '--what-if', '-l', '--load-average', '-j', '--jobs']);
+/** Options that name the project directory: npm --prefix, yarn/bun --cwd, pnpm -C/--dir. */
+const PROJECT_DIR_OPTIONS = new Set(['--prefix', '--cwd', '-C', '--dir']);
 
-export function tasksOf(commands: readonly (readonly Arg[])[]): Task[] {
+export function tasksOf(commands: readonly (readonly Arg[])[], dirs: readonly Dir[]): Task[] {
   const out: Task[] = [];
-  for (const argv of commands) {
+  commands.forEach((argv, index) => {
     const name = programName(argv[0]!);
-    const words = argv.slice(1).filter((a): a is string => typeof a === 'string');
-    if (name === 'npm') {
-      const [verb, script] = words.filter((w) => !w.startsWith('-'));
-      if ((verb === 'run' || verb === 'run-script') && script) out.push({ kind: 'package-script', name: script });
-      else if (verb && NPM_SCRIPT_COMMANDS.has(verb)) out.push({ kind: 'package-script', name: verb === 't' ? 'test' : verb });
-    } else if (name === 'yarn' || name === 'pnpm' || name === 'bun') {
-      const [verb, script] = words.filter((w) => !w.startsWith('-'));
-      if (verb === 'run' && script) out.push({ kind: 'package-script', name: script });
-      else if (verb && name !== 'bun') out.push({ kind: 'package-script', name: verb }); // `yarn deploy`: a script when package.json has one
+    const here = dirs[index] ?? '';
+    if (name === 'npm' || name === 'yarn' || name === 'pnpm' || name === 'bun') {
+      const task = packageTask(name, argv.slice(1), here);
+      if (task) out.push(task);
     } else if (name === 'make' || name === 'gmake') {
-      out.push(makeTask(words));
+      out.push(makeTask(argv.slice(1), here));
     }
-  }
+  });
   return out;
 }
 
-function makeTask(words: readonly string[]): Task {
-  const targets: string[] = [];
-  let makefile: string | undefined;
-  let dir: string | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '-f' || w === '--file' || w === '--makefile') makefile = words[++i];
-    else if (w === '-C' || w === '--directory') dir = words[++i];
-    else if (MAKE_OPTIONS_WITH_VALUE.has(w)) i++;
-    else if (w.startsWith('-') || w.includes('=')) continue; // options, VAR=value
-    else targets.push(w);
+function packageTask(tool: string, args: readonly Arg[], here: Dir): Task | undefined {
+  let dir: Dir = here;
+  const words: Arg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const attached = typeof a === 'string' ? /^(--prefix|--cwd|--dir)=(.*)$/.exec(a) ?? /^(-C)(.+)$/.exec(a) : null;
+    if (typeof a === 'string' && (PROJECT_DIR_OPTIONS.has(a) || attached)) {
+      const value = attached ? attached[2]! : args[++i];
+      dir = join(dir, value);
+    } else {
+      words.push(a);
+    }
   }
-  return { kind: 'make', targets, ...(makefile ? { makefile } : {}), ...(dir ? { dir } : {}) };
+  const dash = words.indexOf('--');
+  const positional = (dash === -1 ? words : words.slice(0, dash)).filter((w) => w === UNKNOWN || !w.startsWith('-'));
+  const [verb, script] = positional;
+  if (verb === UNKNOWN) return undefined; // `npm $X`: the program is known, the script isn't — nothing to read
+  const rest = (from: Arg | undefined) => {
+    const after = dash === -1 ? positional.slice(positional.indexOf(from!) + 1) : words.slice(dash + 1);
+    return after;
+  };
+  if ((verb === 'run' || verb === 'run-script') && script !== undefined && script !== UNKNOWN) return { kind: 'package-script', name: script, args: rest(script), dir };
+  if (tool === 'npm' && verb && NPM_SCRIPT_COMMANDS.has(verb)) return { kind: 'package-script', name: verb === 't' ? 'test' : verb, args: rest(verb), dir };
+  // `yarn deploy`, `pnpm deploy`: a script when package.json has one
+  if (tool !== 'npm' && tool !== 'bun' && verb) return { kind: 'package-script', name: verb, args: rest(verb), dir };
+  return undefined;
 }
 
-/** package.json `scripts`: the script and its pre/post hooks, as shell text. */
-export function packageScriptCode(packageJson: unknown, name: string): string[] {
+function makeTask(args: readonly Arg[], here: Dir): Task {
+  const targets: string[] = [];
+  const overrides: Record<string, string> = {};
+  let makefile: string | undefined;
+  let dir: Dir = here;
+  let envOverrides = false;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w === UNKNOWN) {
+      targets.push(UNKNOWN_TARGET);
+      continue;
+    }
+    const attached = /^(--directory|--file|--makefile)=(.*)$/.exec(w) ?? /^(-C|-f)(.+)$/.exec(w);
+    const option = attached ? attached[1]! : w;
+    const value = (): Arg => (attached ? attached[2]! : (args[++i] ?? UNKNOWN));
+    if (option === '-C' || option === '--directory') dir = join(dir, value());
+    else if (option === '-f' || option === '--file' || option === '--makefile') makefile = String(value());
+    else if (MAKE_OPTIONS_WITH_VALUE.has(w)) i++;
+    else if (w === '-e' || w === '--environment-overrides') envOverrides = true;
+    else if (/^[A-Za-z_][A-Za-z0-9_.-]*:?=/.test(w)) overrides[w.slice(0, w.indexOf('='))!.replace(/:$/, '')] = w.slice(w.indexOf('=') + 1);
+    else if (!w.startsWith('-')) targets.push(w);
+  }
+  return { kind: 'make', targets, overrides, envOverrides, ...(makefile ? { makefile } : {}), dir };
+}
+
+/** A make target only known at run time (`make $T`): it may be any of them, so every recipe counts. */
+export const UNKNOWN_TARGET = '\u0000any target';
+
+function join(dir: Dir, sub: Arg | undefined): Dir {
+  if (dir === UNKNOWN || sub === undefined || sub === UNKNOWN || sub.startsWith('~')) return UNKNOWN;
+  if (sub.startsWith('/')) return sub;
+  return dir === '' ? sub : `${dir}/${sub}`;
+}
+
+/** package.json `scripts`: the script (with the arguments passed to it) and its pre/post hooks, as shell text. */
+export function packageScriptCode(packageJson: unknown, name: string, args: readonly Arg[] = []): string[] {
   const scripts = (packageJson as { scripts?: unknown } | null)?.scripts;
   if (typeof scripts !== 'object' || scripts === null) return [];
-  return [`pre${name}`, name, `post${name}`].map((n) => (scripts as Record<string, unknown>)[n]).filter((s): s is string => typeof s === 'string');
+  const text = (n: string) => (scripts as Record<string, unknown>)[n];
+  const main = text(name);
+  return [text(`pre${name}`), typeof main === 'string' && args.length > 0 ? `${main} ${shellText(args)}` : main, text(`post${name}`)].filter((s): s is string => typeof s === 'string');
 }
 
 /**
@@ -57,9 +108,12 @@ export function packageScriptCode(packageJson: unknown, name: string): string[] 
  * everything they depend on, as shell text: `$(VAR)` expanded from simple assignments in the
  * file (unknown ones stay `$(VAR)`, which the shell parser sees as code known only at run time).
  */
-export function makeRecipes(text: string, targets: readonly string[]): string[] {
+export function makeRecipes(text: string, targets: readonly string[], overrides: Readonly<Record<string, string>> = {}, envOverrides = false): string[] {
   const rules = new Map<string, { deps: string[]; recipe: string[] }>();
   const vars = new Map<string, string>();
+  // `?=` (and every assignment under `make -e`) can be set from the environment: left unexpanded,
+  // so the shell parser sees code known only at run time. Command-line `VAR=value` wins over all.
+  const fromEnvironment = new Set<string>();
   let first: string | undefined;
   let current: { deps: string[]; recipe: string[] }[] = [];
   for (const line of text.replace(/\\\n/g, ' ').split('\n')) {
@@ -67,9 +121,11 @@ export function makeRecipes(text: string, targets: readonly string[]): string[] 
       for (const rule of current) rule.recipe.push(line.slice(1));
       continue;
     }
-    const assignment = /^\s*(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?::{1,3}=|\?=|\+=|!=|=)\s*(.*)$/.exec(line);
+    const assignment = /^\s*(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(:{1,3}=|\?=|\+=|!=|=)\s*(.*)$/.exec(line);
     if (assignment) {
-      vars.set(assignment[1]!, assignment[2]!.trim());
+      const [, name, op, value] = assignment as unknown as [string, string, string, string];
+      if (op === '?=' || op === '!=' || envOverrides) fromEnvironment.add(name);
+      else vars.set(name, op === '+=' ? `${vars.get(name) ?? ''} ${value.trim()}` : value.trim());
       current = [];
       continue;
     }
@@ -88,19 +144,36 @@ export function makeRecipes(text: string, targets: readonly string[]): string[] 
       if (first === undefined && !target.startsWith('.')) first = target;
     }
   }
+  for (const name of fromEnvironment) vars.delete(name);
+  for (const [name, value] of Object.entries(overrides)) vars.set(name, value);
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (target: string, depth: number): void => {
     if (seen.has(target) || depth > 20) return;
     seen.add(target);
-    const rule = rules.get(target);
+    const rule = rules.get(target) ?? patternRule(rules, target);
     if (!rule) return;
     for (const dep of rule.deps) visit(expand(dep, vars), depth + 1);
     // `$$` is a literal `$` for the shell: kept out of make's expansion.
     for (const line of rule.recipe) out.push(expand(line.replace(/^[\s@+-]+/, '').replace(/\$\$/g, '\u0001'), vars).replace(/\u0001/g, '$'));
   };
-  for (const t of targets.length > 0 ? targets : first ? [first] : []) visit(t, 0);
+  const wanted = targets.includes(UNKNOWN_TARGET) ? [...rules.keys()] : targets.length > 0 ? targets : first ? [first] : [];
+  for (const t of wanted) visit(t, 0);
   return out;
+}
+
+/** `tf-%: …` for `tf-apply`: the recipe with `$*` as the stem and `$@` as the target. */
+function patternRule(rules: ReadonlyMap<string, { deps: string[]; recipe: string[] }>, target: string): { deps: string[]; recipe: string[] } | undefined {
+  for (const [pattern, rule] of rules) {
+    const at = pattern.indexOf('%');
+    if (at === -1) continue;
+    const [prefix, suffix] = [pattern.slice(0, at), pattern.slice(at + 1)];
+    if (!target.startsWith(prefix) || !target.endsWith(suffix) || target.length < prefix.length + suffix.length) continue;
+    const stem = target.slice(prefix.length, target.length - suffix.length);
+    const fill = (t: string) => t.replace(/\$\*|\$\(\*\)/g, stem).replace(/\$@|\$\(@\)/g, target);
+    return { deps: rule.deps.map((d) => d.replace('%', stem)), recipe: rule.recipe.map(fill) };
+  }
+  return undefined;
 }
 
 /** `$(VAR)` / `${VAR}` from the file's assignments, a few levels deep; unknown ones are kept. */

@@ -10,7 +10,8 @@ export type Node = Parameters<ShellSyntax['NodeType']>[0];
 /** `/usr/local/bin/terraform`, `terraform.exe`, `Terraform` → terraform. */
 export function programName(word: Arg): Arg {
   if (word === UNKNOWN) return UNKNOWN;
-  return word.split('/').pop()!.replace(/\.exe$/i, '').toLowerCase();
+  // `cdk@latest`, `aws-cdk@2` (npx): the version is not part of the program.
+  return word.split('/').pop()!.replace(/\.exe$/i, '').replace(/(?<=.)@[^@]*$/, '').toLowerCase();
 }
 
 /** A command as text, for reasons and logs (`$?` marks a word unknown before running). */
@@ -31,9 +32,13 @@ export function wordText(sh: ShellSyntax, word: Node): Arg {
 
 function partText(sh: ShellSyntax, part: Node): Arg {
   switch (sh.NodeType(part)) {
-    case 'Lit':
-      // Unquoted: a backslash escapes the next character (`\terraform` is terraform).
-      return (part as unknown as { Value: string }).Value.replace(/\\\n/g, '').replace(/\\(.)/g, '$1');
+    case 'Lit': {
+      // Unquoted: a backslash escapes the next character (`\terraform` is terraform). Unescaped
+      // glob characters, brace expansion (`{terraform,apply}`) and zsh's `=cmd` become other words.
+      const raw = (part as unknown as { Value: string }).Value.replace(/\\\n/g, '');
+      if (expands(raw)) return UNKNOWN;
+      return raw.replace(/\\(.)/g, '$1');
+    }
     case 'SglQuoted':
       return (part as unknown as { Value: string }).Value;
     case 'DblQuoted': {
@@ -48,4 +53,34 @@ function partText(sh: ShellSyntax, part: Node): Arg {
     default:
       return UNKNOWN; // parameter expansion, command substitution, arithmetic, brace expansion…
   }
+}
+
+/** Stands for a word only known at run time when words are turned back into shell text: it parses as UNKNOWN. */
+export const UNKNOWN_WORD = '${STEER_UNKNOWN_WORD}';
+
+/** An argv array (Codex's `["bash","-lc","…"]`, `steer guard -- terraform apply`) as one shell command line. */
+export function quoteArgv(argv: readonly string[]): string {
+  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) || a === UNKNOWN_WORD ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** Words back into shell text that parses to the same words, unknown ones included. */
+export function shellText(args: readonly Arg[]): string {
+  return quoteArgv(args.map((a) => (a === UNKNOWN ? UNKNOWN_WORD : a)));
+}
+
+/** An unquoted literal the shell rewrites before running: a glob, a brace expansion, zsh's `=cmd`. */
+function expands(raw: string): boolean {
+  const plain = raw.replace(/\\./g, '__'); // escaped characters are literal
+  return /[*?[]/.test(plain) || /\{[^}]*(,|\.\.)[^}]*\}/.test(plain) || plain.startsWith('=');
+}
+
+/** Words joined as a program joins them before handing them to `sh -c` (watch, parallel): no quoting added. */
+export function joinedShell(words: readonly Arg[]): string {
+  return words.map((w) => (w === UNKNOWN ? UNKNOWN_WORD : w)).join(' ');
+}
+
+/** `{terraform,apply}` in command position: brace expansion makes several words, the program among them. */
+export function bracesInProgram(sh: ShellSyntax, word: Node | undefined): boolean {
+  if (!word) return false;
+  return ((word as unknown as { Parts: Node[] }).Parts ?? []).some((part) => sh.NodeType(part) === 'Lit' && /\{[^}]*(,|\.\.)[^}]*\}/.test((part as unknown as { Value: string }).Value.replace(/\\./g, '__')));
 }

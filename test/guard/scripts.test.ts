@@ -24,6 +24,15 @@ beforeAll(() => {
   writeFileSync(join(dir, 'Makefile'), 'TF ?= terraform\nENV := prod\n\n.PHONY: all plan apply nuke\nall: plan\n\nplan:\n\t@$(TF) -chdir=envs/$(ENV) plan -out=tfplan\n\napply: plan\n\t$(TF) -chdir=envs/$(ENV) apply tfplan\n\nnuke:\n\tfor s in $$(cat stacks); do aws cloudformation delete-stack --stack-name $$s; done\n\nclean: ; rm -rf .terraform\n');
   mkdirSync(join(dir, 'infra'));
   writeFileSync(join(dir, 'infra/Makefile'), 'deploy:\n\tcd stacks && \\\n\t  sam deploy --no-confirm-changeset\n');
+  file('envs.sh', '#!/usr/bin/env -S bash -e\nterraform apply\n');
+  writeFileSync(join(dir, 'nul.sh'), 'terraform apply -auto-approve\n# \u0000\n');
+  writeFileSync(join(dir, 'plain.sh'), 'terraform apply\n');
+  mkdirSync(join(dir, 'sub'));
+  file('sub/deploy.sh', '#!/bin/sh\ntofu destroy -auto-approve\n');
+  writeFileSync(join(dir, 'sub/Makefile'), 'apply:\n\tterraform apply\n');
+  mkdirSync(join(dir, 'cdkapp'));
+  writeFileSync(join(dir, 'cdkapp/package.json'), JSON.stringify({ scripts: { cdk: 'cdk', tool: 'cdk' } }));
+  writeFileSync(join(dir, 'cdkapp/Makefile'), 'TF = echo\ndeploy:\n\t$(TF) apply\ntf-%:\n\tterraform $*\n');
   writeFileSync(join(dir, 'binary'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0]));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,7 +54,16 @@ describe('scripts the command runs', () => {
   });
 
   it('allows harmless scripts, wrappers full of eval and "$@", binaries and files that are not there', () => {
-    for (const command of ['bash test.sh', './gradlew build', './binary', './not-there.sh', '/usr/bin/env ls']) expect(check(command)).toMatchObject({ decision: 'allow' });
+    for (const command of ['bash test.sh', './gradlew build', './binary', '/usr/bin/env ls', 'python3 -m pytest']) expect(check(command), command).toMatchObject({ decision: 'allow' });
+  });
+
+  it('denies what it cannot check: a script not written yet, one with a syntax error, one too large', () => {
+    expect(check('./not-there.sh').reason).toMatch(/not-there\.sh does not exist yet/);
+    expect(check("echo 'terraform apply' > /tmp/steer-x.sh && bash /tmp/steer-x.sh").decision).toBe('deny');
+    file('broken.sh', 'terraform apply -auto-approve\nfi\n');
+    expect(check('./broken.sh').reason).toMatch(/broken\.sh: the command could not be parsed .* a shell runs it up to the error/);
+    file('big.sh', `echo hi\n${'#'.repeat(1 << 20)}\n`);
+    expect(check('bash big.sh').reason).toMatch(/too large to check/);
   });
 
   it.each([
@@ -53,10 +71,34 @@ describe('scripts the command runs', () => {
     ['yarn deploy', /package\.json script "deploy"/],
     ['pnpm run deploy', /package\.json script "deploy"/],
     ['npm run release', /package\.json script "release" → \.\/deploy\.sh runs what is denied/],
-    ['make apply', /make apply runs what is denied: "terraform -chdir=envs\/prod apply tfplan"/],
+    ['make apply', /make apply runs what is denied: the program of "\$\? -chdir=envs\/prod apply tfplan" cannot be known/], // TF ?= : the environment may set it
     ['make nuke', /make nuke runs what is denied: "aws cloudformation delete-stack --stack-name \$\?"/],
     ['make -C infra deploy', /make deploy runs what is denied: "sam deploy --no-confirm-changeset"/],
   ])('%s: the task\'s code is checked', (command, reason) => {
+    const d = check(command);
+    expect(d.decision).toBe('deny');
+    expect(d.reason).toMatch(reason);
+  });
+
+  it.each([
+    ['./envs.sh', /envs\.sh runs what is denied/], // `#!/usr/bin/env -S bash -e` is bash
+    ['bash nul.sh', /nul\.sh runs what is denied/], // a NUL after the first line doesn't make it a binary
+    ['bash < plain.sh', /plain\.sh runs what is denied/],
+    ['cd sub && ./deploy.sh', /deploy\.sh runs what is denied: "tofu destroy/],
+    ['cd sub && make apply', /make apply runs what is denied/],
+    ['make -Csub apply', /make apply runs what is denied/],
+    ['make --directory=sub apply', /make apply runs what is denied/],
+    // denied already as a runner of the cdk binary; the package script says the same
+    ['cd cdkapp && npm run cdk -- deploy', /cdk (-- )?deploy/],
+    ['cd cdkapp && pnpm run cdk deploy', /cdk deploy/],
+    ['pnpm -C cdkapp cdk deploy', /cdk deploy/],
+    ['npm --prefix cdkapp run cdk -- deploy', /cdk (-- )?deploy/],
+    ['npm --prefix cdkapp run tool -- deploy', /package\.json script "tool" runs what is denied: "cdk deploy"/],
+    ['make -C cdkapp deploy TF=terraform', /make deploy runs what is denied: "terraform apply"/],
+    ['make -C cdkapp tf-apply', /make tf-apply runs what is denied: "terraform apply"/],
+    ['make -C sub $TARGET', /make .* runs what is denied/],
+    ['cd $DIR && ./deploy.sh', /in a directory that cannot be known/],
+  ])('%s: denied', (command, reason) => {
     const d = check(command);
     expect(d.decision).toBe('deny');
     expect(d.reason).toMatch(reason);
