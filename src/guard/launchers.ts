@@ -174,7 +174,17 @@ const envSplit: Launcher = (args) => {
   return [];
 };
 
+/** PowerShell's `iex '…'` / `Invoke-Expression`, and `cmd /c …`: the rest is a command line (read as shell: close enough to find a tool and its verb). */
+const invokeExpression: Launcher = (args) => (args.length > 1 ? [{ shell: joinedShell(args.slice(1)) }] : [{ problem: 'Invoke-Expression without an argument runs code that cannot be known before running' }]);
+const cmd: Launcher = (args) => {
+  const at = args.findIndex((a, i) => i > 0 && typeof a === 'string' && /^\/[ck]$/i.test(a));
+  return at > 0 ? [{ shell: joinedShell(args.slice(at + 1)) }] : [];
+};
+
 const LAUNCHERS: Readonly<Record<string, Launcher>> = {
+  iex: invokeExpression,
+  'invoke-expression': invokeExpression,
+  cmd,
   find,
   parallel,
   watch,
