@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-import e from"node:module";e.enableCompileCache?.();if(process.argv[2]==="guard"){let{runGuard:o}=await import("./chunks/guard-E24IUG2G.js");o(process.argv)}else{let{run:o}=await import("./chunks/run-H53ORDWO.js");o(process.argv)}
+import e from"node:module";e.enableCompileCache?.();if(process.argv[2]==="guard"){let{runGuard:o}=await import("./chunks/guard-TCJGGMFC.js");o(process.argv)}else{let{run:o}=await import("./chunks/run-JSJ2OTPG.js");o(process.argv)}

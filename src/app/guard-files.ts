@@ -1,49 +1,104 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ShellSyntax } from '../adapters/shell/mvdan.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
-import { parseCommand, parseScript, UNKNOWN, type ParsedCommand, type ScriptRef } from '../guard/parse.js';
-import { makeRecipes, packageScriptCode, tasksOf } from '../guard/tasks.js';
+import { parseCommand, parseScript, SCRIPT_DIR, UNKNOWN, type ParsedCommand, type ScriptRef } from '../guard/parse.js';
+import { ALL_WORKSPACES, makeRecipes, packageScriptCode, tasksOf } from '../guard/tasks.js';
 
 // The project files a command runs — scripts, package.json scripts, Makefile recipes — read from
 // the agent's working directory and checked like the command itself.
 
 /** `npm run deploy`, `yarn deploy`, `make deploy`: the package.json script or Makefile recipes, checked like scripts. */
-export function checkTasks(sh: () => ShellSyntax, commands: Pick<ParsedCommand, 'commands' | 'dirs'>, lists: GuardLists, cwd: string): Decision | undefined {
+export function checkTasks(sh: () => ShellSyntax, commands: Pick<ParsedCommand, 'commands' | 'dirs'>, lists: GuardLists, cwd: string, depth = 0): Decision | undefined {
+  if (depth >= MAX_SCRIPT_DEPTH) return undefined;
   for (const task of tasksOf(commands.commands, commands.dirs)) {
     let code: string[];
     let where: string;
-    if (task.dir === UNKNOWN) return denied(`it runs ${task.kind === 'make' ? 'make' : `the package script "${task.name}"`} in a directory that cannot be known before running`);
+    if (task.dir === UNKNOWN) return denied(`it runs ${task.kind === 'make' ? 'make' : `the package script "${task.names.join(", ")}"`} in a directory that cannot be known before running`);
     const base = resolve(cwd, task.dir);
     if (task.kind === 'package-script') {
-      const text = readProjectFile(join(base, 'package.json'));
-      if (text === undefined) continue;
-      let pkg: unknown;
-      try {
-        pkg = JSON.parse(text);
-      } catch {
-        continue; // npm refuses a broken package.json too
-      }
-      // Arguments after the script name are appended to it (`npm run cdk -- deploy`).
-      code = packageScriptCode(pkg, task.name, task.args); // `npm run cdk -- deploy` runs `cdk deploy`
-      where = `package.json script "${task.name}"`;
+      // The project's package.json, or its workspaces' (`-w infra`, `--workspaces`, `pnpm -r`, `--filter`).
+      const dirs = task.workspace === undefined ? [base] : workspaceDirs(base, task.workspace);
+      code = dirs.flatMap((d) => {
+        const pkg = readPackageJson(join(d, 'package.json'));
+        return pkg === undefined ? [] : task.names.flatMap((name) => packageScriptCode(pkg, name, task.args)); // `npm run cdk -- deploy` runs `cdk deploy`
+      });
+      where = `package.json script "${task.names.join('", "')}"${task.workspace === undefined ? '' : ' (workspaces)'}`;
     } else {
+      if (task.makefile === '-' || task.makefile === '/dev/stdin' || task.eval) return denied(`make ${task.eval ? '--eval' : '-f -'} runs rules that cannot be known before running`);
       const makefile = task.makefile ? [resolve(base, task.makefile)] : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => join(base, n));
       const found = makefile.map((f) => [f, readProjectFile(f)] as const).find(([, t]) => t !== undefined);
       if (!found) continue;
-      code = makeRecipes(found[1]!, task.targets, task.overrides, task.envOverrides);
+      code = makeRecipes(withIncludes(found[1]!, dirname(found[0]), 0), task.targets, task.overrides, task.envOverrides);
       where = `make ${task.targets.join(' ') || '(default target)'}`;
     }
     for (const text of code) {
       const parsed = parseCommand(sh, text);
       const decision = decide({ ...parsed, problems: [] }, lists);
       if (decision.decision === 'deny') return { ...decision, reason: `${where} runs what is denied: ${decision.reason}` };
-      const inner = checkScripts(sh, parsed.scripts, lists, cwd, 1);
+      // Scripts and tasks it runs in turn (`npm run build && npm run deploy`, `$(MAKE) -C infra ship`).
+      const inner = checkScripts(sh, parsed.scripts, lists, base, 1) ?? checkTasks(sh, parsed, lists, base, depth + 1);
       if (inner) return { ...inner, reason: `${where} → ${inner.reason}` };
     }
   }
   return undefined;
+}
+
+/** A Makefile with its `include` / `-include` files in place (three levels; a missing one is skipped, as `-include` does). */
+function withIncludes(text: string, dir: string, depth: number): string {
+  if (depth >= 3) return text;
+  return text.replace(/^\s*-?s?include\s+(.+)$/gm, (_line, names: string) =>
+    names
+      .trim()
+      .split(/\s+/)
+      .map((name) => {
+        const included = readProjectFile(resolve(dir, name));
+        return included === undefined ? '' : withIncludes(included, dir, depth + 1);
+      })
+      .join('\n'),
+  );
+}
+
+function readPackageJson(file: string): unknown {
+  const text = readProjectFile(file);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // npm refuses a broken package.json too
+  }
+}
+
+/**
+ * A named workspace (a path, or else any workspace: a package name can't be told from a path
+ * without reading them all), or all of them: package.json `workspaces` and pnpm-workspace.yaml
+ * `packages` globs.
+ */
+function workspaceDirs(base: string, workspace: string): string[] {
+  if (workspace !== ALL_WORKSPACES && readProjectFile(join(base, workspace, 'package.json')) !== undefined) return [join(base, workspace)];
+  const root = readPackageJson(join(base, 'package.json')) as { workspaces?: string[] | { packages?: string[] } } | undefined;
+  const patterns = [...(Array.isArray(root?.workspaces) ? root.workspaces : (root?.workspaces?.packages ?? []))];
+  const pnpm = readProjectFile(join(base, 'pnpm-workspace.yaml'));
+  if (pnpm) for (const m of pnpm.matchAll(/^\s*-\s*['"]?([^'"#\n]+?)['"]?\s*$/gm)) patterns.push(m[1]!);
+  return [base, ...patterns.filter((p) => !p.startsWith('!')).flatMap((p) => expandWorkspace(base, p.replace(/\/$/, '')))];
+}
+
+/** `packages/*`, `apps/**`, `infra`: directories with a package.json (a small glob: workspace patterns are simple). */
+function expandWorkspace(base: string, pattern: string, depth = 0): string[] {
+  const star = pattern.indexOf('*');
+  if (star === -1) return readProjectFile(join(base, pattern, 'package.json')) !== undefined ? [join(base, pattern)] : [];
+  const parent = pattern.slice(0, pattern.lastIndexOf('/', star) + 1);
+  const recursive = pattern.slice(star).startsWith('**');
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(join(base, parent), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')).map((e) => e.name);
+  } catch {
+    return [];
+  }
+  const here = entries.flatMap((name) => expandWorkspace(base, `${parent}${name}`, depth));
+  const deeper = recursive && depth < 4 ? entries.flatMap((name) => expandWorkspace(base, `${parent}${name}/**`, depth + 1)) : [];
+  return [...here, ...deeper];
 }
 
 /** A project file's text, or undefined when it isn't there or is too large to be one. */
@@ -65,10 +120,11 @@ const MAX_SCRIPT_DEPTH = 3;
  * checked — not there yet (this very command may write it), unreadable, too large, not valid
  * shell — is denied.
  */
-export function checkScripts(sh: () => ShellSyntax, refs: readonly ScriptRef[], lists: GuardLists, cwd: string, depth: number): Decision | undefined {
+export function checkScripts(sh: () => ShellSyntax, refs: readonly ScriptRef[], lists: GuardLists, cwd: string, depth: number, scriptDir?: string): Decision | undefined {
   for (const ref of refs) {
     const { path } = ref;
-    const file = resolve(cwd, ref.dir, path.replace(/^~(?=\/)/, homedir()));
+    if (ref.dir === SCRIPT_DIR && scriptDir === undefined) continue; // the command line itself: its problem already denies
+    const file = ref.dir === SCRIPT_DIR ? resolve(scriptDir!, path) : resolve(cwd, ref.dir, path.replace(/^~(?=\/)/, homedir()));
     let text: string;
     try {
       const st = statSync(file);
@@ -84,12 +140,12 @@ export function checkScripts(sh: () => ShellSyntax, refs: readonly ScriptRef[], 
     if (isBinary(text)) continue;
     // Only what the script definitely runs counts: scripts are full of `eval "$(…)"` and "$@" that
     // would deny every wrapper (./gradlew, ./configure). Dynamic code in the agent's own command still denies.
-    const parsed = parseScript(sh, text);
+    const parsed = parseScript(sh, text, ref.runAs);
     if (parsed.unparsable) return denied(`${path}: ${parsed.unparsable} — a shell runs it up to the error`);
     const decision = decide({ ...parsed, problems: [] }, lists);
     if (decision.decision === 'deny') return { ...decision, reason: `${path} runs what is denied: ${decision.reason}` };
     if (depth + 1 < MAX_SCRIPT_DEPTH) {
-      const inner = checkScripts(sh, parsed.scripts, lists, cwd, depth + 1);
+      const inner = checkScripts(sh, parsed.scripts, lists, cwd, depth + 1, dirname(file));
       if (inner) return { ...inner, reason: `${path} → ${inner.reason}` };
     }
   }

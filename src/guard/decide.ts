@@ -46,22 +46,38 @@ function denial(argv: readonly Arg[], lists: GuardLists): string | undefined {
   }
   const rule = DENY_RULES.find((r) => r.programs.includes(name));
   if (!rule) return undefined;
+  // Help changes nothing (`terraform apply -help`, `aws s3 rm help`); nor do a rule's dry-run options.
+  const plain = argv.slice(1).filter((a): a is string => typeof a === 'string');
+  if (plain.some((a) => HELP.has(a)) || plain.some((a) => rule.safeWith?.includes(a))) return undefined;
+  if (name === 'aws' && s3DownloadOnly(plain)) return undefined;
+  // `terraform init -migrate-state` / `-force-copy` moves state to another backend.
+  if (rule.programs.includes('terraform') && plain.includes('init') && plain.some((a) => a === '-migrate-state' || a === '-force-copy')) return `"${show(argv)}" moves the state to another backend`;
   const path = subcommandPath(argv.slice(1), rule);
   // An unknown word may be any subcommand: it matches every denied one in its place.
   const denied = rule.deny.find((d) => d.every((pattern, i) => path[i] === UNKNOWN || (typeof path[i] === 'string' && nameGlob(pattern).test(path[i] as string))));
   if (!denied) {
     // An option we don't know to take a value may have shifted the subcommand (`cdk --newflag x deploy`):
-    // a one-word denied verb among the first positionals still denies.
-    const verb = path.find((w): w is string => typeof w === 'string' && rule.deny.some((d) => d.length === 1 && nameGlob(d[0]!).test(w)));
+    // a one-word denied verb among the positionals still denies.
+    const verb = subcommandPath(argv.slice(1), rule, Infinity).find((w): w is string => typeof w === 'string' && rule.deny.some((d) => d.length === 1 && nameGlob(d[0]!).test(w)));
     return verb ? `"${show(argv)}": "${verb}" among its first words may be the ${name} subcommand, which ${rule.why}` : undefined;
   }
   return path.some((w) => w === UNKNOWN) ? `"${show(argv)}": the ${name} subcommand cannot be known before running, and it may be "${denied.join(' ')}"` : `"${show(argv)}" ${rule.why}`;
 }
 
+const HELP = new Set(['-h', '--help', '-help', 'help']);
+
+/** `aws s3 sync s3://bucket ./dir` (and cp/mv down): only local files change. */
+function s3DownloadOnly(words: readonly string[]): boolean {
+  const positional = words.filter((w) => !w.startsWith('-'));
+  if (positional[0] !== 's3' || !['sync', 'cp'].includes(positional[1] ?? '')) return false;
+  const target = positional.at(-1) ?? '';
+  return positional.length >= 4 && !target.startsWith('s3://') && target !== '-';
+}
+
 /** Positional words after global options (`terraform -chdir=x apply` → apply). */
-function subcommandPath(args: readonly Arg[], rule: CommandRule): Arg[] {
+function subcommandPath(args: readonly Arg[], rule: CommandRule, max = 3): Arg[] {
   const out: Arg[] = [];
-  for (let i = 0; i < args.length && out.length < 3; i++) {
+  for (let i = 0; i < args.length && out.length < max; i++) {
     const a = args[i]!;
     if (a === UNKNOWN) {
       out.push(UNKNOWN);

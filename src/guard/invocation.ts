@@ -11,7 +11,13 @@ export function shellInput(args: readonly Arg[]): ShellInput {
     const a = args[i]!;
     if (a === UNKNOWN) return { code: [UNKNOWN] };
     if (a === '--') return scriptOrStdin(args[i + 1]);
-    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return { code: args.slice(i + 1, i + 2) };
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) {
+      // The code is the first operand after the options (`bash -c -e 'code'`, `bash -c -- 'code'`).
+      let j = i + 1;
+      while (j < args.length && typeof args[j] === 'string' && /^[-+]/.test(args[j] as string)) j += args[j] === '--' ? 1 : /^[-+][a-zA-Z]*[oO]$/.test(args[j] as string) ? 2 : 1;
+      return { code: args.slice(j, j + 1) };
+    }
+    if (a === '-n' || a === '--noexec') return { code: [] }; // reads, runs nothing
     if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(a)) return { stdin: true };
     if (/^[-+][a-zA-Z]*[oO]$/.test(a) || a === '--rcfile' || a === '--init-file') i += 1;
     else if (!a.startsWith('-') && !a.startsWith('+')) return scriptOrStdin(a);
@@ -46,7 +52,21 @@ export function xargsReplace(xargs: readonly Arg[], command: Arg[]): Arg[] {
 /** The contents of '…', "…" and `…` literals in code of another language. */
 export function stringLiterals(code: string): string[] {
   const out: string[] = [];
-  for (const m of code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) out.push(unescape(m[1] ?? m[2] ?? m[3] ?? ''));
+  // A list of literals (`['terraform', 'apply']`, `("cdk", "deploy")`) is also one command line.
+  let run: string[] = [];
+  let end = -1;
+  for (const m of code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
+    const text = unescape(m[1] ?? m[2] ?? m[3] ?? '');
+    out.push(text);
+    // joined across `, ` `+` `[` `]` `(` `)`: ['cdk', ['deploy']], "terraform " + "apply"
+    if (end >= 0 && /^[\s,+[\]()]*$/.test(code.slice(end, m.index)) && /[,+]/.test(code.slice(end, m.index))) run.push(text);
+    else {
+      if (run.length > 1) out.push(run.join(' '));
+      run = [text];
+    }
+    end = m.index! + m[0].length;
+  }
+  if (run.length > 1) out.push(run.join(' '));
   return out;
 }
 
@@ -85,13 +105,13 @@ export function afterOptions(args: Arg[], withValue: readonly string[], skipAssi
  * (`python3.12 -Ic`, `node -pe`): versioned names count as the interpreter.
  */
 export function interpreterFlags(name: string): readonly string[] | undefined {
-  const base = /^(python|pypy|ruby|perl|php|node|nodejs|deno|bun|pwsh|powershell|lua|osascript|awk|gawk|mawk|nawk)[0-9.]*(?:-[0-9.]+)?$/.exec(name)?.[1];
+  const base = /^(python|pypy|ruby|perl|php|node|nodejs|deno|bun|lua|osascript|awk|gawk|mawk|nawk)[0-9.]*(?:-[0-9.]+)?$/.exec(name)?.[1];
   return base ? INTERPRETERS[base] : undefined;
 }
 
 const INTERPRETERS: Readonly<Record<string, readonly string[]>> = {
   python: ['-c'], pypy: ['-c'], ruby: ['-e'], perl: ['-e', '-E'], php: ['-r'], node: ['-e', '--eval', '-p', '--print'], nodejs: ['-e', '--eval', '-p', '--print'],
-  deno: ['eval'], bun: ['-e', '--eval', '-p', '--print'], pwsh: ['-c', '-command', '-Command'], powershell: ['-c', '-command', '-Command'], lua: ['-e'], osascript: ['-e'],
+  deno: ['eval'], bun: ['-e', '--eval', '-p', '--print'], lua: ['-e'], osascript: ['-e'],
   // awk's program is its first operand: no flag
   awk: [], gawk: [], mawk: [], nawk: [],
 };

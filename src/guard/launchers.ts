@@ -9,7 +9,9 @@ import { joinedShell, UNKNOWN, UNKNOWN_WORD, type Arg } from './words.js';
 export type Launch =
   | { readonly argv: readonly Arg[] }
   | { readonly shell: Arg }
-  | { readonly problem: string };
+  | { readonly problem: string }
+  /** It runs shell code read from its standard input (`ssh host` with no command, `ssh host <<EOF`). */
+  | { readonly stdinShell: true };
 
 type Launcher = (args: readonly Arg[]) => Launch[];
 
@@ -48,7 +50,7 @@ const watch: Launcher = (args) => {
 };
 
 /** Options whose value is shell code: `su -c`, `script -qc`, `nix-shell --run`, `flock -c`, `npx -c`, `npm exec -c`. */
-const CODE_OPTIONS: Readonly<Record<string, { readonly short?: string; readonly long: readonly string[] }>> = {
+const CODE_OPTIONS: Readonly<Record<string, { readonly short?: string; readonly long?: readonly string[] }>> = {
   su: { short: 'c', long: ['--command'] },
   runuser: { short: 'c', long: ['--command'] },
   script: { short: 'c', long: ['--command'] },
@@ -56,6 +58,13 @@ const CODE_OPTIONS: Readonly<Record<string, { readonly short?: string; readonly 
   'nix-shell': { long: ['--run', '--command'] },
   npx: { short: 'c', long: ['--call'] },
   npm: { short: 'c', long: ['--call'] },
+  doppler: { long: ['--command'] },
+  infisical: { long: ['--command'] },
+  gcloud: { long: ['--command'] },
+  vagrant: { short: 'c', long: ['--command'] },
+  expect: { short: 'c' },
+  pwsh: { short: 'c', long: ['-Command', '-command', '-CommandWithArgs'] },
+  powershell: { short: 'c', long: ['-Command', '-command'] },
 };
 
 function codeOption(name: string): Launcher {
@@ -65,33 +74,74 @@ function codeOption(name: string): Launcher {
     for (let i = 1; i < args.length; i++) {
       const a = args[i];
       if (typeof a !== 'string') continue;
-      const eq = spec.long.find((l) => a.startsWith(`${l}=`));
+      const long = spec.long ?? [];
+      const eq = long.find((l) => a.startsWith(`${l}=`));
       if (eq) out.push({ shell: a.slice(eq.length + 1) });
-      else if (spec.long.includes(a) || (spec.short && new RegExp(`^-[A-Za-z]*${spec.short}$`).test(a))) out.push({ shell: args[i + 1] ?? UNKNOWN });
+      else if (/^-e(ncodedcommand|c)$/i.test(a) && (name === 'pwsh' || name === 'powershell')) out.push({ shell: UNKNOWN }); // base64 code
+      else if (long.includes(a) || (spec.short && new RegExp(`^-[A-Za-z]*${spec.short}$`).test(a))) out.push({ shell: args[i + 1] ?? UNKNOWN });
     }
     return out;
   };
 }
 
 /** tmux new-session / new-window / split-window / respawn-* / run-shell: the trailing words are a shell command. */
+const TMUX_TYPES = new Set(['send-keys', 'send']);
 const TMUX_RUNS = new Set(['new', 'new-session', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run']);
 const TMUX_OPTIONS_WITH_VALUE = new Set(['-t', '-s', '-n', '-c', '-e', '-F', '-x', '-y', '-l', '-L', '-S', '-f']);
 const tmux: Launcher = (args) => {
   let i = 1;
   while (i < args.length && typeof args[i] === 'string' && (args[i] as string).startsWith('-')) i += TMUX_OPTIONS_WITH_VALUE.has(args[i] as string) ? 2 : 1;
+  if (typeof args[i] === 'string' && TMUX_TYPES.has(args[i] as string)) {
+    // `tmux send-keys -t pane 'terraform apply' Enter`: keys typed into a shell.
+    for (i += 1; i < args.length && typeof args[i] === 'string' && (args[i] as string).startsWith('-'); i++) if (TMUX_OPTIONS_WITH_VALUE.has(args[i] as string)) i++;
+    const keys = args.slice(i).filter((k) => !(typeof k === 'string' && /^(Enter|C-m|KPEnter|C-j)$/.test(k)));
+    return keys.length === 0 ? [] : [{ shell: joinedShell(keys) }];
+  }
   if (typeof args[i] !== 'string' || !TMUX_RUNS.has(args[i] as string)) return [];
   for (i += 1; i < args.length && typeof args[i] === 'string' && (args[i] as string).startsWith('-'); i++) if (TMUX_OPTIONS_WITH_VALUE.has(args[i] as string)) i++;
   const words = args.slice(i);
   return words.length === 0 ? [] : [{ shell: joinedShell(words) }];
 };
 
-/** `git -c alias.x='!terraform apply' x`: a `!` alias is shell code. */
-const git: Launcher = (args) =>
-  args.flatMap((a): Launch[] => {
-    if (typeof a !== 'string') return [];
-    const m = /^alias\.[^=]+=!(.*)$/s.exec(a);
-    return m ? [{ shell: m[1]! }] : [];
+/**
+ * git runs shell code in: `!` aliases (`-c alias.x='!…'`, `git config alias.x '!…'`), `rebase
+ * --exec/-x`, `submodule foreach`, `bisect run`.
+ */
+const git: Launcher = (args) => {
+  const out: Launch[] = [];
+  const words = args.slice(1);
+  words.forEach((a, i) => {
+    if (typeof a !== 'string') return;
+    const inline = /^alias\.[^=]+=!(.*)$/s.exec(a);
+    if (inline) out.push({ shell: inline[1]! });
+    if (/^alias\./.test(a) && typeof words[i + 1] === 'string' && (words[i + 1] as string).startsWith('!')) out.push({ shell: (words[i + 1] as string).slice(1) });
+    if ((a === '--exec' || a === '-x') && words.includes('rebase')) out.push({ shell: words[i + 1] ?? UNKNOWN });
+    if (a.startsWith('--exec=') && words.includes('rebase')) out.push({ shell: a.slice('--exec='.length) });
   });
+  const sub = words.indexOf('foreach');
+  if (words.includes('submodule') && sub >= 0) out.push({ shell: joinedShell(words.slice(sub + 1).filter((w) => w !== '--recursive' && w !== '--quiet')) });
+  const bisect = words.indexOf('run');
+  if (words[0] === 'bisect' && bisect === 1 && words.length > 2) out.push({ argv: words.slice(2) });
+  return out;
+};
+
+/** `screen -S s -X stuff 'terraform apply\n'`: keys typed into a shell. */
+const screen: Launcher = (args) => {
+  const at = args.indexOf('stuff');
+  return at > 0 ? [{ shell: typeof args[at + 1] === 'string' ? (args[at + 1] as string).replace(/\\n|\\r/g, '\n') : UNKNOWN }] : [];
+};
+
+/** at / batch read shell commands from standard input (or -f file); crontab installs commands to run later. */
+const scheduled: Launcher = (args) => {
+  const file = args.findIndex((a) => a === '-f');
+  if (file > 0) return [{ problem: `"${String(args[0])}" schedules the commands of a file, which are not checked` }];
+  return [{ stdinShell: true }];
+};
+const crontab: Launcher = (args) => {
+  const plain = args.slice(1).filter((a) => a !== UNKNOWN) as string[];
+  if (plain.some((a) => a === '-l' || a === '-r' || a === '-e') && !plain.includes('-')) return [];
+  return [{ problem: '"crontab" installs commands to run later, which are not checked' }];
+};
 
 function isInputSeparator(a: Arg): boolean {
   return a === ':::' || a === '::::' || a === ':::+' || a === '::::+';
@@ -103,7 +153,10 @@ const ssh: Launcher = (args) => {
   let i = 1;
   while (i < args.length && typeof args[i] === 'string' && (args[i] as string).startsWith('-')) i += SSH_OPTIONS_WITH_VALUE.includes(args[i] as string) ? 2 : 1;
   const remote = args.slice(i + 1); // after the host
-  if (remote.length === 0) return []; // an interactive login: nothing to judge here
+  const options = args.slice(1, i).filter((a): a is string => typeof a === 'string');
+  // No remote command runs for -N (tunnels), -V/-G/-Q/-O (local queries), nor on a git host (`ssh -T git@github.com`).
+  const noShell = options.some((o) => /^-[A-Za-z]*[NVGQO]/.test(o)) || (typeof args[i] === 'string' && (args[i] as string).startsWith('git@'));
+  if (remote.length === 0) return noShell ? [] : [{ stdinShell: true }]; // the remote shell reads its commands from stdin
   return [{ shell: remote.some((a) => a === UNKNOWN) ? UNKNOWN : remote.join(' ') }];
 };
 
@@ -166,7 +219,7 @@ const envSplit: Launcher = (args) => {
   for (let i = 1; i < args.length; i++) {
     const a = args[i]!;
     if (a === UNKNOWN) return [];
-    const value = a === '-S' || a === '--split-string' ? args[i + 1] : a.startsWith('--split-string=') ? a.slice('--split-string='.length) : /^-[^-]*S./.test(a) ? a.slice(a.indexOf('S') + 1) : undefined;
+    const value = a === '-S' || a === '--split-string' || /^-[A-Za-z]*S$/.test(a) ? args[i + 1] : a.startsWith('--split-string=') ? a.slice('--split-string='.length) : /^-[^-]*S./.test(a) ? a.slice(a.indexOf('S') + 1) : undefined;
     if (value === undefined) continue;
     const rest = args.slice(a.includes('=') || /^-[^-]*S./.test(a) ? i + 1 : i + 2);
     return [{ shell: value === UNKNOWN || rest.some((r) => r === UNKNOWN) ? UNKNOWN : [value, ...(rest as string[])].join(' ') }];
@@ -190,6 +243,10 @@ const LAUNCHERS: Readonly<Record<string, Launcher>> = {
   watch,
   tmux,
   git,
+  screen,
+  at: scheduled,
+  batch: scheduled,
+  crontab,
   su: codeOption('su'),
   runuser: codeOption('runuser'),
   script: codeOption('script'),
@@ -197,6 +254,13 @@ const LAUNCHERS: Readonly<Record<string, Launcher>> = {
   'nix-shell': codeOption('nix-shell'),
   npx: codeOption('npx'),
   npm: codeOption('npm'),
+  doppler: codeOption('doppler'),
+  infisical: codeOption('infisical'),
+  gcloud: codeOption('gcloud'),
+  vagrant: codeOption('vagrant'),
+  expect: codeOption('expect'),
+  pwsh: codeOption('pwsh'),
+  powershell: codeOption('powershell'),
   ssh,
   alias,
   docker: containerRun,

@@ -3,8 +3,8 @@ import { launches } from './launchers.js';
 import { plainWords } from './plain-words.js';
 import { DATA_READERS, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
 import { afterOptions, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
-import { catOfHeredoc, offset, ownStdin, TOKENS, type Stdin, type StmtNode } from './stdin.js';
-import { bracesInProgram, programName, shellText, UNKNOWN, wordText, type Arg, type Node } from './words.js';
+import { catOfHeredoc, offset, ownStdin, TOKENS, writtenHeredoc, type Stdin, type StmtNode } from './stdin.js';
+import { bracesInProgram, programName, shellText, simpleVariable, substitutedProgram, UNKNOWN, wordText, type Arg, type Node } from './words.js';
 
 /**
  * Shell command text → the simple commands it would run, wherever they hide: lists, pipelines,
@@ -29,12 +29,17 @@ export interface ParsedCommand {
   readonly unparsable?: string;
 }
 
+/** ScriptRef.dir after `cd "$(dirname "$0")"`: the directory of the script that runs it. */
+export const SCRIPT_DIR = '\u0000script-dir';
+
 export interface ScriptRef {
   /** As written, resolved against `dir`. */
   readonly path: string;
   readonly dir: string;
   /** Run by a shell or as a program: one that isn't there yet (written by this very command) can't be checked → deny. */
   readonly mustExist: boolean;
+  /** Who reads it: a shell (always shell code), the kernel (its `#!` line decides), or an interpreter (another language). */
+  readonly runAs: 'shell' | 'program' | 'interpreter';
 }
 
 const MAX_DEPTH = 8;
@@ -49,6 +54,12 @@ interface Walk {
   /** Where the next command runs, relative to the start ('' = there). */
   dir: string | typeof UNKNOWN;
   unparsable?: string;
+  /** Inside string literals of another language: words there are data unless they form a command of their own. */
+  inLiteral: boolean;
+  /** Files this very text writes from a here-doc (`cat > x.sh <<EOF`): running them runs that text. */
+  readonly written: Map<string, Arg>;
+  /** Shell variables assigned earlier in the text (`CMD="terraform apply"`). */
+  readonly vars: Map<string, Arg>;
   /** `alias t=terraform` earlier in the text: `t apply` is `terraform apply`. */
   readonly aliases: Map<string, string>;
 }
@@ -63,7 +74,7 @@ export function parseCommand(parser: ShellSyntax | (() => ShellSyntax), text: st
 }
 
 function newWalk(parser: ShellSyntax | (() => ShellSyntax)): Walk {
-  return { parser: typeof parser === 'function' ? parser : () => parser, commands: [], dirs: [], problems: [], scripts: [], dir: '', aliases: new Map() };
+  return { parser: typeof parser === 'function' ? parser : () => parser, commands: [], dirs: [], problems: [], scripts: [], dir: '', inLiteral: false, written: new Map(), vars: new Map(), aliases: new Map() };
 }
 
 function result(w: Walk): ParsedCommand {
@@ -77,10 +88,22 @@ function record(w: Walk, argv: Arg[]): void {
   w.dirs.push(w.dir);
 }
 
-function script(w: Walk, path: Arg, mustExist: boolean): void {
+function script(w: Walk, path: Arg, mustExist: boolean, runAs: ScriptRef['runAs']): void {
+  if (w.inLiteral) return; // a path in another language's string is data (`require('./plan.json')`)
+  const written = typeof path === 'string' ? (w.written.get(path) ?? w.written.get(path.replace(/^\.\//, ''))) : undefined;
+  if (written !== undefined) {
+    // Written by this very text: its content is known — checked in full, here.
+    if (written === UNKNOWN) w.problems.push(`it runs ${String(path)}, written here with expansions that cannot be known before running`);
+    else if (runAs === 'interpreter') literals(w, written, 0);
+    else collect(w, written, 1, false);
+    return;
+  }
   if (path === UNKNOWN) w.problems.push('it runs a script whose name cannot be known before running');
-  else if (w.dir === UNKNOWN && !path.startsWith('/')) w.problems.push(`it runs ${path} in a directory that cannot be known before running`);
-  else w.scripts.push({ path, dir: w.dir === UNKNOWN ? '' : w.dir, mustExist });
+  else if (w.dir === UNKNOWN && !path.startsWith('/')) {
+    w.problems.push(`it runs ${path} in a directory that cannot be known before running`);
+    // In a script file, that is almost always its own directory (`cd "$(dirname "$0")"`): checked there too.
+    w.scripts.push({ path, dir: SCRIPT_DIR, mustExist: false, runAs });
+  } else w.scripts.push({ path, dir: w.dir === UNKNOWN ? '' : w.dir, mustExist, runAs });
 }
 
 /** `cd infra`, `cd ..`: where the following commands run. */
@@ -94,15 +117,27 @@ function changeDir(w: Walk, args: readonly Arg[]): void {
  * A script file's text: shell unless its `#!` line names another interpreter, whose code is
  * treated like inline code (its string literals that parse as shell are checked).
  */
-export function parseScript(parser: ShellSyntax | (() => ShellSyntax), text: string): ParsedCommand {
+export function parseScript(parser: ShellSyntax | (() => ShellSyntax), text: string, runAs: ScriptRef['runAs'] = 'program'): ParsedCommand {
   const shebang = /^#!\s*(\S+)((?:[ \t]+\S+)*)/.exec(text);
   // `#!/usr/bin/env -S bash -e`: env's own options come before the interpreter.
   const words = shebang ? [shebang[1]!, ...shebang[2]!.trim().split(/\s+/).filter(Boolean)] : [];
   const program = words[0] !== undefined && programName(words[0]) === 'env' ? words.slice(1).find((w) => !w.startsWith('-') && !w.includes('=')) : words[0];
-  const interpreter = program === undefined ? 'sh' : String(programName(program));
-  if (SHELLS.includes(interpreter)) return parseCommand(parser, text);
+  // A shell reads any file as shell; an interpreter reads its own language; the kernel follows `#!` (none: sh).
+  const shell = runAs === 'shell' || (runAs === 'program' && (program === undefined || SHELLS.includes(String(programName(program)))));
+  // `#!/usr/bin/env -S sh -c "terraform apply" --`: the `#!` line is itself a command line.
+  const split = runAs === 'program' && words[0] !== undefined && programName(words[0]) === 'env' ? shebang![2]!.trim().replace(/^(?:-[A-Za-z]*S\s*|--split-string=)/, '') : undefined;
+  if (split !== undefined && split !== shebang![2]!.trim()) {
+    const line = parseCommand(parser, split);
+    const body = shell ? parseCommand(parser, text) : literalsOf(parser, text);
+    return { ...body, commands: [...line.commands, ...body.commands], dirs: [...line.dirs, ...body.dirs], problems: [...line.problems, ...body.problems], scripts: [...line.scripts, ...body.scripts] };
+  }
+  if (shell) return parseCommand(parser, text);
+  return literalsOf(parser, text);
+}
+
+function literalsOf(parser: ShellSyntax | (() => ShellSyntax), text: string): ParsedCommand {
   const walk = newWalk(parser);
-  for (const literal of stringLiterals(text)) collect(walk, literal, 1, true);
+  literals(walk, text, 0);
   return result(walk);
 }
 
@@ -122,49 +157,42 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
     if (!lenient && depth === 0) w.unparsable = why;
     return;
   }
-  const heredocs: Node[] = [];
   const stdin = new Map<number, Stdin>(); // by the offset of the command it feeds
-  const before = w.commands.length;
   sh.Walk(file, (node: Node | null) => {
     if (!node) return true;
     const type = sh.NodeType(node);
     if (type === 'Stmt') {
+      const file = writtenHeredoc(sh, node as unknown as StmtNode);
+      if (file) w.written.set(file.path, file.body);
       const own = ownStdin(sh, node as unknown as StmtNode);
       if (own) stdin.set(offset(node as unknown as StmtNode), own);
     } else if (type === 'BinaryCmd') {
       const bin = node as unknown as { Op: number; X: StmtNode | null; Y: StmtNode | null };
       // `producer | consumer`: the consumer reads what the producer writes (its own redirect wins).
-      if ((bin.Op === TOKENS.PIPE || bin.Op === TOKENS.PIPE_ALL) && bin.X && bin.Y) stdin.set(offset(bin.Y), { kind: 'pipe', fromHeredoc: catOfHeredoc(sh, bin.X) });
+      if ((bin.Op === TOKENS.PIPE || bin.Op === TOKENS.PIPE_ALL) && bin.X && bin.Y) {
+        const heredoc = catOfHeredoc(sh, bin.X);
+        stdin.set(offset(bin.Y), heredoc === undefined ? { kind: 'pipe' } : { kind: 'pipe', heredoc });
+      }
     } else if (type === 'CallExpr') {
       const words = (node as unknown as { Args: Node[] }).Args;
       if (bracesInProgram(sh, words[0])) w.problems.push('brace expansion in the command name makes a command that is only known when it runs');
+      if (!w.inLiteral && substitutedProgram(sh, words[0])) w.problems.push('the command name is the output of another command (`$(…)`), known only when it runs');
+      // `CMD="terraform apply"; $CMD`: a variable set earlier in the same text is known.
+      const call = node as unknown as { Assigns: { Name: { Value: string } | null; Value: Node | null }[] };
+      if (words.length === 0) for (const a of call.Assigns ?? []) if (a.Name && a.Value) w.vars.set(a.Name.Value, wordText(sh, a.Value));
+      const variable = simpleVariable(sh, words[0]);
+      const known = variable !== undefined ? w.vars.get(variable) : undefined;
+      if (typeof known === 'string') collect(w, `${known} ${shellText(words.slice(1).map((word) => wordText(sh, word)))}`, depth + 1, false);
       const argv = words.map((word) => wordText(sh, word));
       if (argv.length > 0) expand(w, argv, depth, stdin.get((node as unknown as { Pos(): { Offset(): number } }).Pos().Offset()) ?? { kind: 'inherited' });
-    } else if (type === 'Redirect') {
-      const hdoc = (node as unknown as { Hdoc: Node | null }).Hdoc;
-      if (hdoc) heredocs.push(hdoc);
     }
     return true;
   });
-  // A here-doc is more shell code when a shell (or eval/source) runs in the same command:
-  // `cat <<EOF | sh`, `bash <<EOF`, `cat > x.sh <<EOF && bash x.sh`. Decided on the parsed
-  // commands, not on the text.
-  const consumers = w.commands.slice(before);
-  if (heredocs.length > 0 && consumers.some(runsShellCode)) {
-    // Fed to a shell: shell code. Fed only to another language: its string literals are checked.
-    const shell = consumers.some((argv) => runsShellCode(argv) && !interpreterFlags(String(programName(argv[0]!))));
-    for (const hdoc of heredocs) {
-      const body = wordText(sh, hdoc);
-      if (body === UNKNOWN) w.problems.push('a here-document fed to a shell contains expansions that cannot be known before running');
-      else if (shell) collect(w, body, depth + 1, false);
-      else for (const literal of stringLiterals(body)) collect(w, literal, depth + 1, true);
-    }
-  }
 }
 
 function runsShellCode(argv: readonly Arg[]): boolean {
   const name = programName(argv[0]!);
-  return name === UNKNOWN || SHELLS.includes(name) || name === 'eval' || name === 'source' || name === '.' || interpreterFlags(name) !== undefined;
+  return name === UNKNOWN || SHELLS.includes(name) || name === 'eval' || name === 'source' || name === '.' || name === 'ssh' || interpreterFlags(name) !== undefined;
 }
 
 /** Unwraps prefixes, launchers and interpreters; records every command that will run. */
@@ -182,7 +210,8 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
     if (aliased !== undefined && step === 0) collect(w, `${aliased} ${shellText(args.slice(1))}`, depth + 1, false);
     if (name === 'alias') for (const a of args.slice(1)) if (typeof a === 'string' && a.indexOf('=') > 0) w.aliases.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
     for (const launch of launches(name, args)) {
-      if ('problem' in launch) w.problems.push(launch.problem);
+      if ('stdinShell' in launch) readsCodeFrom(w, name, stdin, depth);
+      else if ('problem' in launch) w.problems.push(launch.problem);
       else if ('argv' in launch) expand(w, [...launch.argv], depth + 1, { kind: 'inherited' });
       else if (launch.shell === UNKNOWN) w.problems.push(`"${name}" runs a command that cannot be known before running`);
       else collect(w, launch.shell, depth + 1, false);
@@ -214,8 +243,8 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
       record(w, args);
       const code = interpreterCode(args, inline);
       if (code === UNKNOWN) w.problems.push(`"${name}" runs code that cannot be known before running`);
-      else if (typeof code === 'string') for (const literal of stringLiterals(code)) collect(w, literal, depth + 1, true);
-      else if (code.script !== undefined) script(w, code.script, false); // `python -m x`, `node --flag v`: maybe not a file
+      else if (typeof code === 'string') literals(w, code, depth);
+      else if (code.script !== undefined) script(w, code.script, false, 'interpreter'); // `python -m x`, `node --flag v`: maybe not a file
       else readsCodeFrom(w, name, stdin, depth, true);
       return;
     }
@@ -228,7 +257,8 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
       } else if ('stdin' in input) {
         readsCodeFrom(w, name, stdin, depth);
       } else {
-        script(w, input.script, true);
+        // `source .venv/bin/activate` before it exists just fails; a file written here is known (w.written).
+        script(w, input.script, name !== 'source' && name !== '.', 'shell');
       }
       return;
     }
@@ -239,7 +269,22 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
   record(w, args);
   if (programName(args[0]!) === 'cd' || programName(args[0]!) === 'pushd') changeDir(w, args);
   // `./deploy.sh`, `scripts/apply-all`: a file run as a program.
-  if (typeof args[0] === 'string' && args[0].includes('/')) script(w, args[0], true);
+  if (typeof args[0] === 'string' && args[0].includes('/')) script(w, args[0], true, 'program');
+}
+
+/** Code fed to a shell (parsed) or to another language (its string literals checked). */
+function code(w: Walk, name: string, text: Arg, what: string, depth: number, literalsOnly: boolean): void {
+  if (text === UNKNOWN) w.problems.push(`"${name}" runs ${what} with expansions that cannot be known before running`);
+  else if (literalsOnly) literals(w, text, depth);
+  else collect(w, text, depth + 1, false);
+}
+
+/** String literals of code in another language, checked as shell commands: alone, and a list of them joined (`['terraform', 'apply']`). */
+function literals(w: Walk, text: string, depth: number): void {
+  const previous = w.inLiteral;
+  w.inLiteral = true;
+  for (const literal of stringLiterals(text)) collect(w, literal, depth + 1, true);
+  w.inLiteral = previous;
 }
 
 /**
@@ -249,14 +294,27 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
  * given `-c`, is checked as the command it starts. Programs that take such words as data (echo,
  * grep, git…) are left alone.
  */
+/** Programs that run project tasks: after a wrapper (`aws-vault exec prod -- npm run deploy`) they start one. */
+const TASK_RUNNERS: ReadonlySet<string> = new Set(['npm', 'yarn', 'pnpm', 'bun', 'make', 'gmake', 'npx', 'pnpx', 'bunx']);
+
 function startsAnother(w: Walk, args: readonly Arg[], depth: number): void {
+  if (w.inLiteral) return; // `print("next: terraform apply")` is a message
   const name = programName(args[0]!);
   if (name === UNKNOWN || DATA_READERS.has(name) || name in PREFIX_COMMANDS || INFRA_PROGRAMS.includes(name)) return;
   const at = args.findIndex((a, i) => {
     if (i === 0 || a === UNKNOWN) return false;
+    // `-- ./deploy.sh` starts a script; otherwise a relative path is data (`hashicorp/terraform`, `./dir`),
+    // unless it is a tool's own bin (`node_modules/.bin/cdk`, `bin/terraform`).
+    if (a.startsWith('./') && args[i - 1] === '--') return true;
+    if (a.includes('/') && !a.startsWith('/') && !/(^|\/)(\.bin|bin)\/[^/]+$/.test(a)) return false;
     const program = programName(a);
     if (typeof program !== 'string') return false;
-    return INFRA_PROGRAMS.includes(program) || (SHELLS.includes(program) && typeof args[i + 1] === 'string' && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(args[i + 1] as string));
+    return (
+      INFRA_PROGRAMS.includes(program) ||
+      TASK_RUNNERS.has(program) ||
+      interpreterFlags(program) !== undefined ||
+      (SHELLS.includes(program) && (args[i - 1] === '--' || (typeof args[i + 1] === 'string' && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(args[i + 1] as string))))
+    );
   });
   if (at > 0) expand(w, args.slice(at), depth + 1, { kind: 'inherited' });
 }
@@ -265,17 +323,17 @@ function startsAnother(w: Walk, args: readonly Arg[], depth: number): void {
 function readsCodeFrom(w: Walk, name: string, stdin: Stdin, depth: number, literalsOnly = false): void {
   switch (stdin.kind) {
     case 'heredoc':
-      return; // parsed by collect with the other here-docs
+      code(w, name, stdin.body, 'a here-document', depth, literalsOnly);
+      return;
     case 'file':
-      script(w, stdin.path, true); // `sh < script.sh` runs script.sh
+      script(w, stdin.path, true, literalsOnly ? 'interpreter' : 'shell'); // `sh < script.sh` runs script.sh
       return;
     case 'herestring':
-      if (stdin.text === UNKNOWN) w.problems.push(`"${name}" runs a here-string that cannot be known before running`);
-      else if (literalsOnly) for (const literal of stringLiterals(stdin.text)) collect(w, literal, depth + 1, true);
-      else collect(w, stdin.text, depth + 1, false);
+      code(w, name, stdin.text, 'a here-string', depth, literalsOnly);
       return;
     case 'pipe':
-      if (!stdin.fromHeredoc) w.problems.push(`"${name}" runs shell code piped into it, which cannot be known before running`);
+      if (stdin.heredoc !== undefined) code(w, name, stdin.heredoc, 'a here-document', depth, literalsOnly);
+      else w.problems.push(`"${name}" runs code piped into it, which cannot be known before running`);
       return;
     case 'inherited':
       w.problems.push(`"${name}" runs shell code from its standard input, which cannot be known before running`);

@@ -8,6 +8,8 @@ export interface CommandRule {
   readonly deny: readonly (readonly string[])[];
   /** Global options that take a value (skipped with it when looking for the subcommand). */
   readonly optionsWithValue?: readonly string[];
+  /** Options that make a denied subcommand change nothing (`--no-execute-changeset`, `--preview-only`): allowed with them. */
+  readonly safeWith?: readonly string[];
   readonly why: string;
 }
 
@@ -21,7 +23,7 @@ export const DENY_RULES: readonly CommandRule[] = [
   {
     programs: ['terragrunt', 'tg'],
     optionsWithValue: ['--working-dir', '--terragrunt-working-dir', '--config', '--terragrunt-config', '--download-dir', '--terragrunt-download-dir', '--iam-assume-role', '--terragrunt-iam-role', '--log-level', '--tf-path', '--terragrunt-tfpath', '--queue-include-dir', '--queue-exclude-dir', '--terragrunt-include-dir', '--terragrunt-exclude-dir', '--parallelism', '--terragrunt-parallelism', '--source', '--terragrunt-source'],
-    deny: [['stack', 'run', 'apply'], ['stack', 'run', 'destroy'], ['apply'], ['destroy'], ['run-all', 'apply'], ['run-all', 'destroy'], ['apply-all'], ['destroy-all'], ['run', '*', 'apply'], ['run', '*', 'destroy'], ['run', 'apply'], ['run', 'destroy'], ['state', 'rm'], ['state', 'mv'], ['state', 'push'], ['import'], ['taint'], ['force-unlock']],
+    deny: [['stack', 'run', 'apply'], ['stack', 'run', 'destroy'], ['refresh'], ['workspace', 'delete'], ['run-all', 'state'], ['run', '*', 'state'], ['run', 'state'], ['apply'], ['destroy'], ['run-all', 'apply'], ['run-all', 'destroy'], ['apply-all'], ['destroy-all'], ['run', '*', 'apply'], ['run', '*', 'destroy'], ['run', 'apply'], ['run', 'destroy'], ['state', 'rm'], ['state', 'mv'], ['state', 'push'], ['import'], ['taint'], ['force-unlock']],
     why: 'changes real infrastructure or its state without a reviewed plan',
   },
   {
@@ -42,19 +44,30 @@ export const DENY_RULES: readonly CommandRule[] = [
       ['ecr', 'delete-repository'], ['logs', 'delete-log-group'], ['backup', 'delete-*'], ['sqs', 'delete-queue'], ['sqs', 'purge-queue'], ['kinesis', 'delete-stream'],
       ['redshift', 'delete-*'], ['opensearch', 'delete-domain'], ['es', 'delete-elasticsearch-domain'], ['docdb', 'delete-*'], ['neptune', 'delete-*'],
       ['eks', 'delete-cluster'], ['lambda', 'delete-function'], ['iam', 'delete-*'],
+      ['cloudformation', 'create-stack-instances'], ['cloudformation', 'delete-change-set'], ['cloudcontrol', 'delete-resource'], ['cloudcontrol', 'update-resource'],
+      ['ecs', 'delete-service'], ['ecs', 'delete-cluster'], ['elbv2', 'delete-load-balancer'], ['elb', 'delete-load-balancer'], ['autoscaling', 'delete-auto-scaling-group'],
+      ['ssm', 'send-command'], ['s3', 'cp'], ['dynamodb', 'batch-write-item'], ['lambda', 'update-function-code'], ['cloudformation', 'import-stacks-to-stack-set'],
+      // Any service: verbs that delete, stop, detach, overwrite or reconfigure what exists.
+      ['*', 'delete-*'], ['*', 'terminate-*'], ['*', 'deregister-*'], ['*', 'purge-*'], ['*', 'remove-*'], ['*', 'detach-*'], ['*', 'disassociate-*'],
+      ['*', 'revoke-*'], ['*', 'disable-*'], ['*', 'stop-*'], ['*', 'reboot-*'], ['*', 'restore-*'], ['*', 'modify-*'], ['*', 'update-*'], ['*', 'put-*'],
+      ['*', 'replace-*'], ['*', 'schedule-*'], ['*', 'cancel-*'], ['*', 'reset-*'], ['*', 'rollback-*'], ['*', 'execute-*'], ['*', 'import-*'], ['*', 'failover-*'],
     ],
+    safeWith: ['--no-execute-changeset', 'help', 'update-kubeconfig', '--dryrun', '--dry-run'],
     why: 'mutates AWS resources directly',
   },
   {
     programs: ['cdk', 'aws-cdk'],
     optionsWithValue: ['--app', '-a', '--profile', '--context', '-c', '--output', '-o', '--role-arn', '-r', '--proxy', '--ca-bundle-path', '--plugin', '--build', '--toolkit-stack-name', '--region', '--method', '-m', '--change-set-name', '--outputs-file', '-O'],
-    deny: [['deploy'], ['destroy'], ['import'], ['rollback'], ['watch']],
+    deny: [['deploy'], ['destroy'], ['import'], ['rollback'], ['watch'], ['bootstrap'], ['gc']],
+    safeWith: ['--method=prepare-change-set', 'prepare-change-set', '--no-execute'],
     why: 'deploys a CDK app without a reviewed change set',
   },
   { programs: ['cdktf', 'cdktf-cli'], optionsWithValue: ['--app', '-a', '--output', '-o', '--log-level'], deny: [['deploy'], ['destroy'], ['apply'], ['watch']], why: 'deploys a CDK for Terraform app without a reviewed plan' },
-  { programs: ['sam'], optionsWithValue: ['--profile', '--region', '--config-file', '--config-env'], deny: [['deploy'], ['delete'], ['sync']], why: 'deploys or deletes a SAM stack directly' },
-  { programs: ['pulumi'], optionsWithValue: ['-C', '--cwd', '-s', '--stack', '--color', '--config-file', '-v', '--verbose', '--tracing', '--profiling'], deny: [['up'], ['update'], ['destroy'], ['refresh'], ['import'], ['state', 'delete'], ['state', 'edit'], ['stack', 'rm']], why: 'changes Pulumi-managed infrastructure directly' },
-  { programs: ['serverless', 'sls', 'osls'], optionsWithValue: ['--stage', '-s', '--region', '-r', '--config', '-c', '--aws-profile', '--param'], deny: [['deploy'], ['remove'], ['rollback']], why: 'deploys or removes a Serverless app directly' },
+  { programs: ['sam'], optionsWithValue: ['--profile', '--region', '--config-file', '--config-env'], safeWith: ['--no-execute-changeset'], deny: [['pipeline', 'bootstrap'], ['deploy'], ['delete'], ['sync']], why: 'deploys or deletes a SAM stack directly' },
+  { programs: ['pulumi'], optionsWithValue: ['-C', '--cwd', '-s', '--stack', '--color', '--config-file', '-v', '--verbose', '--tracing', '--profiling'], deny: [['up'], ['update'], ['destroy'], ['dn'], ['down'], ['refresh'], ['import'], ['watch'], ['state', 'delete'], ['state', 'edit'], ['state', 'move'], ['state', 'unprotect'], ['stack', 'rm']], safeWith: ['--preview-only'], why: 'changes Pulumi-managed infrastructure directly' },
+  { programs: ['serverless', 'sls', 'osls'], optionsWithValue: ['--stage', '-s', '--region', '-r', '--config', '-c', '--aws-profile', '--param', '-f', '--function'], deny: [['deploy'], ['remove'], ['rollback']], why: 'deploys or removes a Serverless app directly' },
+  { programs: ['sst'], deny: [['deploy'], ['remove'], ['refresh'], ['unlock']], why: 'deploys or removes an SST app directly' },
+  { programs: ['atmos'], optionsWithValue: ['-s', '--stack'], deny: [['terraform', 'apply'], ['terraform', 'deploy'], ['terraform', 'destroy'], ['terraform', 'import'], ['helmfile', 'apply'], ['helmfile', 'sync'], ['workflow']], why: 'applies Atmos components directly' },
   { programs: ['copilot'], deny: [['deploy'], ['svc', 'deploy'], ['app', 'delete'], ['env', 'delete'], ['svc', 'delete']], why: 'deploys or deletes AWS Copilot services directly' },
 ];
 
@@ -97,13 +110,13 @@ export const RUNNER_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Shells whose `-c STRING` (or stdin) is more shell code. */
-export const SHELLS = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'tcsh', 'csh', 'yash', 'posh'];
+export const SHELLS = ['sh', 'bash', 'rbash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'tcsh', 'csh', 'yash', 'posh', 'nu', 'elvish', 'xonsh'];
 
 /** Programs whose words are data, never a command they start (`echo terraform apply`, `grep -r terraform apply.log`). */
 export const DATA_READERS: ReadonlySet<string> = new Set([
   'echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git', 'gh', 'man', 'which', 'whereis', 'type', 'help', 'info', 'tldr', 'apropos', 'whatis',
-  'cat', 'less', 'more', 'head', 'tail', 'bat', 'jq', 'yq', 'sed', 'wc', 'sort', 'uniq', 'cut', 'tr', 'diff', 'ls', 'touch', 'mkdir', 'cp', 'mv', 'rm', 'tee', ':',
-  'brew', 'apt', 'apt-get', 'yum', 'dnf', 'apk', 'pip', 'pip3', 'cargo', 'go', 'tfenv', 'tofuenv', 'tflint', 'tfsec', 'checkov', 'infracost', 'terraform-docs',
+  'cat', 'less', 'more', 'head', 'tail', 'bat', 'find', 'fd', 'locate', 'tar', 'zip', 'unzip', 'jq', 'yq', 'sed', 'wc', 'sort', 'uniq', 'cut', 'tr', 'diff', 'ls', 'touch', 'mkdir', 'cp', 'mv', 'rm', 'tee', ':',
+  'steer', 'brew', 'apt', 'apt-get', 'yum', 'dnf', 'apk', 'pip', 'pip3', 'cargo', 'go', 'tfenv', 'tofuenv', 'tflint', 'tfsec', 'checkov', 'infracost', 'terraform-docs',
 ]);
 
 /** Infrastructure tools the guard knows (for documentation and tests). */

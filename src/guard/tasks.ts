@@ -1,3 +1,4 @@
+import { nameGlob } from '../core/glob.js';
 import { programName, shellText, UNKNOWN, type Arg } from './words.js';
 
 /**
@@ -6,8 +7,19 @@ import { programName, shellText, UNKNOWN, type Arg } from './words.js';
  * Pure: the caller reads the files and checks the shell code these give.
  */
 export type Task =
-  | { readonly kind: 'package-script'; readonly name: string; readonly args: readonly Arg[]; readonly dir: Dir }
-  | { readonly kind: 'make'; readonly targets: readonly string[]; readonly overrides: Readonly<Record<string, string>>; readonly envOverrides: boolean; readonly makefile?: string; readonly dir: Dir };
+  | {
+      readonly kind: 'package-script';
+      readonly names: readonly string[];
+      readonly args: readonly Arg[];
+      readonly dir: Dir;
+      /** npm/yarn/pnpm workspaces: one named (`-w infra`: a path or a package name), or all of them (`--workspaces`, `-r`, `--filter`). */
+      readonly workspace?: string;
+    }
+  | { readonly kind: 'make'; readonly targets: readonly string[]; readonly overrides: Readonly<Record<string, string>>; readonly envOverrides: boolean; readonly makefile?: string; readonly eval?: boolean; readonly dir: Dir };
+
+/** What `npm install` / `npm ci` / bare `yarn` / `pnpm install` run from package.json on their own. */
+const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'];
+const INSTALL_VERBS = new Set(['install', 'i', 'ci', 'add', 'isntall']);
 
 /** A directory relative to where the command line runs; UNKNOWN when only running it would tell. */
 type Dir = string | typeof UNKNOWN;
@@ -27,36 +39,57 @@ export function tasksOf(commands: readonly (readonly Arg[])[], dirs: readonly Di
       if (task) out.push(task);
     } else if (name === 'make' || name === 'gmake') {
       out.push(makeTask(argv.slice(1), here));
+    } else if (name === 'run-s' || name === 'run-p' || name === 'npm-run-all') {
+      // npm-run-all: package scripts by name or glob (`build:*`)
+      const names = argv.slice(1).filter((a): a is string => typeof a === 'string' && !a.startsWith('-'));
+      if (names.length > 0) out.push({ kind: 'package-script', names, args: [], dir: here });
     }
   });
   return out;
 }
 
+/** Task.workspace when every workspace may run the script. */
+export const ALL_WORKSPACES = '\u0000all';
+
 function packageTask(tool: string, args: readonly Arg[], here: Dir): Task | undefined {
   let dir: Dir = here;
+  let workspace: string | undefined;
   const words: Arg[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const attached = typeof a === 'string' ? /^(--prefix|--cwd|--dir)=(.*)$/.exec(a) ?? /^(-C)(.+)$/.exec(a) : null;
+    const ws = typeof a === 'string' ? /^(-w|--workspace|--filter|-F)(?:=(.*))?$/.exec(a) : null;
     if (typeof a === 'string' && (PROJECT_DIR_OPTIONS.has(a) || attached)) {
       const value = attached ? attached[2]! : args[++i];
       dir = join(dir, value);
+    } else if (ws) {
+      const value = ws[2] ?? args[++i];
+      workspace = ws[1] === '--filter' || ws[1] === '-F' || typeof value !== 'string' ? ALL_WORKSPACES : value;
+    } else if (typeof a === 'string' && ['--workspaces', '-ws', '-r', '--recursive', '--include-workspace-root'].includes(a)) {
+      workspace = ALL_WORKSPACES;
     } else {
       words.push(a);
     }
   }
   const dash = words.indexOf('--');
   const positional = (dash === -1 ? words : words.slice(0, dash)).filter((w) => w === UNKNOWN || !w.startsWith('-'));
+  if (tool === 'yarn' && (positional[0] === 'workspace' || positional[0] === 'workspaces')) {
+    // `yarn workspace infra deploy`, `yarn workspaces foreach -A run deploy`: the script in the workspaces
+    const rest = positional.slice(positional[0] === 'workspace' ? 2 : positional.indexOf('run') + 1).filter((w): w is string => typeof w === 'string');
+    return rest[0] === undefined ? undefined : { kind: 'package-script', names: [rest[0] === 'run' ? (rest[1] ?? '') : rest[0]], args: [], dir, workspace: ALL_WORKSPACES };
+  }
   const [verb, script] = positional;
   if (verb === UNKNOWN) return undefined; // `npm $X`: the program is known, the script isn't — nothing to read
+  // `npm install`, `npm ci`, bare `yarn`: the project's install scripts run.
+  if (verb === undefined ? tool === 'yarn' : INSTALL_VERBS.has(verb)) return { kind: 'package-script', names: INSTALL_SCRIPTS, args: [], dir };
   const rest = (from: Arg | undefined) => {
     const after = dash === -1 ? positional.slice(positional.indexOf(from!) + 1) : words.slice(dash + 1);
     return after;
   };
-  if ((verb === 'run' || verb === 'run-script') && script !== undefined && script !== UNKNOWN) return { kind: 'package-script', name: script, args: rest(script), dir };
-  if (tool === 'npm' && verb && NPM_SCRIPT_COMMANDS.has(verb)) return { kind: 'package-script', name: verb === 't' ? 'test' : verb, args: rest(verb), dir };
-  // `yarn deploy`, `pnpm deploy`: a script when package.json has one
-  if (tool !== 'npm' && tool !== 'bun' && verb) return { kind: 'package-script', name: verb, args: rest(verb), dir };
+  if ((verb === 'run' || verb === 'run-script') && script !== undefined && script !== UNKNOWN) return { kind: 'package-script', names: [script], args: rest(script), dir, ...(workspace ? { workspace } : {}) };
+  if (tool === 'npm' && verb && NPM_SCRIPT_COMMANDS.has(verb)) return { kind: 'package-script', names: [verb === 't' ? 'test' : verb], args: rest(verb), dir, ...(workspace ? { workspace } : {}) };
+  // `yarn deploy`, `pnpm deploy`, `bun deploy`: a script when package.json has one
+  if (tool !== 'npm' && verb) return { kind: 'package-script', names: [verb], args: rest(verb), dir, ...(workspace ? { workspace } : {}) };
   return undefined;
 }
 
@@ -66,6 +99,7 @@ function makeTask(args: readonly Arg[], here: Dir): Task {
   let makefile: string | undefined;
   let dir: Dir = here;
   let envOverrides = false;
+  let evaluated = false;
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     if (w === UNKNOWN) {
@@ -79,10 +113,11 @@ function makeTask(args: readonly Arg[], here: Dir): Task {
     else if (option === '-f' || option === '--file' || option === '--makefile') makefile = String(value());
     else if (MAKE_OPTIONS_WITH_VALUE.has(w)) i++;
     else if (w === '-e' || w === '--environment-overrides') envOverrides = true;
+    else if (w.startsWith('--eval')) evaluated = true;
     else if (/^[A-Za-z_][A-Za-z0-9_.-]*:?=/.test(w)) overrides[w.slice(0, w.indexOf('='))!.replace(/:$/, '')] = w.slice(w.indexOf('=') + 1);
     else if (!w.startsWith('-')) targets.push(w);
   }
-  return { kind: 'make', targets, overrides, envOverrides, ...(makefile ? { makefile } : {}), dir };
+  return { kind: 'make', targets, overrides, envOverrides, ...(makefile ? { makefile } : {}), ...(evaluated ? { eval: true } : {}), dir };
 }
 
 /** A make target only known at run time (`make $T`): it may be any of them, so every recipe counts. */
@@ -96,6 +131,10 @@ function join(dir: Dir, sub: Arg | undefined): Dir {
 
 /** package.json `scripts`: the script (with the arguments passed to it) and its pre/post hooks, as shell text. */
 export function packageScriptCode(packageJson: unknown, name: string, args: readonly Arg[] = []): string[] {
+  if (name.includes('*')) {
+    const all = Object.keys(((packageJson as { scripts?: unknown } | null)?.scripts as Record<string, unknown> | undefined) ?? {});
+    return all.filter((n) => nameGlob(name).test(n)).flatMap((n) => packageScriptCode(packageJson, n, args));
+  }
   const scripts = (packageJson as { scripts?: unknown } | null)?.scripts;
   if (typeof scripts !== 'object' || scripts === null) return [];
   const text = (n: string) => (scripts as Record<string, unknown>)[n];
@@ -144,6 +183,7 @@ export function makeRecipes(text: string, targets: readonly string[], overrides:
       if (first === undefined && !target.startsWith('.')) first = target;
     }
   }
+  if (!vars.has('MAKE') && !fromEnvironment.has('MAKE')) vars.set('MAKE', 'make'); // `$(MAKE) -C infra ship`
   for (const name of fromEnvironment) vars.delete(name);
   for (const [name, value] of Object.entries(overrides)) vars.set(name, value);
   const out: string[] = [];

@@ -19,11 +19,11 @@ export function show(argv: readonly Arg[]): string {
   return argv.map((a) => (a === UNKNOWN ? '$?' : /\s/.test(a) ? JSON.stringify(a) : a)).join(' ');
 }
 
-/** A word's literal value, or UNKNOWN when it depends on expansion at run time. */
-export function wordText(sh: ShellSyntax, word: Node): Arg {
+/** A word's literal value, or UNKNOWN when it depends on expansion at run time. `heredoc`: no globbing, backslashes kept. */
+export function wordText(sh: ShellSyntax, word: Node, heredoc = false): Arg {
   let text = '';
   for (const part of (word as unknown as { Parts: Node[] }).Parts ?? []) {
-    const t = partText(sh, part);
+    const t = heredoc && sh.NodeType(part) === 'Lit' ? (part as unknown as { Value: string }).Value : partText(sh, part);
     if (t === UNKNOWN) return UNKNOWN;
     text += t;
   }
@@ -39,8 +39,11 @@ function partText(sh: ShellSyntax, part: Node): Arg {
       if (expands(raw)) return UNKNOWN;
       return raw.replace(/\\(.)/g, '$1');
     }
-    case 'SglQuoted':
-      return (part as unknown as { Value: string }).Value;
+    case 'SglQuoted': {
+      // `$'\x61pply'` (ANSI-C quoting) decodes its escapes; plain '…' is literal.
+      const q = part as unknown as { Value: string; Dollar: boolean };
+      return q.Dollar ? ansiC(q.Value) : q.Value;
+    }
     case 'DblQuoted': {
       let text = '';
       for (const inner of (part as unknown as { Parts: Node[] }).Parts) {
@@ -83,4 +86,37 @@ export function joinedShell(words: readonly Arg[]): string {
 export function bracesInProgram(sh: ShellSyntax, word: Node | undefined): boolean {
   if (!word) return false;
   return ((word as unknown as { Parts: Node[] }).Parts ?? []).some((part) => sh.NodeType(part) === 'Lit' && /\{[^}]*(,|\.\.)[^}]*\}/.test((part as unknown as { Value: string }).Value.replace(/\\./g, '__')));
+}
+
+/** Bash's `$'…'` escapes. */
+function ansiC(text: string): string {
+  const simple: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+  return text.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/g, (m, e: string) => {
+    if (/^x/.test(e) && e.length > 1) return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (/^[uU]/.test(e) && e.length > 1) return String.fromCodePoint(Math.min(parseInt(e.slice(1), 16), 0x10ffff));
+    if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    if (/^c./.test(e)) return String.fromCharCode(e.charCodeAt(1) & 0x1f);
+    return simple[e] ?? m;
+  });
+}
+
+/** `$(which terraform)`, `` `echo cdk` `` as (part of) the command name. */
+export function substitutedProgram(sh: ShellSyntax, word: Node | undefined): boolean {
+  if (!word) return false;
+  let found = false;
+  sh.Walk(word, (node: Node | null) => {
+    if (node && sh.NodeType(node) === 'CmdSubst') found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** `$CMD`, `${CMD}`, `"$CMD"` alone: the variable's name. */
+export function simpleVariable(sh: ShellSyntax, word: Node | undefined): string | undefined {
+  if (!word) return undefined;
+  let parts = (word as unknown as { Parts: Node[] }).Parts ?? [];
+  if (parts.length === 1 && sh.NodeType(parts[0]!) === 'DblQuoted') parts = (parts[0] as unknown as { Parts: Node[] }).Parts;
+  if (parts.length !== 1 || sh.NodeType(parts[0]!) !== 'ParamExp') return undefined;
+  const p = parts[0] as unknown as { Param: { Value: string } | null; Exp: unknown; Index: unknown; Slice: unknown; Repl: unknown; Length: boolean; Excl: boolean };
+  return p.Param && !p.Exp && !p.Index && !p.Slice && !p.Repl && !p.Length && !p.Excl ? p.Param.Value : undefined;
 }

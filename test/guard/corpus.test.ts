@@ -41,7 +41,8 @@ describe('reasons', () => {
     expect(d.commands).toEqual(['cd infra', 'terraform apply -auto-approve']);
   });
   it('say why an unknowable command is denied', () => {
-    expect(check('T=terraform; $T apply').reason).toMatch(/cannot be known before running/);
+    expect(check('T=terraform; $T apply').reason).toMatch(/"terraform apply" changes real infrastructure/); // the variable is known: set just before
+    expect(check('$T apply').reason).toMatch(/cannot be known before running/);
     expect(check('terraform apply "unterminated').reason).toMatch(/could not be parsed/);
   });
 });
@@ -50,7 +51,7 @@ describe('the parser version', () => {
   it('gives the redirect and pipe token numbers the guard relies on', () => {
     const sh = shellSyntax();
     const ops: Record<string, number> = {};
-    for (const [name, text] of [['RDR_IN', 'sh < f'], ['HEREDOC', 'sh <<E\nx\nE'], ['DASH_HEREDOC', 'sh <<-E\nx\nE'], ['HERESTRING', 'sh <<< x'], ['PIPE', 'a | b'], ['PIPE_ALL', 'a |& b']] as const) {
+    for (const [name, text] of [['RDR_OUT', 'cat > f'], ['APP_OUT', 'cat >> f'], ['RDR_IN', 'sh < f'], ['HEREDOC', 'sh <<E\nx\nE'], ['DASH_HEREDOC', 'sh <<-E\nx\nE'], ['HERESTRING', 'sh <<< x'], ['PIPE', 'a | b'], ['PIPE_ALL', 'a |& b']] as const) {
       sh.Walk(sh.NewParser().Parse(text, ''), (node) => {
         if (node && (sh.NodeType(node) === 'Redirect' || sh.NodeType(node) === 'BinaryCmd')) ops[name] = (node as unknown as { Op: number }).Op;
         return true;

@@ -33,6 +33,17 @@ beforeAll(() => {
   mkdirSync(join(dir, 'cdkapp'));
   writeFileSync(join(dir, 'cdkapp/package.json'), JSON.stringify({ scripts: { cdk: 'cdk', tool: 'cdk' } }));
   writeFileSync(join(dir, 'cdkapp/Makefile'), 'TF = echo\ndeploy:\n\t$(TF) apply\ntf-%:\n\tterraform $*\n');
+  mkdirSync(join(dir, 'mono/packages/infra'), { recursive: true });
+  writeFileSync(join(dir, 'mono/package.json'), JSON.stringify({ private: true, workspaces: ['packages/*'], scripts: { build: 'tsc -b' } }));
+  writeFileSync(join(dir, 'mono/packages/infra/package.json'), JSON.stringify({ name: 'infra', scripts: { deploy: 'cdk deploy --all', test: 'vitest' } }));
+  mkdirSync(join(dir, 'app'));
+  writeFileSync(join(dir, 'app/package.json'), JSON.stringify({ scripts: { build: 'tsc', deploy: 'cdk deploy --all', ship: 'npm run build && npm run deploy', release: 'run-s build deploy', postinstall: 'terraform apply -auto-approve' } }));
+  writeFileSync(join(dir, 'app/Makefile'), 'include deploy.mk\nship:\n\t$(MAKE) apply\n');
+  writeFileSync(join(dir, 'app/deploy.mk'), 'apply:\n\tterraform apply -auto-approve\n');
+  mkdirSync(join(dir, 'app/scripts'));
+  file('app/scripts/run.sh', '#!/bin/bash\ncd "$(dirname "$0")"\n./apply.sh\n');
+  file('app/scripts/apply.sh', '#!/bin/bash\ntofu apply -auto-approve\n');
+  file('app/sheb.sh', '#!/usr/bin/env -S sh -c "terraform apply -auto-approve" --\necho hi\n');
   writeFileSync(join(dir, 'binary'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0]));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -102,6 +113,28 @@ describe('scripts the command runs', () => {
     const d = check(command);
     expect(d.decision).toBe('deny');
     expect(d.reason).toMatch(reason);
+  });
+
+  it.each([
+    ['npm run deploy -w packages/infra', 'mono'],
+    ['npm run deploy --workspaces', 'mono'],
+    ['pnpm -r run deploy', 'mono'],
+    ['yarn workspace infra deploy', 'mono'],
+    ['npm run ship', 'app'], // a script that runs another
+    ['npm run release', 'app'], // npm-run-all
+    ['npm ci', 'app'], // postinstall
+    ['make ship', 'app'], // $(MAKE) and an included .mk
+    ['./scripts/run.sh', 'app'], // cd "$(dirname "$0")" && ./apply.sh
+    ['./sheb.sh', 'app'], // the #! line is a command
+    ["echo 'terraform destroy -auto-approve' > x.sh && bash x.sh", 'app'], // written, then run
+    ['aws-vault exec prod -- npm run deploy', 'app'],
+  ])('%s (in %s): denied, through the files it runs', (command, where) => {
+    expect(checkCommand(command, NO_LISTS, join(dir, where)).decision).toBe('deny');
+  });
+
+  it('workspace scripts that are harmless stay allowed', () => {
+    expect(checkCommand('npm test --workspaces', NO_LISTS, join(dir, 'mono')).decision).toBe('allow');
+    expect(checkCommand('npm run build', NO_LISTS, join(dir, 'app')).decision).toBe('allow');
   });
 
   it('harmless tasks, and the default make target, are allowed', () => {
