@@ -37,14 +37,14 @@ export async function runAction(inputs: ActionInputs, now: () => Date = () => ne
   const pull = inputs.pull;
   const check = { id: undefined as number | undefined, externalId: 'steer:error', startedAt: now().toISOString() };
   try {
-    return await gate(gh, inputs, pull, check, now);
+    return await gate(gh, inputs, pull, check);
   } catch (e) {
     await reportFailure(gh, inputs, pull, check, e);
     throw e;
   }
 }
 
-async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, check: { id?: number; externalId: string; startedAt: string }, now: () => Date): Promise<number> {
+async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, check: { id?: number; externalId: string; startedAt: string }): Promise<number> {
   const config = await baseBranchConfig(gh, inputs, pull);
   const files = await expandPlans(inputs);
   const agent = agentAuthorship(pull.author, await pullCommits(gh, inputs.repo, pull.number), config.agents.logins);

@@ -190,11 +190,6 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
   });
 }
 
-function runsShellCode(argv: readonly Arg[]): boolean {
-  const name = programName(argv[0]!);
-  return name === UNKNOWN || SHELLS.includes(name) || name === 'eval' || name === 'source' || name === '.' || name === 'ssh' || interpreterFlags(name) !== undefined;
-}
-
 /** Unwraps prefixes, launchers and interpreters; records every command that will run. */
 function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
   let args = argv;

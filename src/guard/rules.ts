@@ -127,16 +127,3 @@ export const INFRA_PROGRAMS = [...new Set(DENY_RULES.flatMap((r) => r.programs))
  * any denied subcommand (its last word; a name glob such as `delete-*`) in it denies.
  */
 export const RISKY_VERBS: readonly string[] = [...new Set(DENY_RULES.flatMap((r) => r.deny.map((path) => path[path.length - 1]!)).filter((w) => w !== '*'))];
-
-/** Interpreters whose inline code (`python -c`, `node -e`…) can run shell commands. */
-export const INLINE_CODE_INTERPRETERS: Readonly<Record<string, readonly string[]>> = {
-  python: ['-c'],
-  python3: ['-c'],
-  node: ['-e', '--eval', '-p', '--print'],
-  deno: ['eval'],
-  bun: ['-e', '--eval'],
-  perl: ['-e', '-E'],
-  ruby: ['-e'],
-  php: ['-r'],
-  pwsh: ['-c', '-command', '-Command'],
-};
