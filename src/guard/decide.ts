@@ -48,11 +48,12 @@ function denial(argv: readonly Arg[], lists: GuardLists): string | undefined {
   if (!rule) return undefined;
   // Help changes nothing (`terraform apply -help`, `aws s3 rm help`); nor do a rule's dry-run options.
   const plain = argv.slice(1).filter((a): a is string => typeof a === 'string');
-  if (plain.some((a) => HELP.has(a)) || plain.some((a) => rule.safeWith?.includes(a))) return undefined;
+  if (plain.some((a) => HELP.has(a)) || (name === 'aws' && plain.at(-1) === 'help') || (rule.safeWith ?? []).some((safe) => hasWords(plain, safe.split(' ')))) return undefined;
   if (name === 'aws' && s3DownloadOnly(plain)) return undefined;
   // `terraform init -migrate-state` / `-force-copy` moves state to another backend.
   if (rule.programs.includes('terraform') && plain.includes('init') && plain.some((a) => a === '-migrate-state' || a === '-force-copy')) return `"${show(argv)}" moves the state to another backend`;
   const path = subcommandPath(argv.slice(1), rule);
+  if (rule.allow?.some((a) => a.every((pattern, i) => typeof path[i] === 'string' && nameGlob(pattern).test(path[i] as string)))) return undefined;
   // An unknown word may be any subcommand: it matches every denied one in its place.
   const denied = rule.deny.find((d) => d.every((pattern, i) => path[i] === UNKNOWN || (typeof path[i] === 'string' && nameGlob(pattern).test(path[i] as string))));
   if (!denied) {
@@ -64,7 +65,13 @@ function denial(argv: readonly Arg[], lists: GuardLists): string | undefined {
   return path.some((w) => w === UNKNOWN) ? `"${show(argv)}": the ${name} subcommand cannot be known before running, and it may be "${denied.join(' ')}"` : `"${show(argv)}" ${rule.why}`;
 }
 
-const HELP = new Set(['-h', '--help', '-help', 'help']);
+/** Help flags anywhere (and, for aws, `help` as the last word: `aws s3 rm help`): nothing runs. */
+const HELP = new Set(['-h', '--help', '-help']);
+
+/** `words` contains `seq` as consecutive words. */
+function hasWords(words: readonly string[], seq: readonly string[]): boolean {
+  return words.some((_w, i) => seq.every((s, j) => words[i + j] === s));
+}
 
 /** `aws s3 sync s3://bucket ./dir` (and cp/mv down): only local files change. */
 function s3DownloadOnly(words: readonly string[]): boolean {

@@ -8,8 +8,10 @@ export interface CommandRule {
   readonly deny: readonly (readonly string[])[];
   /** Global options that take a value (skipped with it when looking for the subcommand). */
   readonly optionsWithValue?: readonly string[];
-  /** Options that make a denied subcommand change nothing (`--no-execute-changeset`, `--preview-only`): allowed with them. */
+  /** Options that make a denied subcommand change nothing (`--no-execute-changeset`; `--method prepare-change-set`: an option and its value). */
   readonly safeWith?: readonly string[];
+  /** Subcommand paths a broader denial covers but that change nothing outside this machine (`aws eks update-kubeconfig`). */
+  readonly allow?: readonly (readonly string[])[];
   readonly why: string;
 }
 
@@ -52,14 +54,15 @@ export const DENY_RULES: readonly CommandRule[] = [
       ['*', 'revoke-*'], ['*', 'disable-*'], ['*', 'stop-*'], ['*', 'reboot-*'], ['*', 'restore-*'], ['*', 'modify-*'], ['*', 'update-*'], ['*', 'put-*'],
       ['*', 'replace-*'], ['*', 'schedule-*'], ['*', 'cancel-*'], ['*', 'reset-*'], ['*', 'rollback-*'], ['*', 'execute-*'], ['*', 'import-*'], ['*', 'failover-*'],
     ],
-    safeWith: ['--no-execute-changeset', 'help', 'update-kubeconfig', '--dryrun', '--dry-run'],
+    safeWith: ['--no-execute-changeset', '--dryrun', '--dry-run'],
+    allow: [['eks', 'update-kubeconfig'], ['configure', '*'], ['sso', '*']],
     why: 'mutates AWS resources directly',
   },
   {
     programs: ['cdk', 'aws-cdk'],
     optionsWithValue: ['--app', '-a', '--profile', '--context', '-c', '--output', '-o', '--role-arn', '-r', '--proxy', '--ca-bundle-path', '--plugin', '--build', '--toolkit-stack-name', '--region', '--method', '-m', '--change-set-name', '--outputs-file', '-O'],
     deny: [['deploy'], ['destroy'], ['import'], ['rollback'], ['watch'], ['bootstrap'], ['gc']],
-    safeWith: ['--method=prepare-change-set', 'prepare-change-set', '--no-execute'],
+    safeWith: ['--method=prepare-change-set', '--method prepare-change-set', '-m prepare-change-set', '--no-execute'],
     why: 'deploys a CDK app without a reviewed change set',
   },
   { programs: ['cdktf', 'cdktf-cli'], optionsWithValue: ['--app', '-a', '--output', '-o', '--log-level'], deny: [['deploy'], ['destroy'], ['apply'], ['watch']], why: 'deploys a CDK for Terraform app without a reviewed plan' },
