@@ -319,7 +319,7 @@ Drift (changed outside the tool, not planned): ${a.plan.drift.length} resource(s
 
 Not counted: ${QD(t.rejected)}`:"";return`${r} (${t.approvers.length}/${t.needed}).${n}`}function Xie(e,t,r,n){return`Verdict **${e.verdict}** \xB7 digest \`${e.digest}\` \xB7 head \`${r.headSha}\` \xB7 base ${Ba(r.baseRef)} at \`${r.baseSha}\` \xB7 reported ${n}
 
-${Yie(e,t)}`}function Qie(e,t,r,n,o){let s=[`**Approval:** ${Yie(e,t)}`,...r.agent?[`> \u{1F916} **Agent-authored pull request**: ${QD(r.reasons)}.`]:[],`<sub>Plan for head ${Ba(n.headSha.slice(0,12))}, reported ${o}. Approve the pull request on this commit to approve this plan; a new commit or a new plan needs a new approval.</sub>`].join(`
+${Yie(e,t)}`}function Qie(e,t,r,n,o){let s=[`**Approval:** ${Yie(e,t)}`,...r.agent?[`> \u{1F916} **Agent-authored pull request**: ${QD(r.reasons)}.`]:[],`<sub>Plan for head ${Ba(n.headSha.slice(0,12))}, reported ${o}. Approve the pull request on this commit to approve this plan, then let the gate run again (on the review, where the workflow listens for it, or re-run its job); a new commit or a new plan needs a new approval.</sub>`].join(`
 
 `),i=Th(e,{marker:vh,maxLength:YD-s.length-100}),a=i.indexOf(`
 Plan digest:`),c=a<0?-1:i.indexOf(`

@@ -47,7 +47,7 @@ export function commentBody(report: Report, approval: ApprovalDecision, agent: A
   const gate = [
     `**Approval:** ${approvalLine(report, approval)}`,
     ...(agent.agent ? [`> 🤖 **Agent-authored pull request**: ${listed(agent.reasons)}.`] : []),
-    `<sub>Plan for head ${code(pull.headSha.slice(0, 12))}, reported ${reportedAt}. Approve the pull request on this commit to approve this plan; a new commit or a new plan needs a new approval.</sub>`,
+    `<sub>Plan for head ${code(pull.headSha.slice(0, 12))}, reported ${reportedAt}. Approve the pull request on this commit to approve this plan, then let the gate run again (on the review, where the workflow listens for it, or re-run its job); a new commit or a new plan needs a new approval.</sub>`,
   ].join('\n\n');
   const md = renderMarkdown(report, { marker: COMMENT_MARKER, maxLength: MARKDOWN_LIMIT - gate.length - 100 });
   // After the summary paragraph (heading, headline, digest); before the details.
