@@ -133,3 +133,20 @@ export function interpreterCode(args: readonly Arg[], flags: readonly string[]):
   }
   return {};
 }
+
+/**
+ * The strings awk runs as commands — `system("…")`, `"…" | getline`, `print … | "…"` — with
+ * concatenations joined; other strings in an awk program are patterns and data.
+ */
+export function awkCommands(code: string): string[] {
+  const str = String.raw`"((?:[^"\\]|\\.)*)"`;
+  const out: string[] = [];
+  const expression = new RegExp(String.raw`system\s*\(\s*((?:${str}\s*)+)|((?:${str}\s*)+)\|\s*getline|\|\s*((?:${str}\s*)+)`, 'g');
+  for (const m of code.matchAll(expression)) {
+    const joined = [...(m[1] ?? m[3] ?? m[5] ?? '').matchAll(new RegExp(str, 'g'))].map((x) => unescape(x[1] ?? '')).join('');
+    if (joined) out.push(joined);
+  }
+  // A command built from variables or fields (`system(cmd)`, `system($1)`) can't be known.
+  if (/system\s*\(\s*[^"\s)]/.test(code) || /\|\s*[A-Za-z_$]/.test(code.replace(new RegExp(str, 'g'), '""'))) out.push('\u0000unknown');
+  return out;
+}

@@ -2,7 +2,7 @@ import type { ShellSyntax } from '../adapters/shell/mvdan.js';
 import { launches } from './launchers.js';
 import { plainWords } from './plain-words.js';
 import { DATA_READERS, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
-import { afterOptions, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
+import { afterOptions, awkCommands, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
 import { catOfHeredoc, offset, ownStdin, TOKENS, writtenHeredoc, type Stdin, type StmtNode } from './stdin.js';
 import { bracesInProgram, programName, shellText, simpleVariable, substitutedProgram, UNKNOWN, wordText, type Arg, type Node } from './words.js';
 
@@ -238,6 +238,7 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
       record(w, args);
       const code = interpreterCode(args, inline);
       if (code === UNKNOWN) w.problems.push(`"${name}" runs code that cannot be known before running`);
+      else if (typeof code === 'string' && /awk$/.test(String(name))) awk(w, name, code, depth);
       else if (typeof code === 'string') literals(w, code, depth);
       else if (code.script !== undefined) script(w, code.script, false, 'interpreter'); // `python -m x`, `node --flag v`: maybe not a file
       else readsCodeFrom(w, name, stdin, depth, true);
@@ -272,6 +273,14 @@ function code(w: Walk, name: string, text: Arg, what: string, depth: number, lit
   if (text === UNKNOWN) w.problems.push(`"${name}" runs ${what} with expansions that cannot be known before running`);
   else if (literalsOnly) literals(w, text, depth);
   else collect(w, text, depth + 1, false);
+}
+
+/** awk: only the strings it runs as commands are code. */
+function awk(w: Walk, name: string, program: string, depth: number): void {
+  for (const command of awkCommands(program)) {
+    if (command === '\u0000unknown') w.problems.push(`"${name}" runs a command built at run time`);
+    else collect(w, command, depth + 1, false);
+  }
 }
 
 /** String literals of code in another language, checked as shell commands: alone, and a list of them joined (`['terraform', 'apply']`). */
