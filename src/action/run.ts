@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
 import type { SteerConfig } from '../config/schema.js';
 import { agentAuthorship } from '../core/agents.js';
-import { signatureIn, signatureLine, signCheck, verifyCheck } from '../core/check-signature.js';
+import { signatureIn, signatureLine, signCheck, verifyCheck, type SignedCheck } from '../core/check-signature.js';
 import { decideApproval, type ApprovalDecision } from '../core/approval.js';
 import { SteerError, UsageError } from '../core/errors.js';
 import { isDestructive, withFindings, type Finding, type Report } from '../core/report.js';
@@ -86,7 +86,7 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   const title = checkTitle(report, approval, conclusion).slice(0, 255); // as GitHub stores it: the signature covers it
   const summary = checkSummary(report, approval, pull, reportedAt);
   const signed = inputs.signingKey
-    ? `${summary}\n\n${signatureLine(signCheck(inputs.signingKey, { repository: `${inputs.repo.owner}/${inputs.repo.repo}`, checkRunId: started.id, headSha: pull.headSha, digest: report.digest, conclusion, title, baseRef: pull.baseRef, baseSha: pull.baseSha, reportedAt }))}`
+    ? `${summary}\n\n${signatureLine(signCheck(inputs.signingKey, signedFields(inputs, pull, report.digest, { id: started.id, conclusion, title, startedAt: reportedAt })))}`
     : summary;
   await completeCheckRun(gh, inputs.repo, started.id, conclusion, {
     title,
@@ -108,8 +108,12 @@ async function analyzeOnly(inputs: ActionInputs): Promise<number> {
 }
 
 function signedByGate(inputs: ActionInputs, key: string, pull: PullRequestEvent, digest: string, run: CheckRunSummary): boolean {
-  const fields = { repository: `${inputs.repo.owner}/${inputs.repo.repo}`, checkRunId: run.id, headSha: pull.headSha, digest, conclusion: run.conclusion ?? '', title: run.title ?? '', baseRef: pull.baseRef, baseSha: pull.baseSha, reportedAt: run.startedAt ?? '' };
-  return verifyCheck(key, fields, signatureIn(run.summary));
+  return verifyCheck(key, signedFields(inputs, pull, digest, run), signatureIn(run.summary));
+}
+
+/** What the gate signs about one of its check runs on this pull request's head. */
+function signedFields(inputs: ActionInputs, pull: PullRequestEvent, digest: string, run: { id: number; conclusion: string | null; title: string | null; startedAt: string | null }): SignedCheck {
+  return { repository: `${inputs.repo.owner}/${inputs.repo.repo}`, checkRunId: run.id, headSha: pull.headSha, digest, conclusion: run.conclusion ?? '', title: run.title ?? '', baseRef: pull.baseRef, baseSha: pull.baseSha, reportedAt: run.startedAt ?? '' };
 }
 
 function writeOutputs(inputs: ActionInputs, report: Report): void {

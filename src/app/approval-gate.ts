@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { RefusedError, UsageError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import type { CheckRunApproval } from '../adapters/github/approval-lookup.js';
-import { signatureIn, verifyCheck } from '../core/check-signature.js';
+import { recordedBase, signatureIn, verifyCheck } from '../core/check-signature.js';
 import { mergedOntoReviewedBase } from '../core/merge-check.js';
 import { isDestructive } from '../core/report.js';
 
@@ -78,15 +78,15 @@ async function gitHubApproval(o: ApprovalGateOptions, g: GitHubTarget): Promise<
   if (check.status !== 'completed') return { refused: `the steer check on #${number} is still ${check.status}: wait for the PR gate` };
   if (!check.appSlug || !TRUSTED_CHECK_APPS.includes(check.appSlug)) return { refused: `the steer check on #${number} was not created by GitHub Actions (${check.appSlug ?? 'no app'})` };
   if (check.conclusion !== 'success') return { refused: `the steer check on #${number} is ${check.conclusion ?? 'pending'}, not approved` };
-  const unsigned = signatureProblem(o, g, check, number, head);
+  // The plan was reviewed against a base commit; what gets applied must have been made from it.
+  const base = recordedBase(check.summary);
+  if (!base) return { refused: `the steer check on #${number} does not record its base branch: run the PR gate again` };
+  const { ref: baseRef, sha: baseSha } = base;
+  const unsigned = signatureProblem(o, g, check, number, head, base);
   if (unsigned) return { refused: unsigned };
   const age = ((o.now?.() ?? new Date()).getTime() - Date.parse(check.completedAt ?? '')) / 3_600_000;
   if (age < -CLOCK_SKEW_HOURS) return { refused: `the steer check on #${number} says it completed in the future (${check.completedAt}): not a check the gate wrote` };
   if (!(age <= o.maxAgeHours)) return { refused: `the approval on #${number} is ${Number.isFinite(age) ? `${age.toFixed(1)} h` : 'of unknown age'} old (limit ${o.maxAgeHours} h): review again` };
-  // The plan was reviewed against a base commit; what gets applied must have been made from it.
-  const base = /base `([^`]+)` at `([0-9a-f]{40})`/.exec(check.summary ?? '');
-  if (!base) return { refused: `the steer check on #${number} does not record its base branch: run the PR gate again` };
-  const [, baseRef, baseSha] = base as unknown as [string, string, string];
   // The plan was made from the head; it reflects the reviewed base only if the head contains it.
   if (!(await lookup.isAncestor(gh, g.repo, baseSha, head))) return { refused: `the head of #${number} (${head.slice(0, 7)}) does not contain the base ${baseRef} at ${baseSha.slice(0, 7)} it was reviewed against (the branch was behind): its plan misses changes of ${baseRef}; update the branch and plan again` };
   let where: string;
@@ -106,10 +106,9 @@ async function gitHubApproval(o: ApprovalGateOptions, g: GitHubTarget): Promise<
 }
 
 /** With a signing key (or approvals.signedChecks), the check must carry the PR gate's signature over what it says. */
-function signatureProblem(o: ApprovalGateOptions, g: GitHubTarget, check: CheckRunApproval, number: number, head: string): string | undefined {
+function signatureProblem(o: ApprovalGateOptions, g: GitHubTarget, check: CheckRunApproval, number: number, head: string, base: { ref: string; sha: string }): string | undefined {
   if (!g.signingKey) return o.requireSignature ? 'approvals.signedChecks is set, but STEER_SIGNING_KEY is not: give the key the PR gate signs with' : undefined;
-  const base = /base `([^`]+)` at `([0-9a-f]{40})`/.exec(check.summary ?? '');
-  const signed = { repository: `${g.repo.owner}/${g.repo.repo}`, checkRunId: check.id, headSha: head, digest: o.report.digest, conclusion: check.conclusion ?? '', title: check.title ?? '', baseRef: base?.[1] ?? '', baseSha: base?.[2] ?? '', reportedAt: check.startedAt ?? '' };
+  const signed = { repository: `${g.repo.owner}/${g.repo.repo}`, checkRunId: check.id, headSha: head, digest: o.report.digest, conclusion: check.conclusion ?? '', title: check.title ?? '', baseRef: base.ref, baseSha: base.sha, reportedAt: check.startedAt ?? '' };
   if (verifyCheck(g.signingKey, signed, signatureIn(check.summary))) return undefined;
   return `the steer check on #${number} does not carry a valid signature of the PR gate (${signatureIn(check.summary) ? 'it does not verify' : 'none'}): it was not written by the gate, or by one with another key`;
 }

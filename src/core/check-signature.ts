@@ -45,6 +45,12 @@ export function signatureIn(summary: string | null | undefined): string | undefi
   return /(?:^|\n)signature `([^`]+)`/.exec(summary ?? '')?.[1];
 }
 
+/** The base a check's summary records (`base \`main\` at \`<sha>\``): what the plan was reviewed against. */
+export function recordedBase(summary: string | null | undefined): { readonly ref: string; readonly sha: string } | undefined {
+  const m = /base `([^`]+)` at `([0-9a-f]{40})`/.exec(summary ?? '');
+  return m ? { ref: m[1]!, sha: m[2]! } : undefined;
+}
+
 function instant(time: string): string {
   const t = Date.parse(time);
   return Number.isNaN(t) ? time : new Date(t).toISOString();

@@ -4,7 +4,7 @@ import { plainWords } from './plain-words.js';
 import { DATA_READERS, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
 import { afterOptions, awkCommands, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
 import { catOfHeredoc, offset, ownStdin, TOKENS, writtenHeredoc, type Stdin, type StmtNode } from './stdin.js';
-import { bracesInProgram, programName, shellText, simpleVariable, substitutedProgram, UNKNOWN, wordText, type Arg, type Node } from './words.js';
+import { bracesInProgram, programName, shellText, simpleVariable, subdir, substitutedProgram, UNKNOWN, wordText, type Arg, type Node } from './words.js';
 
 /**
  * Shell command text → the simple commands it would run, wherever they hide: lists, pipelines,
@@ -108,9 +108,7 @@ function script(w: Walk, path: Arg, mustExist: boolean, runAs: ScriptRef['runAs'
 
 /** `cd infra`, `cd ..`: where the following commands run. */
 function changeDir(w: Walk, args: readonly Arg[]): void {
-  const target = args.slice(1).find((a) => a === UNKNOWN || !a.startsWith('-'));
-  if (target === undefined || target === UNKNOWN || target === '-' || target.startsWith('~')) w.dir = UNKNOWN;
-  else if (w.dir !== UNKNOWN) w.dir = target.startsWith('/') ? target : w.dir === '' ? target : `${w.dir}/${target}`;
+  w.dir = subdir(w.dir, args.slice(1).find((a) => a === UNKNOWN || !a.startsWith('-')));
 }
 
 /**

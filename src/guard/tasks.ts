@@ -1,5 +1,5 @@
 import { nameGlob } from '../core/glob.js';
-import { programName, shellText, UNKNOWN, type Arg } from './words.js';
+import { programName, shellText, subdir, UNKNOWN, type Arg } from './words.js';
 
 /**
  * Named tasks a command runs whose code lives in a project file: package.json scripts (`npm run
@@ -61,7 +61,7 @@ function packageTask(tool: string, args: readonly Arg[], here: Dir): Task | unde
     const ws = typeof a === 'string' ? /^(-w|--workspace|--filter|-F)(?:=(.*))?$/.exec(a) : null;
     if (typeof a === 'string' && (PROJECT_DIR_OPTIONS.has(a) || attached)) {
       const value = attached ? attached[2]! : args[++i];
-      dir = join(dir, value);
+      dir = subdir(dir, value);
     } else if (ws) {
       const value = ws[2] ?? args[++i];
       workspace = ws[1] === '--filter' || ws[1] === '-F' || typeof value !== 'string' ? ALL_WORKSPACES : value;
@@ -109,7 +109,7 @@ function makeTask(args: readonly Arg[], here: Dir): Task {
     const attached = /^(--directory|--file|--makefile)=(.*)$/.exec(w) ?? /^(-C|-f)(.+)$/.exec(w);
     const option = attached ? attached[1]! : w;
     const value = (): Arg => (attached ? attached[2]! : (args[++i] ?? UNKNOWN));
-    if (option === '-C' || option === '--directory') dir = join(dir, value());
+    if (option === '-C' || option === '--directory') dir = subdir(dir, value());
     else if (option === '-f' || option === '--file' || option === '--makefile') makefile = String(value());
     else if (MAKE_OPTIONS_WITH_VALUE.has(w)) i++;
     else if (w === '-e' || w === '--environment-overrides') envOverrides = true;
@@ -122,12 +122,6 @@ function makeTask(args: readonly Arg[], here: Dir): Task {
 
 /** A make target only known at run time (`make $T`): it may be any of them, so every recipe counts. */
 export const UNKNOWN_TARGET = '\u0000any target';
-
-function join(dir: Dir, sub: Arg | undefined): Dir {
-  if (dir === UNKNOWN || sub === undefined || sub === UNKNOWN || sub.startsWith('~')) return UNKNOWN;
-  if (sub.startsWith('/')) return sub;
-  return dir === '' ? sub : `${dir}/${sub}`;
-}
 
 /** package.json `scripts`: the script (with the arguments passed to it) and its pre/post hooks, as shell text. */
 export function packageScriptCode(packageJson: unknown, name: string, args: readonly Arg[] = []): string[] {

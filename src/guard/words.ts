@@ -120,3 +120,13 @@ export function simpleVariable(sh: ShellSyntax, word: Node | undefined): string 
   const p = parts[0] as unknown as { Param: { Value: string } | null; Exp: unknown; Index: unknown; Slice: unknown; Repl: unknown; Length: boolean; Excl: boolean };
   return p.Param && !p.Exp && !p.Index && !p.Slice && !p.Repl && !p.Length && !p.Excl ? p.Param.Value : undefined;
 }
+
+/**
+ * `sub` entered from `dir` (both relative to where the command line runs): UNKNOWN when either is
+ * only known at run time, missing (`cd` alone goes home), or starts at `~`.
+ */
+export function subdir(dir: string | typeof UNKNOWN, sub: Arg | undefined): string | typeof UNKNOWN {
+  if (dir === UNKNOWN || sub === undefined || sub === UNKNOWN || sub.startsWith('~')) return UNKNOWN;
+  if (sub.startsWith('/')) return sub;
+  return dir === '' ? sub : `${dir}/${sub}`;
+}
