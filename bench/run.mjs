@@ -24,7 +24,7 @@ for (const [tool, hint] of [
 if (!existsSync(cli)) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 
 const dir = mkdtempSync(join(tmpdir(), 'steer-bench-'));
-const BYTES_PER_RESOURCE = 3480; // of bench/generate-plan.mjs output, planned_values included
+const BYTES_PER_RESOURCE = 5000; // of bench/generate-plan.mjs output (planned_values, prior_state, configuration included)
 
 function generate(name, bytes) {
   const file = join(dir, name);

@@ -7,8 +7,8 @@ import { InputError, UsageError } from '../core/errors.js';
 import type { Plan } from '../core/model.js';
 import { liveChangeSetPlans, type LiveChangeSet } from './live-change-set.js';
 import type { Report } from '../core/report.js';
-import { decodeInput, parseJsonText } from '../sources/decode.js';
-import { plansFromDocuments, type InputDocument } from '../sources/load.js';
+import { decodeInput } from '../sources/decode.js';
+import { parseDecoded, plansFromDocuments, type InputDocument } from '../sources/load.js';
 
 export interface PlanCheckRequest {
   readonly inputs: readonly string[];
@@ -75,7 +75,9 @@ async function readDocument(path: string, req: PlanCheckRequest): Promise<InputD
   if (decoded.kind === 'saved-terraform-plan') {
     if (path === '-') throw new InputError(path, "a saved plan can't be read from standard input (terraform show needs the file); give its path, or pipe \"terraform show -json\" output");
     const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);
-    return { path, doc: parseJsonText(shown.text, path), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool };
+    const rendered = decodeInput(shown.bytes, path);
+    if (rendered.kind === 'saved-terraform-plan') throw new InputError(path, `"${req.tfBin} show -json" did not print JSON`);
+    return { path, ...parseDecoded(rendered, path), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool };
   }
-  return { path, doc: parseJsonText(decoded.text, path), notes: decoded.notes };
+  return { path, ...parseDecoded(decoded, path), notes: decoded.notes };
 }

@@ -57,3 +57,47 @@ export function reportDigest(planDigests: readonly string[]): string {
   if (planDigests.length === 1) return planDigests[0]!;
   return canonicalDigest({ v: DIGEST_VERSION, plans: [...planDigests].sort() });
 }
+
+/**
+ * Builds one canonical JSON text from pieces — literal text, bytes already in RFC 8785 form, or
+ * values to canonicalize — and hashes it: the digest of values whose bytes are already canonical
+ * costs a copy, not a parse and a re-serialization. One scratch buffer, reused.
+ */
+export class CanonicalHasher {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+
+  /** Appends text as is (keys, punctuation, or a canonical serialization). */
+  text(text: string): this {
+    this.reserve(text.length * 3);
+    this.length += this.buffer.write(text, this.length, 'utf8');
+    return this;
+  }
+
+  /** Appends bytes that are already the canonical form of a value. */
+  bytes(source: Uint8Array, start: number, end: number): this {
+    this.reserve(end - start);
+    this.buffer.set(source.subarray(start, end), this.length);
+    this.length += end - start;
+    return this;
+  }
+
+  /** Appends the canonical form of a value. */
+  value(value: unknown): this {
+    return this.text(canonicalJson(value));
+  }
+
+  /** SHA-256 (hex) of what was appended; starts over. Equals sha256Hex of the same text. */
+  digest(): string {
+    const hex = createHash('sha256').update(this.buffer.subarray(0, this.length)).digest('hex');
+    this.length = 0;
+    return hex;
+  }
+
+  private reserve(more: number): void {
+    if (this.length + more <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + more));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+}

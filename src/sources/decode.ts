@@ -1,13 +1,16 @@
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.js';
+import { JsonSyntaxError, lineAndColumn } from './json/scan.js';
 
 /** What the bytes of an input file are, before any JSON is parsed. */
 export type DecodedInput =
+  /** Valid UTF-8 (without a BOM), left as bytes: readers parse only the parts they need. */
+  | { readonly kind: 'utf8'; readonly bytes: Buffer; readonly notes: readonly string[] }
   | { readonly kind: 'text'; readonly text: string; readonly notes: readonly string[] }
   | { readonly kind: 'saved-terraform-plan' };
 
 /**
- * Bytes → text. A saved (binary) Terraform plan is a zip archive. UTF-16 with a BOM is what
+ * Bytes → checked text. A saved (binary) Terraform plan is a zip archive. UTF-16 with a BOM is what
  * PowerShell's `>` writes: decoded, and said so. Anything that isn't valid text is refused.
  */
 export function decodeInput(bytes: Uint8Array, file: string): DecodedInput {
@@ -20,8 +23,8 @@ export function decodeInput(bytes: Uint8Array, file: string): DecodedInput {
 }
 
 function decodeWith(encoding: string, bytes: Uint8Array, file: string, note: string | undefined): DecodedInput {
-  // Fast path for the common case: validate UTF-8 natively, then decode without a second check.
-  if (encoding === 'utf-8' && isUtf8(bytes)) return { kind: 'text', text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), notes: note ? [note] : [] };
+  // The common case: UTF-8 validated natively and kept as bytes.
+  if (encoding === 'utf-8' && isUtf8(bytes)) return { kind: 'utf8', bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), notes: note ? [note] : [] };
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
     return { kind: 'text', text, notes: note ? [note] : [] };
@@ -39,4 +42,10 @@ export function parseJsonText(text: string, file: string): unknown {
     const truncated = /end of JSON input|Unterminated string/i.test(message ?? '') ? ' — the file looks truncated' : '';
     throw new InputError(file, `not valid JSON (${message})${truncated}`);
   }
+}
+
+/** The scanner's syntax error as the one-line input error (where, and whether the file ends early). */
+export function jsonSyntaxInputError(e: JsonSyntaxError, bytes: Uint8Array, file: string): InputError {
+  const where = e.truncated ? '' : ` at ${lineAndColumn(bytes, e.offset)}`;
+  return new InputError(file, `not valid JSON (${e.message}${where})${e.truncated ? ' — the file looks truncated' : ''}`);
 }

@@ -1,7 +1,11 @@
 import { InputError } from '../core/errors.js';
 import type { Plan } from '../core/model.js';
 import { cloudFormationPlans } from './cloudformation/parse.js';
+import { jsonSyntaxInputError, parseJsonText, type DecodedInput } from './decode.js';
 import { detectFormat } from './detect.js';
+import { JsonSyntaxError } from './json/scan.js';
+import type { ResourceChangeCollector } from './terraform/normalize.js';
+import { readTerraformPlanBytes } from './terraform/read-bytes.js';
 import { parseTerraformPlan } from './terraform/parse.js';
 
 /** One parsed input file. */
@@ -12,10 +16,31 @@ export interface InputDocument {
   readonly notes: readonly string[];
   /** The binary that rendered a saved plan, when one did. */
   readonly tool?: 'terraform' | 'opentofu';
+  /** A Terraform plan's resource_changes, already collected by the byte reader. */
+  readonly terraformChanges?: ResourceChangeCollector;
 }
 
 export interface LoadContext {
   readonly workspace?: string;
+}
+
+/**
+ * Decoded input → a JSON document. UTF-8 bytes are validated whole by the scanner; a Terraform
+ * plan is then built only in the parts Steer reads; anything else is parsed whole.
+ */
+export function parseDecoded(
+  decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>,
+  file: string,
+): Pick<InputDocument, 'doc' | 'terraformChanges'> {
+  if (decoded.kind === 'text') return { doc: parseJsonText(decoded.text, file) };
+  const { bytes } = decoded;
+  try {
+    const plan = readTerraformPlanBytes(bytes, file);
+    if (plan === undefined) return { doc: JSON.parse(bytes.toString('utf8')) };
+    return { doc: plan.doc, ...(plan.changes !== undefined ? { terraformChanges: plan.changes } : {}) };
+  } catch (e) {
+    throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, bytes, file) : e;
+  }
 }
 
 /**
@@ -35,7 +60,7 @@ export function plansFromDocuments(docs: readonly InputDocument[], ctx: LoadCont
             inputNotes: input.notes,
             ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
             ...(input.tool !== undefined ? { tool: input.tool } : {}),
-          }),
+          }, input.terraformChanges),
         );
         break;
       case 'cloudformation-change-set':

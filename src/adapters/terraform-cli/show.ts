@@ -4,7 +4,8 @@ import { ToolError } from '../../core/errors.js';
 import { exitCode, firstErrorLines, spawnTool } from './tool-process.js';
 
 export interface ShownPlan {
-  readonly text: string;
+  /** The JSON as terraform wrote it (UTF-8 bytes). */
+  readonly bytes: Buffer;
   readonly tool: 'terraform' | 'opentofu';
 }
 
@@ -19,7 +20,7 @@ export async function showSavedPlan(planPath: string, tfBin: string, cwd?: strin
   const chunks: Buffer[] = [];
   stdout.on('data', (c: Buffer) => chunks.push(c));
   await done;
-  return { text: Buffer.concat(chunks).toString('utf8'), tool: toolOf(tfBin) };
+  return { bytes: Buffer.concat(chunks), tool: toolOf(tfBin) };
 }
 
 /** `terraform show -json` with its output streamed (for plans too large to hold as one string). */

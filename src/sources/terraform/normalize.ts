@@ -1,4 +1,4 @@
-import { canonicalDigest, planDigest } from '../../core/digest.js';
+import { CanonicalHasher, canonicalDigest, planDigest } from '../../core/digest.js';
 import { InputError } from '../../core/errors.js';
 import type { Change, DeferredChange, OutputChange, Plan, SourceKind } from '../../core/model.js';
 import { REDACTED } from '../../core/model.js';
@@ -31,7 +31,8 @@ export class ResourceChangeCollector {
     private readonly keep: Keep = same,
   ) {}
 
-  add(raw: unknown): void {
+  /** `spans`: where the entry sits in the input bytes, when it was read from them (for the digest). */
+  add(raw: unknown, spans?: RawEntrySpans): void {
     const where = `resource_changes[${this.count}]`;
     this.count += 1;
     const result = resourceChangeSchema.safeParse(raw);
@@ -39,7 +40,7 @@ export class ResourceChangeCollector {
     const rc = result.data;
     if (rc.provider_name?.startsWith('registry.opentofu.org/')) this.sawOpenTofuProvider = true;
     this.changes.push(toChange(rc, this.file, where, this.keep));
-    this.digests.push(resourceChangeDigest(rc));
+    this.digests.push(resourceChangeDigest(rc, spans));
   }
 }
 
@@ -142,25 +143,63 @@ function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Kee
   };
 }
 
-/** Everything a change will do, values included (hashed, never kept). Keys in sorted order: the fast canonical path. */
-function resourceChangeDigest(rc: ResourceChangeJson): string {
-  const c = rc.change;
-  return canonicalDigest({
-    action_reason: rc.action_reason ?? null,
-    actions: c.actions,
-    address: rc.address,
-    after: c.after ?? null,
-    after_sensitive: c.after_sensitive ?? null,
-    after_unknown: c.after_unknown ?? null,
-    before: c.before ?? null,
-    before_sensitive: c.before_sensitive ?? null,
-    deposed: rc.deposed ?? null,
-    importing: c.importing ?? null,
-    previous_address: rc.previous_address ?? null,
-    provider_name: rc.provider_name ?? null,
-    replace_paths: c.replace_paths ?? null,
-    type: rc.type,
-  });
+/**
+ * Everything a change will do, values included (hashed, never kept): the digest material, in
+ * the sorted key order of its canonical form, and where each value sits in the entry.
+ */
+const DIGEST_MATERIAL: readonly (readonly [key: string, from: 'entry' | 'change'])[] = [
+  ['action_reason', 'entry'],
+  ['actions', 'change'],
+  ['address', 'entry'],
+  ['after', 'change'],
+  ['after_sensitive', 'change'],
+  ['after_unknown', 'change'],
+  ['before', 'change'],
+  ['before_sensitive', 'change'],
+  ['deposed', 'entry'],
+  ['importing', 'change'],
+  ['previous_address', 'entry'],
+  ['provider_name', 'entry'],
+  ['replace_paths', 'change'],
+  ['type', 'entry'],
+];
+const MATERIAL_KEYS = DIGEST_MATERIAL.map(([key], i) => `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`);
+
+/** Where an entry's member values sit in the input bytes, and which are already canonical. */
+export interface RawEntrySpans {
+  readonly bytes: Uint8Array;
+  readonly entry: ReadonlyMap<string, RawSpan>;
+  readonly change: ReadonlyMap<string, RawSpan> | undefined;
+}
+export interface RawSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly canonical: boolean;
+}
+
+const hasher = new CanonicalHasher();
+
+/**
+ * The canonical digest of a change's material. From a parsed entry, every value is
+ * canonicalized; from the entry's bytes (`raw`), values already in canonical form are hashed as
+ * they are and the rest are parsed from their bytes and canonicalized. Both give the same digest.
+ */
+function resourceChangeDigest(rc: ResourceChangeJson, raw?: RawEntrySpans): string {
+  const entry = rc as unknown as Record<string, unknown>;
+  const change = rc.change as Record<string, unknown>;
+  for (let i = 0; i < DIGEST_MATERIAL.length; i++) {
+    const [key, from] = DIGEST_MATERIAL[i]!;
+    hasher.text(MATERIAL_KEYS[i]!);
+    if (raw === undefined) {
+      hasher.value((from === 'entry' ? entry[key] : change[key]) ?? null);
+      continue;
+    }
+    const span = from === 'entry' ? raw.entry.get(key) : raw.change?.get(key);
+    if (span === undefined) hasher.text('null');
+    else if (span.canonical) hasher.bytes(raw.bytes, span.start, span.end);
+    else hasher.value(JSON.parse(Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength).toString('utf8', span.start, span.end)));
+  }
+  return hasher.text('}').digest();
 }
 
 function detectSource(doc: PlanEnvelopeJson, collected: ResourceChangeCollector, ctx: TerraformContext): SourceKind {

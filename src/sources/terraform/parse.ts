@@ -20,13 +20,19 @@ export function looksLikeTerraformState(doc: unknown): boolean {
   return typeof d.format_version === 'string' && 'values' in d && !('planned_values' in d) && !('resource_changes' in d);
 }
 
-export function parseTerraformPlan(doc: unknown, ctx: TerraformContext): Plan {
+/** `changes`: resource_changes already collected by the byte reader (doc's own are then ignored). */
+export function parseTerraformPlan(doc: unknown, ctx: TerraformContext, changes?: ResourceChangeCollector): Plan {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new InputError(ctx.path, 'not a valid Terraform plan: expected a JSON object');
   const { resource_changes: rawChanges, ...rest } = doc as Record<string, unknown>;
-  if (rawChanges !== undefined && !Array.isArray(rawChanges)) throw new InputError(ctx.path, 'not a valid Terraform plan: resource_changes: expected an array');
+  if (changes === undefined && rawChanges !== undefined && !Array.isArray(rawChanges)) {
+    throw new InputError(ctx.path, 'not a valid Terraform plan: resource_changes: expected an array');
+  }
   const envelope = checkEnvelope(rest, ctx);
-  const collected = new ResourceChangeCollector(ctx.path);
-  for (const raw of rawChanges ?? []) collected.add(raw);
+  let collected = changes;
+  if (collected === undefined) {
+    collected = new ResourceChangeCollector(ctx.path);
+    for (const raw of (rawChanges as unknown[] | undefined) ?? []) collected.add(raw);
+  }
   return finishPlan(envelope, collected, ctx);
 }
 

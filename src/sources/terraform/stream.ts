@@ -6,6 +6,7 @@ import type { Plan } from '../../core/model.js';
 import type { TerraformContext } from './normalize.js';
 import { ResourceChangeCollector } from './normalize.js';
 import { checkEnvelope, finishPlan } from './parse.js';
+import { CONFIGURATION_PATH, ENVELOPE_KEYS } from './read-paths.js';
 import { own } from './values.js';
 
 /**
@@ -20,32 +21,18 @@ import { own } from './values.js';
 type Token = Parameters<Assembler['consume']>[0] & { value?: unknown };
 type Step = string | number;
 
-/** Top-level keys assembled whole (everything parse.ts validates except resource_changes). */
-const ENVELOPE_KEYS = new Set([
-  'format_version',
-  'plan_format_version',
-  'terraform_version',
-  'errored',
-  'complete',
-  'applyable',
-  'variables',
-  'resource_drift',
-  'output_changes',
-  'deferred_changes',
-]);
-
 type Decision = 'collect' | 'descend' | 'skip';
 
 function decide(path: readonly Step[]): Decision {
   const [top, second, third] = path;
   if (path.length === 1) {
-    if (top === 'resource_changes' || top === 'configuration') return 'descend';
+    if (top === 'resource_changes' || top === CONFIGURATION_PATH[0]) return 'descend';
     return typeof top === 'string' && ENVELOPE_KEYS.has(top) ? 'collect' : 'skip';
   }
   if (top === 'resource_changes') return path.length === 2 ? 'collect' : 'skip';
-  if (top === 'configuration') {
-    if (path.length === 2) return second === 'root_module' ? 'descend' : 'skip';
-    if (path.length === 3) return third === 'variables' ? 'collect' : 'skip';
+  if (top === CONFIGURATION_PATH[0]) {
+    if (path.length === 2) return second === CONFIGURATION_PATH[1] ? 'descend' : 'skip';
+    if (path.length === 3) return third === CONFIGURATION_PATH[2] ? 'collect' : 'skip';
   }
   return 'skip';
 }

@@ -28,7 +28,7 @@ export function containsSensitive(mask: Json): boolean {
 }
 
 /** Attribute names that may hold an environment tag or label. */
-const TAG_ATTRIBUTES = ['tags', 'tags_all', 'labels', 'user_labels', 'resource_labels'] as const;
+export const TAG_ATTRIBUTES = ['tags', 'tags_all', 'labels', 'user_labels', 'resource_labels'] as const;
 
 /** String-valued tags/labels of an object, with sensitive values replaced by REDACTED. */
 export function extractTags(value: Json, mask: Json, keep: Keep = same): Record<string, string> {

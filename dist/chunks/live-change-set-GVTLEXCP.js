@@ -1,2 +1,0 @@
-import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-import{b as a,c as b}from"./chunk-K4HUFL4X.js";import"./chunk-ZXCGATMH.js";import"./chunk-DKZUZKMB.js";import"./chunk-M2XD2T2K.js";import"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";export{b as createChangeSetPlans,a as liveChangeSetPlans};

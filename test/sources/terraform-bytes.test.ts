@@ -1,0 +1,173 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/errors.js';
+import type { Plan } from '../../src/core/model.js';
+import { decodeInput } from '../../src/sources/decode.js';
+import { parseDecoded, plansFromDocuments } from '../../src/sources/load.js';
+import { parseTerraformPlan } from '../../src/sources/terraform/parse.js';
+import { corpusDir, fixturesDir, repoRoot } from '../support/paths.js';
+import { rc, tfPlan } from '../support/tfplan.js';
+
+/** The in-memory reader as plan-check runs it: bytes → scanner → only what Steer reads. */
+function viaBytes(text: string | Buffer, path = 'p.json'): Plan {
+  const decoded = decodeInput(typeof text === 'string' ? Buffer.from(text) : text, path);
+  if (decoded.kind === 'saved-terraform-plan') throw new Error('unexpected zip');
+  const [plan] = plansFromDocuments([{ path, ...parseDecoded(decoded, path), notes: decoded.notes }], {});
+  return plan!;
+}
+
+/** The reference: the whole document parsed, then normalized. */
+function viaParse(text: string, path = 'p.json'): Plan {
+  return parseTerraformPlan(JSON.parse(text), { path, inputNotes: [] });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'steer-bytes-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const generated = join(work, 'generated.json');
+execFileSync(process.execPath, [join(repoRoot, 'bench/generate-plan.mjs'), generated, '240']);
+
+const corpus = join(corpusDir(), 'terraform');
+const files = [
+  ...readdirSync(corpus).filter((f) => !f.startsWith('encoding__')).map((f) => join(corpus, f)),
+  ...readdirSync(join(fixturesDir, 'terraform'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(fixturesDir, 'terraform', d.name, 'plan.json')),
+  join(repoRoot, 'examples/demo/agent-drift-fix.plan.json'),
+  generated,
+];
+
+/** Go's encoding/json escapes <, > and & in strings: the same JSON, not canonical bytes. */
+const goEscaped = (text: string) => text.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+
+/** The same value with every object's keys in reverse order. */
+function reversedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversedKeys);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).reverse().map((k) => [k, reversedKeys((value as Record<string, unknown>)[k])]));
+  return value;
+}
+
+describe('the in-memory byte reader', () => {
+  for (const file of files) {
+    const name = file.split('/').slice(-2).join('/');
+    it(`gives the same plan and digest as parsing the whole document: ${name}`, () => {
+      const text = readFileSync(file, 'utf8');
+      const reference = viaParse(text);
+      expect(viaBytes(text)).toEqual(reference);
+      // Bytes that are not canonical take the general path and must agree: pretty-printed,
+      // keys out of order, strings escaped as Go writes them.
+      // (Outputs keep the document's order, so each variant is compared with its own reference.)
+      const doc = JSON.parse(text) as unknown;
+      for (const variant of [JSON.stringify(doc, null, 2), JSON.stringify(reversedKeys(doc)), goEscaped(text)]) {
+        const plan = viaBytes(variant);
+        expect(plan).toEqual(viaParse(variant));
+        expect(plan.digest).toBe(reference.digest);
+      }
+    });
+  }
+
+  it('compares attribute values by meaning, not by bytes', () => {
+    const before = { a: 1, b: 1.5, c: 'x<y', d: { k: [1, 2] }, e: 100, big: 12345678901234567890, z: -0, ['__proto__']: 1, constructor: 2, tags: { Env: 'production' } };
+    const text = JSON.stringify(tfPlan([rc({ actions: ['update'], before, after: { ...before, d: { k: [1, 3] } } })]))
+      .replace('"e":100', '"e":1e2')
+      .replace('"b":1.5', '"b":15e-1')
+      .replace('"a":1,', '"a":1.0,');
+    const plan = viaBytes(text);
+    expect(plan).toEqual(viaParse(text));
+    expect(plan.changes[0]!.changedAttributes).toEqual(['d']);
+    expect(plan.changes[0]!.tagsBefore).toEqual({ Env: 'production' });
+  });
+
+  it('keeps "__proto__" and "constructor" attributes as JSON.parse does', () => {
+    const text =
+      '{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","change":{"actions":["update"],' +
+      '"before":{"__proto__":1,"constructor":1,"x":1},"after":{"__proto__":2,"constructor":1,"x":1}}}]}';
+    const plan = viaBytes(text);
+    expect(plan).toEqual(viaParse(text));
+    expect(plan.changes[0]!.changedAttributes).toEqual(['__proto__']);
+  });
+
+  it('refuses malformed JSON anywhere, also in the parts it does not build', () => {
+    const good = JSON.stringify({ ...tfPlan([rc({ actions: ['delete'] })]), planned_values: { root_module: { resources: [{ values: { a: true } }] } } });
+    for (const bad of [good.replace('"a":true', '"a":tru'), good.replace('"a":true', '"a":true,'), good.replace('{"values"', '{values'), good.slice(0, -1)]) {
+      expect(() => viaBytes(bad)).toThrowError(InputError);
+      expect(() => viaBytes(bad)).toThrowError(/p\.json: not valid JSON \(/);
+    }
+    expect(() => viaBytes(good.slice(0, good.indexOf('planned_values') + 40))).toThrowError(/looks truncated/);
+    expect(() => viaBytes(`${good} x`)).toThrowError(/after the end of the document/);
+    expect(() => viaBytes(good.replace('"a":true', '"a":"x\ty"'))).toThrowError(/control character in a string at line 1, column \d+/);
+  });
+
+  it('refuses a key Terraform writes once that appears twice', () => {
+    const text = JSON.stringify(tfPlan([rc({ actions: ['delete'] })])).replace('"resource_changes":', '"resource_changes":[],"resource_changes":');
+    expect(() => viaBytes(text)).toThrowError(/duplicate key "resource_changes"/);
+  });
+
+  it('refuses nesting deeper than it tracks, without overflowing the stack', () => {
+    const deep = `{"format_version":"1.2","planned_values":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    expect(() => viaBytes(deep)).toThrowError(/nested deeper than 10000 levels/);
+  });
+
+  it('agrees with JSON.parse on which documents are JSON (random damage to real plans)', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const sources = [readFileSync(join(repoRoot, 'examples/demo/agent-drift-fix.plan.json'), 'utf8'), JSON.stringify(JSON.parse(readFileSync(generated, 'utf8')), null, 1).slice(0, 20_000)];
+    const alphabet = '{}[]":,.-+eE0123456789 \n\\tfnrua\u00e9';
+    let checked = 0;
+    for (let round = 0; round < 600; round++) {
+      const source = sources[round % sources.length]!;
+      const at = random(source.length);
+      const kind = random(3);
+      const piece = alphabet[random(alphabet.length)]!;
+      const text = kind === 0 ? source.slice(0, at) + source.slice(at + 1) : kind === 1 ? source.slice(0, at) + piece + source.slice(at) : source.slice(0, at) + piece + source.slice(at + 1);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        expect(() => viaBytes(text), text.slice(Math.max(0, at - 30), at + 30)).toThrowError(/not valid JSON/);
+        checked++;
+        continue;
+      }
+      let reference: Plan | Error;
+      try {
+        reference = parseTerraformPlan(parsed, { path: 'p.json', inputNotes: [] });
+      } catch (e) {
+        reference = e as Error;
+      }
+      if (reference instanceof Error) expect(() => viaBytes(text)).toThrowError(InputError);
+      else expect(viaBytes(text)).toEqual(reference);
+      checked++;
+    }
+    expect(checked).toBe(600);
+  });
+});
+
+describe('canonical bytes', () => {
+  it('are told apart from bytes that only look canonical', () => {
+    const base = tfPlan([rc({ actions: ['update'], before: { a: 1, b: [1, 2], t: { x: 'y' } }, after: { a: 2, b: [1, 2], t: { x: 'y' } } })]);
+    const reference = viaParse(JSON.stringify(base)).digest;
+    const text = JSON.stringify(base);
+    for (const variant of [
+      text.replace('"before":{', '"before":{ '),
+      text.replace('"before":{', '"before": {'),
+      text.replace('"b":[1,2]', '"b":[ 1,2]'),
+      text.replace('"b":[1,2]', '"b":[1 ,2]'),
+      text.replace('"b":[1,2]', '"b":[1,2 ]'),
+      text.replace('"t":{"x":"y"}', '"t":{"x" :"y"}'),
+      text.replace('"t":{"x":"y"}', '"t":{"x":"y" }'),
+      text.replace('"t":{"x":"y"}', '"t":{"\\u0078":"y"}'),
+      text.replace('"a":1', '"a":1.0'),
+      text.replace('"a":1', '"a":1e0'),
+      text.replace('"before":{"a":1,', '"before":{"b":[1,2],"a":1,').replace(',"b":[1,2],"t"', ',"t"'),
+    ]) {
+      expect(variant).not.toBe(text);
+      expect(viaBytes(variant).digest, variant).toBe(reference);
+    }
+  });
+});
