@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 /**
@@ -41,7 +41,7 @@ function keysSortedDeep(value: unknown): boolean {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /**
@@ -74,10 +74,22 @@ export class CanonicalHasher {
     return this;
   }
 
+  /** Appends ASCII text (the caller's promise), without a call into the encoder. */
+  ascii(text: string): this {
+    this.reserve(text.length);
+    const { buffer } = this;
+    let at = this.length;
+    for (let k = 0; k < text.length; k++) buffer[at++] = text.charCodeAt(k);
+    this.length = at;
+    return this;
+  }
+
   /** Appends bytes that are already the canonical form of a value. */
   bytes(source: Uint8Array, start: number, end: number): this {
     this.reserve(end - start);
-    this.buffer.set(source.subarray(start, end), this.length);
+    const { buffer } = this;
+    if (end - start > 48) buffer.set(source.subarray(start, end), this.length);
+    else for (let k = start, at = this.length; k < end; k++) buffer[at++] = source[k]!;
     this.length += end - start;
     return this;
   }
@@ -89,7 +101,7 @@ export class CanonicalHasher {
 
   /** SHA-256 (hex) of what was appended; starts over. Equals sha256Hex of the same text. */
   digest(): string {
-    const hex = createHash('sha256').update(this.buffer.subarray(0, this.length)).digest('hex');
+    const hex = hash('sha256', this.buffer.subarray(0, this.length), 'hex');
     this.length = 0;
     return hex;
   }

@@ -103,7 +103,13 @@ describe('the in-memory byte reader', () => {
 
   it('refuses a key Terraform writes once that appears twice', () => {
     const text = JSON.stringify(tfPlan([rc({ actions: ['delete'] })])).replace('"resource_changes":', '"resource_changes":[],"resource_changes":');
-    expect(() => viaBytes(text)).toThrowError(/duplicate key "resource_changes"/);
+    expect(() => viaBytes(text)).toThrowError(/p\.json: not a valid Terraform plan: duplicate key "resource_changes"$/);
+    // Which variables are sensitive must not depend on which copy a reader keeps.
+    const config = JSON.stringify(tfPlan([], { configuration: { root_module: { variables: { a: { sensitive: true } } } } })).replace(
+      '"variables":{"a"',
+      '"variables":{},"variables":{"a"',
+    );
+    expect(() => viaBytes(config)).toThrowError(/duplicate key "variables" in configuration\.root_module$/);
   });
 
   it('refuses nesting deeper than it tracks, without overflowing the stack', () => {

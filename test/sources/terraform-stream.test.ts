@@ -41,6 +41,16 @@ describe('the streaming Terraform reader', () => {
     );
   });
 
+  it('refuses a key Terraform writes once that appears twice, as the in-memory reader does', async () => {
+    const text = JSON.stringify(tfPlan([rc({ actions: ['delete'] })])).replace('"resource_changes":', '"resource_changes":[],"resource_changes":');
+    await expect(stream(text)).rejects.toThrowError(/p\.json: not a valid Terraform plan: duplicate key "resource_changes"$/);
+    const config = JSON.stringify(tfPlan([], { configuration: { root_module: { variables: { a: { sensitive: true } } } } })).replace(
+      '"variables":{"a"',
+      '"variables":{},"variables":{"a"',
+    );
+    await expect(stream(config)).rejects.toThrowError(/duplicate key "variables" in configuration\.root_module$/);
+  });
+
   it('refuses a document without format_version', async () => {
     await expect(stream('{"resource_changes": []}')).rejects.toThrowError(/no format_version/);
   });

@@ -339,13 +339,37 @@ export function expectEnd(b: Uint8Array, i: number): void {
   if (i < b.length) fail(b, i, `unexpected ${describeByte(b, i)} after the end of the document`);
 }
 
-/** A key's text: the bytes themselves unless it has escapes (then `keyEscaped` is set). */
+/**
+ * A key's text (`keyEscaped` tells whether it had escapes). Plans repeat the same few hundred
+ * keys millions of times: short ASCII keys are looked up by a hash of their bytes and shared,
+ * which spares a decode and an allocation per key.
+ */
 function decodeKey(b: Buffer, quote: number, end: number): string {
+  let hash = 0;
+  let ascii = true;
   keyEscaped = false;
-  for (let k = quote + 1; k < end - 1; k++) if (b[k] === 0x5c) keyEscaped = true;
+  for (let k = quote + 1; k < end - 1; k++) {
+    const c = b[k]!;
+    if (c === 0x5c) keyEscaped = true;
+    if (c >= 0x80) ascii = false;
+    hash = (Math.imul(hash, 31) + c) | 0;
+  }
   if (keyEscaped) return JSON.parse(b.toString('utf8', quote, end)) as string;
-  return b.toString('utf8', quote + 1, end - 1);
+  const length = end - 1 - (quote + 1);
+  if (!ascii || length > 40) return b.toString('utf8', quote + 1, end - 1);
+  const slot = (hash ^ (hash >>> 15)) & (KEY_CACHE_SIZE - 1);
+  const known = keyCache[slot];
+  if (known !== undefined && known.length === length) {
+    let same = true;
+    for (let k = 0; k < length && same; k++) same = known.charCodeAt(k) === b[quote + 1 + k];
+    if (same) return known;
+  }
+  const key = b.toString('latin1', quote + 1, end - 1);
+  keyCache[slot] = key;
+  return key;
 }
+const KEY_CACHE_SIZE = 4096;
+const keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE).fill(undefined);
 let keyEscaped = false;
 
 function describeByte(b: Uint8Array, i: number): string {

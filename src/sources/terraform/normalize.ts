@@ -189,17 +189,17 @@ function resourceChangeDigest(rc: ResourceChangeJson, raw?: RawEntrySpans): stri
   const change = rc.change as Record<string, unknown>;
   for (let i = 0; i < DIGEST_MATERIAL.length; i++) {
     const [key, from] = DIGEST_MATERIAL[i]!;
-    hasher.text(MATERIAL_KEYS[i]!);
+    hasher.ascii(MATERIAL_KEYS[i]!);
     if (raw === undefined) {
       hasher.value((from === 'entry' ? entry[key] : change[key]) ?? null);
       continue;
     }
     const span = from === 'entry' ? raw.entry.get(key) : raw.change?.get(key);
-    if (span === undefined) hasher.text('null');
+    if (span === undefined) hasher.ascii('null');
     else if (span.canonical) hasher.bytes(raw.bytes, span.start, span.end);
     else hasher.value(JSON.parse(Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength).toString('utf8', span.start, span.end)));
   }
-  return hasher.text('}').digest();
+  return hasher.ascii('}').digest();
 }
 
 function detectSource(doc: PlanEnvelopeJson, collected: ResourceChangeCollector, ctx: TerraformContext): SourceKind {

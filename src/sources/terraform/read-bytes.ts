@@ -109,8 +109,8 @@ type Members = Map<string, RawSpan>;
 /**
  * One `resource_changes` entry, validated in one pass that notes where each member of the entry,
  * of its `change` and of `change.before`/`change.after` sits (and whether it is canonical). The
- * object handed to `take` is built from those spans: small members are decoded, and `before` and
- * `after` are reduced (see `reducedValues`), so the large values are never built.
+ * object handed to `take` is the entry's own text with `before` and `after` replaced by their
+ * reduced forms (see `reducedText`), parsed at once: the large values are never built.
  */
 function readEntry(bytes: Buffer, start: number, take: (raw: unknown, spans: RawEntrySpans) => void): number {
   if (bytes[start] !== 0x7b) {
@@ -120,103 +120,117 @@ function readEntry(bytes: Buffer, start: number, take: (raw: unknown, spans: Raw
   }
   const entry: Members = new Map();
   let change: Members | undefined;
-  let valueMembers: { before?: Members; after?: Members } = {};
+  let objects: Partial<Record<Reduced, Members>> = {};
   const end = walkObject(bytes, start, (key, at) => {
     if (key === 'change') {
-      entry.delete(key);
       change = undefined;
-      valueMembers = {};
+      objects = {};
     }
-    if (key !== 'change' || bytes[at] !== 0x7b) return noteMember(bytes, entry, key, at, skipValueCanonical(bytes, at));
+    if (key !== 'change' || bytes[at] !== 0x7b) return noteMember(entry, key, at, skipValueCanonical(bytes, at));
     const members: Members = new Map();
-    const values: { before?: Members; after?: Members } = {};
+    const found: Partial<Record<Reduced, Members>> = {};
     change = members;
-    valueMembers = values;
+    objects = found;
     return walkObject(bytes, at, (key2, at2) => {
-      if ((key2 !== 'before' && key2 !== 'after') || bytes[at2] !== 0x7b) {
-        if (key2 === 'before' || key2 === 'after') delete values[key2];
-        return noteMember(bytes, members, key2, at2, skipValueCanonical(bytes, at2));
+      const reducible = REDUCED.has(key2);
+      if (!reducible || bytes[at2] !== 0x7b) {
+        if (reducible) delete found[key2 as Reduced];
+        return noteMember(members, key2, at2, skipValueCanonical(bytes, at2));
       }
       const attributes: Members = new Map();
-      values[key2] = attributes;
-      const valueEnd = walkObject(bytes, at2, (key3, at3) => noteMember(bytes, attributes, key3, at3, skipValueCanonical(bytes, at3)));
-      return noteMember(bytes, members, key2, at2, valueEnd);
+      found[key2 as Reduced] = attributes;
+      const valueEnd = walkObject(bytes, at2, (key3, at3) => noteMember(attributes, key3, at3, skipValueCanonical(bytes, at3)));
+      return noteMember(members, key2, at2, valueEnd);
     });
   });
 
-  const raw: Record<string, unknown> = {};
-  for (const [key, span] of entry) put(raw, key, decodeSpan(bytes, span));
-  if (change !== undefined) {
-    const changeObject: Record<string, unknown> = {};
-    const reduced = reducedValues(bytes, valueMembers.before, valueMembers.after);
-    for (const [key, span] of change) {
-      const isValue = key === 'before' || key === 'after';
-      put(changeObject, key, isValue && valueMembers[key] !== undefined ? reduced[key] : decodeSpan(bytes, span));
-    }
-    raw.change = changeObject;
+  // The entry's text with the last `change` object's (the one JSON.parse keeps) large objects
+  // replaced by what the normalizer reads of them, in the order they appear.
+  const { before, after } = objects;
+  const replaced: [RawSpan, string][] = [];
+  for (const [name, attributes] of Object.entries(objects) as [Reduced, Members][]) {
+    let text: string;
+    if (name === 'before') text = reducedValue(bytes, attributes, after, 'before');
+    else if (name === 'after') text = reducedValue(bytes, attributes, before, 'after');
+    else if (name === 'after_unknown') text = reducedUnknown(bytes, attributes);
+    else text = reducedMask(bytes, attributes);
+    replaced.push([change!.get(name)!, text]);
   }
-  take(raw, { bytes, entry, change });
+  replaced.sort((x, y) => x[0].start - y[0].start);
+  let text = '';
+  let from = start;
+  for (const [span, reduced] of replaced) {
+    text += bytes.toString('utf8', from, span.start) + reduced;
+    from = span.end;
+  }
+  text += bytes.toString('utf8', from, end);
+  take(JSON.parse(text), { bytes, entry, change });
   return end;
 }
 
 /** Records a member's span (canonical as the last scan said) and returns its end. */
-function noteMember(bytes: Buffer, into: Members, key: string, start: number, end: number): number {
+function noteMember(into: Members, key: string, start: number, end: number): number {
   into.set(key, { start, end, canonical: wasCanonical() });
   return end;
 }
 
 /**
- * `change.before` and `change.after` as Steer's normalizer reads them — which top-level
- * attributes differ, and the tag/label maps — without building their values: tag attributes are
- * parsed; an attribute canonical on both sides becomes 0 on both when its bytes are equal (equal
- * canonical bytes ⇔ equal values), else 0 and 1; any other attribute is parsed on both sides.
- * So `jsonEqual` between the reduced values answers as it would between the real ones.
+ * The objects in `change` that the normalizer reads only in part (when they are objects): it
+ * compares the top-level attributes of `before` and `after`, reads their tag/label maps and the
+ * masks at those maps, and checks which top-level attributes of `after_unknown` are `true`.
+ * (The digest reads their bytes, not these.)
  */
-function reducedValues(bytes: Buffer, before: Members | undefined, after: Members | undefined): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const reduced = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
-  const sides = [
-    [before, after, reduced.before, reduced.after],
-    [after, before, reduced.after, reduced.before],
-  ] as const;
-  for (const [own, other, ownOut, otherOut] of sides) {
-    if (own === undefined) continue;
-    for (const [key, span] of own) {
-      if (Object.hasOwn(ownOut, key)) continue;
-      const counterpart = other?.get(key);
-      if (TAG_KEYS.has(key) || (counterpart !== undefined && !(span.canonical && counterpart.canonical))) {
-        put(ownOut, key, parseSpan(bytes, span));
-        if (counterpart !== undefined) put(otherOut, key, parseSpan(bytes, counterpart));
-      } else if (counterpart !== undefined) {
-        put(ownOut, key, 0);
-        put(otherOut, key, sameBytes(bytes, span, counterpart) ? 0 : 1);
-      } else put(ownOut, key, 0);
-    }
-  }
-  return reduced;
+type Reduced = 'before' | 'after' | 'before_sensitive' | 'after_sensitive' | 'after_unknown';
+const REDUCED: ReadonlySet<string> = new Set<Reduced>(['before', 'after', 'before_sensitive', 'after_sensitive', 'after_unknown']);
+
+/**
+ * `change.before` or `change.after` (`own`) as JSON text holding what Steer's normalizer reads
+ * of it — which top-level attributes differ from the other side, and the tag/label maps —
+ * without its values: tag attributes keep their text; an attribute canonical on both sides
+ * becomes 0 on the `before` side and, on the `after` side, 0 when the bytes are equal (equal
+ * canonical bytes ⇔ equal values) or 1; an attribute on one side only becomes 0; any other
+ * keeps its text. So `jsonEqual` between the reduced values answers as between the real ones.
+ */
+function reducedValue(bytes: Buffer, own: Members, other: Members | undefined, side: 'before' | 'after'): string {
+  return objectText(own, (key, span) => {
+    const counterpart = other?.get(key);
+    if (TAG_KEYS.has(key) || (counterpart !== undefined && !(span.canonical && counterpart.canonical))) return bytes.toString('utf8', span.start, span.end);
+    if (counterpart !== undefined && side === 'after') return sameBytes(bytes, span, counterpart) ? '0' : '1';
+    return '0';
+  });
 }
+
+/** A sensitivity mask: only its tag/label attributes are read. */
+function reducedMask(bytes: Buffer, own: Members): string {
+  return objectText(own, (key, span) => (TAG_KEYS.has(key) ? bytes.toString('utf8', span.start, span.end) : undefined));
+}
+
+/** `after_unknown`: every top-level name counts, and whether its value is `true`. */
+function reducedUnknown(bytes: Buffer, own: Members): string {
+  return objectText(own, (_key, span) => (span.end - span.start === 4 && bytes[span.start] === 0x74 ? 'true' : '0'));
+}
+
+/** `{"key":value,…}` for the members `valueOf` keeps. */
+function objectText(members: Members, valueOf: (key: string, span: RawSpan) => string | undefined): string {
+  let text = '';
+  for (const [key, span] of members) {
+    const value = valueOf(key, span);
+    if (value !== undefined) text += `${text === '' ? '{' : ','}${PLAIN_KEY.test(key) ? `"${key}"` : JSON.stringify(key)}:${value}`;
+  }
+  return text === '' ? '{}' : `${text}}`;
+}
+
+/** Keys that need no escaping inside quotes. */
+const PLAIN_KEY = /^[^"\\\u0000-\u001f]*$/;
 
 const TAG_KEYS: ReadonlySet<string> = new Set(TAG_ATTRIBUTES);
-
-/** Sets an own property, as JSON.parse does — even for the key "__proto__". */
-function put(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
 
 function sameBytes(bytes: Buffer, a: RawSpan, b: RawSpan): boolean {
   const length = a.end - a.start;
   if (length !== b.end - b.start) return false;
-  return bytes.compare(bytes, b.start, b.end, a.start, a.end) === 0;
-}
-
-/** A member's value: canonical strings and literals straight from the bytes, the rest parsed. */
-function decodeSpan(bytes: Buffer, span: RawSpan): unknown {
-  const first = bytes[span.start];
-  if (first === 0x22 && span.canonical) return bytes.toString('utf8', span.start + 1, span.end - 1);
-  if (first === 0x74 && span.end - span.start === 4) return true;
-  if (first === 0x66 && span.end - span.start === 5) return false;
-  if (first === 0x6e && span.end - span.start === 4) return null;
-  return parseSpan(bytes, span);
+  if (length > 64) return bytes.compare(bytes, b.start, b.end, a.start, a.end) === 0;
+  for (let k = 0; k < length; k++) if (bytes[a.start + k] !== bytes[b.start + k]) return false;
+  return true;
 }
 
 type ConfigurationSpans = { rootModule?: Span | { variables?: Span } } | Span;

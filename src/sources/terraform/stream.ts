@@ -43,7 +43,9 @@ export async function streamTerraformPlan(input: Readable | AsyncIterable<Buffer
   let configurationVariables: unknown;
 
   // Frames of the containers we descend into: their path and the key/index of the next value.
-  const frames: { path: Step[]; kind: 'object' | 'array'; next: Step }[] = [];
+  // Objects also keep their keys: a key Terraform writes once must not appear twice (the
+  // in-memory reader refuses that too; JSON.parse would silently keep the last).
+  const frames: { path: Step[]; kind: 'object' | 'array'; next: Step; keys?: Set<string> }[] = [];
   let assembler: Assembler | undefined;
   let assembling: Step[] = [];
   let skipDepth = 0;
@@ -82,12 +84,18 @@ export async function streamTerraformPlan(input: Readable | AsyncIterable<Buffer
       if (!sawRoot) {
         if (token.name !== 'startObject') throw new InputError(ctx.path, 'not a valid Terraform plan: expected a JSON object');
         sawRoot = true;
-        frames.push({ path: [], kind: 'object', next: '' });
+        frames.push({ path: [], kind: 'object', next: '', keys: new Set() });
         continue;
       }
       const frame = frames[frames.length - 1]!;
       if (token.name === 'keyValue') {
-        frame.next = token.value as string;
+        const key = token.value as string;
+        if (frame.keys?.has(key)) {
+          const where = frame.path.length === 0 ? '' : ` in ${frame.path.join('.')}`;
+          throw new InputError(ctx.path, `not a valid Terraform plan: duplicate key "${key}"${where}`);
+        }
+        frame.keys?.add(key);
+        frame.next = key;
         continue;
       }
       if (token.name === 'endObject' || token.name === 'endArray') {
@@ -110,7 +118,7 @@ export async function streamTerraformPlan(input: Readable | AsyncIterable<Buffer
           }
           break;
         case 'descend':
-          if (isContainer) frames.push({ path, kind: token.name === 'startArray' ? 'array' : 'object', next: 0 });
+          if (isContainer) frames.push(token.name === 'startArray' ? { path, kind: 'array', next: 0 } : { path, kind: 'object', next: 0, keys: new Set() });
           else onValue(path, scalar(token)); // a scalar where a container belongs: let validation say so
           if (!isContainer) afterValue();
           break;
