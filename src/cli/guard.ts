@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { RUNTIMES, type Runtime } from '../guard/runtimes/index.js';
+import { RUNTIMES, type Runtime } from '../guard/runtimes/names.js';
 
 interface GuardOptions {
   runtime?: Runtime;

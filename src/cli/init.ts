@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { RUNTIMES, type Runtime } from '../guard/runtimes/index.js';
+import { RUNTIMES, type Runtime } from '../guard/runtimes/names.js';
 
 export function initCommand(): Command {
   return new Command('init')

@@ -5,16 +5,16 @@ import { cursor } from './cursor.js';
 import { gemini } from './gemini.js';
 import type { RuntimeFormat } from './hook-answer.js';
 import { kiro } from './kiro.js';
+import type { Runtime } from './names.js';
 
 export type { HookAnswer, RuntimeFormat } from './hook-answer.js';
 
 /**
- * The agent runtimes whose pre-execution hooks `steer guard` answers. Most of them let the command
- * run when a hook crashes, times out or prints malformed output, so a failure is always answered
- * in the runtime's blocking form (see app/guard.ts).
+ * The hook formats of the agent runtimes `steer guard` answers. Most of them let the command run
+ * when a hook crashes, times out or prints malformed output, so a failure is always answered in
+ * the runtime's blocking form (see app/guard.ts).
  */
-export const RUNTIMES = ['claude', 'codex', 'cursor', 'gemini', 'copilot', 'kiro'] as const;
-export type Runtime = (typeof RUNTIMES)[number];
+export { RUNTIMES, type Runtime } from './names.js';
 
 export const RUNTIME_FORMATS: Readonly<Record<Runtime, RuntimeFormat>> = { claude, codex, cursor, gemini, copilot, kiro };
 
