@@ -25,7 +25,7 @@ export interface Group {
 export function groupPages(pages: readonly ChangeSetPage[]): Map<string, Group> {
   const groups = new Map<string, Group & { lastPages: number }>();
   for (const page of pages) {
-    const result = changeSetSchema.safeParse(page.doc);
+    const result = changeSetSchema().safeParse(page.doc);
     if (!result.success) throw new InputError(page.path, `not a valid DescribeChangeSet output: ${firstIssueText(result.error)}`);
     const cs = result.data;
     const id = cs.ChangeSetId ?? `${cs.StackName ?? cs.StackId ?? '?'}/${cs.ChangeSetName ?? page.path}`;

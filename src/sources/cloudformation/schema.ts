@@ -6,55 +6,66 @@ import * as z from 'zod';
  * arrive as JSON strings from the API and as objects from some recorders: both are accepted.
  * Reference: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeChangeSet.html
  */
-const str = z.string().nullish();
-
 export const CFN_ACTIONS = ['Add', 'Modify', 'Remove', 'Import', 'Dynamic'] as const;
 
-const detailSchema = z.looseObject({
-  Target: z
-    .looseObject({
-      Attribute: str,
-      Name: str,
-      Path: str,
-      RequiresRecreation: str,
-      AttributeChangeType: str,
-    })
-    .nullish(),
-  Evaluation: str,
-  ChangeSource: str,
-  CausingEntity: str,
-});
+function buildSchemas() {
+  const str = z.string().nullish();
 
-export const resourceChangeSchema = z.looseObject({
-  Action: z.enum(CFN_ACTIONS, { error: (issue) => `unknown action ${JSON.stringify(issue.input)}` }),
-  LogicalResourceId: z.string().min(1),
-  PhysicalResourceId: str,
-  ResourceType: str,
-  Replacement: z.enum(['True', 'False', 'Conditional'], { error: (issue) => `unknown Replacement ${JSON.stringify(issue.input)}` }).nullish(),
-  PolicyAction: str,
-  Scope: z.array(z.string()).nullish(),
-  Details: z.array(detailSchema).nullish(),
-  ChangeSetId: str,
-  BeforeContext: z.unknown().optional(),
-  AfterContext: z.unknown().optional(),
-});
+  const detailSchema = z.looseObject({
+    Target: z
+      .looseObject({
+        Attribute: str,
+        Name: str,
+        Path: str,
+        RequiresRecreation: str,
+        AttributeChangeType: str,
+      })
+      .nullish(),
+    Evaluation: str,
+    ChangeSource: str,
+    CausingEntity: str,
+  });
 
-export const changeSetSchema = z.looseObject({
-  ChangeSetId: str,
-  ChangeSetName: str,
-  StackId: str,
-  StackName: str,
-  Status: str,
-  StatusReason: str,
-  ExecutionStatus: str,
-  NextToken: str,
-  ParentChangeSetId: str,
-  RootChangeSetId: str,
-  IncludeNestedStacks: z.boolean().nullish(),
-  Parameters: z.array(z.looseObject({ ParameterKey: z.string(), ParameterValue: str, ResolvedValue: str })).nullish(),
-  Tags: z.array(z.looseObject({ Key: z.string(), Value: z.string() })).nullish(),
-  Changes: z.array(z.looseObject({ Type: str, ResourceChange: resourceChangeSchema.nullish() })),
-});
+  const resourceChangeSchema = z.looseObject({
+    Action: z.enum(CFN_ACTIONS, { error: (issue) => `unknown action ${JSON.stringify(issue.input)}` }),
+    LogicalResourceId: z.string().min(1),
+    PhysicalResourceId: str,
+    ResourceType: str,
+    Replacement: z.enum(['True', 'False', 'Conditional'], { error: (issue) => `unknown Replacement ${JSON.stringify(issue.input)}` }).nullish(),
+    PolicyAction: str,
+    Scope: z.array(z.string()).nullish(),
+    Details: z.array(detailSchema).nullish(),
+    ChangeSetId: str,
+    BeforeContext: z.unknown().optional(),
+    AfterContext: z.unknown().optional(),
+  });
 
-export type ChangeSetJson = z.infer<typeof changeSetSchema>;
-export type ResourceChangeJson = z.infer<typeof resourceChangeSchema>;
+  const changeSetSchema = z.looseObject({
+    ChangeSetId: str,
+    ChangeSetName: str,
+    StackId: str,
+    StackName: str,
+    Status: str,
+    StatusReason: str,
+    ExecutionStatus: str,
+    NextToken: str,
+    ParentChangeSetId: str,
+    RootChangeSetId: str,
+    IncludeNestedStacks: z.boolean().nullish(),
+    Parameters: z.array(z.looseObject({ ParameterKey: z.string(), ParameterValue: str, ResolvedValue: str })).nullish(),
+    Tags: z.array(z.looseObject({ Key: z.string(), Value: z.string() })).nullish(),
+    Changes: z.array(z.looseObject({ Type: str, ResourceChange: resourceChangeSchema.nullish() })),
+  });
+  return { resourceChangeSchema, changeSetSchema };
+}
+
+let built: ReturnType<typeof buildSchemas> | undefined;
+
+/** Built on first use: a run that reads only Terraform plans doesn't pay for it at start. */
+export function changeSetSchema(): ReturnType<typeof buildSchemas>['changeSetSchema'] {
+  built ??= buildSchemas();
+  return built.changeSetSchema;
+}
+
+export type ChangeSetJson = z.infer<ReturnType<typeof buildSchemas>['changeSetSchema']>;
+export type ResourceChangeJson = z.infer<ReturnType<typeof buildSchemas>['resourceChangeSchema']>;

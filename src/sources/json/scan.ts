@@ -154,7 +154,7 @@ function canonicalNumber(b: Uint8Array, start: number, end: number): boolean {
 }
 
 let stack = new Uint8Array(64);
-/** In canonical mode: the last key seen at each depth (-1: none yet). */
+/** The last key seen in the object open at each depth (for the canonical key order). */
 let lastKeyStart = new Int32Array(64);
 let lastKeyEnd = new Int32Array(64);
 let nonCanonical = false;
