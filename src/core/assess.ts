@@ -40,11 +40,12 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
 
     const changes: AssessedChange[] = [];
     const planLevel: Finding[] = [];
+    const context = { agentAuthored };
     for (const raw of plan.changes) {
       const assessed = assessChange(raw);
-      const found = changeFindings(assessed, config, { agentAuthored });
-      const verdict = worst(found.map((f) => severityVerdict(f.severity)));
-      changes.push({ ...assessed, verdict });
+      const found = changeFindings(assessed, config, context);
+      // Most changes have no finding: keep the object assessChange made.
+      changes.push(found.length === 0 ? assessed : { ...assessed, verdict: worst(found.map((f) => severityVerdict(f.severity))) });
       for (const f of found) planLevel.push({ ...f, plan: index, address: raw.address });
     }
     const drift = plan.drift.map(assessChange);

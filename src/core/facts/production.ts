@@ -42,7 +42,12 @@ export function nameTokens(text: string): string[] {
 }
 
 function namedProduction(rules: ProductionRules, text: string | undefined): boolean {
-  return text !== undefined && nameTokens(text).some((t) => rules.names.has(t));
+  if (text === undefined) return false;
+  // A token is a piece of the lower-cased text: no name inside it, no token equal to one.
+  const lower = text.toLowerCase();
+  let inside = false;
+  for (const name of rules.names) if (lower.includes(name)) inside = true;
+  return inside && nameTokens(text).some((t) => rules.names.has(t));
 }
 
 export interface PlanSignalContext {
@@ -95,9 +100,7 @@ export function planProductionSignals(plan: Plan, rules: ProductionRules, ctx: P
 export function changeProductionSignals(change: Change, rules: ProductionRules): ProductionSignal[] {
   const signals: ProductionSignal[] = [];
   // A tag the change keeps is one signal; one it adds or removes says which side it is on.
-  const kept = sameEntries(change.tagsBefore, change.tagsAfter);
-  const onlyBefore = without(change.tagsBefore, kept);
-  const onlyAfter = without(change.tagsAfter, kept);
+  const { kept, onlyBefore, onlyAfter } = partitionTags(change.tagsBefore, change.tagsAfter);
   const envs: (readonly [Readonly<Record<string, readonly string[]>> | undefined, string | undefined])[] = [
     [undefined, undefined],
     ...rules.environments.filter((e) => e.production).map((e) => [e.match.tags, e.name] as const),
@@ -144,12 +147,20 @@ function tagSignals(
   return out;
 }
 
-function sameEntries(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(a).filter(([k, v]) => b[k] === v));
-}
+type Tags = Readonly<Record<string, string>>;
 
-function without(tags: Readonly<Record<string, string>>, kept: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).filter(([k]) => !(k in kept)));
+/** Tags with the same value before and after, and those only on one side (or changed). */
+function partitionTags(before: Tags, after: Tags): { kept: Tags; onlyBefore: Tags; onlyAfter: Tags } {
+  // No prototype: a tag may be called "constructor" or "__proto__".
+  const kept: Record<string, string> = Object.create(null) as Record<string, string>;
+  const onlyBefore: Record<string, string> = Object.create(null) as Record<string, string>;
+  const onlyAfter: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const key of Object.keys(before)) {
+    if (Object.hasOwn(after, key) && after[key] === before[key]) kept[key] = before[key]!;
+    else onlyBefore[key] = before[key]!;
+  }
+  for (const key of Object.keys(after)) if (!Object.hasOwn(kept, key)) onlyAfter[key] = after[key]!;
+  return { kept, onlyBefore, onlyAfter };
 }
 
 function dedupe(signals: ProductionSignal[]): ProductionSignal[] {
