@@ -5,7 +5,7 @@ import { jsonSyntaxInputError, parseJsonText, type DecodedInput } from './decode
 import { detectFormat } from './detect.js';
 import { JsonSyntaxError } from './json/scan.js';
 import type { ResourceChangeCollector } from './terraform/normalize.js';
-import { readTerraformPlanBytes } from './terraform/read-bytes.js';
+import { readTerraformPlanBytes } from './terraform/read-plan.js';
 import { parseTerraformPlan } from './terraform/parse.js';
 
 /** One parsed input file. */

@@ -9,6 +9,7 @@ import { decodeInput } from '../../src/sources/decode.js';
 import { parseDecoded, plansFromDocuments } from '../../src/sources/load.js';
 import { parseTerraformPlan } from '../../src/sources/terraform/parse.js';
 import { corpusDir, fixturesDir, repoRoot } from '../support/paths.js';
+import { damaged, seededRandom } from '../support/damage.js';
 import { rc, tfPlan } from '../support/tfplan.js';
 
 /** The in-memory reader as plan-check runs it: bytes → scanner → only what Steer reads. */
@@ -118,20 +119,11 @@ describe('the in-memory byte reader', () => {
   });
 
   it('agrees with JSON.parse on which documents are JSON (random damage to real plans)', () => {
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const random = seededRandom(7);
     const sources = [readFileSync(join(repoRoot, 'examples/demo/agent-drift-fix.plan.json'), 'utf8'), JSON.stringify(JSON.parse(readFileSync(generated, 'utf8')), null, 1).slice(0, 20_000)];
-    const alphabet = '{}[]":,.-+eE0123456789 \n\\tfnrua\u00e9';
     let checked = 0;
     for (let round = 0; round < 600; round++) {
-      const source = sources[round % sources.length]!;
-      const at = random(source.length);
-      const kind = random(3);
-      const piece = alphabet[random(alphabet.length)]!;
-      const text = kind === 0 ? source.slice(0, at) + source.slice(at + 1) : kind === 1 ? source.slice(0, at) + piece + source.slice(at) : source.slice(0, at) + piece + source.slice(at + 1);
+      const { text, at } = damaged(sources[round % sources.length]!, random);
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);

@@ -185,50 +185,112 @@ export function wasCanonical(): boolean {
   return lastCanonical;
 }
 
-function scanValue(b: Uint8Array, i: number, canonical: boolean): number {
+/** What a value scan expects at a point where it can stop and go on later. */
+const EXPECT_VALUE = 0;
+const EXPECT_AFTER = 1;
+
+/**
+ * Where a scan that ran out of bytes can go on once more bytes follow: the start of a token
+ * it can re-read whole, what it expected there, and the containers open around it.
+ */
+export interface ScanSuspension {
+  readonly at: number;
+  readonly expect: typeof EXPECT_VALUE | typeof EXPECT_AFTER;
+  readonly containers: Uint8Array;
+}
+
+let suspension: ScanSuspension | undefined;
+
+/**
+ * `skipValue` over bytes that may stop before the value ends (a window of a stream): returns
+ * the value's end, or -1 when the bytes ran out first — then `lastSuspension()` says where to go
+ * on (`resume`, with the bytes from `at` on and more after them). Only a truncation suspends;
+ * anything malformed throws as in `skipValue`.
+ */
+export function skipValueResumable(b: Uint8Array, i: number, resume?: ScanSuspension): number {
+  return scanValue(b, i, false, resume ?? START);
+}
+
+const START: ScanSuspension = { at: 0, expect: EXPECT_VALUE, containers: new Uint8Array(0) };
+
+export function lastSuspension(): ScanSuspension {
+  return suspension!;
+}
+
+function scanValue(b: Uint8Array, i: number, canonical: boolean, resume?: ScanSuspension): number {
   let depth = 0;
   nonCanonical = false;
   const escapesBefore = escapesSeen;
-  i = skipWhitespace(b, i);
-  for (;;) {
-    // A value.
-    if (WS[b[i]!] === 1) {
-      nonCanonical = true;
-      i = skipWhitespace(b, i);
-    }
-    const c = b[i];
-    if (c === QUOTE) i = skipStringBody(b, i + 1);
+  // The last point to go on from if the bytes run out (resumable scans only).
+  let safeAt = i;
+  let safeExpect: ScanSuspension['expect'] = EXPECT_VALUE;
+  let safeDepth = 0;
+  let afterNumber = false;
+  let skipValuePart = false;
+  try {
+    if (resume !== undefined) {
+      depth = resume.containers.length;
+      while (stack.length < depth) grow(b, i, stack.length);
+      stack.set(resume.containers);
+      safeDepth = depth;
+      safeExpect = resume.expect;
+      skipValuePart = resume.expect === EXPECT_AFTER;
+    } else i = skipWhitespace(b, i);
+    for (;;) {
+      if (skipValuePart) skipValuePart = false;
+      else {
+        safeAt = i;
+        safeExpect = EXPECT_VALUE;
+        safeDepth = depth;
+        // A value.
+        if (WS[b[i]!] === 1) {
+          nonCanonical = true;
+          i = skipWhitespace(b, i);
+        }
+        const c = b[i];
+        if (c === QUOTE) i = skipStringBody(b, i + 1);
     else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       i++;
       if (WS[b[i]!] === 1) {
         nonCanonical = true;
         i = skipWhitespace(b, i);
       }
-      const close = c === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY;
-      if (b[i] === close) i++;
-      else {
-        if (depth === stack.length) grow(b, i, depth);
-        stack[depth++] = c === OPEN_OBJECT ? IN_OBJECT : IN_ARRAY;
-        if (c === OPEN_OBJECT) {
-          i = skipKeyAndColon(b, i);
-          lastKeyStart[depth - 1] = keyStart;
-          lastKeyEnd[depth - 1] = keyEnd;
+        const close = c === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY;
+        // Out of bytes here: whether the container is empty is not known yet.
+        if (i >= b.length) fail(b, i, 'unexpected end of input');
+        if (b[i] === close) i++;
+        else {
+          if (depth === stack.length) grow(b, i, depth);
+          stack[depth++] = c === OPEN_OBJECT ? IN_OBJECT : IN_ARRAY;
+          if (c === OPEN_OBJECT) {
+            i = skipKeyAndColon(b, i);
+            lastKeyStart[depth - 1] = keyStart;
+            lastKeyEnd[depth - 1] = keyEnd;
+          }
+          continue;
         }
-        continue;
-      }
-    } else if (c === 0x74) i = skipLiteral(b, i, 'true');
-    else if (c === 0x66) i = skipLiteral(b, i, 'false');
-    else if (c === 0x6e) i = skipLiteral(b, i, 'null');
-    else if (c === 0x2d || DIGIT[c!] === 1) {
-      const start = i;
-      i = skipNumber(b, i);
-      if (canonical && !nonCanonical && !canonicalNumber(b, start, i)) nonCanonical = true;
-    } else fail(b, i, `unexpected ${describeByte(b, i)}`);
+      } else if (c === 0x74) i = skipLiteral(b, i, 'true');
+      else if (c === 0x66) i = skipLiteral(b, i, 'false');
+      else if (c === 0x6e) i = skipLiteral(b, i, 'null');
+      else if (c === 0x2d || DIGIT[c!] === 1) {
+        const start = i;
+        i = skipNumber(b, i);
+        // A number that ends with the bytes may go on in the next ones: no safe point after it.
+        afterNumber = true;
+        if (canonical && !nonCanonical && !canonicalNumber(b, start, i)) nonCanonical = true;
+      } else fail(b, i, `unexpected ${describeByte(b, i)}`);
+    }
     // After a value: a comma and the next one, or closing brackets.
     for (;;) {
       if (depth === 0) {
         lastCanonical = canonical && !nonCanonical && escapesSeen === escapesBefore;
         return i;
+      }
+      if (afterNumber) afterNumber = false;
+      else {
+        safeAt = i;
+        safeExpect = EXPECT_AFTER;
+        safeDepth = depth;
       }
       if (WS[b[i]!] === 1) {
         nonCanonical = true;
@@ -252,6 +314,11 @@ function scanValue(b: Uint8Array, i: number, canonical: boolean): number {
       }
       fail(b, i, `expected "," or "${inside === IN_OBJECT ? '}' : ']'}", found ${describeByte(b, i)}`);
     }
+  }
+  } catch (e) {
+    if (resume === undefined || !(e instanceof JsonSyntaxError) || !e.truncated) throw e;
+    suspension = { at: safeAt, expect: safeExpect, containers: stack.slice(0, safeDepth) };
+    return -1;
   }
 }
 
@@ -331,6 +398,39 @@ function walk(b: Buffer, i: number, isObject: boolean, visit: MemberVisitor): nu
 function finishWalk(end: number, canonical: boolean): number {
   lastCanonical = canonical;
   return end;
+}
+
+/**
+ * `"key"` at `i` (after whitespace), then `:`: returns where the member's value starts (after
+ * whitespace); `lastKey()` is the key.
+ */
+export function readKeyColon(b: Buffer, i: number): number {
+  i = skipWhitespace(b, i);
+  if (b[i] !== QUOTE) fail(b, i, `expected a quoted key, found ${describeByte(b, i)}`);
+  const keyEnd = skipStringBody(b, i + 1);
+  memberKey = decodeKey(b, i, keyEnd);
+  i = skipWhitespace(b, keyEnd);
+  if (b[i] !== COLON) fail(b, i, `expected ":" after a key, found ${describeByte(b, i)}`);
+  return skipWhitespace(b, i + 1);
+}
+let memberKey = '';
+
+export function lastKey(): string {
+  return memberKey;
+}
+
+/** The byte at `i`, or a truncation when the bytes end before it. */
+export function byteAt(b: Uint8Array, i: number): number {
+  if (i >= b.length) fail(b, i, 'unexpected end of input');
+  return b[i]!;
+}
+
+/** After a member or element at `i`: the index of the `,` or the closing byte that follows. */
+export function separatorAt(b: Uint8Array, i: number, close: number): number {
+  i = skipWhitespace(b, i);
+  const c = byteAt(b, i);
+  if (c !== COMMA && c !== close) fail(b, i, `expected "," or "${String.fromCharCode(close)}", found ${describeByte(b, i)}`);
+  return i;
 }
 
 /** Checks nothing but whitespace follows the document's value. */

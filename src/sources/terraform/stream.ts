@@ -1,164 +1,92 @@
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
-import Assembler from 'stream-json/assembler.js';
-import { parser } from 'stream-json';
 import { InputError } from '../../core/errors.js';
 import type { Plan } from '../../core/model.js';
+import { JsonSyntaxError } from '../json/scan.js';
+import { plansFromDocuments } from '../load.js';
 import type { TerraformContext } from './normalize.js';
-import { ResourceChangeCollector } from './normalize.js';
-import { checkEnvelope, finishPlan } from './parse.js';
-import { CONFIGURATION_PATH, ENVELOPE_KEYS } from './read-paths.js';
+import { readTerraformPlanStream } from './read-plan.js';
 import { own } from './values.js';
 
 /**
- * Streams a Terraform JSON plan that may be far larger than a JavaScript string can hold
- * (V8 stops at ~512 MB). Only what Steer reads is assembled: each `resource_changes` entry on
- * its own (validated, normalized, hashed, then dropped), the small top-level fields, and
- * `configuration.root_module.variables`; `planned_values`, `prior_state` and the rest of
- * `configuration` are skipped token by token. The result is identical to `parseTerraformPlan`.
+ * Streams a Terraform JSON plan that may be far larger than memory should hold: the same reader
+ * as for a file in memory (read-plan.ts), fed a window at a time, so the result is identical.
+ * Memory holds the window and the normalized changes, whose strings are detached from the
+ * input and shared (`own`).
  */
-
-// The parser's own token type is a closed union; we only read name and value.
-type Token = Parameters<Assembler['consume']>[0] & { value?: unknown };
-type Step = string | number;
-
-type Decision = 'collect' | 'descend' | 'skip';
-
-function decide(path: readonly Step[]): Decision {
-  const [top, second, third] = path;
-  if (path.length === 1) {
-    if (top === 'resource_changes' || top === CONFIGURATION_PATH[0]) return 'descend';
-    return typeof top === 'string' && ENVELOPE_KEYS.has(top) ? 'collect' : 'skip';
-  }
-  if (top === 'resource_changes') return path.length === 2 ? 'collect' : 'skip';
-  if (top === CONFIGURATION_PATH[0]) {
-    if (path.length === 2) return second === CONFIGURATION_PATH[1] ? 'descend' : 'skip';
-    if (path.length === 3) return third === CONFIGURATION_PATH[2] ? 'collect' : 'skip';
-  }
-  return 'skip';
-}
-
-export async function streamTerraformPlan(input: Readable | AsyncIterable<Buffer>, ctx: TerraformContext): Promise<Plan> {
-  const collected = new ResourceChangeCollector(ctx.path, own);
-  const envelope: Record<string, unknown> = {};
-  let configurationVariables: unknown;
-
-  // Frames of the containers we descend into: their path and the key/index of the next value.
-  // Objects also keep their keys: a key Terraform writes once must not appear twice (the
-  // in-memory reader refuses that too; JSON.parse would silently keep the last).
-  const frames: { path: Step[]; kind: 'object' | 'array'; next: Step; keys?: Set<string> }[] = [];
-  let assembler: Assembler | undefined;
-  let assembling: Step[] = [];
-  let skipDepth = 0;
-  let sawRoot = false;
-  let rootDone = false;
-
-  const onValue = (path: readonly Step[], value: unknown): void => {
-    if (path.length === 1 && path[0] === 'resource_changes') throw new InputError(ctx.path, 'not a valid Terraform plan: resource_changes: expected an array');
-    if (path[0] === 'resource_changes') collected.add(value);
-    else if (path[0] === 'configuration') configurationVariables = value;
-    else envelope[path[0] as string] = value;
-  };
-
-  const bytes = input instanceof Readable ? input : Readable.from(input);
-  let inputEnded = false; // a parse error after the last byte means the document was cut short
-  bytes.once('end', () => (inputEnded = true));
-  const tokens = bytes.pipe(parser.asStream({ streamValues: false }));
+export async function streamTerraformPlan(
+  input: Readable | AsyncIterable<Buffer>,
+  ctx: TerraformContext,
+  /** For tests: the least a refill reads (default 1 MB). */
+  readAtLeast?: number,
+): Promise<Plan> {
+  let read;
   try {
-    for await (const token of tokens as AsyncIterable<Token>) {
-      if (assembler) {
-        assembler.consume(token);
-        if (assembler.done) {
-          onValue(assembling, assembler.current);
-          assembler = undefined;
-          afterValue();
-        }
-        continue;
-      }
-      if (skipDepth > 0) {
-        if (token.name === 'startObject' || token.name === 'startArray') skipDepth += 1;
-        else if (token.name === 'endObject' || token.name === 'endArray') skipDepth -= 1;
-        if (skipDepth === 0) afterValue();
-        continue;
-      }
-      if (rootDone) throw new InputError(ctx.path, 'not valid JSON: data after the plan object');
-      if (!sawRoot) {
-        if (token.name !== 'startObject') throw new InputError(ctx.path, 'not a valid Terraform plan: expected a JSON object');
-        sawRoot = true;
-        frames.push({ path: [], kind: 'object', next: '', keys: new Set() });
-        continue;
-      }
-      const frame = frames[frames.length - 1]!;
-      if (token.name === 'keyValue') {
-        const key = token.value as string;
-        if (frame.keys?.has(key)) {
-          const where = frame.path.length === 0 ? '' : ` in ${frame.path.join('.')}`;
-          throw new InputError(ctx.path, `not a valid Terraform plan: duplicate key "${key}"${where}`);
-        }
-        frame.keys?.add(key);
-        frame.next = key;
-        continue;
-      }
-      if (token.name === 'endObject' || token.name === 'endArray') {
-        frames.pop();
-        if (frames.length === 0) rootDone = true;
-        else afterValue();
-        continue;
-      }
-      const path = [...frame.path, frame.next];
-      const isContainer = token.name === 'startObject' || token.name === 'startArray';
-      switch (decide(path)) {
-        case 'collect':
-          if (!isContainer) {
-            onValue(path, scalar(token));
-            afterValue();
-          } else {
-            assembler = new Assembler();
-            assembling = path;
-            assembler.consume(token);
-          }
-          break;
-        case 'descend':
-          if (isContainer) frames.push(token.name === 'startArray' ? { path, kind: 'array', next: 0 } : { path, kind: 'object', next: 0, keys: new Set() });
-          else onValue(path, scalar(token)); // a scalar where a container belongs: let validation say so
-          if (!isContainer) afterValue();
-          break;
-        case 'skip':
-          if (isContainer) skipDepth = 1;
-          else afterValue();
-          break;
-      }
-    }
+    read = await readTerraformPlanStream(checkedUtf8(input, ctx.path), ctx.path, own, readAtLeast);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const message = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
-    const truncated = inputEnded ? ' — the file may be truncated' : '';
-    throw new InputError(ctx.path, `not valid JSON (${message})${truncated}`);
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    const where = e.truncated ? '' : ` at byte ${e.offset}`;
+    throw new InputError(ctx.path, `not valid JSON (${e.message}${where})${e.truncated ? ' — the file looks truncated' : ''}`);
   }
-  if (!rootDone) throw new InputError(ctx.path, 'not valid JSON (unexpected end of input) — the file looks truncated');
+  if (read === undefined) {
+    throw new InputError(ctx.path, 'not a Terraform/OpenTofu JSON plan (no format_version): only Terraform plans are streamed; give a CloudFormation change set as it is');
+  }
+  const [plan] = plansFromDocuments(
+    [
+      {
+        path: ctx.path,
+        doc: read.doc,
+        notes: ctx.inputNotes ?? [],
+        ...(ctx.tool !== undefined ? { tool: ctx.tool } : {}),
+        ...(read.changes !== undefined ? { terraformChanges: read.changes } : {}),
+      },
+    ],
+    ctx.workspace !== undefined ? { workspace: ctx.workspace } : {},
+  );
+  return plan!;
+}
 
-  if (configurationVariables !== undefined) envelope.configuration = { root_module: { variables: configurationVariables } };
-  return finishPlan(checkEnvelope(envelope, ctx), collected, ctx);
-
-  /** After a value in an array, the next one has the next index. */
-  function afterValue(): void {
-    const frame = frames[frames.length - 1];
-    if (frame?.kind === 'array') frame.next = (frame.next as number) + 1;
+/**
+ * The input's chunks, checked to be UTF-8 (a character split between chunks is checked whole)
+ * and without a UTF-8 byte order mark. Anything else is refused, as for a file read whole.
+ */
+async function* checkedUtf8(input: Readable | AsyncIterable<Buffer>, file: string): AsyncGenerator<Buffer> {
+  const refuse = (): InputError =>
+    new InputError(file, 'not UTF-8 text (binary or another encoding); give the output of "terraform show -json" or a saved plan file');
+  let carry: Buffer = Buffer.alloc(0);
+  let first = true;
+  for await (const chunk of input instanceof Readable ? input : Readable.from(input)) {
+    let bytes: Buffer = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    if (first) {
+      if (bytes.length < 3) {
+        carry = bytes;
+        continue;
+      }
+      first = false;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    }
+    const cut = completeCharacters(bytes);
+    if (!isUtf8(bytes.subarray(0, cut))) throw refuse();
+    carry = bytes.subarray(cut);
+    if (cut > 0) yield bytes.subarray(0, cut);
+  }
+  if (first && carry.length >= 3 && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf) carry = carry.subarray(3);
+  if (carry.length > 0) {
+    if (!isUtf8(carry)) throw refuse();
+    yield carry;
   }
 }
 
-function scalar(token: Token): unknown {
-  switch (token.name) {
-    case 'stringValue':
-      return token.value;
-    case 'numberValue':
-      return Number(token.value);
-    case 'nullValue':
-      return null;
-    case 'trueValue':
-      return true;
-    case 'falseValue':
-      return false;
-    default:
-      return undefined;
+/** The length of the longest prefix that doesn't end inside a multi-byte character. */
+function completeCharacters(bytes: Buffer): number {
+  let k = bytes.length - 1;
+  let continuation = 0;
+  while (k >= 0 && continuation < 3 && (bytes[k]! & 0xc0) === 0x80) {
+    k--;
+    continuation++;
   }
+  if (k < 0) return bytes.length;
+  const lead = bytes[k]!;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return k + length > bytes.length ? k : bytes.length;
 }

@@ -1,108 +1,8 @@
-import { InputError } from '../../core/errors.js';
-import { expectEnd, skipValue, skipValueCanonical, skipWhitespace, walkArray, walkObject, wasCanonical } from '../json/scan.js';
-import { ResourceChangeCollector, type RawEntrySpans, type RawSpan } from './normalize.js';
+import { skipValue, skipValueCanonical, walkObject, wasCanonical } from '../json/scan.js';
+import type { RawEntrySpans, RawSpan } from './normalize.js';
 import { TAG_ATTRIBUTES } from './values.js';
-import { CONFIGURATION_PATH, ENVELOPE_KEYS } from './read-paths.js';
 
-/** Where a value sits in the bytes. */
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Stands for a part of the plan that was validated but not built (Steer never reads it). */
-export const SKIPPED: Readonly<Record<string, never>> = Object.freeze({});
-
-/** What the byte reader builds: the plan without `resource_changes`, and those, collected. */
-export interface PlanFromBytes {
-  readonly doc: Record<string, unknown>;
-  /** Present when `resource_changes` is an array: its entries, validated, normalized and hashed. */
-  readonly changes?: ResourceChangeCollector;
-}
-
-/**
- * A Terraform JSON plan from UTF-8 bytes, building only what Steer reads (see read-paths.ts):
- * the whole document is validated as JSON by the scanner, then `JSON.parse` runs on each
- * `resource_changes` entry (collected and dropped one at a time), the envelope keys and
- * `configuration.root_module.variables` alone. `planned_values`, `prior_state` and the rest —
- * usually more than half of a plan — are never built, and values Terraform wrote in canonical
- * form are hashed from their bytes. Returns undefined when the document is not a Terraform plan
- * (no `format_version`): the caller parses it whole. Throws JsonSyntaxError on malformed bytes;
- * an invalid entry is reported only once the whole document is known to be JSON.
- */
-export function readTerraformPlanBytes(bytes: Buffer, file: string): PlanFromBytes | undefined {
-  const start = skipWhitespace(bytes, 0);
-  if (bytes[start] !== 0x7b) {
-    expectEnd(bytes, skipValue(bytes, start));
-    return undefined;
-  }
-  const spans = new Map<string, Span>();
-  const skipped = new Set<string>();
-  // configuration → root_module → variables: each level is its span when it isn't an object
-  // (so validation reports it), else the next level down.
-  let configuration: { rootModule?: Span | { variables?: Span } } | Span | undefined;
-  const once = (seen: Set<string>, key: string, where: string): void => {
-    if (seen.has(key)) throw new InputError(file, `not a valid Terraform plan: duplicate key "${key}"${where}`);
-    seen.add(key);
-  };
-  const topKeys = new Set<string>();
-  let changes: ResourceChangeCollector | undefined;
-  let invalidEntry: unknown;
-  const end = walkObject(bytes, start, (key, at) => {
-    once(topKeys, key, '');
-    if (key === 'resource_changes' && bytes[at] === 0x5b) {
-      const collector = new ResourceChangeCollector(file);
-      changes = collector;
-      return walkArray(bytes, at, (entryStart) => {
-        const entryEnd = readEntry(bytes, entryStart, (raw, spans) => {
-          if (invalidEntry !== undefined) return;
-          try {
-            collector.add(raw, spans);
-          } catch (e) {
-            invalidEntry = e;
-          }
-        });
-        return entryEnd;
-      });
-    }
-    if (key === CONFIGURATION_PATH[0] && bytes[at] === 0x7b) {
-      const level: { rootModule?: Span | { variables?: Span } } = {};
-      configuration = level;
-      const configKeys = new Set<string>();
-      return walkObject(bytes, at, (key2, at2) => {
-        once(configKeys, key2, ' in configuration');
-        if (key2 !== CONFIGURATION_PATH[1]) return skipValue(bytes, at2);
-        if (bytes[at2] !== 0x7b) return (level.rootModule = { start: at2, end: skipValue(bytes, at2) }).end;
-        const rootModule: { variables?: Span } = {};
-        level.rootModule = rootModule;
-        const moduleKeys = new Set<string>();
-        return walkObject(bytes, at2, (key3, at3) => {
-          once(moduleKeys, key3, ' in configuration.root_module');
-          const valueEnd = skipValue(bytes, at3);
-          if (key3 === CONFIGURATION_PATH[2]) rootModule.variables = { start: at3, end: valueEnd };
-          return valueEnd;
-        });
-      });
-    }
-    const valueEnd = skipValue(bytes, at);
-    if (key === CONFIGURATION_PATH[0]) configuration = { start: at, end: valueEnd };
-    else if (key === 'resource_changes' || ENVELOPE_KEYS.has(key)) spans.set(key, { start: at, end: valueEnd });
-    else skipped.add(key);
-    return valueEnd;
-  });
-  expectEnd(bytes, end);
-
-  const version = spans.get('format_version') ?? spans.get('plan_format_version');
-  if (version === undefined || typeof parseSpan(bytes, version) !== 'string') return undefined;
-
-  if (invalidEntry !== undefined) throw invalidEntry;
-  const doc: Record<string, unknown> = {};
-  for (const [key, span] of spans) doc[key] = parseSpan(bytes, span);
-  for (const key of skipped) doc[key] = SKIPPED;
-  if (configuration !== undefined) doc.configuration = buildConfiguration(bytes, configuration);
-  if (changes !== undefined) doc.resource_changes = SKIPPED;
-  return { doc, ...(changes !== undefined ? { changes } : {}) };
-}
+/** One `resource_changes` entry from its bytes (the plan reader, read-plan.ts, finds them). */
 
 type Members = Map<string, RawSpan>;
 
@@ -112,7 +12,7 @@ type Members = Map<string, RawSpan>;
  * object handed to `take` is the entry's own text with `before` and `after` replaced by their
  * reduced forms (see `reducedText`), parsed at once: the large values are never built.
  */
-function readEntry(bytes: Buffer, start: number, take: (raw: unknown, spans: RawEntrySpans) => void): number {
+export function readEntry(bytes: Buffer, start: number, take: (raw: unknown, spans: RawEntrySpans) => void): number {
   if (bytes[start] !== 0x7b) {
     const end = skipValue(bytes, start);
     take(parseSpan(bytes, { start, end }), { bytes, entry: new Map(), change: undefined });
@@ -233,20 +133,6 @@ function sameBytes(bytes: Buffer, a: RawSpan, b: RawSpan): boolean {
   return true;
 }
 
-type ConfigurationSpans = { rootModule?: Span | { variables?: Span } } | Span;
-
-function isSpan(value: object): value is Span {
-  return 'start' in value;
-}
-
-function buildConfiguration(bytes: Buffer, configuration: ConfigurationSpans): unknown {
-  if (isSpan(configuration)) return parseSpan(bytes, configuration);
-  const { rootModule } = configuration;
-  if (rootModule === undefined) return {};
-  if (isSpan(rootModule)) return { root_module: parseSpan(bytes, rootModule) };
-  return { root_module: rootModule.variables !== undefined ? { variables: parseSpan(bytes, rootModule.variables) } : {} };
-}
-
-function parseSpan(bytes: Buffer, span: Span): unknown {
+function parseSpan(bytes: Buffer, span: { readonly start: number; readonly end: number }): unknown {
   return JSON.parse(bytes.toString('utf8', span.start, span.end));
 }

@@ -1,0 +1,268 @@
+import { InputError } from '../../core/errors.js';
+import {
+  byteAt,
+  expectEnd,
+  JsonSyntaxError,
+  lastKey,
+  lastSuspension,
+  readKeyColon,
+  separatorAt,
+  skipValue,
+  skipValueResumable,
+  skipWhitespace,
+  type ScanSuspension,
+} from '../json/scan.js';
+import { ResourceChangeCollector } from './normalize.js';
+import { readEntry } from './read-entry.js';
+import { CONFIGURATION_PATH, ENVELOPE_KEYS } from './read-paths.js';
+import { same, type Keep } from './values.js';
+
+/** Stands for a part of the plan that was validated but not built (Steer never reads it). */
+export const SKIPPED: Readonly<Record<string, never>> = Object.freeze({});
+
+/** What the reader builds: the plan without `resource_changes`, and those, collected. */
+export interface PlanFromBytes {
+  readonly doc: Record<string, unknown>;
+  /** Present when `resource_changes` is an array: its entries, validated, normalized and hashed. */
+  readonly changes?: ResourceChangeCollector;
+}
+
+/** The input bytes still needed: `bytes[0]` is byte `base` of the input; `ended` when no more follow. */
+export interface ByteWindow {
+  bytes: Buffer;
+  base: number;
+  ended: boolean;
+}
+
+/** What the reader yields when the window ends too soon: the first input offset it still needs. */
+type NeedMore = number;
+type Reading<T> = Generator<NeedMore, T, void>;
+
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+
+/**
+ * A Terraform JSON plan from UTF-8 bytes, building only what Steer reads (see read-paths.ts):
+ * the whole document is validated as JSON by the scanner, while `JSON.parse` runs on the
+ * envelope keys, `configuration.root_module.variables` and each `resource_changes` entry (reduced,
+ * collected and dropped one at a time, see read-bytes.ts). `planned_values`, `prior_state` and
+ * the rest — usually more than half of a plan — are never built.
+ *
+ * One reader serves whole files and streams: it reads through `win` and, when the bytes end
+ * before a step does and more may follow, yields the offset from which it still needs them; the
+ * driver appends more and the step runs again (a large skipped value goes on where its scan
+ * stopped). Returns undefined when the document is not a Terraform plan (no `format_version`).
+ * Throws JsonSyntaxError (offsets in the window) on malformed bytes; an invalid entry is reported
+ * only once the whole document is known to be JSON.
+ */
+export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<PlanFromBytes | undefined> {
+  const at = (offset: number): number => offset - win.base;
+  const offsetOf = (i: number): number => i + win.base;
+
+  /** Runs a step; when the bytes end before it does, asks for more from `keepFrom` on and runs it again. */
+  function* step<T>(keepFrom: number, run: () => T): Reading<T> {
+    for (;;) {
+      try {
+        return run();
+      } catch (e) {
+        if (!(e instanceof JsonSyntaxError) || !e.truncated || win.ended) throw e;
+      }
+      yield keepFrom;
+    }
+  }
+  /** Where the next token starts at or after `offset` (there must be one). */
+  const tokenAt = (offset: number): Reading<number> =>
+    step(offset, () => {
+      const i = skipWhitespace(win.bytes, at(offset));
+      byteAt(win.bytes, i);
+      return offsetOf(i);
+    });
+  const byte = (offset: number): number => win.bytes[at(offset)]!;
+  /** A small value, validated and parsed; returns its end. */
+  function* small(offset: number, into: (value: unknown) => void): Reading<number> {
+    const end = yield* step(offset, () => offsetOf(skipValue(win.bytes, at(offset))));
+    into(JSON.parse(win.bytes.toString('utf8', at(offset), at(end))));
+    return end;
+  }
+  /** A value of any size, validated a window at a time; returns its end. */
+  function* skip(offset: number): Reading<number> {
+    let from = offset;
+    let resume: ScanSuspension | undefined;
+    for (;;) {
+      const end = skipValueResumable(win.bytes, at(from), resume);
+      if (end >= 0) return offsetOf(end);
+      if (win.ended) throw new JsonSyntaxError(win.bytes.length, true, 'unexpected end of input');
+      resume = lastSuspension();
+      from = offsetOf(resume.at);
+      yield from;
+    }
+  }
+  /**
+   * The members (`close` = `}`) or elements (`]`) of the container whose first byte is at
+   * `offset`; `each` reads one value and returns its end. Returns the container's end.
+   */
+  function* members(offset: number, close: number, each: (key: string, valueAt: number) => Reading<number>): Reading<number> {
+    let next = yield* tokenAt(offset + 1);
+    if (byte(next) === close) return next + 1;
+    for (;;) {
+      const memberAt = next;
+      const afterColon = close === CLOSE_OBJECT ? yield* step(memberAt, () => offsetOf(readKeyColon(win.bytes, at(memberAt)))) : memberAt;
+      const key = close === CLOSE_OBJECT ? lastKey() : '';
+      const valueAt = yield* tokenAt(afterColon);
+      const end = yield* each(key, valueAt);
+      const separator = yield* step(end, () => offsetOf(separatorAt(win.bytes, at(end), close)));
+      if (byte(separator) === close) return separator + 1;
+      next = yield* tokenAt(separator + 1);
+    }
+  }
+  const once = (seen: Set<string>, key: string, where: string): void => {
+    if (seen.has(key)) throw new InputError(file, `not a valid Terraform plan: duplicate key "${key}"${where}`);
+    seen.add(key);
+  };
+
+  const start = yield* tokenAt(0);
+  if (byte(start) !== OPEN_OBJECT) {
+    yield* documentEnd(yield* skip(start));
+    return undefined;
+  }
+  const values = new Map<string, unknown>();
+  const skipped = new Set<string>();
+  // configuration → root_module → variables: the value itself at the level where it isn't an
+  // object (validation then says so), else the next level down.
+  let configuration: { value: unknown } | { rootModule?: { value: unknown } | { variables?: unknown } } | undefined;
+  let changes: ResourceChangeCollector | undefined;
+  let invalidEntry: unknown;
+  const topKeys = new Set<string>();
+
+  const end = yield* members(start, CLOSE_OBJECT, function* (key, valueAt) {
+    once(topKeys, key, '');
+    const first = byte(valueAt);
+    if (key === 'resource_changes' && first === OPEN_ARRAY) {
+      const collector = new ResourceChangeCollector(file, keep);
+      changes = collector;
+      return yield* members(valueAt, CLOSE_ARRAY, (_none, entryAt) =>
+        step(entryAt, () =>
+          offsetOf(
+            readEntry(win.bytes, at(entryAt), (raw, spans) => {
+              if (invalidEntry !== undefined) return;
+              try {
+                collector.add(raw, spans);
+              } catch (e) {
+                invalidEntry = e;
+              }
+            }),
+          ),
+        ),
+      );
+    }
+    if (key === CONFIGURATION_PATH[0] && first === OPEN_OBJECT) {
+      const level: { rootModule?: { value: unknown } | { variables?: unknown } } = {};
+      configuration = level;
+      const configKeys = new Set<string>();
+      return yield* members(valueAt, CLOSE_OBJECT, function* (key2, at2) {
+        once(configKeys, key2, ' in configuration');
+        if (key2 !== CONFIGURATION_PATH[1]) return yield* skip(at2);
+        if (byte(at2) !== OPEN_OBJECT) return yield* small(at2, (value) => (level.rootModule = { value }));
+        const rootModule: { variables?: unknown } = {};
+        level.rootModule = rootModule;
+        const moduleKeys = new Set<string>();
+        return yield* members(at2, CLOSE_OBJECT, function* (key3, at3) {
+          once(moduleKeys, key3, ' in configuration.root_module');
+          if (key3 !== CONFIGURATION_PATH[2]) return yield* skip(at3);
+          return yield* small(at3, (value) => (rootModule.variables = value));
+        });
+      });
+    }
+    if (key === CONFIGURATION_PATH[0]) return yield* small(valueAt, (value) => (configuration = { value }));
+    if (key === 'resource_changes' || ENVELOPE_KEYS.has(key)) return yield* small(valueAt, (value) => values.set(key, value));
+    skipped.add(key);
+    return yield* skip(valueAt);
+  });
+  yield* documentEnd(end);
+
+  const version = values.get('format_version') ?? values.get('plan_format_version');
+  if (typeof version !== 'string') return undefined;
+  if (invalidEntry !== undefined) throw invalidEntry;
+  const doc: Record<string, unknown> = Object.fromEntries(values);
+  for (const key of skipped) doc[key] = SKIPPED;
+  if (configuration !== undefined) doc.configuration = configurationValue(configuration);
+  if (changes !== undefined) doc.resource_changes = SKIPPED;
+  return { doc, ...(changes !== undefined ? { changes } : {}) };
+
+  /** Nothing but whitespace may follow the document, up to the end of the input. */
+  function* documentEnd(offset: number): Reading<void> {
+    let from = offset;
+    for (;;) {
+      const i = skipWhitespace(win.bytes, at(from));
+      if (i < win.bytes.length) expectEnd(win.bytes, i);
+      if (win.ended) return;
+      from = offsetOf(i);
+      yield from;
+    }
+  }
+}
+
+function configurationValue(configuration: { value: unknown } | { rootModule?: { value: unknown } | { variables?: unknown } }): unknown {
+  if ('value' in configuration) return configuration.value;
+  const { rootModule } = configuration;
+  if (rootModule === undefined) return {};
+  if ('value' in rootModule) return { root_module: rootModule.value };
+  return { root_module: 'variables' in rootModule ? { variables: rootModule.variables } : {} };
+}
+
+/** The reader over a whole document in memory. */
+export function readTerraformPlanBytes(bytes: Buffer, file: string): PlanFromBytes | undefined {
+  const reading = planReader({ bytes, base: 0, ended: true }, file, same).next();
+  if (!reading.done) throw new Error('the plan reader asked for more of a complete input');
+  return reading.value;
+}
+
+/**
+ * The reader over a stream: memory holds the window (a step's worth of bytes, at least 1 MB) and
+ * the normalized changes, whatever the input's size. Strings kept are detached and shared (`keep`).
+ * JsonSyntaxError offsets are offsets in the input.
+ */
+export async function readTerraformPlanStream(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+  keep: Keep,
+  /** The least a refill reads (tests make it tiny, to stop steps at every byte). */
+  readAtLeast = 1 << 20,
+): Promise<PlanFromBytes | undefined> {
+  const source = chunks[Symbol.asyncIterator]();
+  const win: ByteWindow = { bytes: Buffer.alloc(0), base: 0, ended: false };
+  const reader = planReader(win, file, keep);
+  try {
+    let reading = reader.next();
+    while (!reading.done) {
+      await fill(win, source, reading.value, readAtLeast);
+      reading = reader.next();
+    }
+    return reading.value;
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw new JsonSyntaxError(e.offset + win.base, e.truncated, e.message);
+    throw e;
+  } finally {
+    await source.return?.();
+  }
+}
+
+/** Drops the bytes before `keepFrom`, then appends at least as many as are kept (so a long step costs linear time). */
+async function fill(win: ByteWindow, source: AsyncIterator<Buffer>, keepFrom: number, readAtLeast: number): Promise<void> {
+  const kept = win.bytes.subarray(keepFrom - win.base);
+  const parts = [kept];
+  let added = 0;
+  while (added < Math.max(kept.length, readAtLeast)) {
+    const next = await source.next();
+    if (next.done) {
+      win.ended = true;
+      break;
+    }
+    parts.push(next.value);
+    added += next.value.length;
+  }
+  win.bytes = Buffer.concat(parts);
+  win.base = keepFrom;
+}
