@@ -27,7 +27,7 @@ export interface PlanCheckRequest {
   readonly stream?: boolean;
 }
 
-/** Files above this size are streamed: V8 can't hold a string past ~512 MB, and memory stays flat. */
+/** Files above this size are streamed: memory then holds a window of the input, not all of it. */
 export const STREAM_THRESHOLD = 256 * 1024 * 1024;
 
 /** Reads every input (JSON plans, saved plans, change sets), then assesses them together. */

@@ -2,15 +2,16 @@ import { skipValue, skipValueCanonical, walkObject, wasCanonical } from '../json
 import type { RawEntrySpans, RawSpan } from './normalize.js';
 import { TAG_ATTRIBUTES } from './values.js';
 
-/** One `resource_changes` entry from its bytes (the plan reader, read-plan.ts, finds them). */
+// One `resource_changes` entry from its bytes (the plan reader, read-plan.ts, finds them).
 
 type Members = Map<string, RawSpan>;
 
 /**
  * One `resource_changes` entry, validated in one pass that notes where each member of the entry,
- * of its `change` and of `change.before`/`change.after` sits (and whether it is canonical). The
- * object handed to `take` is the entry's own text with `before` and `after` replaced by their
- * reduced forms (see `reducedText`), parsed at once: the large values are never built.
+ * of its `change` and of the large objects in `change` sits (and whether it is canonical). The
+ * object handed to `take` is the entry's own text with those objects replaced by what the
+ * normalizer reads of them (see REDUCED), parsed at once: the large values are never built.
+ * `take` runs only once the whole entry was read, so a reader short of bytes can run it again.
  */
 export function readEntry(bytes: Buffer, start: number, take: (raw: unknown, spans: RawEntrySpans) => void): number {
   if (bytes[start] !== 0x7b) {
