@@ -264,8 +264,10 @@ function scanValue(b: Uint8Array, i: number, canonical: boolean, resume?: ScanSu
           stack[depth++] = c === OPEN_OBJECT ? IN_OBJECT : IN_ARRAY;
           if (c === OPEN_OBJECT) {
             i = skipKeyAndColon(b, i);
-            lastKeyStart[depth - 1] = keyStart;
-            lastKeyEnd[depth - 1] = keyEnd;
+            if (canonical) {
+              lastKeyStart[depth - 1] = keyStart;
+              lastKeyEnd[depth - 1] = keyEnd;
+            }
           }
           continue;
         }
@@ -301,9 +303,11 @@ function scanValue(b: Uint8Array, i: number, canonical: boolean, resume?: ScanSu
       if (d === COMMA) {
         if (inside === IN_OBJECT) {
           i = skipKeyAndColon(b, i + 1);
-          if (canonical && !keyBefore(b, lastKeyStart[depth - 1]!, lastKeyEnd[depth - 1]!, keyStart, keyEnd)) nonCanonical = true;
-          lastKeyStart[depth - 1] = keyStart;
-          lastKeyEnd[depth - 1] = keyEnd;
+          if (canonical) {
+            if (!keyBefore(b, lastKeyStart[depth - 1]!, lastKeyEnd[depth - 1]!, keyStart, keyEnd)) nonCanonical = true;
+            lastKeyStart[depth - 1] = keyStart;
+            lastKeyEnd[depth - 1] = keyEnd;
+          }
         } else i++;
         break;
       }

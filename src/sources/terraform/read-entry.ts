@@ -116,13 +116,21 @@ function objectText(members: Members, valueOf: (key: string, span: RawSpan) => s
   let text = '';
   for (const [key, span] of members) {
     const value = valueOf(key, span);
-    if (value !== undefined) text += `${text === '' ? '{' : ','}${PLAIN_KEY.test(key) ? `"${key}"` : JSON.stringify(key)}:${value}`;
+    if (value !== undefined) text += `${text === '' ? '{' : ','}${quotedKey(key)}:${value}`;
   }
   return text === '' ? '{}' : `${text}}`;
 }
 
-/** Keys that need no escaping inside quotes. */
-const PLAIN_KEY = /^[^"\\\u0000-\u001f]*$/;
+/** A key as JSON text; attribute names repeat, so they are quoted once. */
+function quotedKey(key: string): string {
+  let quoted = QUOTED.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (QUOTED.size < 10_000) QUOTED.set(key, quoted);
+  }
+  return quoted;
+}
+const QUOTED = new Map<string, string>();
 
 const TAG_KEYS: ReadonlySet<string> = new Set(TAG_ATTRIBUTES);
 
