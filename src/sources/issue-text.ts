@@ -1,7 +1,5 @@
-import type { z } from 'zod';
-
 /** The first problem zod found, as `field.path[3].name: message` — short enough for one line. */
-export function firstIssueText(error: z.ZodError): string {
+export function firstIssueText(error: { readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[] }): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid input';
   const path = issue.path

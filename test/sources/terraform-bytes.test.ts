@@ -169,3 +169,11 @@ describe('canonical bytes', () => {
     }
   });
 });
+
+describe('schema problems', () => {
+  it('are said in words (zod/mini has no messages of its own)', () => {
+    const text = JSON.stringify(tfPlan([rc({ actions: ['delete'] })])).replace('"address":"terraform_data.x"', '"address":5');
+    expect(() => viaBytes(text)).toThrowError(/resource_changes\[0\]\.address: Invalid input: expected string, received number$/);
+    expect(() => viaBytes(JSON.stringify(tfPlan([], { errored: 'yes' })))).toThrowError(/errored: Invalid input: expected boolean, received string$/);
+  });
+});

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english.js';
 
 /**
  * The parts of DescribeChangeSet output (AWS CLI / SDK, PascalCase) that Steer reads. Unknown
@@ -9,18 +10,18 @@ import * as z from 'zod';
 export const CFN_ACTIONS = ['Add', 'Modify', 'Remove', 'Import', 'Dynamic'] as const;
 
 function buildSchemas() {
-  const str = z.string().nullish();
+  const str = z.nullish(z.string());
 
   const detailSchema = z.looseObject({
-    Target: z
-      .looseObject({
+    Target: z.nullish(
+      z.looseObject({
         Attribute: str,
         Name: str,
         Path: str,
         RequiresRecreation: str,
         AttributeChangeType: str,
-      })
-      .nullish(),
+      }),
+    ),
     Evaluation: str,
     ChangeSource: str,
     CausingEntity: str,
@@ -28,16 +29,16 @@ function buildSchemas() {
 
   const resourceChangeSchema = z.looseObject({
     Action: z.enum(CFN_ACTIONS, { error: (issue) => `unknown action ${JSON.stringify(issue.input)}` }),
-    LogicalResourceId: z.string().min(1),
+    LogicalResourceId: z.string().check(z.minLength(1)),
     PhysicalResourceId: str,
     ResourceType: str,
-    Replacement: z.enum(['True', 'False', 'Conditional'], { error: (issue) => `unknown Replacement ${JSON.stringify(issue.input)}` }).nullish(),
+    Replacement: z.nullish(z.enum(['True', 'False', 'Conditional'], { error: (issue) => `unknown Replacement ${JSON.stringify(issue.input)}` })),
     PolicyAction: str,
-    Scope: z.array(z.string()).nullish(),
-    Details: z.array(detailSchema).nullish(),
+    Scope: z.nullish(z.array(z.string())),
+    Details: z.nullish(z.array(detailSchema)),
     ChangeSetId: str,
-    BeforeContext: z.unknown().optional(),
-    AfterContext: z.unknown().optional(),
+    BeforeContext: z.optional(z.unknown()),
+    AfterContext: z.optional(z.unknown()),
   });
 
   const changeSetSchema = z.looseObject({
@@ -51,10 +52,10 @@ function buildSchemas() {
     NextToken: str,
     ParentChangeSetId: str,
     RootChangeSetId: str,
-    IncludeNestedStacks: z.boolean().nullish(),
-    Parameters: z.array(z.looseObject({ ParameterKey: z.string(), ParameterValue: str, ResolvedValue: str })).nullish(),
-    Tags: z.array(z.looseObject({ Key: z.string(), Value: z.string() })).nullish(),
-    Changes: z.array(z.looseObject({ Type: str, ResourceChange: resourceChangeSchema.nullish() })),
+    IncludeNestedStacks: z.nullish(z.boolean()),
+    Parameters: z.nullish(z.array(z.looseObject({ ParameterKey: z.string(), ParameterValue: str, ResolvedValue: str }))),
+    Tags: z.nullish(z.array(z.looseObject({ Key: z.string(), Value: z.string() }))),
+    Changes: z.array(z.looseObject({ Type: str, ResourceChange: z.nullish(resourceChangeSchema) })),
   });
   return { resourceChangeSchema, changeSetSchema };
 }

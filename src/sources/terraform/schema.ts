@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english.js';
 
 /**
  * The parts of Terraform's / OpenTofu's JSON plan that Steer reads, and nothing more.
@@ -14,67 +15,64 @@ const actionWord = z.enum(TERRAFORM_ACTION_WORDS, {
 });
 
 export const changeSchema = z.looseObject({
-  actions: z.array(actionWord).min(1, 'empty actions list'),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
-  after_unknown: z.unknown().optional(),
-  before_sensitive: z.unknown().optional(),
-  after_sensitive: z.unknown().optional(),
+  actions: z.array(actionWord).check(z.minLength(1, 'empty actions list')),
+  before: z.optional(z.unknown()),
+  after: z.optional(z.unknown()),
+  after_unknown: z.optional(z.unknown()),
+  before_sensitive: z.optional(z.unknown()),
+  after_sensitive: z.optional(z.unknown()),
   // A list of paths; each path is a list of keys (strings) and indexes (numbers).
-  replace_paths: z.array(z.array(z.union([z.string(), z.number()]))).optional(),
-  importing: z.looseObject({ id: z.string().optional(), identity: z.unknown().optional() }).nullable().optional(),
-  generated_config: z.string().optional(),
+  replace_paths: z.optional(z.array(z.array(z.union([z.string(), z.number()])))),
+  importing: z.optional(z.nullable(z.looseObject({ id: z.optional(z.string()), identity: z.optional(z.unknown()) }))),
+  generated_config: z.optional(z.string()),
 });
 
 export const resourceChangeSchema = z.looseObject({
-  address: z.string().min(1),
-  previous_address: z.string().optional(),
-  module_address: z.string().optional(),
-  mode: z.enum(['managed', 'data']).optional(),
+  address: z.string().check(z.minLength(1)),
+  previous_address: z.optional(z.string()),
+  module_address: z.optional(z.string()),
+  mode: z.optional(z.enum(['managed', 'data'])),
   type: z.string(),
-  name: z.string().optional(),
-  index: z.unknown().optional(),
-  provider_name: z.string().optional(),
-  deposed: z.string().optional(),
-  action_reason: z.string().optional(),
+  name: z.optional(z.string()),
+  index: z.optional(z.unknown()),
+  provider_name: z.optional(z.string()),
+  deposed: z.optional(z.string()),
+  action_reason: z.optional(z.string()),
   change: changeSchema,
 });
 
 const outputChangeSchema = z.looseObject({
-  actions: z.array(actionWord).min(1, 'empty actions list'),
-  before_sensitive: z.unknown().optional(),
-  after_sensitive: z.unknown().optional(),
+  actions: z.array(actionWord).check(z.minLength(1, 'empty actions list')),
+  before_sensitive: z.optional(z.unknown()),
+  after_sensitive: z.optional(z.unknown()),
 });
 
-const variableSchema = z.looseObject({ value: z.unknown().optional() });
+const variableSchema = z.looseObject({ value: z.optional(z.unknown()) });
 
-const configVariableSchema = z.looseObject({ sensitive: z.boolean().optional() });
+const configVariableSchema = z.looseObject({ sensitive: z.optional(z.boolean()) });
 
-export const terraformPlanSchema = z.looseObject({
-  format_version: z.string().optional(),
-  plan_format_version: z.string().optional(),
-  terraform_version: z.string().optional(),
-  errored: z.boolean().optional(),
-  complete: z.boolean().optional(),
-  applyable: z.boolean().optional(),
-  variables: z.record(z.string(), variableSchema).optional(),
-  resource_changes: z.array(resourceChangeSchema).optional(),
-  resource_drift: z.array(resourceChangeSchema).optional(),
-  output_changes: z.record(z.string(), outputChangeSchema).optional(),
-  deferred_changes: z
-    .array(z.looseObject({ reason: z.string().optional(), resource_change: resourceChangeSchema }))
-    .optional(),
-  configuration: z
-    .looseObject({
-      root_module: z
-        .looseObject({ variables: z.record(z.string(), configVariableSchema).optional() })
-        .optional(),
-    })
-    .optional(),
-});
+const envelopeShape = {
+  format_version: z.optional(z.string()),
+  plan_format_version: z.optional(z.string()),
+  terraform_version: z.optional(z.string()),
+  errored: z.optional(z.boolean()),
+  complete: z.optional(z.boolean()),
+  applyable: z.optional(z.boolean()),
+  variables: z.optional(z.record(z.string(), variableSchema)),
+  resource_drift: z.optional(z.array(resourceChangeSchema)),
+  output_changes: z.optional(z.record(z.string(), outputChangeSchema)),
+  deferred_changes: z.optional(z.array(z.looseObject({ reason: z.optional(z.string()), resource_change: resourceChangeSchema }))),
+  configuration: z.optional(
+    z.looseObject({
+      root_module: z.optional(z.looseObject({ variables: z.optional(z.record(z.string(), configVariableSchema)) })),
+    }),
+  ),
+};
+
+export const terraformPlanSchema = z.looseObject({ ...envelopeShape, resource_changes: z.optional(z.array(resourceChangeSchema)) });
 
 /** Everything but `resource_changes`, which is validated one entry at a time (and can be streamed). */
-export const planEnvelopeSchema = terraformPlanSchema.omit({ resource_changes: true });
+export const planEnvelopeSchema = z.looseObject(envelopeShape);
 
 export type TerraformPlanJson = z.infer<typeof terraformPlanSchema>;
 export type PlanEnvelopeJson = z.infer<typeof planEnvelopeSchema>;
