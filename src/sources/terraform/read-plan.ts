@@ -221,7 +221,7 @@ export function readTerraformPlanBytes(bytes: Buffer, file: string): PlanFromByt
 
 /**
  * The reader over a stream: memory holds the window (a step's worth of bytes, at least 1 MB) and
- * the normalized changes, whatever the input's size. Strings kept are detached and shared (`keep`).
+ * the normalized changes, whatever the input's size; `keep` shares the strings that repeat.
  * JsonSyntaxError offsets are offsets in the input.
  */
 export async function readTerraformPlanStream(

@@ -6,13 +6,12 @@ import { JsonSyntaxError } from '../json/scan.js';
 import { plansFromDocuments } from '../load.js';
 import type { TerraformContext } from './normalize.js';
 import { readTerraformPlanStream } from './read-plan.js';
-import { own } from './values.js';
+import { shared } from './values.js';
 
 /**
  * Streams a Terraform JSON plan that may be far larger than memory should hold: the same reader
  * as for a file in memory (read-plan.ts), fed a window at a time, so the result is identical.
- * Memory holds the window and the normalized changes, whose strings are detached from the
- * input and shared (`own`).
+ * Memory holds the window and the normalized changes, whose repeated strings are shared.
  */
 export async function streamTerraformPlan(
   input: Readable | AsyncIterable<Buffer>,
@@ -22,7 +21,7 @@ export async function streamTerraformPlan(
 ): Promise<Plan> {
   let read;
   try {
-    read = await readTerraformPlanStream(checkedUtf8(input, ctx.path), ctx.path, own, readAtLeast);
+    read = await readTerraformPlanStream(checkedUtf8(input, ctx.path), ctx.path, shared, readAtLeast);
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     const where = e.truncated ? '' : ` at byte ${e.offset}`;

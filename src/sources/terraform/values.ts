@@ -99,23 +99,21 @@ export function jsonEqual(a: Json, b: Json): boolean {
   return true;
 }
 
-/** How strings the model keeps are taken: as they are, or detached (`own`) for the streaming reader. */
+/** How strings the model keeps are taken: as they are, or shared when they repeat (`shared`, for huge streamed plans). */
 export type Keep = (text: string, intern?: boolean) => string;
 export const same: Keep = (text) => text;
 
 const interned = new Map<string, string>();
 
 /**
- * A string the model keeps, detached from the text it was cut from: a streaming parser's strings
- * can be slices that keep whole input chunks alive. Repeated values (types, providers, modules)
- * are shared.
+ * A string the model keeps, shared when it repeats (types, providers, modules, tag keys): a huge
+ * streamed plan holds one copy of each. (The strings come from parsing each entry's own text, so
+ * none keeps a piece of the input alive.)
  */
-export function own(text: string, intern = false): string {
-  if (intern) {
-    const known = interned.get(text);
-    if (known !== undefined) return known;
-  }
-  const copy = text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
-  if (intern && interned.size < 100_000) interned.set(copy, copy);
-  return copy;
+export function shared(text: string, intern = false): string {
+  if (!intern) return text;
+  const known = interned.get(text);
+  if (known !== undefined) return known;
+  if (interned.size < 100_000) interned.set(text, text);
+  return text;
 }
