@@ -16,6 +16,10 @@ export function damaged(source: string, random: (n: number) => number): { text: 
   const kind = random(3);
   const piece = ALPHABET[random(ALPHABET.length)]!;
   const text =
-    kind === 0 ? source.slice(0, at) + source.slice(at + 1) : kind === 1 ? source.slice(0, at) + piece + source.slice(at) : source.slice(0, at) + piece + source.slice(at + 1);
+    kind === 0
+      ? source.slice(0, at) + source.slice(at + 1)
+      : kind === 1
+        ? source.slice(0, at) + piece + source.slice(at)
+        : source.slice(0, at) + piece + source.slice(at + 1);
   return { text, at };
 }

@@ -3,7 +3,9 @@
  * grammar (strings and their escapes, numbers, literals, nesting, commas) and returns where
  * values end, so a reader can `JSON.parse` only the parts it needs and still refuse a document
  * that is malformed anywhere. About four times faster than `JSON.parse` on the same bytes, with
- * no allocation. The bytes must already be valid UTF-8 (checked natively by the caller).
+ * no allocation. It also tells whether a value's bytes are already canonical (RFC 8785), and can
+ * stop where a window of a stream ends and go on with the next. The bytes must already be valid
+ * UTF-8 (checked natively by the caller).
  */
 
 /** Bytes that are not JSON, with the offset where that became clear. */
@@ -249,76 +251,76 @@ function scanValue(b: Uint8Array, i: number, canonical: boolean, resume?: ScanSu
         }
         const c = b[i];
         if (c === QUOTE) i = skipStringBody(b, i + 1);
-    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      i++;
-      if (WS[b[i]!] === 1) {
-        nonCanonical = true;
-        i = skipWhitespace(b, i);
+        else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+          i++;
+          if (WS[b[i]!] === 1) {
+            nonCanonical = true;
+            i = skipWhitespace(b, i);
+          }
+          const close = c === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY;
+          // Out of bytes here: whether the container is empty is not known yet.
+          if (i >= b.length) fail(b, i, 'unexpected end of input');
+          if (b[i] === close) i++;
+          else {
+            if (depth === stack.length) grow(b, i, depth);
+            stack[depth++] = c === OPEN_OBJECT ? IN_OBJECT : IN_ARRAY;
+            if (c === OPEN_OBJECT) {
+              i = skipKeyAndColon(b, i);
+              if (canonical) {
+                lastKeyStart[depth - 1] = keyStart;
+                lastKeyEnd[depth - 1] = keyEnd;
+              }
+            }
+            continue;
+          }
+        } else if (c === 0x74) i = skipLiteral(b, i, 'true');
+        else if (c === 0x66) i = skipLiteral(b, i, 'false');
+        else if (c === 0x6e) i = skipLiteral(b, i, 'null');
+        else if (c === 0x2d || DIGIT[c!] === 1) {
+          const start = i;
+          i = skipNumber(b, i);
+          // A number that ends with the bytes may go on in the next ones: no safe point after it.
+          afterNumber = true;
+          if (canonical && !nonCanonical && !canonicalNumber(b, start, i)) nonCanonical = true;
+        } else fail(b, i, `unexpected ${describeByte(b, i)}`);
       }
-        const close = c === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY;
-        // Out of bytes here: whether the container is empty is not known yet.
-        if (i >= b.length) fail(b, i, 'unexpected end of input');
-        if (b[i] === close) i++;
+      // After a value: a comma and the next one, or closing brackets.
+      for (;;) {
+        if (depth === 0) {
+          lastCanonical = canonical && !nonCanonical && escapesSeen === escapesBefore;
+          return i;
+        }
+        if (afterNumber) afterNumber = false;
         else {
-          if (depth === stack.length) grow(b, i, depth);
-          stack[depth++] = c === OPEN_OBJECT ? IN_OBJECT : IN_ARRAY;
-          if (c === OPEN_OBJECT) {
-            i = skipKeyAndColon(b, i);
+          safeAt = i;
+          safeExpect = EXPECT_AFTER;
+          safeDepth = depth;
+        }
+        if (WS[b[i]!] === 1) {
+          nonCanonical = true;
+          i = skipWhitespace(b, i);
+        }
+        const d = b[i];
+        const inside = stack[depth - 1];
+        if (d === COMMA) {
+          if (inside === IN_OBJECT) {
+            i = skipKeyAndColon(b, i + 1);
             if (canonical) {
+              if (!keyBefore(b, lastKeyStart[depth - 1]!, lastKeyEnd[depth - 1]!, keyStart, keyEnd)) nonCanonical = true;
               lastKeyStart[depth - 1] = keyStart;
               lastKeyEnd[depth - 1] = keyEnd;
             }
-          }
+          } else i++;
+          break;
+        }
+        if ((d === CLOSE_OBJECT && inside === IN_OBJECT) || (d === CLOSE_ARRAY && inside === IN_ARRAY)) {
+          i++;
+          depth--;
           continue;
         }
-      } else if (c === 0x74) i = skipLiteral(b, i, 'true');
-      else if (c === 0x66) i = skipLiteral(b, i, 'false');
-      else if (c === 0x6e) i = skipLiteral(b, i, 'null');
-      else if (c === 0x2d || DIGIT[c!] === 1) {
-        const start = i;
-        i = skipNumber(b, i);
-        // A number that ends with the bytes may go on in the next ones: no safe point after it.
-        afterNumber = true;
-        if (canonical && !nonCanonical && !canonicalNumber(b, start, i)) nonCanonical = true;
-      } else fail(b, i, `unexpected ${describeByte(b, i)}`);
+        fail(b, i, `expected "," or "${inside === IN_OBJECT ? '}' : ']'}", found ${describeByte(b, i)}`);
+      }
     }
-    // After a value: a comma and the next one, or closing brackets.
-    for (;;) {
-      if (depth === 0) {
-        lastCanonical = canonical && !nonCanonical && escapesSeen === escapesBefore;
-        return i;
-      }
-      if (afterNumber) afterNumber = false;
-      else {
-        safeAt = i;
-        safeExpect = EXPECT_AFTER;
-        safeDepth = depth;
-      }
-      if (WS[b[i]!] === 1) {
-        nonCanonical = true;
-        i = skipWhitespace(b, i);
-      }
-      const d = b[i];
-      const inside = stack[depth - 1];
-      if (d === COMMA) {
-        if (inside === IN_OBJECT) {
-          i = skipKeyAndColon(b, i + 1);
-          if (canonical) {
-            if (!keyBefore(b, lastKeyStart[depth - 1]!, lastKeyEnd[depth - 1]!, keyStart, keyEnd)) nonCanonical = true;
-            lastKeyStart[depth - 1] = keyStart;
-            lastKeyEnd[depth - 1] = keyEnd;
-          }
-        } else i++;
-        break;
-      }
-      if ((d === CLOSE_OBJECT && inside === IN_OBJECT) || (d === CLOSE_ARRAY && inside === IN_ARRAY)) {
-        i++;
-        depth--;
-        continue;
-      }
-      fail(b, i, `expected "," or "${inside === IN_OBJECT ? '}' : ']'}", found ${describeByte(b, i)}`);
-    }
-  }
   } catch (e) {
     if (resume === undefined || !(e instanceof JsonSyntaxError) || !e.truncated) throw e;
     suspension = { at: safeAt, expect: safeExpect, containers: stack.slice(0, safeDepth) };

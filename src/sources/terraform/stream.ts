@@ -28,7 +28,10 @@ export async function streamTerraformPlan(
     throw new InputError(ctx.path, `not valid JSON (${e.message}${where})${e.truncated ? ' — the file looks truncated' : ''}`);
   }
   if (read === undefined) {
-    throw new InputError(ctx.path, 'not a Terraform/OpenTofu JSON plan (no format_version): only Terraform plans are streamed; give a CloudFormation change set as it is');
+    throw new InputError(
+      ctx.path,
+      'not a Terraform/OpenTofu JSON plan (no format_version): only Terraform plans are streamed; give a CloudFormation change set as it is',
+    );
   }
   const [plan] = plansFromDocuments(
     [
