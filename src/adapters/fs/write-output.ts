@@ -4,9 +4,22 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError } from '../../core/errors.js';
 
+/** Pieces joined into blocks of about `size` characters: a write (a system call) per block, not per piece. */
+export function* blocks(chunks: Iterable<string>, size = 1 << 16): Generator<string> {
+  let block = '';
+  for (const chunk of chunks) {
+    block += chunk;
+    if (block.length >= size) {
+      yield block;
+      block = '';
+    }
+  }
+  if (block !== '') yield block;
+}
+
 /** Writes pieces to a stream, waiting when it is full (a pipe to a slow reader, a large file). */
 export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
-  for (const chunk of chunks) {
+  for (const chunk of blocks(chunks)) {
     if (!stream.write(chunk)) await once(stream, 'drain');
   }
 }
@@ -23,7 +36,7 @@ export async function writeStdoutChunks(chunks: Iterable<string>): Promise<void>
     else throw e;
   });
   try {
-    for (const chunk of chunks) {
+    for (const chunk of blocks(chunks)) {
       if (closed) return;
       if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
     }
