@@ -12,7 +12,7 @@ import {
   skipWhitespace,
   type ScanSuspension,
 } from '../json/scan.js';
-import { ResourceChangeCollector } from './normalize.js';
+import { ResourceChangeCollector, type RawEntrySpans } from './normalize.js';
 import { readEntry } from './read-entry.js';
 import { CONFIGURATION_PATH, ENVELOPE_KEYS } from './read-paths.js';
 import { same, type Keep } from './values.js';
@@ -117,6 +117,35 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
       next = yield* tokenAt(separator + 1);
     }
   }
+  /**
+   * The entries of the array at `offset`, read one after another while the window holds them
+   * (the plan's hot loop: no step per entry); when it runs out, asks for more and goes on from
+   * the entry — or the separator — it stopped in. An entry is taken once, when read whole.
+   */
+  function* entries(offset: number, take: (raw: unknown, spans: RawEntrySpans) => void): Reading<number> {
+    let next = yield* tokenAt(offset + 1);
+    if (byte(next) === CLOSE_ARRAY) return next + 1;
+    let separatorDue = false;
+    for (;;) {
+      try {
+        for (;;) {
+          if (separatorDue) {
+            const separator = separatorAt(win.bytes, at(next), CLOSE_ARRAY);
+            if (win.bytes[separator] === CLOSE_ARRAY) return offsetOf(separator) + 1;
+            const entryStart = skipWhitespace(win.bytes, separator + 1);
+            byteAt(win.bytes, entryStart);
+            next = offsetOf(entryStart);
+            separatorDue = false;
+          }
+          next = offsetOf(readEntry(win.bytes, at(next), take));
+          separatorDue = true;
+        }
+      } catch (e) {
+        if (!(e instanceof JsonSyntaxError) || !e.truncated || win.ended) throw e;
+      }
+      yield next;
+    }
+  }
   const once = (seen: Set<string>, key: string, where: string): void => {
     if (seen.has(key)) throw new InputError(file, `not a valid Terraform plan: duplicate key "${key}"${where}`);
     seen.add(key);
@@ -142,20 +171,15 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
     if (key === 'resource_changes' && first === OPEN_ARRAY) {
       const collector = new ResourceChangeCollector(file, keep);
       changes = collector;
-      return yield* members(valueAt, CLOSE_ARRAY, (_none, entryAt) =>
-        step(entryAt, () =>
-          offsetOf(
-            readEntry(win.bytes, at(entryAt), (raw, spans) => {
-              if (invalidEntry !== undefined) return;
-              try {
-                collector.add(raw, spans);
-              } catch (e) {
-                invalidEntry = e;
-              }
-            }),
-          ),
-        ),
-      );
+      const take = (raw: unknown, spans: RawEntrySpans): void => {
+        if (invalidEntry !== undefined) return;
+        try {
+          collector.add(raw, spans);
+        } catch (e) {
+          invalidEntry = e;
+        }
+      };
+      return yield* entries(valueAt, take);
     }
     if (key === CONFIGURATION_PATH[0] && first === OPEN_OBJECT) {
       const level: { rootModule?: { value: unknown } | { variables?: unknown } } = {};
