@@ -101,7 +101,7 @@ function skipNumber(b: Uint8Array, i: number): number {
 }
 
 function skipLiteral(b: Uint8Array, i: number, word: string): number {
-  for (let k = 0; k < word.length; k++) if (b[i + k] !== word.charCodeAt(k)) fail(b, i + k, `unexpected ${describeByte(b, i)}`);
+  for (let k = 0; k < word.length; k++) if (b[i + k] !== word.charCodeAt(k)) fail(b, i + k, `unexpected ${describeByte(b, i + k)}`);
   return i + word.length;
 }
 
