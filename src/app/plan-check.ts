@@ -7,8 +7,8 @@ import { InputError, UsageError } from '../core/errors.js';
 import type { Plan } from '../core/model.js';
 import { liveChangeSetPlans, type LiveChangeSet } from './live-change-set.js';
 import type { Report } from '../core/report.js';
-import { decodeInput } from '../sources/decode.js';
-import { parseDecoded, plansFromDocuments, type InputDocument } from '../sources/load.js';
+import { decodeInput, type DecodedInput } from '../sources/decode.js';
+import { parseDecoded, parseDecodedInSlices, plansFromDocuments, type InputDocument } from '../sources/load.js';
 
 export interface PlanCheckRequest {
   readonly inputs: readonly string[];
@@ -77,7 +77,15 @@ async function readDocument(path: string, req: PlanCheckRequest): Promise<InputD
     const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);
     const rendered = decodeInput(shown.bytes, path);
     if (rendered.kind === 'saved-terraform-plan') throw new InputError(path, `"${req.tfBin} show -json" did not print JSON`);
-    return { path, ...parseDecoded(rendered, path), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool };
+    return { path, ...(await parse(rendered, path)), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool };
   }
-  return { path, ...parseDecoded(decoded, path), notes: decoded.notes };
+  return { path, ...(await parse(decoded, path)), notes: decoded.notes };
+}
+
+/** Inputs this large are read a slice at a time, letting the progress line tick in between. */
+const SLICED_ABOVE = 16 * 1024 * 1024;
+
+async function parse(decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>, path: string): Promise<Pick<InputDocument, 'doc' | 'terraformChanges'>> {
+  if (decoded.kind !== 'utf8' || decoded.bytes.length <= SLICED_ABOVE) return parseDecoded(decoded, path);
+  return parseDecodedInSlices(decoded, path, () => new Promise((resolve) => setImmediate(resolve)));
 }

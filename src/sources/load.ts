@@ -5,7 +5,7 @@ import { jsonSyntaxInputError, parseJsonText, type DecodedInput } from './decode
 import { detectFormat } from './detect.js';
 import { JsonSyntaxError } from './json/scan.js';
 import type { ResourceChangeCollector } from './terraform/normalize.js';
-import { readTerraformPlanBytes } from './terraform/read-plan.js';
+import { readTerraformPlanBytes, type PlanFromBytes } from './terraform/read-plan.js';
 import { parseTerraformPlan } from './terraform/parse.js';
 
 /** One parsed input file. */
@@ -35,12 +35,30 @@ export function parseDecoded(
   if (decoded.kind === 'text') return { doc: parseJsonText(decoded.text, file) };
   const { bytes } = decoded;
   try {
-    const plan = readTerraformPlanBytes(bytes, file);
-    if (plan === undefined) return { doc: JSON.parse(bytes.toString('utf8')) };
-    return { doc: plan.doc, ...(plan.changes !== undefined ? { terraformChanges: plan.changes } : {}) };
+    return documentOf(bytes, readTerraformPlanBytes(bytes, file));
   } catch (e) {
     throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, bytes, file) : e;
   }
+}
+
+/** `parseDecoded`, pausing between slices of a large input so timers (a progress line) run. */
+export async function parseDecodedInSlices(
+  decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>,
+  file: string,
+  pause: () => Promise<void>,
+): Promise<Pick<InputDocument, 'doc' | 'terraformChanges'>> {
+  if (decoded.kind === 'text') return parseDecoded(decoded, file);
+  const { bytes } = decoded;
+  try {
+    return documentOf(bytes, await readTerraformPlanBytes(bytes, file, pause));
+  } catch (e) {
+    throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, bytes, file) : e;
+  }
+}
+
+function documentOf(bytes: Buffer, plan: PlanFromBytes | undefined): Pick<InputDocument, 'doc' | 'terraformChanges'> {
+  if (plan === undefined) return { doc: JSON.parse(bytes.toString('utf8')) };
+  return { doc: plan.doc, ...(plan.changes !== undefined ? { terraformChanges: plan.changes } : {}) };
 }
 
 /**

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import type { Plan } from '../../src/core/model.js';
 import { decodeInput } from '../../src/sources/decode.js';
-import { parseDecoded, plansFromDocuments } from '../../src/sources/load.js';
+import { parseDecoded, parseDecodedInSlices, plansFromDocuments } from '../../src/sources/load.js';
+import { readTerraformPlanBytes } from '../../src/sources/terraform/read-plan.js';
 import { parseTerraformPlan } from '../../src/sources/terraform/parse.js';
 import { corpusDir, fixturesDir, repoRoot } from '../support/paths.js';
 import { damaged, seededRandom } from '../support/damage.js';
@@ -175,5 +176,25 @@ describe('schema problems', () => {
     const text = JSON.stringify(tfPlan([rc({ actions: ['delete'] })])).replace('"address":"terraform_data.x"', '"address":5');
     expect(() => viaBytes(text)).toThrowError(/resource_changes\[0\]\.address: Invalid input: expected string, received number$/);
     expect(() => viaBytes(JSON.stringify(tfPlan([], { errored: 'yes' })))).toThrowError(/errored: Invalid input: expected boolean, received string$/);
+  });
+});
+
+describe('reading a large plan a slice at a time', () => {
+  it('gives the same plan, pausing between slices (so a progress line can tick)', async () => {
+    for (const file of [generated, join(repoRoot, 'examples/demo/agent-drift-fix.plan.json')]) {
+      const bytes = readFileSync(file);
+      let pauses = 0;
+      const read = await readTerraformPlanBytes(bytes, file, () => new Promise<void>((resolve) => setImmediate(() => (pauses++, resolve()))), 997);
+      const [plan] = plansFromDocuments([{ path: file, doc: read!.doc, notes: [], ...(read!.changes ? { terraformChanges: read!.changes } : {}) }], {});
+      expect(plan).toEqual(viaParse(bytes.toString('utf8'), file));
+      expect(pauses).toBeGreaterThan(bytes.length / 997 - 2);
+    }
+  });
+
+  it('still refuses a truncated plan, at its real end', async () => {
+    const text = JSON.stringify(tfPlan([rc({ actions: ['delete'] })]));
+    await expect(parseDecodedInSlices({ kind: 'utf8', bytes: Buffer.from(text.slice(0, -3)), notes: [] }, 'p.json', () => Promise.resolve())).rejects.toThrowError(
+      /p\.json: not valid JSON \(unexpected end of input\) — the file looks truncated/,
+    );
   });
 });
