@@ -367,8 +367,8 @@ export function walkArray(b: Buffer, i: number, visit: (valueStart: number) => n
 }
 
 function walk(b: Buffer, i: number, isObject: boolean, visit: MemberVisitor): number {
-  const [open, close] = isObject ? [OPEN_OBJECT, CLOSE_OBJECT] : [OPEN_ARRAY, CLOSE_ARRAY];
-  const closeText = isObject ? '}' : ']';
+  const open = isObject ? OPEN_OBJECT : OPEN_ARRAY;
+  const close = isObject ? CLOSE_OBJECT : CLOSE_ARRAY;
   const runsBefore = whitespaceRuns;
   let canonical = true;
   i = skipWhitespace(b, i);
@@ -397,7 +397,7 @@ function walk(b: Buffer, i: number, isObject: boolean, visit: MemberVisitor): nu
       continue;
     }
     if (b[i] === close) return finishWalk(i + 1, canonical && whitespaceRuns === runsBefore);
-    fail(b, i, `expected "," or "${closeText}", found ${describeByte(b, i)}`);
+    fail(b, i, `expected "," or "${isObject ? '}' : ']'}", found ${describeByte(b, i)}`);
   }
 }
 
