@@ -74,22 +74,18 @@ export class CanonicalHasher {
     return this;
   }
 
-  /** Appends ASCII text (the caller's promise), without a call into the encoder. */
-  ascii(text: string): this {
+  /** Appends text already encoded (keys and punctuation the caller encodes once). */
+  encoded(text: Uint8Array): this {
     this.reserve(text.length);
-    const { buffer } = this;
-    let at = this.length;
-    for (let k = 0; k < text.length; k++) buffer[at++] = text.charCodeAt(k);
-    this.length = at;
+    this.buffer.set(text, this.length);
+    this.length += text.length;
     return this;
   }
 
   /** Appends bytes that are already the canonical form of a value. */
   bytes(source: Uint8Array, start: number, end: number): this {
     this.reserve(end - start);
-    const { buffer } = this;
-    if (end - start > 48) buffer.set(source.subarray(start, end), this.length);
-    else for (let k = start, at = this.length; k < end; k++) buffer[at++] = source[k]!;
+    this.buffer.set(source.subarray(start, end), this.length);
     this.length += end - start;
     return this;
   }

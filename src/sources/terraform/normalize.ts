@@ -163,7 +163,9 @@ const DIGEST_MATERIAL: readonly (readonly [key: string, from: 'entry' | 'change'
   ['replace_paths', 'change'],
   ['type', 'entry'],
 ];
-const MATERIAL_KEYS = DIGEST_MATERIAL.map(([key], i) => `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`);
+const MATERIAL_KEYS = DIGEST_MATERIAL.map(([key], i) => Buffer.from(`${i === 0 ? '{' : ','}${JSON.stringify(key)}:`));
+const NULL = Buffer.from('null');
+const CLOSE = Buffer.from('}');
 
 /** Where an entry's member values sit in the input bytes, and which are already canonical. */
 export interface RawEntrySpans {
@@ -189,17 +191,17 @@ function resourceChangeDigest(rc: ResourceChangeJson, raw?: RawEntrySpans): stri
   const change = rc.change as Record<string, unknown>;
   for (let i = 0; i < DIGEST_MATERIAL.length; i++) {
     const [key, from] = DIGEST_MATERIAL[i]!;
-    hasher.ascii(MATERIAL_KEYS[i]!);
+    hasher.encoded(MATERIAL_KEYS[i]!);
     if (raw === undefined) {
       hasher.value((from === 'entry' ? entry[key] : change[key]) ?? null);
       continue;
     }
     const span = from === 'entry' ? raw.entry.get(key) : raw.change?.get(key);
-    if (span === undefined) hasher.ascii('null');
+    if (span === undefined) hasher.encoded(NULL);
     else if (span.canonical) hasher.bytes(raw.bytes, span.start, span.end);
     else hasher.value(JSON.parse(Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength).toString('utf8', span.start, span.end)));
   }
-  return hasher.ascii('}').digest();
+  return hasher.encoded(CLOSE).digest();
 }
 
 function detectSource(doc: PlanEnvelopeJson, collected: ResourceChangeCollector, ctx: TerraformContext): SourceKind {
