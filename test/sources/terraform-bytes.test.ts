@@ -90,6 +90,12 @@ describe('the in-memory byte reader', () => {
     const plan = viaBytes(text);
     expect(plan).toEqual(viaParse(text));
     expect(plan.changes[0]!.changedAttributes).toEqual(['__proto__']);
+    // An attribute on one side only has changed, whatever its name or value.
+    const oneSided =
+      '{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","change":{"actions":["update"],' +
+      '"before":{"__proto__":{},"toString":{},"x":1},"after":{"x":1},"after_unknown":{"constructor":true}}}]}';
+    expect(viaBytes(oneSided)).toEqual(viaParse(oneSided));
+    expect(viaBytes(oneSided).changes[0]!.changedAttributes).toEqual(['__proto__', 'constructor', 'toString']);
   });
 
   it('refuses malformed JSON anywhere, also in the parts it does not build', () => {

@@ -31,15 +31,18 @@ export class ResourceChangeCollector {
     private readonly keep: Keep = same,
   ) {}
 
-  /** `spans`: where the entry sits in the input bytes, when it was read from them (for the digest). */
-  add(raw: unknown, spans?: RawEntrySpans): void {
+  /**
+   * `spans`: where the entry sits in the input bytes, when it was read from them (for the digest);
+   * `changed`: the top-level attributes that differ, when the reader compared them itself.
+   */
+  add(raw: unknown, spans?: RawEntrySpans, changed?: readonly string[]): void {
     const where = `resource_changes[${this.count}]`;
     this.count += 1;
     const result = resourceChangeSchema.safeParse(raw);
     if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
     const rc = result.data;
     if (rc.provider_name?.startsWith('registry.opentofu.org/')) this.sawOpenTofuProvider = true;
-    this.changes.push(toChange(rc, this.file, where, this.keep));
+    this.changes.push(toChange(rc, this.file, where, this.keep, changed));
     this.digests.push(resourceChangeDigest(rc, spans));
   }
 }
@@ -101,7 +104,8 @@ export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: Resourc
   };
 }
 
-function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Keep = same): Change {
+/** `changed`: the attributes that differ, as `changedAttributes` would say, when already known. */
+function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Keep = same, changed?: readonly string[]): Change {
   const { change } = rc;
   const classified = classifyActions(change.actions);
   if (!classified) {
@@ -137,7 +141,12 @@ function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Kee
     ...(rc.deposed !== undefined ? { deposedKey: keep(rc.deposed) } : {}),
     importing,
     reasons: { ...(rc.action_reason !== undefined ? { actionReason: keep(rc.action_reason, true) } : {}), forcedBy, notes },
-    changedAttributes: action === 'no-op' || action === 'read' ? [] : changedAttributes(change.before, change.after, change.after_unknown, keep),
+    changedAttributes:
+      action === 'no-op' || action === 'read'
+        ? []
+        : changed !== undefined
+          ? changed.map((name) => keep(name, true)).sort()
+          : changedAttributes(change.before, change.after, change.after_unknown, keep),
     tagsBefore: extractTags(change.before, change.before_sensitive, keep),
     tagsAfter: extractTags(change.after, change.after_sensitive, keep),
   };

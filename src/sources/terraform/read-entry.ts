@@ -1,6 +1,6 @@
 import { skipValue, skipValueCanonical, walkObject, wasCanonical } from '../json/scan.js';
 import type { RawEntrySpans, RawSpan } from './normalize.js';
-import { TAG_ATTRIBUTES } from './values.js';
+import { jsonEqual, TAG_ATTRIBUTES } from './values.js';
 
 // One `resource_changes` entry from its bytes (the plan reader, read-plan.ts, finds them).
 
@@ -13,10 +13,10 @@ type Members = Map<string, RawSpan>;
  * normalizer reads of them (see REDUCED), parsed at once: the large values are never built.
  * `take` runs only once the whole entry was read, so a reader short of bytes can run it again.
  */
-export function readEntry(bytes: Buffer, start: number, take: (raw: unknown, spans: RawEntrySpans) => void): number {
+export function readEntry(bytes: Buffer, start: number, take: (raw: unknown, spans: RawEntrySpans, changed: readonly string[]) => void): number {
   if (bytes[start] !== 0x7b) {
     const end = skipValue(bytes, start);
-    take(parseSpan(bytes, { start, end }), { bytes, entry: new Map(), change: undefined });
+    take(parseSpan(bytes, { start, end }), { bytes, entry: new Map(), change: undefined }, []);
     return end;
   }
   const entry: Members = new Map();
@@ -50,12 +50,7 @@ export function readEntry(bytes: Buffer, start: number, take: (raw: unknown, spa
   const { before, after } = objects;
   const replaced: [RawSpan, string][] = [];
   for (const [name, attributes] of Object.entries(objects) as [Reduced, Members][]) {
-    let text: string;
-    if (name === 'before') text = reducedValue(bytes, attributes, after, 'before');
-    else if (name === 'after') text = reducedValue(bytes, attributes, before, 'after');
-    else if (name === 'after_unknown') text = reducedUnknown(bytes, attributes);
-    else text = reducedMask(bytes, attributes);
-    replaced.push([change!.get(name)!, text]);
+    replaced.push([change!.get(name)!, name === 'after_unknown' ? reducedUnknown(bytes, attributes) : tagsOnly(bytes, attributes)]);
   }
   replaced.sort((x, y) => x[0].start - y[0].start);
   let text = '';
@@ -65,7 +60,9 @@ export function readEntry(bytes: Buffer, start: number, take: (raw: unknown, spa
     from = span.end;
   }
   text += bytes.toString('utf8', from, end);
-  take(JSON.parse(text), { bytes, entry, change });
+  // Which attributes differ is read here, from the bytes; `before` and `after` keep only their tags.
+  const changed = before !== undefined && after !== undefined ? changedNames(bytes, before, after, objects.after_unknown) : [];
+  take(JSON.parse(text), { bytes, entry, change }, changed);
   return end;
 }
 
@@ -76,39 +73,47 @@ function noteMember(into: Members, key: string, start: number, end: number): num
 }
 
 /**
- * The objects in `change` that the normalizer reads only in part (when they are objects): it
- * compares the top-level attributes of `before` and `after`, reads their tag/label maps and the
- * masks at those maps, and checks which top-level attributes of `after_unknown` are `true`.
- * (The digest reads their bytes, not these.)
+ * The objects in `change` read only in part (when they are objects): of `before` and `after`,
+ * the top-level attributes (compared here, see `changedNames`) and the tag/label maps; of the
+ * sensitivity masks, the masks at those maps; of `after_unknown`, the top-level names and which
+ * are `true`. The parsed entry gets only those parts. (The digest reads their bytes.)
  */
 type Reduced = 'before' | 'after' | 'before_sensitive' | 'after_sensitive' | 'after_unknown';
 const REDUCED: ReadonlySet<string> = new Set<Reduced>(['before', 'after', 'before_sensitive', 'after_sensitive', 'after_unknown']);
 
 /**
- * `change.before` or `change.after` (`own`) as JSON text holding what Steer's normalizer reads
- * of it — which top-level attributes differ from the other side, and the tag/label maps —
- * without its values: tag attributes keep their text; an attribute canonical on both sides
- * becomes 0 on the `before` side and, on the `after` side, 0 when the bytes are equal (equal
- * canonical bytes ⇔ equal values) or 1; an attribute on one side only becomes 0; any other
- * keeps its text. So `jsonEqual` between the reduced values answers as between the real ones.
+ * The top-level attributes that differ between `before` and `after` (both objects), as
+ * `changedAttributes` in values.ts says of the parsed values: named in either or in
+ * `after_unknown`; changed when unknown after the apply (`true`), on one side only, or not equal —
+ * equal canonical bytes are equal values, and anything not canonical is parsed and compared.
  */
-function reducedValue(bytes: Buffer, own: Members, other: Members | undefined, side: 'before' | 'after'): string {
-  return objectText(own, (key, span) => {
-    const counterpart = other?.get(key);
-    if (TAG_KEYS.has(key) || (counterpart !== undefined && !(span.canonical && counterpart.canonical))) return bytes.toString('utf8', span.start, span.end);
-    if (counterpart !== undefined && side === 'after') return sameBytes(bytes, span, counterpart) ? '0' : '1';
-    return '0';
-  });
+function changedNames(bytes: Buffer, before: Members, after: Members, unknown: Members | undefined): string[] {
+  const names = new Set([...before.keys(), ...after.keys(), ...(unknown?.keys() ?? [])]);
+  const changed: string[] = [];
+  for (const name of names) {
+    const willBeKnown = unknown?.get(name);
+    const b = before.get(name);
+    const a = after.get(name);
+    let differs: boolean;
+    if (willBeKnown !== undefined && isTrue(bytes, willBeKnown)) differs = true;
+    else if (b === undefined || a === undefined) differs = b !== a;
+    else if (b.canonical && a.canonical) differs = !sameBytes(bytes, b, a);
+    else differs = !jsonEqual(parseSpan(bytes, b), parseSpan(bytes, a));
+    if (differs) changed.push(name);
+  }
+  return changed;
 }
 
-/** A sensitivity mask: only its tag/label attributes are read. */
-function reducedMask(bytes: Buffer, own: Members): string {
+const isTrue = (bytes: Buffer, span: RawSpan): boolean => span.end - span.start === 4 && bytes[span.start] === 0x74;
+
+/** The tag/label attributes alone: all the normalizer reads of a value or sensitivity mask. */
+function tagsOnly(bytes: Buffer, own: Members): string {
   return objectText(own, (key, span) => (TAG_KEYS.has(key) ? bytes.toString('utf8', span.start, span.end) : undefined));
 }
 
 /** `after_unknown`: every top-level name counts, and whether its value is `true`. */
 function reducedUnknown(bytes: Buffer, own: Members): string {
-  return objectText(own, (_key, span) => (span.end - span.start === 4 && bytes[span.start] === 0x74 ? 'true' : '0'));
+  return objectText(own, (_key, span) => (isTrue(bytes, span) ? 'true' : '0'));
 }
 
 /** `{"key":value,…}` for the members `valueOf` keeps. */

@@ -122,7 +122,7 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
    * (the plan's hot loop: no step per entry); when it runs out, asks for more and goes on from
    * the entry — or the separator — it stopped in. An entry is taken once, when read whole.
    */
-  function* entries(offset: number, take: (raw: unknown, spans: RawEntrySpans) => void): Reading<number> {
+  function* entries(offset: number, take: (raw: unknown, spans: RawEntrySpans, changed: readonly string[]) => void): Reading<number> {
     let next = yield* tokenAt(offset + 1);
     if (byte(next) === CLOSE_ARRAY) return next + 1;
     let separatorDue = false;
@@ -171,10 +171,10 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
     if (key === 'resource_changes' && first === OPEN_ARRAY) {
       const collector = new ResourceChangeCollector(file, keep);
       changes = collector;
-      const take = (raw: unknown, spans: RawEntrySpans): void => {
+      const take = (raw: unknown, spans: RawEntrySpans, changed: readonly string[]): void => {
         if (invalidEntry !== undefined) return;
         try {
-          collector.add(raw, spans);
+          collector.add(raw, spans, changed);
         } catch (e) {
           invalidEntry = e;
         }

@@ -58,7 +58,10 @@ export function changedAttributes(before: Json, after: Json, afterUnknown: Json,
   const names = new Set([...Object.keys(b), ...Object.keys(a), ...Object.keys(unknown)]);
   const changed: string[] = [];
   for (const name of names) {
-    if (unknown[name] === true || !jsonEqual(b[name], a[name])) changed.push(keep(name, true));
+    // Own properties only: an attribute called "constructor" or "__proto__" is an attribute.
+    const inBefore = Object.hasOwn(b, name);
+    const differs = inBefore !== Object.hasOwn(a, name) || (inBefore && !jsonEqual(b[name], a[name]));
+    if ((Object.hasOwn(unknown, name) && unknown[name] === true) || differs) changed.push(keep(name, true));
   }
   return changed.sort();
 }
