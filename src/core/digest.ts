@@ -67,6 +67,12 @@ export class CanonicalHasher {
   private buffer = Buffer.allocUnsafe(1 << 16);
   private length = 0;
 
+  /** Starts a new text (whatever an interrupted one left). */
+  begin(): this {
+    this.length = 0;
+    return this;
+  }
+
   /** Appends text as is (keys, punctuation, or a canonical serialization). */
   text(text: string): this {
     this.reserve(text.length * 3);

@@ -198,6 +198,7 @@ const hasher = new CanonicalHasher();
 function resourceChangeDigest(rc: ResourceChangeJson, raw?: RawEntrySpans): string {
   const entry = rc as unknown as Record<string, unknown>;
   const change = rc.change as Record<string, unknown>;
+  hasher.begin();
   for (let i = 0; i < DIGEST_MATERIAL.length; i++) {
     const [key, from] = DIGEST_MATERIAL[i]!;
     hasher.encoded(MATERIAL_KEYS[i]!);
