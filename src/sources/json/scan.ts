@@ -358,37 +358,19 @@ let whitespaceRuns = 0;
  * (which needs every visit to have ended with a canonical value).
  */
 export function walkObject(b: Buffer, i: number, visit: MemberVisitor): number {
-  return walk(b, i, true, visit);
-}
-
-/** Walks the array at `i` the same way: `visit(valueStart)` returns where each element ends. */
-export function walkArray(b: Buffer, i: number, visit: (valueStart: number) => number): number {
-  return walk(b, i, false, (_key, at) => visit(at));
-}
-
-function walk(b: Buffer, i: number, isObject: boolean, visit: MemberVisitor): number {
-  const open = isObject ? OPEN_OBJECT : OPEN_ARRAY;
-  const close = isObject ? CLOSE_OBJECT : CLOSE_ARRAY;
   const runsBefore = whitespaceRuns;
   let canonical = true;
   i = skipWhitespace(b, i);
-  if (b[i] !== open) fail(b, i, `expected ${isObject ? 'an object' : 'an array'}, found ${describeByte(b, i)}`);
+  if (b[i] !== OPEN_OBJECT) fail(b, i, `expected an object, found ${describeByte(b, i)}`);
   i = skipInnerWhitespace(b, i + 1);
-  if (b[i] === close) return finishWalk(i + 1, whitespaceRuns === runsBefore);
+  if (b[i] === CLOSE_OBJECT) return finishWalk(i + 1, whitespaceRuns === runsBefore);
   let previousKey: string | undefined;
-  let key = '';
   for (;;) {
-    if (isObject) {
-      if (b[i] !== QUOTE) fail(b, i, `expected a quoted key, found ${describeByte(b, i)}`);
-      const keyEnd = skipStringBody(b, i + 1);
-      key = decodeKey(b, i, keyEnd);
-      // JavaScript compares strings by UTF-16 code units: RFC 8785's key order.
-      if (keyEscaped || (previousKey !== undefined && !(previousKey < key))) canonical = false;
-      previousKey = key;
-      i = skipInnerWhitespace(b, keyEnd);
-      if (b[i] !== COLON) fail(b, i, `expected ":" after a key, found ${describeByte(b, i)}`);
-      i = skipInnerWhitespace(b, i + 1);
-    }
+    i = readKeyColon(b, i);
+    const key = memberKey;
+    // JavaScript compares strings by UTF-16 code units: RFC 8785's key order.
+    if (keyEscaped || (previousKey !== undefined && !(previousKey < key))) canonical = false;
+    previousKey = key;
     i = visit(key, i);
     if (!lastCanonical) canonical = false;
     i = skipInnerWhitespace(b, i);
@@ -396,8 +378,8 @@ function walk(b: Buffer, i: number, isObject: boolean, visit: MemberVisitor): nu
       i = skipInnerWhitespace(b, i + 1);
       continue;
     }
-    if (b[i] === close) return finishWalk(i + 1, canonical && whitespaceRuns === runsBefore);
-    fail(b, i, `expected "," or "${isObject ? '}' : ']'}", found ${describeByte(b, i)}`);
+    if (b[i] === CLOSE_OBJECT) return finishWalk(i + 1, canonical && whitespaceRuns === runsBefore);
+    fail(b, i, `expected "," or "}", found ${describeByte(b, i)}`);
   }
 }
 
@@ -411,13 +393,13 @@ function finishWalk(end: number, canonical: boolean): number {
  * whitespace); `lastKey()` is the key.
  */
 export function readKeyColon(b: Buffer, i: number): number {
-  i = skipWhitespace(b, i);
+  i = skipInnerWhitespace(b, i);
   if (b[i] !== QUOTE) fail(b, i, `expected a quoted key, found ${describeByte(b, i)}`);
   const keyEnd = skipStringBody(b, i + 1);
   memberKey = decodeKey(b, i, keyEnd);
-  i = skipWhitespace(b, keyEnd);
+  i = skipInnerWhitespace(b, keyEnd);
   if (b[i] !== COLON) fail(b, i, `expected ":" after a key, found ${describeByte(b, i)}`);
-  return skipWhitespace(b, i + 1);
+  return skipInnerWhitespace(b, i + 1);
 }
 let memberKey = '';
 
