@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
 import type { SteerConfig } from '../config/schema.js';
 import { agentAuthorship } from '../core/agents.js';
-import { signatureIn, signatureLine, signCheck, verifyCheck, type SignedCheck } from '../core/check-signature.js';
+import { checkFields, signatureIn, signatureLine, signCheck, verifyCheck, type CheckRunFields, type SignedCheck } from '../core/check-signature.js';
 import { decideApproval, type ApprovalDecision } from '../core/approval.js';
 import { SteerError, UsageError } from '../core/errors.js';
 import { isDestructive, withFindings, type Finding, type Report } from '../core/report.js';
@@ -112,8 +112,8 @@ function signedByGate(inputs: ActionInputs, key: string, pull: PullRequestEvent,
 }
 
 /** What the gate signs about one of its check runs on this pull request's head. */
-function signedFields(inputs: ActionInputs, pull: PullRequestEvent, digest: string, run: { id: number; conclusion: string | null; title: string | null; startedAt: string | null }): SignedCheck {
-  return { repository: `${inputs.repo.owner}/${inputs.repo.repo}`, checkRunId: run.id, headSha: pull.headSha, digest, conclusion: run.conclusion ?? '', title: run.title ?? '', baseRef: pull.baseRef, baseSha: pull.baseSha, reportedAt: run.startedAt ?? '' };
+function signedFields(inputs: ActionInputs, pull: PullRequestEvent, digest: string, run: CheckRunFields): SignedCheck {
+  return checkFields(`${inputs.repo.owner}/${inputs.repo.repo}`, run, pull.headSha, digest, { ref: pull.baseRef, sha: pull.baseSha });
 }
 
 function writeOutputs(inputs: ActionInputs, report: Report): void {

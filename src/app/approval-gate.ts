@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { RefusedError, UsageError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import type { CheckRunApproval } from '../adapters/github/approval-lookup.js';
-import { recordedBase, signatureIn, verifyCheck } from '../core/check-signature.js';
+import { checkFields, recordedBase, signatureIn, verifyCheck } from '../core/check-signature.js';
 import { mergedOntoReviewedBase } from '../core/merge-check.js';
 import { isDestructive } from '../core/report.js';
 
@@ -108,7 +108,7 @@ async function gitHubApproval(o: ApprovalGateOptions, g: GitHubTarget): Promise<
 /** With a signing key (or approvals.signedChecks), the check must carry the PR gate's signature over what it says. */
 function signatureProblem(o: ApprovalGateOptions, g: GitHubTarget, check: CheckRunApproval, number: number, head: string, base: { ref: string; sha: string }): string | undefined {
   if (!g.signingKey) return o.requireSignature ? 'approvals.signedChecks is set, but STEER_SIGNING_KEY is not: give the key the PR gate signs with' : undefined;
-  const signed = { repository: `${g.repo.owner}/${g.repo.repo}`, checkRunId: check.id, headSha: head, digest: o.report.digest, conclusion: check.conclusion ?? '', title: check.title ?? '', baseRef: base.ref, baseSha: base.sha, reportedAt: check.startedAt ?? '' };
+  const signed = checkFields(`${g.repo.owner}/${g.repo.repo}`, check, head, o.report.digest, base);
   if (verifyCheck(g.signingKey, signed, signatureIn(check.summary))) return undefined;
   return `the steer check on #${number} does not carry a valid signature of the PR gate (${signatureIn(check.summary) ? 'it does not verify' : 'none'}): it was not written by the gate, or by one with another key`;
 }

@@ -25,6 +25,32 @@ export interface SignedCheck {
   readonly reportedAt: string;
 }
 
+/** A check run as GitHub reports it: what of it the signature covers. */
+export interface CheckRunFields {
+  readonly id: number;
+  readonly conclusion: string | null | undefined;
+  readonly title: string | null | undefined;
+  readonly startedAt: string | null | undefined;
+}
+
+/**
+ * The signed fields of a check run, from its repository, the head and base it reports on and
+ * the plan digest — one place for the gate that signs and for apply/execute that verify.
+ */
+export function checkFields(repository: string, run: CheckRunFields, headSha: string, digest: string, base: { readonly ref: string; readonly sha: string }): SignedCheck {
+  return {
+    repository,
+    checkRunId: run.id,
+    headSha,
+    digest,
+    conclusion: run.conclusion ?? '',
+    title: run.title ?? '',
+    baseRef: base.ref,
+    baseSha: base.sha,
+    reportedAt: run.startedAt ?? '',
+  };
+}
+
 export function signCheck(key: string, check: SignedCheck): string {
   return `${SIGNATURE_VERSION}:${mac(key, check)}`;
 }
