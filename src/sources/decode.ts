@@ -44,8 +44,11 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-/** The scanner's syntax error as the one-line input error (where, and whether the file ends early). */
-export function jsonSyntaxInputError(e: JsonSyntaxError, bytes: Uint8Array, file: string): InputError {
-  const where = e.truncated ? '' : ` at ${lineAndColumn(bytes, e.offset)}`;
+/**
+ * The scanner's syntax error as the one-line input error: where (line and column when the whole
+ * input is at hand, else the byte offset of a stream), and whether the file ends early.
+ */
+export function jsonSyntaxInputError(e: JsonSyntaxError, file: string, bytes?: Uint8Array): InputError {
+  const where = e.truncated ? '' : bytes !== undefined ? ` at ${lineAndColumn(bytes, e.offset)}` : ` at byte ${e.offset}`;
   return new InputError(file, `not valid JSON (${e.message}${where})${e.truncated ? ' — the file looks truncated' : ''}`);
 }

@@ -5,7 +5,7 @@ import { jsonSyntaxInputError, parseJsonText, type DecodedInput } from './decode
 import { detectFormat } from './detect.js';
 import { JsonSyntaxError } from './json/scan.js';
 import type { ResourceChangeCollector } from './terraform/normalize.js';
-import { readTerraformPlanBytes, type PlanFromBytes } from './terraform/read-plan.js';
+import { readTerraformPlanBytes, readTerraformPlanInSlices, type PlanFromBytes } from './terraform/read-plan.js';
 import { parseTerraformPlan } from './terraform/parse.js';
 
 /** One parsed input file. */
@@ -37,7 +37,7 @@ export function parseDecoded(
   try {
     return documentOf(bytes, readTerraformPlanBytes(bytes, file));
   } catch (e) {
-    throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, bytes, file) : e;
+    throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, file, bytes) : e;
   }
 }
 
@@ -50,9 +50,9 @@ export async function parseDecodedInSlices(
   if (decoded.kind === 'text') return parseDecoded(decoded, file);
   const { bytes } = decoded;
   try {
-    return documentOf(bytes, await readTerraformPlanBytes(bytes, file, pause));
+    return documentOf(bytes, await readTerraformPlanInSlices(bytes, file, pause));
   } catch (e) {
-    throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, bytes, file) : e;
+    throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, file, bytes) : e;
   }
 }
 

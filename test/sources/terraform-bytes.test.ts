@@ -7,7 +7,7 @@ import { InputError } from '../../src/core/errors.js';
 import type { Plan } from '../../src/core/model.js';
 import { decodeInput } from '../../src/sources/decode.js';
 import { parseDecoded, parseDecodedInSlices, plansFromDocuments } from '../../src/sources/load.js';
-import { readTerraformPlanBytes } from '../../src/sources/terraform/read-plan.js';
+import { readTerraformPlanInSlices } from '../../src/sources/terraform/read-plan.js';
 import { parseTerraformPlan } from '../../src/sources/terraform/parse.js';
 import { corpusDir, fixturesDir, repoRoot } from '../support/paths.js';
 import { damaged, seededRandom } from '../support/damage.js';
@@ -190,7 +190,7 @@ describe('reading a large plan a slice at a time', () => {
     for (const file of [generated, join(repoRoot, 'examples/demo/agent-drift-fix.plan.json')]) {
       const bytes = readFileSync(file);
       let pauses = 0;
-      const read = await readTerraformPlanBytes(bytes, file, () => new Promise<void>((resolve) => setImmediate(() => (pauses++, resolve()))), 997);
+      const read = await readTerraformPlanInSlices(bytes, file, () => new Promise<void>((resolve) => setImmediate(() => (pauses++, resolve()))), 997);
       const [plan] = plansFromDocuments([{ path: file, doc: read!.doc, notes: [], ...(read!.changes ? { terraformChanges: read!.changes } : {}) }], {});
       expect(plan).toEqual(viaParse(bytes.toString('utf8'), file));
       expect(pauses).toBeGreaterThan(bytes.length / 997 - 2);

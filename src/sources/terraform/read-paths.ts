@@ -1,6 +1,6 @@
 /**
- * What Steer reads of a Terraform JSON plan, for the readers that skip the rest (the in-memory
- * byte reader and the streaming reader): `resource_changes`, these top-level keys whole, and
+ * What Steer reads of a Terraform JSON plan (the plan reader, read-plan.ts, skips the rest, in
+ * memory or streamed): `resource_changes`, these top-level keys whole, and
  * `configuration.root_module.variables` (which variables are sensitive). `planned_values`,
  * `prior_state`, the rest of `configuration` and unknown keys are validated as JSON, not built.
  */

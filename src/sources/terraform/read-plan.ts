@@ -236,37 +236,29 @@ function configurationValue(configuration: { value: unknown } | { rootModule?: {
   return { root_module: 'variables' in rootModule ? { variables: rootModule.variables } : {} };
 }
 
+/** The reader over a whole document in memory, straight through. */
+export function readTerraformPlanBytes(bytes: Buffer, file: string): PlanFromBytes | undefined {
+  const reading = planReader({ bytes, base: 0, ended: true }, file, same).next();
+  if (!reading.done) throw new Error('the plan reader asked for more of a complete input');
+  return reading.value;
+}
+
 /**
- * The reader over a whole document in memory. Given `pause`, it reads `slice` bytes at a time and
- * awaits `pause()` in between (the event loop runs: a progress line keeps ticking on a plan that
- * takes seconds); without it, it reads straight through and returns a result, not a promise.
+ * The same, `slice` bytes at a time, awaiting `pause()` in between: the event loop runs, so a
+ * progress line keeps ticking on a plan that takes seconds. The windows are growing views of
+ * the same bytes: nothing is copied, nothing dropped.
  */
-export function readTerraformPlanBytes(bytes: Buffer, file: string): PlanFromBytes | undefined;
-export function readTerraformPlanBytes(bytes: Buffer, file: string, pause: () => Promise<void>, slice?: number): Promise<PlanFromBytes | undefined>;
-export function readTerraformPlanBytes(
-  bytes: Buffer,
-  file: string,
-  pause?: () => Promise<void>,
-  slice = 16 << 20,
-): PlanFromBytes | undefined | Promise<PlanFromBytes | undefined> {
-  if (pause === undefined) {
-    const reading = planReader({ bytes, base: 0, ended: true }, file, same).next();
-    if (!reading.done) throw new Error('the plan reader asked for more of a complete input');
-    return reading.value;
-  }
-  // Growing views of the same bytes: nothing is copied, nothing dropped.
+export async function readTerraformPlanInSlices(bytes: Buffer, file: string, pause: () => Promise<void>, slice = 16 << 20): Promise<PlanFromBytes | undefined> {
   const win: ByteWindow = { bytes: bytes.subarray(0, slice), base: 0, ended: bytes.length <= slice };
   const reader = planReader(win, file, same);
-  return (async () => {
-    let reading = reader.next();
-    while (!reading.done) {
-      await pause();
-      win.bytes = bytes.subarray(0, Math.min(win.bytes.length + slice, bytes.length));
-      win.ended = win.bytes.length === bytes.length;
-      reading = reader.next();
-    }
-    return reading.value;
-  })();
+  let reading = reader.next();
+  while (!reading.done) {
+    await pause();
+    win.bytes = bytes.subarray(0, Math.min(win.bytes.length + slice, bytes.length));
+    win.ended = win.bytes.length === bytes.length;
+    reading = reader.next();
+  }
+  return reading.value;
 }
 
 /**

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { InputError } from '../../core/errors.js';
 import type { Plan } from '../../core/model.js';
+import { jsonSyntaxInputError } from '../decode.js';
 import { JsonSyntaxError } from '../json/scan.js';
 import { plansFromDocuments } from '../load.js';
 import type { TerraformContext } from './normalize.js';
@@ -23,9 +24,7 @@ export async function streamTerraformPlan(
   try {
     read = await readTerraformPlanStream(checkedUtf8(input, ctx.path), ctx.path, shared, readAtLeast);
   } catch (e) {
-    if (!(e instanceof JsonSyntaxError)) throw e;
-    const where = e.truncated ? '' : ` at byte ${e.offset}`;
-    throw new InputError(ctx.path, `not valid JSON (${e.message}${where})${e.truncated ? ' — the file looks truncated' : ''}`);
+    throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, ctx.path) : e;
   }
   if (read === undefined) {
     throw new InputError(
