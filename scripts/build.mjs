@@ -4,6 +4,7 @@
 // - The GitHub Action: dist/index.js, one file, as action.yml runs it.
 import { build } from 'esbuild';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { buildScannerModule } from './build-wasm.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const requireShim = "import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);";
@@ -21,6 +22,7 @@ const common = {
   minify: true,
 };
 
+await buildScannerModule(); // the WebAssembly JSON scanner, embedded in src/ (both bundles load it)
 rmSync('dist/chunks', { recursive: true, force: true });
 await build({
   ...common,

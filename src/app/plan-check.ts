@@ -8,6 +8,7 @@ import type { Plan } from '../core/model.js';
 import { liveChangeSetPlans, type LiveChangeSet } from './live-change-set.js';
 import type { Report } from '../core/report.js';
 import { decodeInput, type DecodedInput } from '../sources/decode.js';
+import { ScanArena } from '../sources/json/scan-arena.js';
 import { parseDecoded, parseDecodedInSlices, plansFromDocuments, type InputDocument } from '../sources/load.js';
 
 export interface PlanCheckRequest {
@@ -71,7 +72,7 @@ async function readInput(path: string, req: PlanCheckRequest): Promise<InputDocu
 }
 
 async function readDocument(path: string, req: PlanCheckRequest): Promise<InputDocument> {
-  const decoded = decodeInput(await readInputBytes(path), path);
+  const decoded = decodeInput(await readInputBytes(path, ScanArena.allocate), path);
   if (decoded.kind === 'saved-terraform-plan') {
     if (path === '-') throw new InputError(path, "a saved plan can't be read from standard input (terraform show needs the file); give its path, or pipe \"terraform show -json\" output");
     const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);

@@ -74,6 +74,14 @@ describe('steer plan-check, the built CLI', () => {
     expect(JSON.parse(r.stdout).plans[0].path).toBe('-');
   });
 
+  it('reads a plan from a pipe given as a path (its size is not known up front)', () => {
+    // bash's process substitution: the path is /dev/fd/N, a pipe whose size says 0.
+    const r = spawnSync('bash', ['-c', `node dist/cli.js plan-check <(cat "${demo}") --format json`], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout).digest).toBe(JSON.parse(runCli(['plan-check', demo, '--format', 'json']).stdout).digest);
+  });
+
   it('several plans → one verdict, a section per plan', () => {
     const r = runCli(['plan-check', tf('tf-plan-format__create.json'), demo, '--format', 'json']);
     const report = JSON.parse(r.stdout);

@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import type { Plan } from '../../src/core/model.js';
 import { decodeInput } from '../../src/sources/decode.js';
 import { parseDecoded, parseDecodedInSlices, plansFromDocuments } from '../../src/sources/load.js';
 import { readTerraformPlanInSlices } from '../../src/sources/terraform/read-plan.js';
+import { streamTerraformPlan } from '../../src/sources/terraform/stream.js';
 import { parseTerraformPlan } from '../../src/sources/terraform/parse.js';
 import { corpusDir, fixturesDir, repoRoot } from '../support/paths.js';
 import { damaged, seededRandom } from '../support/damage.js';
@@ -174,6 +176,42 @@ describe('canonical bytes', () => {
       expect(variant).not.toBe(text);
       expect(viaBytes(variant).digest, variant).toBe(reference);
     }
+  });
+});
+
+describe('entries the WebAssembly walker leaves to JSON.parse', () => {
+  // plan-entry.as.ts reads keys by their bytes and keeps its output in fixed scratch space:
+  // anything else is parsed whole (the slower path). Either way the plan is the same.
+  const before = { a: 1, b: 'x', tags: { Env: 'production', Team: 'db' } };
+  const after = { a: 2, b: 'x', tags: { Env: 'production', Team: 'data' } };
+  const text = JSON.stringify(tfPlan([rc({ actions: ['update'], before, after }), rc({ address: 'terraform_data.y', actions: ['delete'], before })]));
+  const many = (n: number, last: number) => Object.fromEntries([...Array(n).keys()].map((k) => [`attr_${String(k).padStart(4, '0')}`, k === n - 1 ? last : k]));
+  const cases: [string, string][] = [
+    ['an escaped key in the entry', text.replace('"address":"terraform_data.x"', '"addr\\u0065ss":"terraform_data.x"')],
+    ['an escaped key in change', text.replace('"before":{"a":1', '"bef\\u006fre":{"a":1')],
+    ['an escaped tag attribute in before', text.replace('"before":{"a":1,"b":"x","tags"', '"before":{"a":1,"b":"x","t\\u0061gs"')],
+    ['a repeated key in the entry', text.replace('"address":"terraform_data.x"', '"address":"terraform_data.q","address":"terraform_data.x"')],
+    ['a repeated change', text.replace('"change":{', '"change":{"actions":["delete"]},"change":{')],
+    ['a repeated key in change', text.replace('"after":{"a":2', '"after":{},"after":{"a":2')],
+    ['a repeated attribute', text.replace('"after":{"a":2', '"after":{"a":1,"a":2')],
+    ['more attributes than the walker compares', JSON.stringify(tfPlan([rc({ actions: ['update'], before: many(600, 1), after: many(600, 2) })]))],
+    ['an entry whose reduced text outgrows the scratch space', JSON.stringify(tfPlan([rc({ actions: ['update'], before, after: { ...after, tags: { Big: 'x'.repeat(1_100_000) } } })]))],
+    ['more keys in the entry than the walker notes', text.replace('"address":"terraform_data.x"', `${[...Array(70).keys()].map((k) => `"extra_${k}":${k}`).join(',')},"address":"terraform_data.x"`)],
+  ];
+  for (const [what, variant] of cases) {
+    it(`gives the same plan and digest: ${what}`, async () => {
+      expect(variant).not.toBe(text);
+      const reference = viaParse(variant);
+      expect(viaBytes(variant)).toEqual(reference);
+      const streamed = await streamTerraformPlan(Readable.from([Buffer.from(variant)]), { path: 'p.json' });
+      expect(streamed.digest).toBe(reference.digest);
+      expect(streamed.changes).toEqual(reference.changes);
+    });
+  }
+
+  it('hashes an escaped key as the key it stands for', () => {
+    expect(viaBytes(cases[1]![1]).digest).toBe(viaParse(text).digest);
+    expect(viaBytes(cases[2]![1]).changes[0]!.tagsBefore).toEqual({ Env: 'production', Team: 'db' });
   });
 });
 

@@ -3,15 +3,35 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../core/errors.js';
 
-/** Reads a whole input: a file, or standard input for '-'. */
-export async function readInputBytes(path: string): Promise<Buffer> {
+/**
+ * Reads a whole input: a file, or standard input for '-'. A regular file is read in one go into
+ * the buffer `allocate` gives for its size (the JSON scanner's own memory: no copy follows).
+ */
+export async function readInputBytes(path: string, allocate: (size: number) => Buffer = Buffer.allocUnsafe): Promise<Buffer> {
   if (path === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   }
   try {
-    return await readFile(path);
+    const file = await open(path, 'r');
+    try {
+      const stats = await file.stat();
+      // A pipe or device (`<(terraform show -json …)`): read as it comes.
+      if (!stats.isFile()) return await file.readFile();
+      const bytes = allocate(stats.size);
+      let filled = 0;
+      while (filled < stats.size) {
+        const { bytesRead } = await file.read(bytes, filled, stats.size - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      // A file that changed size while read: read it again as it comes.
+      if (filled < stats.size || (await file.read(Buffer.alloc(1), 0, 1, stats.size)).bytesRead !== 0) return await file.readFile();
+      return bytes;
+    } finally {
+      await file.close();
+    }
   } catch (e) {
     throw new InputError(path, describeFsError(e));
   }

@@ -156,7 +156,7 @@ function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Kee
  * Everything a change will do, values included (hashed, never kept): the digest material, in
  * the sorted key order of its canonical form, and where each value sits in the entry.
  */
-const DIGEST_MATERIAL: readonly (readonly [key: string, from: 'entry' | 'change'])[] = [
+export const DIGEST_MATERIAL: readonly (readonly [key: string, from: 'entry' | 'change'])[] = [
   ['action_reason', 'entry'],
   ['actions', 'change'],
   ['address', 'entry'],
@@ -176,16 +176,14 @@ const MATERIAL_KEYS = DIGEST_MATERIAL.map(([key], i) => Buffer.from(`${i === 0 ?
 const NULL = Buffer.from('null');
 const CLOSE = Buffer.from('}');
 
-/** Where an entry's member values sit in the input bytes, and which are already canonical. */
+/**
+ * Where the values of an entry's digest material sit in `bytes`, and which are already
+ * canonical: for each DIGEST_MATERIAL key in order, start, end (-1 when absent) and 1 when
+ * canonical (read when the entry is added, then overwritten by the next).
+ */
 export interface RawEntrySpans {
   readonly bytes: Uint8Array;
-  readonly entry: ReadonlyMap<string, RawSpan>;
-  readonly change: ReadonlyMap<string, RawSpan> | undefined;
-}
-export interface RawSpan {
-  readonly start: number;
-  readonly end: number;
-  readonly canonical: boolean;
+  readonly material: Int32Array;
 }
 
 const hasher = new CanonicalHasher();
@@ -206,10 +204,11 @@ function resourceChangeDigest(rc: ResourceChangeJson, raw?: RawEntrySpans): stri
       hasher.value((from === 'entry' ? entry[key] : change[key]) ?? null);
       continue;
     }
-    const span = from === 'entry' ? raw.entry.get(key) : raw.change?.get(key);
-    if (span === undefined) hasher.encoded(NULL);
-    else if (span.canonical) hasher.bytes(raw.bytes, span.start, span.end);
-    else hasher.value(JSON.parse(Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength).toString('utf8', span.start, span.end)));
+    const start = raw.material[i * 3]!;
+    const end = raw.material[i * 3 + 1]!;
+    if (start < 0) hasher.encoded(NULL);
+    else if (raw.material[i * 3 + 2] === 1) hasher.bytes(raw.bytes, start, end);
+    else hasher.value(JSON.parse(Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength).toString('utf8', start, end)));
   }
   return hasher.encoded(CLOSE).digest();
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.js';
+import { ScanArena } from '../json/scan-arena.js';
 import {
   byteAt,
   expectEnd,
@@ -12,8 +13,8 @@ import {
   skipWhitespace,
   type ScanSuspension,
 } from '../json/scan.js';
-import { ResourceChangeCollector, type RawEntrySpans } from './normalize.js';
-import { readEntry } from './read-entry.js';
+import { ResourceChangeCollector } from './normalize.js';
+import { readEntry, type TakeEntry } from './read-entry.js';
 import { CONFIGURATION_PATH, ENVELOPE_KEYS } from './read-paths.js';
 import { same, type Keep } from './values.js';
 
@@ -122,7 +123,7 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
    * (the plan's hot loop: no step per entry); when it runs out, asks for more and goes on from
    * the entry — or the separator — it stopped in. An entry is taken once, when read whole.
    */
-  function* entries(offset: number, take: (raw: unknown, spans: RawEntrySpans, changed: readonly string[]) => void): Reading<number> {
+  function* entries(offset: number, take: TakeEntry): Reading<number> {
     let next = yield* tokenAt(offset + 1);
     if (byte(next) === CLOSE_ARRAY) return next + 1;
     let separatorDue = false;
@@ -171,7 +172,7 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
     if (key === 'resource_changes' && first === OPEN_ARRAY) {
       const collector = new ResourceChangeCollector(file, keep);
       changes = collector;
-      const take = (raw: unknown, spans: RawEntrySpans, changed: readonly string[]): void => {
+      const take: TakeEntry = (raw, spans, changed) => {
         if (invalidEntry !== undefined) return;
         try {
           collector.add(raw, spans, changed);
@@ -238,7 +239,7 @@ function configurationValue(configuration: { value: unknown } | { rootModule?: {
 
 /** The reader over a whole document in memory, straight through. */
 export function readTerraformPlanBytes(bytes: Buffer, file: string): PlanFromBytes | undefined {
-  const reading = planReader({ bytes, base: 0, ended: true }, file, same).next();
+  const reading = planReader({ bytes: ScanArena.holding(bytes), base: 0, ended: true }, file, same).next();
   if (!reading.done) throw new Error('the plan reader asked for more of a complete input');
   return reading.value;
 }
@@ -248,7 +249,8 @@ export function readTerraformPlanBytes(bytes: Buffer, file: string): PlanFromByt
  * progress line keeps ticking on a plan that takes seconds. The windows are growing views of
  * the same bytes: nothing is copied, nothing dropped.
  */
-export async function readTerraformPlanInSlices(bytes: Buffer, file: string, pause: () => Promise<void>, slice = 16 << 20): Promise<PlanFromBytes | undefined> {
+export async function readTerraformPlanInSlices(input: Buffer, file: string, pause: () => Promise<void>, slice = 16 << 20): Promise<PlanFromBytes | undefined> {
+  const bytes = ScanArena.holding(input);
   const win: ByteWindow = { bytes: bytes.subarray(0, slice), base: 0, ended: bytes.length <= slice };
   const reader = planReader(win, file, same);
   let reading = reader.next();
@@ -274,12 +276,13 @@ export async function readTerraformPlanStream(
   readAtLeast = 1 << 20,
 ): Promise<PlanFromBytes | undefined> {
   const source = chunks[Symbol.asyncIterator]();
-  const win: ByteWindow = { bytes: Buffer.alloc(0), base: 0, ended: false };
+  const arena = new ScanArena(readAtLeast);
+  const win: ByteWindow = { bytes: arena.view(0), base: 0, ended: false };
   const reader = planReader(win, file, keep);
   try {
     let reading = reader.next();
     while (!reading.done) {
-      await fill(win, source, reading.value, readAtLeast);
+      await fill(win, arena, source, reading.value, readAtLeast);
       reading = reader.next();
     }
     return reading.value;
@@ -292,11 +295,11 @@ export async function readTerraformPlanStream(
 }
 
 /** Drops the bytes before `keepFrom`, then appends at least as many as are kept (so a long step costs linear time). */
-async function fill(win: ByteWindow, source: AsyncIterator<Buffer>, keepFrom: number, readAtLeast: number): Promise<void> {
-  const kept = win.bytes.subarray(keepFrom - win.base);
-  const parts = [kept];
+async function fill(win: ByteWindow, arena: ScanArena, source: AsyncIterator<Buffer>, keepFrom: number, readAtLeast: number): Promise<void> {
+  const kept = win.bytes.length - (keepFrom - win.base);
+  const parts: Buffer[] = [];
   let added = 0;
-  while (added < Math.max(kept.length, readAtLeast)) {
+  while (added < Math.max(kept, readAtLeast)) {
     const next = await source.next();
     if (next.done) {
       win.ended = true;
@@ -305,6 +308,6 @@ async function fill(win: ByteWindow, source: AsyncIterator<Buffer>, keepFrom: nu
     parts.push(next.value);
     added += next.value.length;
   }
-  win.bytes = Buffer.concat(parts);
+  win.bytes = arena.refill(win.bytes, keepFrom - win.base, parts);
   win.base = keepFrom;
 }

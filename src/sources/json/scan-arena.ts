@@ -1,0 +1,142 @@
+import { SCANNER_WASM } from './wasm/scanner-module.js';
+
+/**
+ * Where the WebAssembly scanner (wasm/scanner.as.ts) reads its bytes: one WebAssembly memory
+ * per reader, holding the window of input the reader works in. A view the arena hands out is a
+ * plain Buffer over that memory; it stays valid until the arena is asked for a larger window.
+ */
+
+/** Memory below this holds the scanner's tables, results, stack and scratch (see wasm/json-scan.as.ts). */
+const DATA_BASE = 131_072 + (2 << 20);
+const DICTIONARY = 1536;
+const DICTIONARY_SIZE = 512;
+const MATERIAL = 94_208;
+/** Where the entry walker writes an entry's reduced text (plan-entry.as.ts OUT). */
+const ENTRY_TEXT = 131_072;
+const ENTRY_RESULT = 95_616;
+/** Bytes kept after every window: the scanner's 16-byte loads may read 15 past its end. */
+const PADDING = 64;
+const PAGE = 65_536;
+
+interface ScannerExports {
+  init(): void;
+  scan(start: number, end: number, resumable: boolean, resumeDepth: number, resumeExpect: number): number;
+  string(start: number, end: number): number;
+  entry(start: number, end: number): number;
+}
+
+let compiled: WebAssembly.Module | undefined;
+const arenas = new WeakMap<ArrayBufferLike, ScanArena>();
+
+export class ScanArena {
+  private readonly memory: WebAssembly.Memory;
+  readonly scanner: ScannerExports;
+  /** The scanner's result slots (scanner.as.ts RESULT), over the current memory. */
+  results!: Int32Array;
+  /** The container stack (json-scan.as.ts STACK). */
+  stack!: Uint8Array;
+  /** All of the memory (the entry walker's results point anywhere in it). */
+  memoryBytes!: Buffer;
+  /** The entry walker's digest material slots and results (plan-entry.as.ts MATERIAL, ENTRY_RESULT). */
+  material!: Int32Array;
+  entryResult!: Int32Array;
+  /** The same, as 32-bit integers (the walker's result rows). */
+  memoryInts!: Int32Array;
+  /** The key dictionary last written (plan-entry.as.ts DICTIONARY). */
+  dictionary: Uint8Array | undefined;
+
+  constructor(size = 0) {
+    compiled ??= new WebAssembly.Module(Buffer.from(SCANNER_WASM, 'base64'));
+    this.memory = new WebAssembly.Memory({ initial: pagesFor(size) });
+    this.scanner = new WebAssembly.Instance(compiled, { env: { memory: this.memory } }).exports as unknown as ScannerExports;
+    this.scanner.init();
+    this.viewsChanged();
+  }
+
+  /** A buffer of `size` bytes in a new arena, to read input into. */
+  static allocate(this: void, size: number): Buffer {
+    return new ScanArena(size).view(size);
+  }
+
+  /** `bytes` in an arena: as they are when they already sit in one (read there), else a copy. */
+  static holding(bytes: Buffer): Buffer {
+    if (arenas.has(bytes.buffer)) return bytes;
+    const arena = new ScanArena(bytes.length);
+    const view = arena.view(bytes.length);
+    view.set(bytes);
+    return view;
+  }
+
+  /** The first `length` bytes of the window (grown to hold them; earlier views then go stale). */
+  view(length: number): Buffer {
+    this.reserve(length);
+    return Buffer.from(this.memory.buffer, DATA_BASE, length);
+  }
+
+  /**
+   * A new window: the bytes of the current one from `keepFrom` on, followed by `parts`.
+   * `current` must be this arena's latest view.
+   */
+  refill(current: Buffer, keepFrom: number, parts: readonly Uint8Array[]): Buffer {
+    const kept = current.length - keepFrom;
+    const keptAt = current.byteOffset + keepFrom;
+    let length = kept;
+    for (const part of parts) length += part.length;
+    this.reserve(length);
+    const all = new Uint8Array(this.memory.buffer);
+    all.copyWithin(DATA_BASE, keptAt, keptAt + kept);
+    let at = DATA_BASE + kept;
+    for (const part of parts) {
+      all.set(part, at);
+      at += part.length;
+    }
+    return Buffer.from(this.memory.buffer, DATA_BASE, length);
+  }
+
+  /** The reduced text of the entry the walker read last. */
+  entryText(): string {
+    return this.memoryBytes.toString('utf8', ENTRY_TEXT, this.entryResult[0]);
+  }
+
+  writeDictionary(dictionary: Uint8Array): void {
+    if (dictionary.length > DICTIONARY_SIZE) throw new Error("the entry walker's key dictionary is too large");
+    this.memoryBytes.set(dictionary, DICTIONARY);
+    this.dictionary = dictionary;
+  }
+
+  private reserve(length: number): void {
+    const needed = pagesFor(length) - this.memory.buffer.byteLength / PAGE;
+    if (needed > 0) {
+      this.memory.grow(needed);
+      this.viewsChanged();
+    }
+  }
+
+  private viewsChanged(): void {
+    const buffer = this.memory.buffer;
+    arenas.set(buffer, this);
+    this.results = new Int32Array(buffer, 1280, 8);
+    this.stack = new Uint8Array(buffer, 2048, 10_000);
+    this.memoryBytes = Buffer.from(buffer);
+    this.memoryInts = new Int32Array(buffer);
+    this.material = new Int32Array(buffer, MATERIAL, 48);
+    this.entryResult = new Int32Array(buffer, ENTRY_RESULT, 3);
+  }
+}
+
+function pagesFor(length: number): number {
+  return Math.ceil((DATA_BASE + length + PADDING) / PAGE);
+}
+
+let lastBuffer: ArrayBufferLike | undefined;
+let lastArena: ScanArena | undefined;
+
+/** The arena whose memory holds `b` (a view from `ScanArena`); anything else is a bug in the caller. */
+export function arenaOf(b: Uint8Array): ScanArena {
+  if (b.buffer === lastBuffer) return lastArena!;
+  const arena = arenas.get(b.buffer);
+  if (arena === undefined) throw new Error('the JSON scanner reads only bytes held in a ScanArena');
+  lastBuffer = b.buffer;
+  lastArena = arena;
+  return arena;
+}
