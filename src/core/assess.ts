@@ -32,7 +32,8 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
       const stateful = catalog.categoryOf(change.type);
       // Changes that do nothing carry only the plan's signals: their own can't matter to the verdict.
       const idle = change.action === 'no-op' || change.action === 'read';
-      const production = idle ? planSignals : [...planSignals, ...changeProductionSignals(change, rules)];
+      const own = idle ? [] : changeProductionSignals(change, rules);
+      const production = own.length === 0 ? planSignals : [...planSignals, ...own];
       const retained = change.policyAction !== undefined && /Retain|Snapshot/.test(change.policyAction);
       const dataLoss = stateful !== undefined && change.mode === 'managed' && (change.destroys || change.mayReplace || change.replacementUnknown) && !retained;
       return { change, ...(stateful !== undefined ? { stateful } : {}), production, dataLoss, verdict: 'allow' };

@@ -49,7 +49,8 @@ export function sha256Hex(text: string): string {
  * same plan serialized in another order gets the same digest.
  */
 export function planDigest(header: unknown, changeDigests: readonly string[]): string {
-  return canonicalDigest({ v: DIGEST_VERSION, header, changes: [...changeDigests].sort() });
+  // Keys written in sorted order: the fast path of canonicalJson applies (same text either way).
+  return canonicalDigest({ changes: [...changeDigests].sort(), header, v: DIGEST_VERSION });
 }
 
 /** The digest of a report over several plans: order-independent as well. */
@@ -63,6 +64,9 @@ export function reportDigest(planDigests: readonly string[]): string {
  * values to canonicalize — and hashes it: the digest of values whose bytes are already canonical
  * costs a copy, not a parse and a re-serialization. One scratch buffer, reused.
  */
+/** Buffer's native copy, for any Uint8Array source (no view allocated per copy). */
+const copyBytes = Buffer.prototype.copy as (this: Uint8Array, target: Uint8Array, targetStart: number, sourceStart: number, sourceEnd: number) => number;
+
 export class CanonicalHasher {
   private buffer = Buffer.allocUnsafe(1 << 16);
   private length = 0;
@@ -91,8 +95,7 @@ export class CanonicalHasher {
   /** Appends bytes that are already the canonical form of a value. */
   bytes(source: Uint8Array, start: number, end: number): this {
     this.reserve(end - start);
-    this.buffer.set(source.subarray(start, end), this.length);
-    this.length += end - start;
+    this.length += copyBytes.call(source, this.buffer, this.length, start, end);
     return this;
   }
 

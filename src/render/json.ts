@@ -33,7 +33,7 @@ export function* renderJsonChunks(report: Report, toolVersion: string): Generato
     yield '[\n';
     for (const [j, c] of plan.changes.entries()) {
       // Elements of plans[i].changes sit 8 spaces deep in the whole document.
-      yield `${j > 0 ? ',\n' : ''}${JSON.stringify(jsonChange(c), null, 2).replace(/^/gm, '        ')}`;
+      yield `${j > 0 ? ',\n' : ''}        ${JSON.stringify(jsonChange(c), null, 2).replaceAll('\n', '\n        ')}`;
     }
     yield '\n      ]';
   }

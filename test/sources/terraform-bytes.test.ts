@@ -100,6 +100,18 @@ describe('the in-memory byte reader', () => {
     expect(viaBytes(oneSided).changes[0]!.changedAttributes).toEqual(['__proto__', 'constructor', 'toString']);
   });
 
+  it('keeps tags called "__proto__" and "constructor" as tags', () => {
+    const text =
+      '{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","change":{"actions":["delete"],' +
+      '"before":{"tags":{"__proto__":"p","constructor":"c","Environment":"production"}},"after":null}}]}';
+    for (const plan of [viaBytes(text), viaParse(text)]) {
+      const tags = plan.changes[0]!.tagsBefore;
+      expect(Object.keys(tags)).toEqual(['__proto__', 'constructor', 'Environment']);
+      expect(Object.getPrototypeOf(tags)).toBe(Object.prototype);
+      expect(JSON.stringify(tags)).toBe('{"__proto__":"p","constructor":"c","Environment":"production"}');
+    }
+  });
+
   it('refuses malformed JSON anywhere, also in the parts it does not build', () => {
     const good = JSON.stringify({ ...tfPlan([rc({ actions: ['delete'] })]), planned_values: { root_module: { resources: [{ values: { a: true } }] } } });
     for (const bad of [good.replace('"a":true', '"a":tru'), good.replace('"a":true', '"a":true,'), good.replace('{"values"', '{values'), good.slice(0, -1)]) {

@@ -22,14 +22,21 @@ export const DEFAULT_PRODUCTION_NAMES = ['prod', 'production', 'prd', 'live'] as
 /** Variable and tag keys that usually hold the environment name. */
 const ENV_KEY = /^(env|environment|stage|tier|deployment|deployment_environment)$|[_-](env|environment|stage)$/i;
 
+type Environment = NonNullable<SteerConfig['production']['environments']>[number];
+
 export interface ProductionRules {
   readonly names: ReadonlySet<string>;
-  readonly environments: NonNullable<SteerConfig['production']['environments']>;
+  readonly environments: readonly Environment[];
+  /** The environments marked production, and which of them match tags (read per change). */
+  readonly production: readonly Environment[];
+  readonly tagEnvironments: readonly Environment[];
 }
 
 export function productionRules(config: SteerConfig): ProductionRules {
   const names = config.production.names ?? DEFAULT_PRODUCTION_NAMES;
-  return { names: new Set(names.map((n) => n.toLowerCase())), environments: config.production.environments ?? [] };
+  const environments = config.production.environments ?? [];
+  const production = environments.filter((e) => e.production);
+  return { names: new Set(names.map((n) => n.toLowerCase())), environments, production, tagEnvironments: production.filter((e) => e.match.tags !== undefined) };
 }
 
 /** `prodDatabase`, `envs/prod-eu/plan.json`, `module.prd_db` → their word tokens, lower-cased. */
@@ -58,7 +65,7 @@ export interface PlanSignalContext {
 export function planProductionSignals(plan: Plan, rules: ProductionRules, ctx: PlanSignalContext): ProductionSignal[] {
   const signals: ProductionSignal[] = [];
   const { target } = plan;
-  const prodEnvs = rules.environments.filter((e) => e.production);
+  const prodEnvs = rules.production;
 
   if (ctx.explicitEnv !== undefined) {
     const configured = rules.environments.find((e) => e.name === ctx.explicitEnv);
@@ -88,30 +95,28 @@ export function planProductionSignals(plan: Plan, rules: ProductionRules, ctx: P
       const hit = matchesAnyName(target.variables[name], patterns);
       if (hit) signals.push({ kind: 'variable', detail: `variable ${name} = "${target.variables[name]}" matches ${env.name}` });
     }
-    signals.push(...tagSignals(target.tags, 'stack tag', rules, m.tags, env.name));
+    tagSignals(signals, target.tags, 'stack tag', rules, m.tags, env.name);
   }
   for (const [name, value] of Object.entries(target.variables)) {
     if (ENV_KEY.test(name) && namedProduction(rules, value)) signals.push({ kind: 'variable', detail: `variable ${name} = "${value}"` });
   }
-  signals.push(...tagSignals(target.tags, 'stack tag', rules, undefined, undefined));
+  tagSignals(signals, target.tags, 'stack tag', rules, undefined, undefined);
   return dedupe(signals);
 }
 
 export function changeProductionSignals(change: Change, rules: ProductionRules): ProductionSignal[] {
   const signals: ProductionSignal[] = [];
-  // A tag the change keeps is one signal; one it adds or removes says which side it is on.
-  const { kept, onlyBefore, onlyAfter } = partitionTags(change.tagsBefore, change.tagsAfter);
-  const envs: (readonly [Readonly<Record<string, readonly string[]>> | undefined, string | undefined])[] = [
-    [undefined, undefined],
-    ...rules.environments.filter((e) => e.production).map((e) => [e.match.tags, e.name] as const),
-  ];
-  for (const [configured, envName] of envs) {
-    if (envName !== undefined && configured === undefined) continue;
-    signals.push(...tagSignals(kept, 'tag', rules, configured, envName));
-    signals.push(...tagSignals(onlyBefore, 'tag', rules, configured, envName, ' (before)'));
-    signals.push(...tagSignals(onlyAfter, 'tag', rules, configured, envName, ' (after)'));
+  if (hasAny(change.tagsBefore) || hasAny(change.tagsAfter)) {
+    // A tag the change keeps is one signal; one it adds or removes says which side it is on.
+    const { kept, onlyBefore, onlyAfter } = partitionTags(change.tagsBefore, change.tagsAfter);
+    for (let e = -1; e < rules.tagEnvironments.length; e++) {
+      const env = e < 0 ? undefined : rules.tagEnvironments[e]!;
+      tagSignals(signals, kept, 'tag', rules, env?.match.tags, env?.name);
+      tagSignals(signals, onlyBefore, 'tag', rules, env?.match.tags, env?.name, ' (before)');
+      tagSignals(signals, onlyAfter, 'tag', rules, env?.match.tags, env?.name, ' (after)');
+    }
   }
-  for (const env of rules.environments.filter((e) => e.production)) {
+  for (const env of rules.production) {
     const mod = matchesAnyName(change.module, env.match.modules);
     if (mod) signals.push({ kind: 'module', detail: `module ${change.module} matches ${env.name} (${mod})` });
   }
@@ -124,18 +129,24 @@ export function changeProductionSignals(change: Change, rules: ProductionRules):
       }
     }
   }
-  return dedupe(signals);
+  return signals.length > 1 ? dedupe(signals) : signals;
 }
 
+function hasAny(tags: Readonly<Record<string, string>>): boolean {
+  for (const key in tags) if (Object.hasOwn(tags, key)) return true;
+  return false;
+}
+
+/** Adds to `out` the production signals of `tags`. */
 function tagSignals(
+  out: ProductionSignal[],
   tags: Readonly<Record<string, string>>,
   label: string,
   rules: ProductionRules,
   configured: Readonly<Record<string, readonly string[]>> | undefined,
   envName: string | undefined,
   suffix = '',
-): ProductionSignal[] {
-  const out: ProductionSignal[] = [];
+): void {
   for (const [key, value] of Object.entries(tags)) {
     if (configured) {
       const patterns = Object.entries(configured).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
@@ -144,7 +155,6 @@ function tagSignals(
       out.push({ kind: 'tag', detail: `${label} ${key}=${value}${suffix}` });
     }
   }
-  return out;
 }
 
 type Tags = Readonly<Record<string, string>>;

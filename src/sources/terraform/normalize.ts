@@ -77,9 +77,9 @@ export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: Resourc
 
   const source = detectSource(doc, collected, ctx);
   const header = {
-    source: source === 'opentofu' ? 'terraform' : source, // the same plan rendered by either tool digests the same
-    errored,
     complete: doc.complete ?? null,
+    errored,
+    source: source === 'opentofu' ? 'terraform' : source, // the same plan rendered by either tool digests the same
   };
   return {
     source,
@@ -124,23 +124,21 @@ function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Kee
   if (rc.deposed !== undefined) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
   if (importing) notes.push(`imported${change.importing?.id !== undefined ? ` from id ${change.importing.id}` : ''}`);
 
-  return {
+  const reasons: Mutable<Change['reasons']> = { forcedBy, notes };
+  if (rc.action_reason !== undefined) reasons.actionReason = keep(rc.action_reason, true);
+  // Optional properties are set only when present (no spread objects: this runs per entry).
+  const out: Mutable<Change> = {
     address: keep(rc.address),
     type: keep(rc.type, true),
-    ...(rc.provider_name !== undefined ? { provider: keep(rc.provider_name, true) } : {}),
-    ...(rc.module_address !== undefined ? { module: keep(rc.module_address, true) } : {}),
     mode: rc.mode ?? 'managed',
     action,
     sourceActions: keep === same ? change.actions : change.actions.map((a) => keep(a, true)),
-    ...(classified.replaceOrder !== undefined ? { replaceOrder: classified.replaceOrder } : {}),
     destroys: classified.destroys,
     mayReplace: false,
     replacementUnknown: false,
     forgets: classified.forgets,
-    ...(rc.previous_address !== undefined && rc.previous_address !== rc.address ? { previousAddress: keep(rc.previous_address) } : {}),
-    ...(rc.deposed !== undefined ? { deposedKey: keep(rc.deposed) } : {}),
     importing,
-    reasons: { ...(rc.action_reason !== undefined ? { actionReason: keep(rc.action_reason, true) } : {}), forcedBy, notes },
+    reasons,
     changedAttributes:
       action === 'no-op' || action === 'read'
         ? []
@@ -150,7 +148,15 @@ function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Kee
     tagsBefore: extractTags(change.before, change.before_sensitive, keep),
     tagsAfter: extractTags(change.after, change.after_sensitive, keep),
   };
+  if (rc.provider_name !== undefined) out.provider = keep(rc.provider_name, true);
+  if (rc.module_address !== undefined) out.module = keep(rc.module_address, true);
+  if (classified.replaceOrder !== undefined) out.replaceOrder = classified.replaceOrder;
+  if (rc.previous_address !== undefined && rc.previous_address !== rc.address) out.previousAddress = keep(rc.previous_address);
+  if (rc.deposed !== undefined) out.deposedKey = keep(rc.deposed);
+  return out;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Everything a change will do, values included (hashed, never kept): the digest material, in

@@ -38,12 +38,20 @@ export function extractTags(value: Json, mask: Json, keep: Keep = same): Record<
     const map = value[attribute];
     if (!isRecord(map)) continue;
     const mapMask = maskAt(mask, attribute);
-    for (const [key, tagValue] of Object.entries(map)) {
-      if (typeof tagValue !== 'string' || key in tags) continue;
-      tags[keep(key, true)] = maskAt(mapMask, key) === true ? REDACTED : keep(tagValue, true);
+    for (const key of Object.keys(map)) {
+      const tagValue = map[key];
+      // Own properties only: a tag may be called "constructor" or "__proto__".
+      if (typeof tagValue !== 'string' || Object.hasOwn(tags, key)) continue;
+      setOwn(tags, keep(key, true), maskAt(mapMask, key) === true ? REDACTED : keep(tagValue, true));
     }
   }
   return tags;
+}
+
+/** `record[key] = value` as an own property, also for "__proto__" (which assignment would take as the prototype). */
+function setOwn(record: Record<string, string>, key: string, value: string): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }
 
 /**

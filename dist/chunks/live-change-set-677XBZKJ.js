@@ -1,2 +1,0 @@
-import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-import{a,b}from"./chunk-BXZR3YDV.js";import"./chunk-VJ2BQLRW.js";import"./chunk-ZXCGATMH.js";import"./chunk-ZR7KTU3P.js";import"./chunk-OV75T474.js";import"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";export{b as createChangeSetPlans,a as liveChangeSetPlans};
