@@ -36,7 +36,9 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
       const production = own.length === 0 ? planSignals : [...planSignals, ...own];
       const retained = change.policyAction !== undefined && /Retain|Snapshot/.test(change.policyAction);
       const dataLoss = stateful !== undefined && change.mode === 'managed' && (change.destroys || change.mayReplace || change.replacementUnknown) && !retained;
-      return { change, ...(stateful !== undefined ? { stateful } : {}), production, dataLoss, verdict: 'allow' };
+      const assessed: AssessedChange = { change, production, dataLoss, verdict: 'allow' };
+      if (stateful !== undefined) (assessed as { stateful?: string }).stateful = stateful;
+      return assessed;
     };
 
     const changes: AssessedChange[] = [];

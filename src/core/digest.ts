@@ -64,9 +64,6 @@ export function reportDigest(planDigests: readonly string[]): string {
  * values to canonicalize — and hashes it: the digest of values whose bytes are already canonical
  * costs a copy, not a parse and a re-serialization. One scratch buffer, reused.
  */
-/** Buffer's native copy, for any Uint8Array source (no view allocated per copy). */
-const copyBytes = Buffer.prototype.copy as (this: Uint8Array, target: Uint8Array, targetStart: number, sourceStart: number, sourceEnd: number) => number;
-
 export class CanonicalHasher {
   private buffer = Buffer.allocUnsafe(1 << 16);
   private length = 0;
@@ -95,7 +92,10 @@ export class CanonicalHasher {
   /** Appends bytes that are already the canonical form of a value. */
   bytes(source: Uint8Array, start: number, end: number): this {
     this.reserve(end - start);
-    this.length += copyBytes.call(source, this.buffer, this.length, start, end);
+    // Most values are short: copied byte by byte, without a view allocated per copy.
+    if (end - start <= 64) for (let k = start, at = this.length; k < end; k++, at++) this.buffer[at] = source[k]!;
+    else this.buffer.set(source.subarray(start, end), this.length);
+    this.length += end - start;
     return this;
   }
 

@@ -95,20 +95,22 @@ export function planProductionSignals(plan: Plan, rules: ProductionRules, ctx: P
       const hit = matchesAnyName(target.variables[name], patterns);
       if (hit) signals.push({ kind: 'variable', detail: `variable ${name} = "${target.variables[name]}" matches ${env.name}` });
     }
-    tagSignals(signals, target.tags, 'stack tag', rules, m.tags, env.name);
+    tagSignals(signals, Object.entries(target.tags), 'stack tag', rules, m.tags, env.name);
   }
   for (const [name, value] of Object.entries(target.variables)) {
     if (ENV_KEY.test(name) && namedProduction(rules, value)) signals.push({ kind: 'variable', detail: `variable ${name} = "${value}"` });
   }
-  tagSignals(signals, target.tags, 'stack tag', rules, undefined, undefined);
+  tagSignals(signals, Object.entries(target.tags), 'stack tag', rules, undefined, undefined);
   return dedupe(signals);
 }
 
 export function changeProductionSignals(change: Change, rules: ProductionRules): ProductionSignal[] {
   const signals: ProductionSignal[] = [];
-  if (hasAny(change.tagsBefore) || hasAny(change.tagsAfter)) {
+  const before = Object.entries(change.tagsBefore);
+  const after = Object.entries(change.tagsAfter);
+  if (before.length > 0 || after.length > 0) {
     // A tag the change keeps is one signal; one it adds or removes says which side it is on.
-    const { kept, onlyBefore, onlyAfter } = partitionTags(change.tagsBefore, change.tagsAfter);
+    const { kept, onlyBefore, onlyAfter } = partitionTags(before, change.tagsAfter, after);
     for (let e = -1; e < rules.tagEnvironments.length; e++) {
       const env = e < 0 ? undefined : rules.tagEnvironments[e]!;
       tagSignals(signals, kept, 'tag', rules, env?.match.tags, env?.name);
@@ -132,44 +134,46 @@ export function changeProductionSignals(change: Change, rules: ProductionRules):
   return signals.length > 1 ? dedupe(signals) : signals;
 }
 
-function hasAny(tags: Readonly<Record<string, string>>): boolean {
-  for (const key in tags) if (Object.hasOwn(tags, key)) return true;
-  return false;
-}
+type Tag = readonly [key: string, value: string];
 
 /** Adds to `out` the production signals of `tags`. */
 function tagSignals(
   out: ProductionSignal[],
-  tags: Readonly<Record<string, string>>,
+  tags: readonly Tag[],
   label: string,
   rules: ProductionRules,
   configured: Readonly<Record<string, readonly string[]>> | undefined,
   envName: string | undefined,
   suffix = '',
 ): void {
-  for (const [key, value] of Object.entries(tags)) {
+  for (const [key, value] of tags) {
     if (configured) {
       const patterns = Object.entries(configured).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
       if (matchesAnyName(value, patterns)) out.push({ kind: 'tag', detail: `${label} ${key}=${value}${suffix} matches ${envName}` });
-    } else if (ENV_KEY.test(key) && namedProduction(rules, value)) {
+    } else if (isEnvironmentKey(key) && namedProduction(rules, value)) {
       out.push({ kind: 'tag', detail: `${label} ${key}=${value}${suffix}` });
     }
   }
 }
 
-type Tags = Readonly<Record<string, string>>;
-
-/** Tags with the same value before and after, and those only on one side (or changed). */
-function partitionTags(before: Tags, after: Tags): { kept: Tags; onlyBefore: Tags; onlyAfter: Tags } {
-  // No prototype: a tag may be called "constructor" or "__proto__".
-  const kept: Record<string, string> = Object.create(null) as Record<string, string>;
-  const onlyBefore: Record<string, string> = Object.create(null) as Record<string, string>;
-  const onlyAfter: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const key of Object.keys(before)) {
-    if (Object.hasOwn(after, key) && after[key] === before[key]) kept[key] = before[key]!;
-    else onlyBefore[key] = before[key]!;
+/** ENV_KEY's verdict, remembered: the same few tag keys come back on every resource. */
+function isEnvironmentKey(key: string): boolean {
+  let known = environmentKeys.get(key);
+  if (known === undefined) {
+    known = ENV_KEY.test(key);
+    if (environmentKeys.size < 10_000) environmentKeys.set(key, known);
   }
-  for (const key of Object.keys(after)) if (!Object.hasOwn(kept, key)) onlyAfter[key] = after[key]!;
+  return known;
+}
+const environmentKeys = new Map<string, boolean>();
+
+/** Tags with the same value before and after, and those only on one side (or changed), in their order. */
+function partitionTags(before: readonly Tag[], afterTags: Readonly<Record<string, string>>, after: readonly Tag[]): { kept: readonly Tag[]; onlyBefore: readonly Tag[]; onlyAfter: readonly Tag[] } {
+  const kept: Tag[] = [];
+  const onlyBefore: Tag[] = [];
+  // Own properties only: a tag may be called "constructor" or "__proto__".
+  for (const tag of before) (Object.hasOwn(afterTags, tag[0]) && afterTags[tag[0]] === tag[1] ? kept : onlyBefore).push(tag);
+  const onlyAfter = kept.length === 0 ? after : after.filter(([key]) => !kept.some((k) => k[0] === key));
   return { kept, onlyBefore, onlyAfter };
 }
 

@@ -117,14 +117,14 @@ function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Kee
   if (action === 'no-op' && rc.previous_address !== undefined && rc.previous_address !== rc.address) action = 'move';
   else if (action === 'no-op' && importing) action = 'import';
 
-  const forcedBy = (change.replace_paths ?? []).map((p) => keep(formatAttributePath(p), true));
+  const forcedBy = change.replace_paths === undefined || change.replace_paths.length === 0 ? NONE : change.replace_paths.map((p) => keep(formatAttributePath(p), true));
   const notes: string[] = [];
   if (rc.action_reason !== undefined) notes.push(describeActionReason(rc.action_reason));
   if (classified.forgets) notes.push('the object is removed from state but keeps running, unmanaged');
   if (rc.deposed !== undefined) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
   if (importing) notes.push(`imported${change.importing?.id !== undefined ? ` from id ${change.importing.id}` : ''}`);
 
-  const reasons: Mutable<Change['reasons']> = { forcedBy, notes };
+  const reasons: Mutable<Change['reasons']> = { forcedBy, notes: notes.length === 0 ? NONE : notes };
   if (rc.action_reason !== undefined) reasons.actionReason = keep(rc.action_reason, true);
   // Optional properties are set only when present (no spread objects: this runs per entry).
   const out: Mutable<Change> = {
@@ -140,8 +140,8 @@ function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Kee
     importing,
     reasons,
     changedAttributes:
-      action === 'no-op' || action === 'read'
-        ? []
+      action === 'no-op' || action === 'read' || changed?.length === 0
+        ? NONE
         : changed !== undefined
           ? changed.map((name) => keep(name, true)).sort()
           : changedAttributes(change.before, change.after, change.after_unknown, keep),
@@ -157,6 +157,9 @@ function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Kee
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The empty list most changes have (of forcing attributes, notes, changed attributes): one, shared. */
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * Everything a change will do, values included (hashed, never kept): the digest material, in
