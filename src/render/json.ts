@@ -30,15 +30,29 @@ export function* renderJsonChunks(report: Report, toolVersion: string): Generato
       yield '[]';
       continue;
     }
-    yield '[\n';
-    for (const [j, c] of plan.changes.entries()) {
-      // Elements of plans[i].changes sit 8 spaces deep in the whole document.
-      yield `${j > 0 ? ',\n' : ''}        ${JSON.stringify(jsonChange(c), null, 2).replaceAll('\n', '\n        ')}`;
+    yield '[\n        ';
+    for (let from = 0; from < plan.changes.length; from += CHANGES_AT_ONCE) {
+      if (from > 0) yield ',\n        ';
+      yield changesText(plan.changes.slice(from, from + CHANGES_AT_ONCE));
     }
     yield '\n      ]';
   }
   yield `${text.slice(at)}\n`;
 }
+
+const CHANGES_AT_ONCE = 256;
+
+/**
+ * Changes as they sit in the document — elements of plans[i].changes, 8 spaces deep — joined
+ * by ",\n": JSON.stringify indents them there itself when they are stringified at that depth,
+ * so the text is cut out of a document of the same shape instead of re-indented line by line.
+ */
+function changesText(changes: readonly AssessedChange[]): string {
+  const text = JSON.stringify({ plans: [{ changes: changes.map(jsonChange) }] }, null, 2);
+  return text.slice(CHANGES_PREFIX.length, text.length - CHANGES_SUFFIX.length);
+}
+const CHANGES_PREFIX = '{\n  "plans": [\n    {\n      "changes": [\n        ';
+const CHANGES_SUFFIX = '\n      ]\n    }\n  ]\n}';
 
 export function jsonReport(report: Report, toolVersion: string, changesOf?: (plan: number) => unknown): unknown {
   const all = report.plans.flatMap((p) => p.changes);
