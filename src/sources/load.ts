@@ -3,6 +3,7 @@ import type { Plan } from '../core/model.js';
 import { cloudFormationPlans } from './cloudformation/parse.js';
 import { jsonSyntaxInputError, parseJsonText, type DecodedInput } from './decode.js';
 import { detectFormat } from './detect.js';
+import { MAX_HELD } from './json/scan-arena.js';
 import { JsonSyntaxError } from './json/scan.js';
 import type { ResourceChangeCollector } from './terraform/normalize.js';
 import { readTerraformPlanBytes, readTerraformPlanInSlices, type PlanFromBytes } from './terraform/read-plan.js';
@@ -33,7 +34,7 @@ export function parseDecoded(
   file: string,
 ): Pick<InputDocument, 'doc' | 'terraformChanges'> {
   if (decoded.kind === 'text') return { doc: parseJsonText(decoded.text, file) };
-  const { bytes } = decoded;
+  const bytes = heldInMemory(decoded.bytes, file);
   try {
     return documentOf(bytes, readTerraformPlanBytes(bytes, file));
   } catch (e) {
@@ -48,12 +49,18 @@ export async function parseDecodedInSlices(
   pause: () => Promise<void>,
 ): Promise<Pick<InputDocument, 'doc' | 'terraformChanges'>> {
   if (decoded.kind === 'text') return parseDecoded(decoded, file);
-  const { bytes } = decoded;
+  const bytes = heldInMemory(decoded.bytes, file);
   try {
     return documentOf(bytes, await readTerraformPlanInSlices(bytes, file, pause));
   } catch (e) {
     throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, file, bytes) : e;
   }
+}
+
+/** Bytes the in-memory reader can hold (files larger than these are streamed; standard input is not). */
+function heldInMemory(bytes: Buffer, file: string): Buffer {
+  if (bytes.length <= MAX_HELD) return bytes;
+  throw new InputError(file, `too large to read in memory (${bytes.length} bytes): give it as a file, which is streamed`);
 }
 
 function documentOf(bytes: Buffer, plan: PlanFromBytes | undefined): Pick<InputDocument, 'doc' | 'terraformChanges'> {

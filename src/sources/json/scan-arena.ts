@@ -1,22 +1,31 @@
 import { SCANNER_WASM } from './wasm/scanner-module.js';
 
 /**
- * Where the WebAssembly scanner (wasm/scanner.as.ts) reads its bytes: one WebAssembly memory
- * per reader, holding the window of input the reader works in. A view the arena hands out is a
- * plain Buffer over that memory; it stays valid until the arena is asked for a larger window.
+ * Where the WebAssembly scanner (wasm/json-scan.as.ts, wasm/plan-entry.as.ts) reads its bytes:
+ * one WebAssembly memory per reader, holding the window of input the reader works in. A view the
+ * arena hands out is a plain Buffer over that memory; it stays valid until the arena is asked for
+ * a larger window.
  */
 
-/** Memory below this holds the scanner's tables, results, stack and scratch (see wasm/json-scan.as.ts). */
-const DATA_BASE = 131_072 + (2 << 20);
+// The memory layout (json-scan.as.ts and plan-entry.as.ts say what each part holds).
+const RESULTS = 1280;
 const DICTIONARY = 1536;
 const DICTIONARY_SIZE = 512;
+const STACK = 2048;
+const STACK_SIZE = 10_000;
 const MATERIAL = 94_208;
+const MATERIAL_SLOTS = 16;
+const ENTRY_RESULT = 95_616;
 /** Where the entry walker writes an entry's reduced text (plan-entry.as.ts OUT). */
 const ENTRY_TEXT = 131_072;
-const ENTRY_RESULT = 95_616;
+/** Memory below this holds the scanner's tables, results, stack and scratch space. */
+const DATA_BASE = ENTRY_TEXT + (2 << 20);
 /** Bytes kept after every window: the scanner's 16-byte loads may read 15 past its end. */
 const PADDING = 64;
 const PAGE = 65_536;
+
+/** The scanner hands addresses to JavaScript as 32-bit signed integers: the memory stays below 2 GB. */
+export const MAX_HELD = 2 ** 31 - DATA_BASE - PADDING - PAGE;
 
 interface ScannerExports {
   init(): void;
@@ -31,17 +40,16 @@ const arenas = new WeakMap<ArrayBufferLike, ScanArena>();
 export class ScanArena {
   private readonly memory: WebAssembly.Memory;
   readonly scanner: ScannerExports;
-  /** The scanner's result slots (scanner.as.ts RESULT), over the current memory. */
+  /** The scanner's result slots, over the current memory. */
   results!: Int32Array;
-  /** The container stack (json-scan.as.ts STACK). */
+  /** The container stack of a scan. */
   stack!: Uint8Array;
-  /** All of the memory (the entry walker's results point anywhere in it). */
+  /** All of the memory (the entry walker's results point anywhere in it), as bytes and as 32-bit integers. */
   memoryBytes!: Buffer;
-  /** The entry walker's digest material slots and results (plan-entry.as.ts MATERIAL, ENTRY_RESULT). */
+  memoryInts!: Int32Array;
+  /** The entry walker's digest material slots and results. */
   material!: Int32Array;
   entryResult!: Int32Array;
-  /** The same, as 32-bit integers (the walker's result rows). */
-  memoryInts!: Int32Array;
   /** The key dictionary last written (plan-entry.as.ts DICTIONARY). */
   dictionary: Uint8Array | undefined;
 
@@ -105,6 +113,7 @@ export class ScanArena {
   }
 
   private reserve(length: number): void {
+    if (length > MAX_HELD) throw new RangeError(`the JSON scanner holds at most ${MAX_HELD} bytes at once`);
     const needed = pagesFor(length) - this.memory.buffer.byteLength / PAGE;
     if (needed > 0) {
       this.memory.grow(needed);
@@ -115,11 +124,11 @@ export class ScanArena {
   private viewsChanged(): void {
     const buffer = this.memory.buffer;
     arenas.set(buffer, this);
-    this.results = new Int32Array(buffer, 1280, 8);
-    this.stack = new Uint8Array(buffer, 2048, 10_000);
+    this.results = new Int32Array(buffer, RESULTS, 8);
+    this.stack = new Uint8Array(buffer, STACK, STACK_SIZE);
     this.memoryBytes = Buffer.from(buffer);
     this.memoryInts = new Int32Array(buffer);
-    this.material = new Int32Array(buffer, MATERIAL, 48);
+    this.material = new Int32Array(buffer, MATERIAL, MATERIAL_SLOTS * 3);
     this.entryResult = new Int32Array(buffer, ENTRY_RESULT, 3);
   }
 }

@@ -43,7 +43,7 @@ export function skipWhitespace(b: Uint8Array, i: number): number {
   return i;
 }
 
-// The scanner's result slots and error codes (wasm/scanner.as.ts).
+// The scanner's result slots and error codes (wasm/json-scan.as.ts).
 const R_ERROR_AT = 0;
 const R_ERROR_CODE = 1;
 const R_SAFE_AT = 3;

@@ -48,8 +48,9 @@ const CLOSE_ARRAY = 0x5d;
  * A Terraform JSON plan from UTF-8 bytes, building only what Steer reads (see read-paths.ts):
  * the whole document is validated as JSON by the scanner, while `JSON.parse` runs on the
  * envelope keys, `configuration.root_module.variables` and each `resource_changes` entry (reduced,
- * collected and dropped one at a time, see read-bytes.ts). `planned_values`, `prior_state` and
- * the rest — usually more than half of a plan — are never built.
+ * collected and dropped one at a time, see read-entry.ts). `planned_values`, `prior_state` and
+ * the rest — usually more than half of a plan — are never built. `win.bytes` is always a view of
+ * a ScanArena (the scanner's WebAssembly memory); the drivers below put the input there.
  *
  * One reader serves whole files and streams: it reads through `win` and, when the bytes end
  * before a step does and more may follow, yields the offset from which it still needs them; the
