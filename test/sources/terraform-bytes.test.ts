@@ -227,6 +227,91 @@ describe('entries the WebAssembly walker leaves to JSON.parse', () => {
   });
 });
 
+describe('random entries, as the WebAssembly walker reads them and as JSON.parse does', () => {
+  // Entries built to stress what the walker decides by itself: which attributes changed (canonical
+  // bytes or not), the tag maps and their masks, after_unknown, names like "__proto__", keys in any
+  // order, Go's escapes, whitespace, repeated keys. The plan (digest included) must be the same.
+  const random = seededRandom(7);
+  const pick = <T>(list: readonly T[]): T => list[random(list.length)]!;
+  const NAMES = ['a', 'b', 'id', 'arn', 'tags', 'tags_all', 'labels', 'user_labels', 'resource_labels', '__proto__', 'constructor', 'x<y', 'é', 'Env', 'env'];
+  const scalar = (): unknown => pick<() => unknown>([() => null, () => true, () => false, () => random(1000), () => -random(50), () => 1.5, () => 1e21, () => pick(['', 'x', 'a<b>&c', 'é✓', 'production', 'prod-eu', 'line\nbreak', 'quote"q', '\u2028'])])();
+  const value = (depth: number): unknown => {
+    const kind = random(depth > 2 ? 1 : 4);
+    if (kind === 1) return Array.from({ length: random(3) }, () => value(depth + 1));
+    if (kind === 2) return object(depth + 1, random(4));
+    if (kind === 3) return tagMap();
+    return scalar();
+  };
+  const object = (depth: number, size: number): Record<string, unknown> => {
+    const o: Record<string, unknown> = {};
+    for (let k = 0; k < size; k++) Object.defineProperty(o, pick(NAMES), { value: value(depth), enumerable: true, writable: true, configurable: true });
+    return o;
+  };
+  const tagMap = (): Record<string, unknown> => Object.fromEntries(Array.from({ length: random(4) }, () => [pick(['Environment', 'Name', 'env', 'Team', '__proto__', 'constructor']), random(5) === 0 ? random(9) : pick(['production', 'staging', 'prod', 'x<y'])]));
+  const mask = (): unknown => pick<() => unknown>([() => ({}), () => true, () => false, () => ({ tags: { Environment: true } }), () => ({ tags_all: true, labels: {} }), () => undefined])();
+  const shuffled = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(shuffled);
+    if (v === null || typeof v !== 'object') return v;
+    const keys = Object.keys(v);
+    for (let k = keys.length - 1; k > 0; k--) {
+      const j = random(k + 1);
+      [keys[k], keys[j]] = [keys[j]!, keys[k]!];
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of keys) Object.defineProperty(out, key, { value: shuffled((v as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+  const entry = (n: number): Record<string, unknown> => {
+    const before = random(5) === 0 ? null : object(1, random(7));
+    let after: unknown = random(5) === 0 ? null : before === null || random(3) === 0 ? object(1, random(7)) : { ...before };
+    if (after !== null && typeof after === 'object' && random(2) === 0) Object.defineProperty(after, pick(NAMES), { value: value(2), enumerable: true, writable: true, configurable: true });
+    if (random(6) === 0) after = JSON.parse(JSON.stringify(after)); // same values, maybe other bytes
+    const change: Record<string, unknown> = { actions: pick([['update'], ['delete'], ['create'], ['no-op'], ['delete', 'create'], ['create', 'delete'], ['read'], ['forget']]), before, after };
+    for (const [key, make] of [['before_sensitive', mask], ['after_sensitive', mask], ['after_unknown', () => pick([{}, { a: true }, { id: true, tags: { x: true } }, { b: false }, true])]] as const) {
+      const v = make();
+      if (v !== undefined) change[key] = v;
+    }
+    if (random(4) === 0) change.replace_paths = [[pick(NAMES)], ['tags', 'Environment']];
+    return { address: `aws_thing.r${n}`, mode: 'managed', type: 'aws_thing', name: `r${n}`, provider_name: 'registry.terraform.io/hashicorp/aws', index: random(3) === 0 ? 'k<1>' : n, change };
+  };
+  const variants = (text: string): string[] => [
+    text,
+    goEscaped(text),
+    text.replace(/"tags":/g, '"t\\u0061gs":'),
+    text.replace(/,"change":\{/, ',"change":{"actions":["no-op"]},"change":{'),
+    text.replace(/"before":\{(?=")/, '"before":{"a":0,'),
+  ];
+  it('give the same plans and digests (1,500 plans, in memory, a tenth also streamed in 5-byte chunks)', async () => {
+    let compared = 0;
+    for (let round = 0; round < 300; round++) {
+      const doc = tfPlan(Array.from({ length: 1 + random(3) }, (_, n) => entry(n)));
+      const compact = JSON.stringify(shuffled(doc));
+      for (const text of variants(random(4) === 0 ? JSON.stringify(JSON.parse(compact), null, random(2) === 0 ? 2 : '\t') : compact)) {
+        let reference: Plan | Error;
+        try {
+          reference = viaParse(text);
+        } catch (e) {
+          reference = e as Error;
+        }
+        if (reference instanceof Error) {
+          expect(() => viaBytes(text), text).toThrowError(reference instanceof SyntaxError ? /not valid JSON/ : reference.message);
+          continue;
+        }
+        expect(viaBytes(text), text).toEqual(reference);
+        if (round % 10 === 0) {
+          const bytes = Buffer.from(text);
+          const pieces = Array.from({ length: Math.ceil(bytes.length / 5) }, (_, k) => bytes.subarray(k * 5, k * 5 + 5));
+          const streamed = await streamTerraformPlan(Readable.from(pieces), { path: 'p.json' }, 1);
+          expect(streamed.digest, text).toBe(reference.digest);
+          expect(streamed.changes, text).toEqual(reference.changes);
+        }
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1200);
+  });
+});
+
 describe('schema problems', () => {
   it('are said in words (zod/mini has no messages of its own)', () => {
     const text = JSON.stringify(tfPlan([rc({ actions: ['delete'] })])).replace('"address":"terraform_data.x"', '"address":5');

@@ -1,12 +1,19 @@
 /** Deterministic random damage to JSON text, for tests that compare readers with JSON.parse. */
 const ALPHABET = '{}[]":,.-+eE0123456789 \n\\tfnrua\u00e9';
 
-/** Numbers below `n` from a fixed seed (a linear congruential generator: the same run every time). */
+/**
+ * Numbers below `n` from a fixed seed: the same run every time. Mulberry32, in 32-bit integer
+ * arithmetic; the answer is taken from the high bits. (An earlier linear congruential generator
+ * multiplied past 2^53 in floating point: its low bits were lost, so `% n` for small n kept
+ * answering 0 and damage fell only on offsets that were multiples of 16.)
+ */
 export function seededRandom(seed: number): (n: number) => number {
-  let state = seed;
+  let state = seed | 0;
   return (n) => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state % n;
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
   };
 }
 
