@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../support/damage.js';
 import { shellSyntax } from '../../src/adapters/shell/mvdan.js';
 import { parseCommand } from '../../src/guard/parse.js';
 import { plainWords } from '../../src/guard/plain-words.js';
@@ -20,10 +21,9 @@ describe('plain words, without the shell parser', () => {
 
   it('agree with mvdan/sh on random text of their alphabet, assignments and reserved words included', () => {
     const vocabulary = ['terraform', 'apply', 'destroy', 'plan', 'aws', 's3', 'rb', 'sudo', 'env', 'FOO=1', 'A+=b', '1x=2', 'if', 'time', 'for', 'in', '-auto-approve', '-chdir=envs/prod', './deploy.sh', '.', ':', 'x,y', 'a@b', '%1', '--', '-c', 'bash', 'ssh', 'host', 'cdk', 'deploy', 'npx', 'timeout', '10s', 'xargs'];
-    let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = seededRandom(42);
     for (let n = 0; n < 3000; n++) {
-      const words = Array.from({ length: 1 + Math.floor(random() * 6) }, () => vocabulary[Math.floor(random() * vocabulary.length)]!);
+      const words = Array.from({ length: 1 + random(6) }, () => vocabulary[random(vocabulary.length)]!);
       const text = words.join(' ');
       if (plainWords(text) !== undefined) same(text);
     }
