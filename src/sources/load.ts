@@ -3,7 +3,7 @@ import type { Plan } from '../core/model.js';
 import { cloudFormationPlans } from './cloudformation/parse.js';
 import { jsonSyntaxInputError, parseJsonText, type DecodedInput } from './decode.js';
 import { detectFormat } from './detect.js';
-import { MAX_HELD } from './json/scan-arena.js';
+import { MAX_HELD, NoScanMemory } from './json/scan-arena.js';
 import { JsonSyntaxError } from './json/scan.js';
 import type { ResourceChangeCollector } from './terraform/normalize.js';
 import { readTerraformPlanBytes, readTerraformPlanInSlices, type PlanFromBytes } from './terraform/read-plan.js';
@@ -38,8 +38,18 @@ export function parseDecoded(
   try {
     return documentOf(bytes, readTerraformPlanBytes(bytes, file));
   } catch (e) {
+    if (e instanceof NoScanMemory) return parsedWhole(bytes, file);
     throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, file, bytes) : e;
   }
+}
+
+/**
+ * Without the scanner's memory (see NoScanMemory): the document parsed whole — slower, and the
+ * same plan, except that a key Terraform writes once and the document repeats is not refused
+ * (JSON.parse keeps the last).
+ */
+function parsedWhole(bytes: Buffer, file: string): Pick<InputDocument, 'doc'> {
+  return { doc: parseJsonText(bytes.toString('utf8'), file) };
 }
 
 /** `parseDecoded`, pausing between slices of a large input so timers (a progress line) run. */
@@ -53,6 +63,7 @@ export async function parseDecodedInSlices(
   try {
     return documentOf(bytes, await readTerraformPlanInSlices(bytes, file, pause));
   } catch (e) {
+    if (e instanceof NoScanMemory) return parsedWhole(bytes, file);
     throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, file, bytes) : e;
   }
 }

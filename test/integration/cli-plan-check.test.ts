@@ -82,6 +82,23 @@ describe('steer plan-check, the built CLI', () => {
     expect(JSON.parse(r.stdout).digest).toBe(JSON.parse(runCli(['plan-check', demo, '--format', 'json']).stdout).digest);
   });
 
+  it('works where virtual memory is limited (no WebAssembly memory): the same report, or one line saying what to set', () => {
+    // V8 reserves ≈ 10 GB of address space per WebAssembly memory; `ulimit -v` can forbid that.
+    const limited = (args: string, env = '') =>
+      spawnSync('bash', ['-c', `ulimit -v 4000000 && ${env} node dist/cli.js plan-check "${demo}" ${args}`], { cwd: repoRoot, encoding: 'utf8' });
+    const reference = JSON.parse(runCli(['plan-check', demo, '--format', 'json']).stdout);
+    const inMemory = limited('--format json');
+    expect(inMemory.stderr).toBe('');
+    expect(inMemory.status).toBe(2);
+    expect(JSON.parse(inMemory.stdout)).toEqual(reference);
+    const streamed = limited('--stream');
+    expect(streamed.status).toBe(1);
+    expect(streamed.stderr).toMatch(/^steer: error: .*agent-drift-fix\.plan\.json: WebAssembly memory could not be reserved .* NODE_OPTIONS=--disable-wasm-trap-handler, which reserves only what is used\n$/);
+    const withHint = limited('--stream --format json', 'NODE_OPTIONS=--disable-wasm-trap-handler');
+    expect(withHint.status).toBe(2);
+    expect(JSON.parse(withHint.stdout).digest).toBe(reference.digest);
+  });
+
   it('several plans → one verdict, a section per plan', () => {
     const r = runCli(['plan-check', tf('tf-plan-format__create.json'), demo, '--format', 'json']);
     const report = JSON.parse(r.stdout);

@@ -34,6 +34,20 @@ interface ScannerExports {
   entry(start: number, end: number): number;
 }
 
+/**
+ * The process could not reserve a WebAssembly memory. A 64-bit V8 reserves ≈ 10 GB of address
+ * space per memory (bounds are checked by guard pages), which a virtual-memory limit (`ulimit -v`)
+ * can forbid; `node --disable-wasm-trap-handler` (or NODE_OPTIONS) reserves only what is used.
+ */
+export class NoScanMemory extends Error {
+  constructor(cause: unknown) {
+    super(
+      'WebAssembly memory could not be reserved (is virtual memory limited, e.g. by ulimit -v?): set NODE_OPTIONS=--disable-wasm-trap-handler, which reserves only what is used',
+      { cause },
+    );
+  }
+}
+
 let compiled: WebAssembly.Module | undefined;
 const arenas = new WeakMap<ArrayBufferLike, ScanArena>();
 
@@ -55,15 +69,24 @@ export class ScanArena {
 
   constructor(size = 0) {
     compiled ??= new WebAssembly.Module(Buffer.from(SCANNER_WASM, 'base64'));
-    this.memory = new WebAssembly.Memory({ initial: pagesFor(size) });
+    try {
+      this.memory = new WebAssembly.Memory({ initial: pagesFor(size) });
+    } catch (e) {
+      throw e instanceof RangeError ? new NoScanMemory(e) : e;
+    }
     this.scanner = new WebAssembly.Instance(compiled, { env: { memory: this.memory } }).exports as unknown as ScannerExports;
     this.scanner.init();
     this.viewsChanged();
   }
 
-  /** A buffer of `size` bytes in a new arena, to read input into. */
+  /** A buffer of `size` bytes in a new arena, to read input into (a plain one when no arena can be had). */
   static allocate(this: void, size: number): Buffer {
-    return new ScanArena(size).view(size);
+    try {
+      return new ScanArena(size).view(size);
+    } catch (e) {
+      if (e instanceof NoScanMemory) return Buffer.allocUnsafe(size);
+      throw e;
+    }
   }
 
   /** `bytes` in an arena: as they are when they already sit in one (read there), else a copy. */

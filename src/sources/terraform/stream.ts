@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { InputError } from '../../core/errors.js';
 import type { Plan } from '../../core/model.js';
 import { jsonSyntaxInputError } from '../decode.js';
+import { NoScanMemory } from '../json/scan-arena.js';
 import { JsonSyntaxError } from '../json/scan.js';
 import { plansFromDocuments } from '../load.js';
 import type { TerraformContext } from './normalize.js';
@@ -24,6 +25,7 @@ export async function streamTerraformPlan(
   try {
     read = await readTerraformPlanStream(checkedUtf8(input, ctx.path), ctx.path, shared, readAtLeast);
   } catch (e) {
+    if (e instanceof NoScanMemory) throw new InputError(ctx.path, e.message);
     throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, ctx.path) : e;
   }
   if (read === undefined) {
