@@ -91,11 +91,16 @@ export class ScanArena {
 
   /** `bytes` in an arena: as they are when they already sit in one (read there), else a copy. */
   static holding(bytes: Buffer): Buffer {
-    if (arenas.has(bytes.buffer)) return bytes;
+    if (arenas.get(bytes.buffer)?.holds(bytes)) return bytes;
     const arena = new ScanArena(bytes.length);
     const view = arena.view(bytes.length);
     view.set(bytes);
     return view;
+  }
+
+  /** Whether `b` is a view of this arena's memory as it is now (growing it leaves older views stale). */
+  holds(b: Uint8Array): boolean {
+    return b.buffer === this.memory.buffer;
   }
 
   /** The first `length` bytes of the window (grown to hold them; earlier views then go stale). */
@@ -146,6 +151,7 @@ export class ScanArena {
 
   private viewsChanged(): void {
     const buffer = this.memory.buffer;
+    if (lastArena === this) lastBuffer = undefined;
     arenas.set(buffer, this);
     this.results = new Int32Array(buffer, RESULTS, 8);
     this.stack = new Uint8Array(buffer, STACK, STACK_SIZE);
@@ -167,7 +173,7 @@ let lastArena: ScanArena | undefined;
 export function arenaOf(b: Uint8Array): ScanArena {
   if (b.buffer === lastBuffer) return lastArena!;
   const arena = arenas.get(b.buffer);
-  if (arena === undefined) throw new Error('the JSON scanner reads only bytes held in a ScanArena');
+  if (arena === undefined || !arena.holds(b)) throw new Error('the JSON scanner reads only bytes held in a ScanArena, in a current view');
   lastBuffer = b.buffer;
   lastArena = arena;
   return arena;
