@@ -17,6 +17,9 @@ export type TakeEntry = (raw: unknown, spans: RawEntrySpans | undefined, changed
  */
 const REDUCED = ['before', 'after', 'before_sensitive', 'after_sensitive', 'after_unknown'] as const;
 
+/** plan-entry.as.ts MATERIAL_SLOTS. */
+const MATERIAL_SLOTS = 16;
+
 /** The keys the walker looks for (plan-entry.as.ts DICTIONARY): its groups, slots and bytes. */
 const DICTIONARY = ((): Uint8Array => {
   const bytes: number[] = [];
@@ -24,6 +27,7 @@ const DICTIONARY = ((): Uint8Array => {
     const text = Buffer.from(key);
     bytes.push(group, slot, text.length, ...text);
   };
+  if (DIGEST_MATERIAL.length > MATERIAL_SLOTS) throw new Error('the entry walker has fewer material slots than the digest has keys');
   DIGEST_MATERIAL.forEach(([key, from], slot) => add(from === 'entry' ? 1 : 2, slot, key));
   REDUCED.forEach((key, slot) => add(3, slot, key));
   for (const key of TAG_ATTRIBUTES) add(4, 0, key);

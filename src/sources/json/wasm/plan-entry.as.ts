@@ -58,7 +58,7 @@ const ENTRY_RESULT: usize = 95616;
 
 const OUT: usize = 131072;
 const OUT_END: usize = OUT + (1 << 20);
-/** Members of the reduced objects (6 × i32), then the comparison results (7 × i32). */
+/** Members of the reduced objects (24 bytes: key start, end, value start, end, canonical), then the comparison results (7 × i32). */
 const ROWS: usize = OUT_END;
 const ROWS_END: usize = ROWS + (1 << 20);
 const ROW: usize = 24;
