@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import { expandInputPaths, inputSize, openInputStream, peekBytes, readInputBytes } from '../adapters/fs/read-input.js';
-import { showSavedPlan, streamSavedPlan } from '../adapters/terraform-cli/show.js';
 import type { SteerConfig } from '../config/schema.js';
 import { assess } from '../core/assess.js';
 import { InputError, UsageError } from '../core/errors.js';
@@ -59,6 +58,7 @@ async function readInput(path: string, req: PlanCheckRequest): Promise<InputDocu
     const ctx = { path, ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) };
     const { streamTerraformPlan } = await import('../sources/terraform/stream.js'); // loaded only for huge plans
     if (isZip) {
+      const { streamSavedPlan } = await import('../adapters/terraform-cli/show.js'); // spawns terraform: loaded for saved plans only
       const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
       const [plan] = await Promise.all([
         streamTerraformPlan(shown.stdout as Readable, { ...ctx, tool: shown.tool, inputNotes: [`saved plan rendered with "${req.tfBin} show -json"`] }),
@@ -75,6 +75,7 @@ async function readDocument(path: string, req: PlanCheckRequest): Promise<InputD
   const decoded = decodeInput(await readInputBytes(path, ScanArena.allocate), path);
   if (decoded.kind === 'saved-terraform-plan') {
     if (path === '-') throw new InputError(path, "a saved plan can't be read from standard input (terraform show needs the file); give its path, or pipe \"terraform show -json\" output");
+    const { showSavedPlan } = await import('../adapters/terraform-cli/show.js'); // spawns terraform: loaded for saved plans only
     const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);
     const rendered = decodeInput(shown.bytes, path);
     if (rendered.kind === 'saved-terraform-plan') throw new InputError(path, `"${req.tfBin} show -json" did not print JSON`);
