@@ -32,6 +32,7 @@ interface ScannerExports {
   scan(start: number, end: number, resumable: boolean, resumeDepth: number, resumeExpect: number): number;
   string(start: number, end: number): number;
   entry(start: number, end: number): number;
+  indexDictionary(): boolean;
 }
 
 /**
@@ -137,6 +138,7 @@ export class ScanArena {
   writeDictionary(dictionary: Uint8Array): void {
     if (dictionary.length > DICTIONARY_SIZE) throw new Error("the entry walker's key dictionary is too large");
     this.memoryBytes.set(dictionary, DICTIONARY);
+    if (!this.scanner.indexDictionary()) throw new Error("the entry walker's key dictionary must hold each group's keys together");
     this.dictionary = dictionary;
   }
 

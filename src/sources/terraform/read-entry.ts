@@ -20,18 +20,19 @@ const REDUCED = ['before', 'after', 'before_sensitive', 'after_sensitive', 'afte
 /** plan-entry.as.ts MATERIAL_SLOTS. */
 const MATERIAL_SLOTS = 16;
 
-/** The keys the walker looks for (plan-entry.as.ts DICTIONARY): its groups, slots and bytes. */
+/** The keys the walker looks for (plan-entry.as.ts DICTIONARY): its groups, slots and bytes, a group's keys together. */
 const DICTIONARY = ((): Uint8Array => {
+  const entries: [group: number, slot: number, key: string][] = [];
+  if (DIGEST_MATERIAL.length > MATERIAL_SLOTS) throw new Error('the entry walker has fewer material slots than the digest has keys');
+  DIGEST_MATERIAL.forEach(([key, from], slot) => entries.push([from === 'entry' ? 1 : 2, slot, key]));
+  REDUCED.forEach((key, slot) => entries.push([3, slot, key]));
+  for (const key of TAG_ATTRIBUTES) entries.push([4, 0, key]);
+  entries.push([5, 0, 'change']);
   const bytes: number[] = [];
-  const add = (group: number, slot: number, key: string): void => {
+  for (const [group, slot, key] of entries.sort((a, b) => a[0] - b[0])) {
     const text = Buffer.from(key);
     bytes.push(group, slot, text.length, ...text);
-  };
-  if (DIGEST_MATERIAL.length > MATERIAL_SLOTS) throw new Error('the entry walker has fewer material slots than the digest has keys');
-  DIGEST_MATERIAL.forEach(([key, from], slot) => add(from === 'entry' ? 1 : 2, slot, key));
-  REDUCED.forEach((key, slot) => add(3, slot, key));
-  for (const key of TAG_ATTRIBUTES) add(4, 0, key);
-  add(5, 0, 'change');
+  }
   bytes.push(0);
   return Uint8Array.from(bytes);
 })();

@@ -55,6 +55,9 @@ const UNKNOWN: i32 = 4;
 const REDUCED_OBJECTS: i32 = 5;
 /** The walk's results: end of the text in OUT, first result row, result rows. */
 const ENTRY_RESULT: usize = 95616;
+/** Where each group's keys start in the dictionary (i32 per group, -1: none): see indexDictionary. */
+const GROUP_STARTS: usize = 95680;
+const GROUPS: u32 = 8;
 
 const OUT: usize = 131072;
 const OUT_END: usize = OUT + (1 << 20);
@@ -188,6 +191,8 @@ function members(i: usize, top: bool): usize {
  */
 function reduceObject(reduced: i32, start: usize): usize {
   let canonical = true;
+  // Keys in strictly increasing order (as Terraform writes them) can't repeat.
+  let sorted = true;
   let i = start + 1;
   if (isWs(load<u8>(i))) {
     canonical = false;
@@ -207,7 +212,7 @@ function reduceObject(reduced: i32, start: usize): usize {
     if (i == 0) return 0;
     const ks = keyFrom;
     const ke = keyTo;
-    if (previousEnd != 0 && !keyBefore(previousStart, previousEnd, ks, ke)) canonical = false;
+    if (previousEnd != 0 && !keyBefore(previousStart, previousEnd, ks, ke)) canonical = sorted = false;
     previousStart = ks;
     previousEnd = ke;
     if (isWs(load<u8>(i))) {
@@ -250,7 +255,7 @@ function reduceObject(reduced: i32, start: usize): usize {
     return failAt(i, E_SEPARATOR_OBJECT);
   }
   const count = <i32>((rows - first) / ROW);
-  if (count > MAX_MEMBERS || repeatsAKey(first, count)) return stop(FALLBACK);
+  if (count > MAX_MEMBERS || (!sorted && repeatsAKey(first, count))) return stop(FALLBACK);
   const at = OBJECTS + <usize>reduced * 12;
   store<i32>(at, <i32>first);
   store<i32>(at + 4, count);
@@ -385,15 +390,38 @@ function firstTime(list: usize, top: bool, ks: usize, ke: usize): bool {
   return true;
 }
 
-/** The slot of the key [ks, ke) in `group` of the dictionary, or -1. */
-function lookup(group: u32, ks: usize, ke: usize): i32 {
-  const length = ke - ks;
+/**
+ * Notes where each group of the dictionary starts, once the JavaScript side has written it;
+ * false when a group's keys are not together (lookup reads only its own group's run).
+ */
+export function indexDictionary(): bool {
+  for (let g: u32 = 0; g < GROUPS; g++) store<i32>(GROUP_STARTS + (<usize>g << 2), -1);
+  let previous: u32 = 0;
   let d = DICTIONARY;
   for (;;) {
     const g = <u32>load<u8>(d);
-    if (g == 0) return -1;
+    if (g == 0) return true;
+    if (g >= GROUPS) return false;
+    if (g != previous) {
+      if (load<i32>(GROUP_STARTS + (<usize>g << 2)) >= 0) return false;
+      store<i32>(GROUP_STARTS + (<usize>g << 2), <i32>d);
+      previous = g;
+    }
+    d += 3 + <usize>load<u8>(d + 2);
+  }
+  return unreachable();
+}
+
+/** The slot of the key [ks, ke) in `group` of the dictionary, or -1. */
+function lookup(group: u32, ks: usize, ke: usize): i32 {
+  const start = load<i32>(GROUP_STARTS + (<usize>group << 2));
+  if (start < 0) return -1;
+  const length = ke - ks;
+  let d = <usize>start;
+  for (;;) {
+    if (<u32>load<u8>(d) != group) return -1;
     const n = <usize>load<u8>(d + 2);
-    if (g == group && n == length && sameBytes(d + 3, d + 3 + n, ks, ke)) return <i32>load<u8>(d + 1);
+    if (n == length && sameBytes(d + 3, d + 3 + n, ks, ke)) return <i32>load<u8>(d + 1);
     d += 3 + n;
   }
   return unreachable();
