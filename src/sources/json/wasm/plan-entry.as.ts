@@ -395,7 +395,7 @@ function firstTime(list: usize, top: bool, ks: usize, ke: usize): bool {
  * false when a group's keys are not together (lookup reads only its own group's run).
  */
 export function indexDictionary(): bool {
-  for (let g: u32 = 0; g < GROUPS; g++) store<i32>(GROUP_STARTS + (<usize>g << 2), -1);
+  for (let g: u32 = 0; g < GROUPS; g++) store<i32>(GROUP_STARTS + ((<usize>g) << 2), -1);
   let previous: u32 = 0;
   let d = DICTIONARY;
   for (;;) {
@@ -403,8 +403,8 @@ export function indexDictionary(): bool {
     if (g == 0) return true;
     if (g >= GROUPS) return false;
     if (g != previous) {
-      if (load<i32>(GROUP_STARTS + (<usize>g << 2)) >= 0) return false;
-      store<i32>(GROUP_STARTS + (<usize>g << 2), <i32>d);
+      if (load<i32>(GROUP_STARTS + ((<usize>g) << 2)) >= 0) return false;
+      store<i32>(GROUP_STARTS + ((<usize>g) << 2), <i32>d);
       previous = g;
     }
     d += 3 + <usize>load<u8>(d + 2);
@@ -414,7 +414,7 @@ export function indexDictionary(): bool {
 
 /** The slot of the key [ks, ke) in `group` of the dictionary, or -1. */
 function lookup(group: u32, ks: usize, ke: usize): i32 {
-  const start = load<i32>(GROUP_STARTS + (<usize>group << 2));
+  const start = load<i32>(GROUP_STARTS + ((<usize>group) << 2));
   if (start < 0) return -1;
   const length = ke - ks;
   let d = <usize>start;
