@@ -25,7 +25,7 @@ export class ResourceChangeCollector {
   sawOpenTofuProvider = false;
   private count = 0;
 
-  /** `detach`: copy the strings kept (the streaming reader's are slices of whole input chunks). */
+  /** `keep`: how the strings the model keeps are taken (the plan readers share those that repeat). */
   constructor(
     private readonly file: string,
     private readonly keep: Keep = same,

@@ -16,7 +16,7 @@ import {
 import { ResourceChangeCollector } from './normalize.js';
 import { readEntry, type TakeEntry } from './read-entry.js';
 import { CONFIGURATION_PATH, ENVELOPE_KEYS } from './read-paths.js';
-import { same, type Keep } from './values.js';
+import { shared, type Keep } from './values.js';
 
 /** Stands for a part of the plan that was validated but not built (Steer never reads it). */
 export const SKIPPED: Readonly<Record<string, never>> = Object.freeze({});
@@ -240,7 +240,7 @@ function configurationValue(configuration: { value: unknown } | { rootModule?: {
 
 /** The reader over a whole document in memory, straight through. */
 export function readTerraformPlanBytes(bytes: Buffer, file: string): PlanFromBytes | undefined {
-  const reading = planReader({ bytes: ScanArena.holding(bytes), base: 0, ended: true }, file, same).next();
+  const reading = planReader({ bytes: ScanArena.holding(bytes), base: 0, ended: true }, file, shared).next();
   if (!reading.done) throw new Error('the plan reader asked for more of a complete input');
   return reading.value;
 }
@@ -253,7 +253,7 @@ export function readTerraformPlanBytes(bytes: Buffer, file: string): PlanFromByt
 export async function readTerraformPlanInSlices(input: Buffer, file: string, pause: () => Promise<void>, slice = 16 << 20): Promise<PlanFromBytes | undefined> {
   const bytes = ScanArena.holding(input);
   const win: ByteWindow = { bytes: bytes.subarray(0, slice), base: 0, ended: bytes.length <= slice };
-  const reader = planReader(win, file, same);
+  const reader = planReader(win, file, shared);
   let reading = reader.next();
   while (!reading.done) {
     await pause();

@@ -110,16 +110,16 @@ export function jsonEqual(a: Json, b: Json): boolean {
   return true;
 }
 
-/** How strings the model keeps are taken: as they are, or shared when they repeat (`shared`, for huge streamed plans). */
+/** How strings the model keeps are taken: as they are, or shared when they repeat (`shared`: the byte readers, in memory and streamed). */
 export type Keep = (text: string, intern?: boolean) => string;
 export const same: Keep = (text) => text;
 
 const interned = new Map<string, string>();
 
 /**
- * A string the model keeps, shared when it repeats (types, providers, modules, tag keys): a huge
- * streamed plan holds one copy of each. (The strings come from parsing each entry's own text, so
- * none keeps a piece of the input alive.)
+ * A string the model keeps, shared when it repeats (types, providers, modules, tag keys and
+ * values): a plan holds one copy of each, however many resources repeat it. (The strings come
+ * from parsing each entry's own text, so none keeps a piece of the input alive.)
  */
 export function shared(text: string, intern = false): string {
   if (!intern) return text;
