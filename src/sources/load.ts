@@ -38,18 +38,19 @@ export function parseDecoded(
   try {
     return documentOf(bytes, readTerraformPlanBytes(bytes, file));
   } catch (e) {
-    if (e instanceof NoScanMemory) return parsedWhole(bytes, file);
-    throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, file, bytes) : e;
+    return afterReaderFailed(e, bytes, file);
   }
 }
 
 /**
- * Without the scanner's memory (see NoScanMemory): the document parsed whole — slower, and the
- * same plan, except that a key Terraform writes once and the document repeats is not refused
- * (JSON.parse keeps the last).
+ * When the byte reader fails: a syntax error becomes the one-line input error; without the
+ * scanner's memory (see NoScanMemory) the document is parsed whole — slower, and the same plan,
+ * except that a key Terraform writes once and the document repeats is not refused (JSON.parse
+ * keeps the last). Anything else goes on up.
  */
-function parsedWhole(bytes: Buffer, file: string): Pick<InputDocument, 'doc'> {
-  return { doc: parseJsonText(bytes.toString('utf8'), file) };
+function afterReaderFailed(e: unknown, bytes: Buffer, file: string): Pick<InputDocument, 'doc'> {
+  if (e instanceof NoScanMemory) return { doc: parseJsonText(bytes.toString('utf8'), file) };
+  throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, file, bytes) : e;
 }
 
 /** `parseDecoded`, pausing between slices of a large input so timers (a progress line) run. */
@@ -63,8 +64,7 @@ export async function parseDecodedInSlices(
   try {
     return documentOf(bytes, await readTerraformPlanInSlices(bytes, file, pause));
   } catch (e) {
-    if (e instanceof NoScanMemory) return parsedWhole(bytes, file);
-    throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, file, bytes) : e;
+    return afterReaderFailed(e, bytes, file);
   }
 }
 

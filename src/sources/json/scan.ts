@@ -29,6 +29,7 @@ WS[0x20] = WS[0x0a] = WS[0x0d] = WS[0x09] = 1;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+const CLOSE_OBJECT = 0x7d;
 
 /** Containers open at once; a plan nests a few dozen deep, JSON.parse stops near 10 000. */
 export const MAX_DEPTH = 10_000;
@@ -44,6 +45,17 @@ export function skipWhitespace(b: Uint8Array, i: number): number {
 }
 
 // The scanner's result slots and error codes (wasm/json-scan.as.ts).
+const E_END = 1;
+const E_ESCAPE = 2;
+const E_CONTROL = 3;
+const E_MINUS = 4;
+const E_DECIMAL = 6;
+const E_EXPONENT = 7;
+const E_KEY = 8;
+const E_COLON = 9;
+const E_SEPARATOR_OBJECT = 10;
+const E_SEPARATOR_ARRAY = 11;
+const E_DEPTH = 12;
 const R_ERROR_AT = 0;
 const R_ERROR_CODE = 1;
 const R_SAFE_AT = 3;
@@ -56,31 +68,32 @@ const SUSPENDED = -2;
 export function scanError(arena: ScanArena, b: Uint8Array): JsonSyntaxError {
   const at = arena.results[R_ERROR_AT]! - b.byteOffset;
   const code = arena.results[R_ERROR_CODE]!;
-  if (code === 1 || at >= b.length) return new JsonSyntaxError(b.length, true, 'unexpected end of input');
+  if (code === E_END || at >= b.length) return new JsonSyntaxError(b.length, true, 'unexpected end of input');
   return new JsonSyntaxError(at, false, errorText(code, b, at));
 }
 
+/** What is wrong at `at`, in words: the scanner's error codes, and the same for the steps taken here. */
 function errorText(code: number, b: Uint8Array, at: number): string {
   switch (code) {
-    case 2:
+    case E_ESCAPE:
       return 'invalid escape in a string';
-    case 3:
+    case E_CONTROL:
       return 'control character in a string';
-    case 4:
+    case E_MINUS:
       return 'a minus sign without digits';
-    case 6:
+    case E_DECIMAL:
       return 'no digits after a decimal point';
-    case 7:
+    case E_EXPONENT:
       return 'no digits in an exponent';
-    case 8:
+    case E_KEY:
       return `expected a quoted key, found ${describeByte(b, at)}`;
-    case 9:
+    case E_COLON:
       return `expected ":" after a key, found ${describeByte(b, at)}`;
-    case 10:
+    case E_SEPARATOR_OBJECT:
       return `expected "," or "}", found ${describeByte(b, at)}`;
-    case 11:
+    case E_SEPARATOR_ARRAY:
       return `expected "," or "]", found ${describeByte(b, at)}`;
-    case 12:
+    case E_DEPTH:
       return `nested deeper than ${MAX_DEPTH} levels`;
     default:
       return `unexpected ${describeByte(b, at)}`;
@@ -157,11 +170,11 @@ export function lastSuspension(): ScanSuspension {
  */
 export function readKeyColon(b: Buffer, i: number): number {
   i = skipWhitespace(b, i);
-  if (b[i] !== QUOTE) fail(b, i, `expected a quoted key, found ${describeByte(b, i)}`);
+  if (b[i] !== QUOTE) fail(b, i, errorText(E_KEY, b, i));
   const keyEnd = skipStringBody(b, i + 1);
   memberKey = decodeKey(b, i, keyEnd);
   i = skipWhitespace(b, keyEnd);
-  if (b[i] !== COLON) fail(b, i, `expected ":" after a key, found ${describeByte(b, i)}`);
+  if (b[i] !== COLON) fail(b, i, errorText(E_COLON, b, i));
   return skipWhitespace(b, i + 1);
 }
 let memberKey = '';
@@ -180,7 +193,7 @@ export function byteAt(b: Uint8Array, i: number): number {
 export function separatorAt(b: Uint8Array, i: number, close: number): number {
   i = skipWhitespace(b, i);
   const c = byteAt(b, i);
-  if (c !== COMMA && c !== close) fail(b, i, `expected "," or "${String.fromCharCode(close)}", found ${describeByte(b, i)}`);
+  if (c !== COMMA && c !== close) fail(b, i, errorText(close === CLOSE_OBJECT ? E_SEPARATOR_OBJECT : E_SEPARATOR_ARRAY, b, i));
   return i;
 }
 

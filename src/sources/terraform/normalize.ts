@@ -191,7 +191,7 @@ const CLOSE = Buffer.from('}');
  * canonical (read when the entry is added, then overwritten by the next).
  */
 export interface RawEntrySpans {
-  readonly bytes: Uint8Array;
+  readonly bytes: Buffer;
   readonly material: Int32Array;
 }
 
@@ -217,7 +217,7 @@ function resourceChangeDigest(rc: ResourceChangeJson, raw?: RawEntrySpans): stri
     const end = raw.material[i * 3 + 1]!;
     if (start < 0) hasher.encoded(NULL);
     else if (raw.material[i * 3 + 2] === 1) hasher.bytes(raw.bytes, start, end);
-    else hasher.value(JSON.parse(Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength).toString('utf8', start, end)));
+    else hasher.value(JSON.parse(raw.bytes.toString('utf8', start, end)));
   }
   return hasher.encoded(CLOSE).digest();
 }
