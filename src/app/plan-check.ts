@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { fileSha256 } from '../adapters/fs/artifact.js';
+import { artifactName } from '../core/approval-record.js';
 import { expandInputPaths, inputSize, openInputStream, peekBytes, readInputBytes } from '../adapters/fs/read-input.js';
 import type { SteerConfig } from '../config/schema.js';
 import { assess } from '../core/assess.js';
@@ -25,6 +28,14 @@ export interface PlanCheckRequest {
   readonly plans?: readonly Plan[];
   /** Force the streaming reader for Terraform JSON (it is used anyway above STREAM_THRESHOLD). */
   readonly stream?: boolean;
+  /**
+   * Saved plan → the `terraform show -json` rendering the plan job made of it. The gate then
+   * runs no terraform (which would start the providers the pull request chose); it binds the
+   * verdict to the saved plan's hash, and apply recomputes both from the file itself.
+   */
+  readonly renderings?: Readonly<Record<string, string>>;
+  /** The name a file read from elsewhere goes by (apply reads a private copy of the plan the workflow named). */
+  readonly shownAs?: Readonly<Record<string, string>>;
 }
 
 /** Files above this size are streamed: memory then holds a window of the input, not all of it. */
@@ -34,12 +45,16 @@ export const STREAM_THRESHOLD = 256 * 1024 * 1024;
 export async function planCheck(req: PlanCheckRequest): Promise<Report> {
   const docs: InputDocument[] = [];
   const streamed: Plan[] = [];
+  const artifacts = new Map<string, string>();
   for (const path of await expandInputPaths(req.inputs)) {
     const read = await readInput(path, req);
-    if ('plan' in read) streamed.push(read.plan);
-    else docs.push(read);
+    const name = req.shownAs?.[path] ?? path;
+    if (read.artifact !== undefined) artifacts.set(name, read.artifact);
+    if ('plan' in read) streamed.push(name === path ? read.plan : { ...read.plan, target: { ...read.plan.target, path: name } });
+    else docs.push(name === path ? read.document : { ...read.document, path: name });
   }
-  const plans = [...plansFromDocuments(docs, { ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) }), ...streamed, ...(req.plans ?? [])];
+  const read = [...plansFromDocuments(docs, { ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) }), ...streamed];
+  const plans = [...read.map((p) => (artifacts.has(p.target.path) ? { ...p, artifact: artifacts.get(p.target.path)! } : p)), ...(req.plans ?? [])];
   if (req.live) plans.push(...(await liveChangeSetPlans(req.live)));
   if (plans.length === 0) throw new UsageError('nothing to analyze: give plan files, or --stack and --change-set');
   return assess(plans, {
@@ -49,7 +64,10 @@ export async function planCheck(req: PlanCheckRequest): Promise<Report> {
   });
 }
 
-async function readInput(path: string, req: PlanCheckRequest): Promise<InputDocument | { plan: Plan }> {
+/** One input read: a document to normalize, or a plan already streamed; `artifact` for a saved plan file. */
+type ReadInput = ({ readonly document: InputDocument } | { readonly plan: Plan }) & { readonly artifact?: string };
+
+async function readInput(path: string, req: PlanCheckRequest): Promise<ReadInput> {
   const size = await inputSize(path);
   if (size !== undefined && (req.stream || size > STREAM_THRESHOLD)) {
     const head = await peekBytes(path, 4);
@@ -64,24 +82,32 @@ async function readInput(path: string, req: PlanCheckRequest): Promise<InputDocu
         streamTerraformPlan(shown.stdout as Readable, { ...ctx, tool: shown.tool, inputNotes: [`saved plan rendered with "${req.tfBin} show -json"`] }),
         shown.done,
       ]);
-      return { plan };
+      return { plan, artifact: artifactName(await fileSha256(path)) };
     }
     if (!isUtf16) return { plan: await streamTerraformPlan(openInputStream(path), ctx) };
   }
   return readDocument(path, req);
 }
 
-async function readDocument(path: string, req: PlanCheckRequest): Promise<InputDocument> {
-  const decoded = decodeInput(await readInputBytes(path, ScanArena.allocate), path);
+async function readDocument(path: string, req: PlanCheckRequest): Promise<ReadInput> {
+  const bytes = await readInputBytes(path, ScanArena.allocate);
+  const decoded = decodeInput(bytes, path);
   if (decoded.kind === 'saved-terraform-plan') {
     if (path === '-') throw new InputError(path, "a saved plan can't be read from standard input (terraform show needs the file); give its path, or pipe \"terraform show -json\" output");
+    const artifact = artifactName(createHash('sha256').update(bytes).digest('hex'));
+    const rendering = req.renderings?.[path];
+    if (rendering !== undefined) {
+      const shown = decodeInput(await readInputBytes(rendering, ScanArena.allocate), rendering);
+      if (shown.kind === 'saved-terraform-plan') throw new InputError(rendering, 'expected the JSON rendering of the saved plan ("terraform show -json"), found another saved plan');
+      return { document: { path, ...(await parse(shown, rendering)), notes: [...shown.notes, `read from ${rendering}, the plan job's "terraform show -json" of this saved plan; approvals bind to the saved plan's ${artifact}`] }, artifact };
+    }
     const { showSavedPlan } = await import('../adapters/terraform-cli/show.js'); // spawns terraform: loaded for saved plans only
     const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);
     const rendered = decodeInput(shown.bytes, path);
     if (rendered.kind === 'saved-terraform-plan') throw new InputError(path, `"${req.tfBin} show -json" did not print JSON`);
-    return { path, ...(await parse(rendered, path)), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool };
+    return { document: { path, ...(await parse(rendered, path)), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool }, artifact };
   }
-  return { path, ...(await parse(decoded, path)), notes: decoded.notes };
+  return { document: { path, ...(await parse(decoded, path)), notes: decoded.notes } };
 }
 
 /** Inputs this large are read a slice at a time, letting the progress line tick in between. */

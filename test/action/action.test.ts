@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signatureIn, verifyCheck } from '../../src/core/check-signature.js';
+import { decodeRecord, signatureValid, type EncodedRecord } from '../../src/core/approval-record.js';
 import { FakeGitHub } from '../support/github-fake.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -237,12 +237,12 @@ describe('trust', () => {
     const r = await runAction(reviewed(), 'pull_request_review', { 'INPUT_SIGNING-KEY': key });
     expect(r.code).toBe(0);
     const check = gh.checkRuns.at(-1) as { id: number; started_at: string; conclusion: string; output: { title: string; summary: string; text: string } };
-    const base = /base `([^`]+)` at `([0-9a-f]{40})`/.exec(check.output.summary)!;
-    const signed = { repository: `${gh.owner}/${gh.repo}`, checkRunId: check.id, headSha: HEAD, digest: r.outputs.digest!, conclusion: check.conclusion, title: check.output.title, baseRef: base[1]!, baseSha: base[2]!, reportedAt: check.started_at };
-    expect(verifyCheck(key, signed, signatureIn(check.output.summary))).toBe(true);
-    expect(verifyCheck(key, { ...signed, title: 'Approved by mallory' }, signatureIn(check.output.summary))).toBe(false);
-    expect(verifyCheck('another key', signed, signatureIn(check.output.summary))).toBe(false);
-    expect(verifyCheck(key, { ...signed, checkRunId: check.id + 1 }, signatureIn(check.output.summary))).toBe(false); // a copy in another run
+    const decoded = decodeRecord(check.output.summary) as EncodedRecord;
+    expect(decoded.record).toMatchObject({ checkRunId: check.id, headSha: HEAD, digest: r.outputs.digest, verdict: 'review', conclusion: 'success', approvers: [{ login: 'alice' }] });
+    expect(signatureValid(key, decoded)).toBe(true);
+    expect(signatureValid(key, { ...decoded, record: { ...decoded.record, approvers: [{ login: 'mallory', reviewId: 9, submittedAt: '' }] } })).toBe(false);
+    expect(signatureValid('another key', decoded)).toBe(false);
+    expect(signatureValid(key, { ...decoded, record: { ...decoded.record, checkRunId: check.id + 1 } })).toBe(false); // a copy in another run
     const everything = JSON.stringify(gh.checkRuns) + JSON.stringify(gh.comments) + r.stdout + r.summary + readFileSync(join(dir, 'output'), 'utf8');
     expect(everything).not.toContain(key);
   });

@@ -101,6 +101,12 @@ export async function peekBytes(path: string, count: number): Promise<Buffer> {
   }
 }
 
+/** Whether a file is a saved Terraform plan (a zip archive). */
+export async function isSavedPlan(path: string): Promise<boolean> {
+  const head = await peekBytes(path, 4).catch(() => Buffer.alloc(0));
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
 export function openInputStream(path: string): ReadStream {
   return createReadStream(path, { highWaterMark: 1 << 20 });
 }
