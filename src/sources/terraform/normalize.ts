@@ -76,17 +76,21 @@ export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: Resourc
   if (deferred.length > 0) incompleteReasons.push(`${deferred.length} change(s) were deferred to a later plan`);
 
   const source = detectSource(doc, collected, ctx);
+  // What the verdict reads besides the changes: the root variables (production signals; sensitive
+  // ones as redacted), so a rendering with them removed digests differently.
+  const variables = rootVariables(doc);
   const header = {
     complete: doc.complete ?? null,
     errored,
     source: source === 'opentofu' ? 'terraform' : source, // the same plan rendered by either tool digests the same
+    variables,
   };
   return {
     source,
     target: {
       path: ctx.path,
       ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
-      variables: rootVariables(doc),
+      variables,
       tags: {},
     },
     ...(doc.format_version !== undefined ? { formatVersion: doc.format_version } : {}),
@@ -176,6 +180,8 @@ export const DIGEST_MATERIAL: readonly (readonly [key: string, from: 'entry' | '
   ['before_sensitive', 'change'],
   ['deposed', 'entry'],
   ['importing', 'change'],
+  ['mode', 'entry'],
+  ['module_address', 'entry'],
   ['previous_address', 'entry'],
   ['provider_name', 'entry'],
   ['replace_paths', 'change'],
