@@ -176,3 +176,52 @@ describe('attacks by an agent that controls the pull request', () => {
     expect(gh.comments.at(-1)!.body).toMatch(/lists only the first 3000 files/);
   });
 });
+
+describe('saved plans that would apply differently never share an approval; byte-identical ones are the same artifact', () => {
+  const MODULE = (tag: string) => `resource "terraform_data" "inner" {\n  input = "${tag}"\n}\n`;
+  const withModule = (source: string) => `${CHANGED}module "m" {\n  source = "${source}"\n}\n`;
+
+  it('variables, provisioner commands, module sources and workspaces each pin their own file', async () => {
+    for (const [dir, tag] of [['mod-a', 'a'], ['mod-b', 'b']] as const) {
+      mkdirSync(join(work(), dir));
+      writeFileSync(join(work(), dir, 'main.tf'), MODULE(tag));
+    }
+    writeFileSync(join(work(), 'main.tf'), withModule('./mod-a'));
+    terraform(tf, work(), ['init', '-input=false']);
+    const base = planJob(withModule('./mod-a'), 'approved');
+    const variants: Record<string, () => string> = {
+      'a -var value': () => planJob(withModule('./mod-a'), 'var', ['-var', 'cmd=rm -rf /tmp/x']),
+      'a provisioner command': () => planJob(withModule('./mod-a').replace('resource "terraform_data" "db" {', 'resource "terraform_data" "db" {\n  provisioner "local-exec" { command = "echo hi" }'), 'provisioner'),
+      'a module source': () => {
+        writeFileSync(join(work(), 'main.tf'), withModule('./mod-b'));
+        terraform(tf, work(), ['init', '-input=false']);
+        return planJob(withModule('./mod-b'), 'module');
+      },
+      'the workspace': () => {
+        writeFileSync(join(work(), 'main.tf'), withModule('./mod-a'));
+        terraform(tf, work(), ['init', '-input=false']);
+        terraform(tf, work(), ['workspace', 'new', 'other']);
+        const out = planJob(withModule('./mod-a'), 'workspace');
+        terraform(tf, work(), ['workspace', 'select', 'default']);
+        return out;
+      },
+    };
+    const made = Object.fromEntries(Object.entries(variants).map(([what, make]) => [what, make()]));
+    const artifactOf = async (dir: string) =>
+      JSON.parse((await runCliAsync(['plan-check', join(dir, 'tfplan'), '--tf-chdir', work(), '--format', 'json'], { cwd: root, env: tfEnv })).stdout).plans[0].artifact as string;
+    const approved = await artifactOf(base);
+    const others = await Promise.all(Object.values(made).map(artifactOf));
+    expect(new Set([approved, ...others]).size).toBe(others.length + 1);
+    gh.addSteerCheck({ artifact: approved, digest: 'd'.repeat(64), verdict: 'review' }, head(), { key: KEY });
+    for (const [what, dir] of Object.entries(made)) {
+      const r = await applyArtifact(dir.split('/').pop());
+      expect(r.stderr, what).not.toMatch(/"source":"github"/); // the approval of the other file never counts
+      // A plan that needs review is refused; one Steer allows on its own (the new workspace only creates) needs no approval.
+      if (/"verdict":"review"/.test(r.stderr)) expect(r.stderr, what).toMatch(/not the plan that was reviewed/);
+    }
+    const copy = join(root, 'copy');
+    mkdirSync(copy);
+    copyFileSync(join(base, 'tfplan'), join(copy, 'tfplan'));
+    expect(await artifactOf(copy)).toBe(approved); // the same bytes are the same artifact
+  });
+});
