@@ -132,6 +132,20 @@ describe('attacks by an agent that controls the pull request', () => {
     expect((await applyArtifact()).code).toBe(2);
   });
 
+  it('nor can someone GitHub recorded pushing to its branch (the pusher, whoever authored the commits)', async () => {
+    gh.pushes.push({ actor: 'carol', ref: 'refs/heads/changes' }); // the example pull request's head branch
+    planJob(CHANGED);
+    await gate();
+    approve('carol');
+    expect((await gate('pull_request_review')).code).toBe(1);
+    expect(gh.comments.at(-1)!.body).toMatch(/carol: pushed a commit to this pull request/);
+    approve('alice');
+    expect((await gate('pull_request_review')).code).toBe(0);
+    const r = await applyArtifact();
+    expect(r.stderr).toMatch(/"approver":"alice"/);
+    expect(r.code).toBe(0);
+  });
+
   it('an edit of the gate\'s comment (another workflow writing as the same bot): approvals given since don\'t count, the comment is restored, apply refuses', async () => {
     planJob(CHANGED);
     await gate();

@@ -43,6 +43,8 @@ export class FakeGitHub {
   /** sha → GitHub login of a pull-request commit's author / committer (none by default). */
   commitAuthors: Record<string, string> = {};
   commitCommitters: Record<string, string> = {};
+  /** Pushes GitHub recorded (the repository activity API): who pushed to which ref. */
+  pushes: { actor: string; ref: string }[] = [];
   /** Who opened the pull request (#1). */
   prAuthor = 'Codertocat';
   reviews: FakeReview[] = [];
@@ -196,6 +198,10 @@ export class FakeGitHub {
         base_commit: c(base), merge_base_commit: c(behind === 0 ? base : base), status: behind === 0 ? (ahead.length ? 'ahead' : 'identical') : ahead.length ? 'diverged' : 'behind',
         ahead_by: ahead.length, behind_by: behind, total_commits: ahead.length, commits: ahead.map((x) => c(x.sha)), files: [],
       }];
+    }
+    if (method === 'GET' && (m = p.match(/^\/repos\/([^/]+)\/([^/]+)\/activity$/))) {
+      const ref = url.searchParams.get('ref');
+      return paged(this.pushes.filter((x) => !ref || x.ref === ref).map((x, i) => ({ id: i + 1, node_id: `RA_${i}`, before: 'a'.repeat(40), after: 'b'.repeat(40), ref: x.ref, timestamp: '2026-01-01T00:00:00Z', activity_type: 'push', actor: user(x.actor) })));
     }
     if (method === 'GET' && p === `${repoBase}/pulls/1/reviews`) {
       return paged(this.reviews.map((r, i) => ({ id: i + 1, node_id: `R_${i}`, user: user(r.login, r.type), body: '', state: r.state, html_url: `${this.url}/r/${i}`, pull_request_url: `${this.url}/p/1`, _links: { html: { href: `${this.url}/r/${i}` }, pull_request: { href: `${this.url}/p/1` } }, submitted_at: r.submittedAt, commit_id: r.commitId, author_association: 'MEMBER' })));

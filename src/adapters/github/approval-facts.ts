@@ -75,11 +75,30 @@ export async function gatherApplyFacts(gh: GitHub, req: FactsRequest): Promise<A
 /** GitHub's own committer for web edits and merges: not a person who pushed. */
 const GITHUB_COMMITTERS = new Set(['web-flow', 'github']);
 
-/** Everyone GitHub names as author or committer of the pull request's commits. */
+/**
+ * Who pushed to the pull request: GitHub's record of pushes to its head branch (the repository
+ * activity API, the pusher — what GitHub's "most recent push" rule looks at), and everyone GitHub
+ * names as author or committer of its commits. None of them may approve the plan those commits made.
+ */
 export async function pullPushers(gh: GitHub, r: Repo, pull: number): Promise<string[]> {
   const commits = await gh.paginate(gh.rest.pulls.listCommits, { ...r, pull_number: pull, per_page: 100 });
-  const logins = commits.flatMap((c) => [c.author?.login, c.committer?.login]).filter((l): l is string => !!l && !GITHUB_COMMITTERS.has(l.toLowerCase()));
-  return [...new Set(logins)];
+  const logins = commits.flatMap((c) => [c.author?.login, c.committer?.login]);
+  const { data } = await gh.rest.pulls.get({ ...r, pull_number: pull });
+  const headRepo = data.head.repo;
+  if (headRepo) logins.push(...(await branchPushers(gh, { owner: headRepo.owner.login, repo: headRepo.name }, data.head.ref)));
+  return [...new Set(logins.filter((l): l is string => !!l && !GITHUB_COMMITTERS.has(l.toLowerCase())))];
+}
+
+/** The actors of pushes to a branch. A head repository whose activity this token can't read (a private fork) adds none. */
+async function branchPushers(gh: GitHub, r: Repo, branch: string): Promise<string[]> {
+  try {
+    const activity = await gh.paginate(gh.rest.repos.listActivities, { ...r, ref: `refs/heads/${branch}`, per_page: 100 });
+    return activity.filter((a) => a.activity_type === 'push' || a.activity_type === 'force_push').flatMap((a) => (a.actor?.login ? [a.actor.login] : []));
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    if (status === 404 || status === 403) return [];
+    throw e;
+  }
 }
 
 /** The gate's comment as it is now: the hash of its body and when it was last edited. */
