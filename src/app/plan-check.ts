@@ -8,7 +8,7 @@ import { liveChangeSetPlans, type LiveChangeSet } from './live-change-set.js';
 import type { Report } from '../core/report.js';
 import { decodeInput, type DecodedInput } from '../sources/decode.js';
 import { ScanArena } from '../sources/json/scan-arena.js';
-import { parseDecoded, parseDecodedInSlices, plansFromDocuments, type InputDocument } from '../sources/load.js';
+import { parseDecoded, parseDecodedInSlices, plansFromDocuments, type InputDocument, type ParsedDocument } from '../sources/load.js';
 
 export interface PlanCheckRequest {
   readonly inputs: readonly string[];
@@ -36,8 +36,8 @@ export async function planCheck(req: PlanCheckRequest): Promise<Report> {
   const streamed: Plan[] = [];
   for (const path of await expandInputPaths(req.inputs)) {
     const read = await readInput(path, req);
-    if ('plan' in read) streamed.push(read.plan);
-    else docs.push(read);
+    if ('plans' in read) streamed.push(...read.plans);
+    else docs.push(...read);
   }
   const plans = [...plansFromDocuments(docs, { ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) }), ...streamed, ...(req.plans ?? [])];
   if (req.live) plans.push(...(await liveChangeSetPlans(req.live)));
@@ -49,29 +49,29 @@ export async function planCheck(req: PlanCheckRequest): Promise<Report> {
   });
 }
 
-async function readInput(path: string, req: PlanCheckRequest): Promise<InputDocument | { plan: Plan }> {
+async function readInput(path: string, req: PlanCheckRequest): Promise<InputDocument[] | { plans: Plan[] }> {
   const size = await inputSize(path);
   if (size !== undefined && (req.stream || size > STREAM_THRESHOLD)) {
     const head = await peekBytes(path, 4);
     const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
     const isUtf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
     const ctx = { path, ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) };
-    const { streamTerraformPlan } = await import('../sources/terraform/stream.js'); // loaded only for huge plans
+    const { streamTerraformPlans } = await import('../sources/terraform/stream.js'); // loaded only for huge plans
     if (isZip) {
       const { streamSavedPlan } = await import('../adapters/terraform-cli/show.js'); // spawns terraform: loaded for saved plans only
       const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
-      const [plan] = await Promise.all([
-        streamTerraformPlan(shown.stdout as Readable, { ...ctx, tool: shown.tool, inputNotes: [`saved plan rendered with "${req.tfBin} show -json"`] }),
+      const [plans] = await Promise.all([
+        streamTerraformPlans(shown.stdout as Readable, { ...ctx, tool: shown.tool, inputNotes: [`saved plan rendered with "${req.tfBin} show -json"`] }),
         shown.done,
       ]);
-      return { plan };
+      return { plans };
     }
-    if (!isUtf16) return { plan: await streamTerraformPlan(openInputStream(path), ctx) };
+    if (!isUtf16) return { plans: await streamTerraformPlans(openInputStream(path), ctx) };
   }
   return readDocument(path, req);
 }
 
-async function readDocument(path: string, req: PlanCheckRequest): Promise<InputDocument> {
+async function readDocument(path: string, req: PlanCheckRequest): Promise<InputDocument[]> {
   const decoded = decodeInput(await readInputBytes(path, ScanArena.allocate), path);
   if (decoded.kind === 'saved-terraform-plan') {
     if (path === '-') throw new InputError(path, "a saved plan can't be read from standard input (terraform show needs the file); give its path, or pipe \"terraform show -json\" output");
@@ -79,15 +79,15 @@ async function readDocument(path: string, req: PlanCheckRequest): Promise<InputD
     const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);
     const rendered = decodeInput(shown.bytes, path);
     if (rendered.kind === 'saved-terraform-plan') throw new InputError(path, `"${req.tfBin} show -json" did not print JSON`);
-    return { path, ...(await parse(rendered, path)), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool };
+    return (await parse(rendered, path)).map((doc) => ({ ...doc, notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool }));
   }
-  return { path, ...(await parse(decoded, path)), notes: decoded.notes };
+  return (await parse(decoded, path)).map((doc) => ({ ...doc, notes: decoded.notes }));
 }
 
 /** Inputs this large are read a slice at a time, letting the progress line tick in between. */
 const SLICED_ABOVE = 16 * 1024 * 1024;
 
-async function parse(decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>, path: string): Promise<Pick<InputDocument, 'doc' | 'terraformChanges'>> {
+async function parse(decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>, path: string): Promise<ParsedDocument[]> {
   if (decoded.kind !== 'utf8' || decoded.bytes.length <= SLICED_ABOVE) return parseDecoded(decoded, path);
   return parseDecodedInSlices(decoded, path, () => new Promise((resolve) => setImmediate(resolve)));
 }
