@@ -7,6 +7,7 @@ import type { Plan } from '../core/model.js';
 import { liveChangeSetPlans, type LiveChangeSet } from './live-change-set.js';
 import type { Report } from '../core/report.js';
 import { decodeInput, type DecodedInput } from '../sources/decode.js';
+import { looksLikeInput, SNIFF_BYTES } from '../sources/sniff.js';
 import { ScanArena } from '../sources/json/scan-arena.js';
 import { parseDecoded, parseDecodedInSlices, plansFromDocuments, type InputDocument, type ParsedDocument } from '../sources/load.js';
 
@@ -25,6 +26,8 @@ export interface PlanCheckRequest {
   readonly plans?: readonly Plan[];
   /** Force the streaming reader for Terraform JSON (it is used anyway above STREAM_THRESHOLD). */
   readonly stream?: boolean;
+  /** Told of each file in an input directory that is not read (it does not look like a plan or change set). */
+  readonly onSkipped?: (path: string, why: string) => void;
 }
 
 /** Files above this size are streamed: memory then holds a window of the input, not all of it. */
@@ -34,13 +37,22 @@ export const STREAM_THRESHOLD = 256 * 1024 * 1024;
 export async function planCheck(req: PlanCheckRequest): Promise<Report> {
   const docs: InputDocument[] = [];
   const streamed: Plan[] = [];
-  for (const path of await expandInputPaths(req.inputs)) {
+  const found = await expandInputPaths(req.inputs);
+  for (const { path, directory } of found) {
+    if (directory !== undefined && !looksLikeInput(await peekBytes(path, SNIFF_BYTES))) {
+      req.onSkipped?.(path, 'not a plan or change set');
+      continue;
+    }
     const read = await readInput(path, req);
     if ('plans' in read) streamed.push(...read.plans);
     else docs.push(...read);
   }
   const plans = [...plansFromDocuments(docs, { ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) }), ...streamed, ...(req.plans ?? [])];
   if (req.live) plans.push(...(await liveChangeSetPlans(req.live)));
+  if (plans.length === 0 && found.some((f) => f.directory !== undefined)) {
+    const dirs = [...new Set(found.flatMap((f) => (f.directory !== undefined ? [f.directory] : [])))];
+    throw new InputError(dirs.join(', '), 'no file in the directory looks like a plan or change set (JSON starting with format_version or Changes)');
+  }
   if (plans.length === 0) throw new UsageError('nothing to analyze: give plan files, or --stack and --change-set');
   return assess(plans, {
     config: req.config,
