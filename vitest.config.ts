@@ -6,6 +6,8 @@ export default defineConfig({
   plugins: [{ name: 'workflow-text', load: (id) => (id.endsWith('.yml') ? `export default ${JSON.stringify(readFileSync(id, 'utf8'))};` : undefined) }],
   test: {
     include: ['test/**/*.test.ts'],
+    // A scratch directory per run (TMPDIR), removed at the end, and those of killed runs at the next start.
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests spawn terraform, moto_server and the bundled CLI: keep it to the 2 cores.

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { RUNTIMES, type Runtime } from '../guard/runtimes/names.js';
+import { INSTALL_COMMAND } from './version.js';
 
 export function initCommand(): Command {
   return new Command('init')
@@ -13,7 +14,7 @@ export function initCommand(): Command {
       for (const f of result.written) process.stdout.write(`wrote     ${f}\n`);
       for (const f of result.unchanged) process.stdout.write(`unchanged ${f}\n`);
       if (opts.agent.includes('kiro')) process.stdout.write('\nKiro CLI: start the guarded agent with "kiro-cli chat --agent steer-guarded" (or make it the default with "kiro-cli agent set-default steer-guarded").\n');
-      process.stdout.write('\nThe hooks run "npx --no-install steer": keep Steer in this project\'s devDependencies (a missing steer blocks every shell command, by design).\n');
+      process.stdout.write(`\nThe hooks run "npx --no-install steer": install Steer in this project (${INSTALL_COMMAND}) and keep it in devDependencies; without it every shell command is blocked, by design.\n`);
       if (opts.ci === 'github') {
         process.stdout.write(
           [

@@ -205,7 +205,7 @@ describe('approvals', () => {
   });
 
   it('with approvals.teams, only team members count', async () => {
-    gh.baseFiles['steer.yml'] = 'approvals:\n  teams: [octo-org/platform]\n';
+    gh.baseFiles['steer.yml'] = 'version: 1\napprovals:\n  teams: [octo-org/platform]\n';
     gh.teams['octo-org/platform'] = ['bob'];
     await runAction(opened());
     approve('alice');
@@ -215,13 +215,13 @@ describe('approvals', () => {
   });
 
   it('requests the reviewers configured in steer.yml while the plan waits for approval', async () => {
-    gh.baseFiles['steer.yml'] = 'reviewers:\n  users: [alice, Copilot]\n  teams: [platform]\n';
+    gh.baseFiles['steer.yml'] = 'version: 1\nreviewers:\n  users: [alice, Copilot]\n  teams: [platform]\n';
     await runAction(opened());
     expect(gh.requestedReviewers).toEqual(['alice', 'team:platform']);
   });
 
   it('a blocked plan stays blocked whatever the reviews', async () => {
-    gh.baseFiles['steer.yml'] = 'protected:\n  - types: ["aws_db_instance"]\n';
+    gh.baseFiles['steer.yml'] = 'version: 1\nprotected:\n  - types: ["aws_db_instance"]\n';
     approve('alice');
     const r = await runAction(opened());
     expect(r.code).toBe(1);
@@ -248,8 +248,8 @@ describe('trust', () => {
   });
 
   it('the policy comes from the base branch, not from the pull request', async () => {
-    gh.baseFiles['steer.yml'] = 'protected:\n  - addresses: ["aws_db_instance.orders"]\n';
-    writeFileSync(join(dir, 'steer.yml'), 'rules:\n  - match: {}\n    verdict: allow\n'); // the agent's copy
+    gh.baseFiles['steer.yml'] = 'version: 1\nprotected:\n  - addresses: ["aws_db_instance.orders"]\n';
+    writeFileSync(join(dir, 'steer.yml'), 'version: 1\nrules:\n  - match: {}\n    verdict: allow\n'); // the agent's copy
     const r = await runAction(opened());
     expect(r.outputs.verdict).toBe('block');
   });

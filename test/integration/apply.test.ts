@@ -144,7 +144,7 @@ describe('steer apply', () => {
 
   it('a blocked plan is refused with exit 3', async () => {
     plan(V2, 'tfplan');
-    writeFileSync(join(dir, 'steer.yml'), 'protected:\n  - addresses: ["terraform_data.db"]\n');
+    writeFileSync(join(dir, 'steer.yml'), 'version: 1\nprotected:\n  - addresses: ["terraform_data.db"]\n');
     approvedCheck('tfplan');
     const r = await apply('tfplan');
     expect(r.code).toBe(3);
@@ -163,7 +163,7 @@ describe('steer apply', () => {
     const artifact = mkdtempSync(join(tmpdir(), 'steer-artifact-'));
     try {
       copyFileSync(join(dir, 'tfplan'), join(artifact, 'tfplan'));
-      writeFileSync(join(dir, 'steer.yml'), 'approvals:\n  maxAgeHours: 24\n');
+      writeFileSync(join(dir, 'steer.yml'), 'version: 1\napprovals:\n  maxAgeHours: 24\n');
       approvedCheck('tfplan');
       const r = await runCliAsync(['apply', join(artifact, 'tfplan'), '-c', 'steer.yml', '--tf-chdir', '.', '--env', 'production', '--github-pr', '1'], { cwd: dir, env: env() });
       expect(r.code).toBe(0);
@@ -240,7 +240,7 @@ describe('who may write what apply trusts', () => {
 
   it('approvals.signedChecks without a key refuses rather than trusting an unsigned check', async () => {
     plan(V2, 'tfplan');
-    writeFileSync(join(dir, 'steer.yml'), 'approvals:\n  signedChecks: true\n  trustUnsignedChecks: true\n');
+    writeFileSync(join(dir, 'steer.yml'), 'version: 1\napprovals:\n  signedChecks: true\n  trustUnsignedChecks: true\n');
     approvedCheck('tfplan', { key: undefined });
     const r = await applyWith('tfplan', undefined);
     expect(r.code).toBe(2);
