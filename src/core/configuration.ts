@@ -90,3 +90,28 @@ export function configuredResources(config: Configuration): ResourceInModule[] {
   walk(config.root, '');
   return out;
 }
+
+/**
+ * The configuration address of an instance address: instance keys dropped
+ * (`module.a["x"].aws_instance.b[0]` → `module.a.aws_instance.b`). Keys are skipped whole,
+ * quoted strings included, so a `]` or `.` inside a `for_each` key doesn't cut the address.
+ */
+export function configurationAddress(instance: string): string {
+  let out = '';
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < instance.length; i++) {
+    const c = instance[i]!;
+    if (depth === 0) {
+      if (c === '[') depth = 1;
+      else out += c;
+      continue;
+    }
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ']') depth = 0;
+  }
+  return out;
+}

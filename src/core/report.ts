@@ -22,6 +22,7 @@ export const FINDING_CODES = {
   'STEER-NOT-EXECUTABLE': 'The change set cannot be executed as it is',
   'STEER-POLICY-CHANGED': 'The pull request changes the Steer policy itself',
   'STEER-WORKFLOW-CHANGED': 'The pull request changes CI workflows, which can change the gate',
+  'STEER-APPLY-TIME-CODE': 'Code of the configuration runs at plan or apply time (provisioners, external data sources)',
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;
 
