@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { RefusedError, SteerError } from '../core/errors.js';
+import { neutralize } from '../render/display-text.js';
 import { buildProgram } from './program.js';
 
 /** Exit codes, documented in the README: 0 allow, 1 error, 2 review required, 3 blocked. */
@@ -24,11 +25,11 @@ function errorExitCode(e: unknown): number {
     return e.exitCode === 0 ? 0 : EXIT_ERROR;
   }
   if (e instanceof RefusedError) {
-    process.stderr.write(`steer: refused: ${e.message}\n`);
+    process.stderr.write(`steer: refused: ${neutralize(e.message)}\n`);
     return e.exitCode;
   }
   if (e instanceof SteerError) {
-    process.stderr.write(`steer: error: ${e.message}\n`);
+    process.stderr.write(`steer: error: ${neutralize(e.message)}\n`);
     return EXIT_ERROR;
   }
   const detail = e instanceof Error ? (e.stack ?? e.message) : `non-Error thrown: ${String(e)}`;
