@@ -3,6 +3,7 @@ import type { Annotation, CheckRunOutput } from '../adapters/github/pr-outputs.j
 import type { AgentEvidence } from '../core/agents.js';
 import type { ApprovalDecision } from '../core/approval.js';
 import { isDestructive, type Report } from '../core/report.js';
+import { displayName } from '../render/display-text.js';
 import { code, MARKDOWN_LIMIT, renderMarkdown } from '../render/markdown.js';
 import type { PullRequestEvent } from './inputs.js';
 
@@ -12,7 +13,7 @@ export const COMMENT_MARKER = '<!-- steer:pull-request-gate -->';
 export type Conclusion = 'success' | 'failure' | 'action_required';
 
 const MAX_LISTED = 10;
-const short = (s: string) => code(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+const short = (s: string) => code(s, 200);
 const listed = (items: readonly string[]) =>
   items.slice(0, MAX_LISTED).map(short).join('; ') + (items.length > MAX_LISTED ? `; …and ${items.length - MAX_LISTED} more` : '');
 
@@ -21,7 +22,7 @@ export function conclusionOf(report: Report, approval: ApprovalDecision): Conclu
 }
 
 export function checkTitle(report: Report, approval: ApprovalDecision, conclusion: Conclusion): string {
-  if (conclusion === 'success') return report.verdict === 'allow' ? 'Allowed: nothing needs a human' : `Approved by ${approval.approvers.join(', ')}`;
+  if (conclusion === 'success') return report.verdict === 'allow' ? 'Allowed: nothing needs a human' : `Approved by ${approval.approvers.map((a) => displayName(a)).join(', ')}`;
   return report.verdict === 'block' ? 'Blocked' : `Review required: ${approval.approvers.length}/${approval.needed} approval(s)`;
 }
 
@@ -62,7 +63,7 @@ export function commentBody(report: Report, approval: ApprovalDecision, agent: A
 export function failureOutput(message: string): CheckRunOutput {
   return {
     title: 'Steer could not check the plan',
-    summary: `The gate failed, so this pull request is not approved.\n\n${code(message.length > 2000 ? `${message.slice(0, 2000)}…` : message)}\n\nSee the workflow log; re-run the job once the cause is fixed.`,
+    summary: `The gate failed, so this pull request is not approved.\n\n${code(message, 2000)}\n\nSee the workflow log; re-run the job once the cause is fixed.`,
   };
 }
 
@@ -78,8 +79,11 @@ export function annotations(report: Report, workspace: string): Annotation[] {
         start_line: 1,
         end_line: 1,
         annotation_level: c.verdict === 'block' || c.dataLoss ? 'failure' : 'warning',
-        title: `${c.change.action} ${c.change.address}`.slice(0, 255),
-        message: `${c.change.address} ${c.change.action}${c.dataLoss ? ' — DATA LOSS' : ''}${c.change.reasons.forcedBy.length ? ` (forced by ${c.change.reasons.forcedBy.join(', ')})` : ''}`.slice(0, 1000),
+        title: `${c.change.action} ${displayName(c.change.address, 200)}`,
+        message: displayName(
+          `${displayName(c.change.address)} ${c.change.action}${c.dataLoss ? ' — DATA LOSS' : ''}${c.change.reasons.forcedBy.length ? ` (forced by ${c.change.reasons.forcedBy.map((f) => displayName(f)).join(', ')})` : ''}`,
+          1000,
+        ),
       });
     }
   }

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { RefusedError, SteerError } from '../core/errors.js';
+import { neutralize } from '../render/display-text.js';
 import { exitCodeForError } from './exit-codes.js';
 import { buildProgram } from './program.js';
 
@@ -21,9 +22,9 @@ function errorExitCode(e: unknown): number {
   if (e instanceof CommanderError) {
     // --help and --version end here with exit code 0; usage errors were already printed.
   } else if (e instanceof RefusedError) {
-    process.stderr.write(`steer: refused: ${e.message}\n`);
+    process.stderr.write(`steer: refused: ${neutralize(e.message)}\n`);
   } else if (e instanceof SteerError) {
-    process.stderr.write(`steer: error: ${e.message}\n`);
+    process.stderr.write(`steer: error: ${neutralize(e.message)}\n`);
   } else {
     const detail = e instanceof Error ? (e.stack ?? e.message) : `non-Error thrown: ${String(e)}`;
     process.stderr.write(`steer: internal error (a bug in steer, please report it):\n${detail}\n`);

@@ -3,6 +3,7 @@ import { reportDigest } from './digest.js';
 import { changeProductionSignals, planProductionSignals, productionRules } from './facts/production.js';
 import { statefulCatalog } from './facts/stateful.js';
 import type { Change, Plan } from './model.js';
+import { applyTimeCode } from './policy/apply-time-code.js';
 import { changeFindings } from './policy/change-policy.js';
 import { planFindings } from './policy/plan-policy.js';
 import type { AssessedChange, Finding, PlanReport, Report } from './report.js';
@@ -44,15 +45,17 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
     const changes: AssessedChange[] = [];
     const planLevel: Finding[] = [];
     const context = { agentAuthored };
+    const applyTime = applyTimeCode(plan);
     for (const raw of plan.changes) {
       const assessed = assessChange(raw);
-      const found = changeFindings(assessed, config, context);
+      const found = [...changeFindings(assessed, config, context), ...applyTime.forChange(assessed)];
       // Most changes have no finding: keep the object assessChange made.
       changes.push(found.length === 0 ? assessed : { ...assessed, verdict: worst(found.map((f) => severityVerdict(f.severity))) });
       for (const f of found) planLevel.push({ ...f, plan: index, address: raw.address });
     }
     const drift = plan.drift.map(assessChange);
     planLevel.push(...planFindings(plan, index, changes, drift, planSignals, config));
+    for (const f of applyTime.forPlan(changes, planSignals)) planLevel.push({ ...f, plan: index });
     findings.push(...planLevel);
     planReports.push({ plan, production: planSignals, changes, verdict: worst(planLevel.map((f) => severityVerdict(f.severity))) });
   }

@@ -24,6 +24,7 @@ export const FINDING_CODES = {
   'STEER-WORKFLOW-CHANGED': 'The pull request changes CI workflows, which can change the gate',
   'STEER-PROVIDERS-CHANGED': 'The pull request changes the providers Terraform runs (lock file)',
   'STEER-FILES-TRUNCATED': "GitHub's list of the pull request's files is cut short: policy and workflow edits can't be ruled out",
+  'STEER-APPLY-TIME-CODE': 'Code of the configuration runs at plan or apply time (provisioners, external data sources)',
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;
 

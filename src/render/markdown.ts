@@ -1,11 +1,14 @@
 import type { AssessedChange, Report } from '../core/report.js';
 import { isDestructive } from '../core/report.js';
+import { displayMessage, displayName, MAX_MESSAGE, MAX_NAME } from './display-text.js';
 import { countActions, countsSentence, headline, reportCounts, reviewOrder, VERDICT_TITLES } from './summary.js';
 
 /**
  * Markdown for a pull-request comment or job summary: summary first, production deletes and
  * replacements next with reason and data-loss flag, everything else collapsed. Every name
- * from the input is escaped; the whole text stays under `maxLength` (GitHub stops at 65,536).
+ * from the input is escaped, neutralized and shortened when long (display-text.ts), so the
+ * destructive changes come before any cut, whatever their names' length; the whole text stays
+ * under `maxLength` (GitHub stops at 65,536).
  */
 export interface MarkdownOptions {
   readonly maxLength?: number;
@@ -29,12 +32,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const first = reviewOrder(all.filter((c) => isDestructive(c) && (c.production.length > 0 || c.verdict !== 'allow')));
   if (first.length > 0) {
     out.push(`### Needs a human\n\n`);
-    let shown = 0;
-    for (const c of first) {
-      if (!out.push(destructiveItem(c))) break;
-      shown += 1;
-    }
-    if (shown < first.length) out.forcePush(`- …and ${first.length - shown} more not shown (comment size limit); see the JSON report.\n`);
+    for (const item of needsAHuman(first, out.remaining())) out.forcePush(item);
     out.push('\n');
   }
 
@@ -42,7 +40,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (notable.length > 0 && out.push(`<details><summary>Findings (${notable.length})</summary>\n\n`)) {
     let shown = 0;
     for (const f of notable) {
-      if (!out.push(`- **${f.severity}** \`${f.code}\` ${text(f.message)}\n`)) break;
+      if (!out.push(`- **${f.severity}** \`${f.code}\` ${text(displayMessage(f.message, f.address))}\n`)) break;
       shown += 1;
     }
     if (shown < notable.length) out.forcePush(`- …and ${notable.length - shown} more not shown.\n`);
@@ -69,16 +67,53 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return out.toString();
 }
 
-function destructiveItem(c: AssessedChange): string {
+/** Room kept for the line that says how many were left out. */
+const MORE_LINE = 120;
+const MAX_FORCED_BY = 10;
+const MAX_NOTES = 5;
+
+/**
+ * The changes a human must look at, within `room`: first one bounded line for every change that
+ * fits (names are shortened, so no name can crowd the others out), then their details while room
+ * is left; a count of those left out.
+ */
+function needsAHuman(first: readonly AssessedChange[], room: number): string[] {
+  const heads: string[] = [];
+  let left = room - MORE_LINE;
+  for (const c of first) {
+    const head = destructiveHead(c);
+    if (head.length > left) break;
+    heads.push(head);
+    left -= head.length;
+  }
+  const items = heads.map((head, i) => {
+    const details = destructiveDetails(first[i]!);
+    if (details.length > left) return head;
+    left -= details.length;
+    return head + details;
+  });
+  if (heads.length < first.length) items.push(`- …and ${first.length - heads.length} more not shown (comment size limit); see the JSON report.\n`);
+  return items;
+}
+
+function destructiveHead(c: AssessedChange): string {
   const ch = c.change;
   const action = ch.mayReplace ? 'may be replaced' : ch.replacementUnknown ? 'may be replaced (unknown)' : ch.action;
   const flags = [c.dataLoss ? '🔥 **DATA LOSS**' : '', c.production.length > 0 ? '**production**' : '', c.verdict === 'block' ? '⛔ **blocked**' : '']
     .filter(Boolean)
     .join(' · ');
-  const lines = [`- **${action}** ${code(ch.address)}${c.stateful ? ` (${c.stateful})` : ''} ${flags}\n`];
+  return `- **${action}** ${code(ch.address)}${c.stateful ? ` (${c.stateful})` : ''} ${flags}\n`;
+}
+
+function destructiveDetails(c: AssessedChange): string {
+  const ch = c.change;
+  const lines: string[] = [];
   const why: string[] = [];
-  if (ch.reasons.forcedBy.length > 0) why.push(`forced by ${ch.reasons.forcedBy.map(code).join(', ')}`);
-  why.push(...ch.reasons.notes.map(text));
+  const forced = ch.reasons.forcedBy;
+  if (forced.length > 0) {
+    why.push(`forced by ${forced.slice(0, MAX_FORCED_BY).map((f) => code(f)).join(', ')}${forced.length > MAX_FORCED_BY ? ` and ${forced.length - MAX_FORCED_BY} more` : ''}`);
+  }
+  why.push(...ch.reasons.notes.slice(0, MAX_NOTES).map((n) => text(n)));
   if (ch.replaceOrder) why.push(ch.replaceOrder === 'create-before-destroy' ? 'new object created first' : 'destroyed first, then re-created');
   if (ch.policyAction) why.push(`PolicyAction ${text(ch.policyAction)}`);
   if (why.length > 0) lines.push(`  - why: ${why.join('; ')}\n`);
@@ -101,10 +136,12 @@ function footer(report: Report): string {
   }
 }
 
-/** Escapes text from the input for Markdown and HTML: no formatting, links, mentions or tags. */
-export function text(value: string): string {
-  return value
-    .replace(/[\r\n]+/g, ' ')
+/**
+ * Escapes text from the input for Markdown and HTML: no formatting, links, mentions or tags;
+ * neutralized and bounded (display-text.ts).
+ */
+export function text(value: string, max: number = MAX_MESSAGE): string {
+  return displayName(value, max)
     // Inline text never starts a line here, so only inline syntax needs escaping: emphasis,
     // code, links/images (no `[` survives), tables and strikethrough.
     .replace(/([\\`*_[\]|~])/g, '\\$1')
@@ -116,10 +153,11 @@ export function text(value: string): string {
 
 /**
  * An inline code span that no backtick or newline in the value can break out of. Inside a code
- * span HTML and mentions are inert (CommonMark), so `<` needs no escaping there.
+ * span HTML and mentions are inert (CommonMark), so `<` needs no escaping there. Neutralized and
+ * bounded (names: MAX_NAME characters, head and tail kept).
  */
-export function code(value: string): string {
-  const flat = value.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+export function code(value: string, max: number = MAX_NAME): string {
+  const flat = displayName(value, max).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
@@ -140,6 +178,10 @@ class Budget {
     this.parts.push(piece);
     this.used += piece.length;
     return true;
+  }
+  /** What is left of the budget. */
+  remaining(): number {
+    return Math.max(0, this.limit - this.used);
   }
   forcePush(piece: string): void {
     this.parts.push(piece);

@@ -1,6 +1,7 @@
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { Report } from '../core/report.js';
 import { FINDING_CODES, type FindingCode } from '../core/report.js';
+import { displayMessage } from './display-text.js';
 
 /**
  * SARIF 2.1.0 for code scanning (GitHub, IDEs): one rule per stable finding code, one result per
@@ -16,7 +17,7 @@ export function renderSarif(report: Report, toolVersion: string): string {
     const result = new SarifResultBuilder().initSimple({
       ruleId: f.code as FindingCode,
       level: f.severity === 'block' ? 'error' : f.severity === 'review' ? 'warning' : 'note',
-      messageText: f.message,
+      messageText: displayMessage(f.message, f.address),
       fileUri: path === '-' || path.startsWith('cloudformation:') ? 'plan' : path.replace(/\\/g, '/'),
       startLine: 1,
     });

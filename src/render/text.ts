@@ -1,4 +1,5 @@
 import type { Action } from '../core/model.js';
+import { displayMessage, displayName, MAX_MESSAGE } from './display-text.js';
 import type { AssessedChange, PlanReport, Report } from '../core/report.js';
 import { countActions, countsSentence, headline, reviewOrder, VERDICT_TITLES } from './summary.js';
 
@@ -34,7 +35,7 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push('', paint('1', 'Findings'));
     for (const f of report.findings) {
       const sev = f.severity === 'block' ? paint('31', 'block ') : f.severity === 'review' ? paint('33', 'review') : paint('2', 'info  ');
-      lines.push(`  ${sev} ${f.code}  ${clean(f.message)}`);
+      lines.push(`  ${sev} ${f.code}  ${displayMessage(f.message, f.address)}`);
     }
   }
   lines.push('', clean(nextStep(report)));
@@ -76,7 +77,7 @@ function changeLines(c: AssessedChange, planSignals: number, paint: Paint): stri
   if (c.verdict === 'block') tags.push(paint('1;31', 'BLOCKED'));
   // Terraform addresses contain their type; CloudFormation logical ids don't.
   const type = change.address.includes(change.type) ? '' : ` ${paint('2', clean(change.type))}`;
-  const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${clean(change.address)}${type}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ''}  ${tags.join(' ')}`;
+  const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${displayName(change.address)}${type}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ''}  ${tags.join(' ')}`;
   const out = [head.trimEnd()];
   if (!destructive && change.action !== 'move') return out;
   const detail = (label: string, text: string): void => void out.push(`        ${paint('2', label)} ${clean(text)}`);
@@ -106,8 +107,7 @@ function nextStep(report: Report): string {
   }
 }
 
-/** Names come from the input: strip control characters so a plan can't paint the terminal. */
+/** Text from the input: neutralized (no painting the terminal, no reordering) and bounded (display-text.ts). */
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, '?');
+  return displayName(text, MAX_MESSAGE);
 }

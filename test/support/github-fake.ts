@@ -329,8 +329,12 @@ export class FakeGitHub {
     };
   }
 
+  /** The annotations each check run was given, as sent (GitHub lists them apart from the run). */
+  annotations: Record<number, Record<string, unknown>[]> = {};
+
   private checkOutput(runId: number, output: unknown): Record<string, unknown> {
     const o = (output ?? {}) as Record<string, unknown>;
+    if (Array.isArray(o.annotations)) (this.annotations[runId] ??= []).push(...(o.annotations as Record<string, unknown>[]));
     return { title: o.title ?? null, summary: o.summary ?? null, text: o.text ?? null, annotations_count: (o.annotations as unknown[] | undefined)?.length ?? 0, annotations_url: `${this.url}/a/${runId}` };
   }
 

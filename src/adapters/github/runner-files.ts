@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
+import { neutralize } from '../../render/display-text.js';
 
 /** The runner's file commands: step outputs (heredoc form, safe for multi-line values) and the job summary. */
 export function setOutput(file: string | undefined, name: string, value: string): void {
@@ -12,9 +13,9 @@ export function appendSummary(file: string | undefined, markdown: string): void 
   if (file) appendFileSync(file, `${markdown}\n`);
 }
 
-/** A workflow command on stdout; `%`, CR and LF escaped as the runner expects. */
+/** A workflow command on stdout; neutralized (display-text.ts), `%`, CR and LF escaped as the runner expects. */
 export function workflowCommand(command: 'error' | 'warning' | 'notice', message: string): void {
-  const escaped = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escaped = neutralize(message, { keepNewlines: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   process.stdout.write(`::${command}::${escaped}\n`);
 }
 

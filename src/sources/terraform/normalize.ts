@@ -4,6 +4,7 @@ import type { Change, DeferredChange, OutputChange, Plan, SourceKind } from '../
 import { REDACTED } from '../../core/model.js';
 import { classifyActions, describeActionReason } from './actions.js';
 import { firstIssueText } from '../issue-text.js';
+import { toConfiguration } from './configuration.js';
 import { resourceChangeSchema, type PlanEnvelopeJson, type ResourceChangeJson, type TerraformActionWord } from './schema.js';
 import { changedAttributes, containsSensitive, extractTags, formatAttributePath, same, variableText, type Keep } from './values.js';
 
@@ -104,6 +105,7 @@ export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: Resourc
     outputs,
     deferred,
     inputNotes: [...(ctx.inputNotes ?? [])],
+    ...(doc.configuration != null ? { configuration: toConfiguration(doc.configuration) } : {}),
     digest: planDigest(header, changeDigests),
   };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import '../zod-english.js';
+import { configurationSchema } from './configuration.js';
 
 /**
  * The parts of Terraform's / OpenTofu's JSON plan that Steer reads, and nothing more.
@@ -51,8 +52,6 @@ const outputChangeSchema = z.looseObject({
 
 const variableSchema = z.looseObject({ value: z.nullish(z.unknown()) });
 
-const configVariableSchema = z.looseObject({ sensitive: z.nullish(z.boolean()) });
-
 const envelopeShape = {
   format_version: z.nullish(z.string()),
   plan_format_version: z.nullish(z.string()),
@@ -64,11 +63,7 @@ const envelopeShape = {
   resource_drift: z.nullish(z.array(resourceChangeSchema)),
   output_changes: z.nullish(z.record(z.string(), outputChangeSchema)),
   deferred_changes: z.nullish(z.array(z.looseObject({ reason: z.nullish(z.string()), resource_change: resourceChangeSchema }))),
-  configuration: z.nullish(
-    z.looseObject({
-      root_module: z.nullish(z.looseObject({ variables: z.nullish(z.record(z.string(), configVariableSchema)) })),
-    }),
-  ),
+  configuration: z.nullish(configurationSchema),
 };
 
 export const terraformPlanSchema = z.looseObject({ ...envelopeShape, resource_changes: z.nullish(z.array(resourceChangeSchema)) });
