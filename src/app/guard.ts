@@ -3,8 +3,11 @@ import { readTextFileIfExists } from '../adapters/fs/read-input.js';
 import { shellSyntax } from '../adapters/shell/mvdan.js';
 import { ConfigError } from '../core/errors.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
+import { decideMcp } from '../guard/mcp.js';
 import { parseCommand, quoteArgv } from '../guard/parse.js';
-import { detectRuntime, RUNTIME_FORMATS, type HookAnswer, type Runtime } from '../guard/runtimes/index.js';
+import { protectedFile, SELF_EDIT_WAY } from '../guard/protected-paths.js';
+import { detectRuntime, failsOpenOnError, RUNTIME_FORMATS, type HookAnswer, type Runtime } from '../guard/runtimes/index.js';
+import { toolCallOf } from '../guard/tool-call.js';
 import { checkScripts, checkTasks } from './guard-files.js';
 
 export const WAY_THROUGH =
@@ -30,21 +33,49 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
     const input: unknown = JSON.parse(stdin);
     chosen = runtime ?? detectRuntime(input);
     const format = RUNTIME_FORMATS[chosen];
-    const command = format.command(input);
-    if (command === null) return format.allow(); // not a shell command: not ours to judge
     // Scripts the command runs are found from the directory the agent runs it in (most runtimes say).
-    const cwd = (input as { cwd?: unknown }).cwd;
-    const decision = checkCommand(command, lists, typeof cwd === 'string' && isAbsolute(cwd) ? cwd : process.cwd());
-    return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
+    const given = (input as { cwd?: unknown }).cwd;
+    const cwd = typeof given === 'string' && isAbsolute(given) ? given : process.cwd();
+    const call = toolCallOf(chosen, input);
+    switch (call.kind) {
+      case 'none':
+        return format.allow();
+      case 'files': {
+        // A write tool whose file can't be told could be writing the hook configuration.
+        if (call.paths.length === 0) return format.deny(`Denied: Steer could not tell which file ${call.tool} writes. ${SELF_EDIT_WAY}`);
+        for (const path of call.paths) {
+          const what = protectedFile(path, cwd);
+          if (what) return format.deny(`Denied: ${call.tool} would change ${path}, ${what}: an agent that edits it switches off the guard or the gate. ${SELF_EDIT_WAY}`);
+        }
+        return format.allow();
+      }
+      case 'tool': {
+        const decision = decideMcp(call.call, (command) => checkCommand(command, lists, cwd));
+        return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
+      }
+      case 'shell': {
+        const command = format.command(input);
+        if (command === null) return format.allow(); // not a shell command after all: not ours to judge
+        const decision = checkCommand(command, lists, cwd);
+        return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
+      }
+      default: {
+        const never: never = call;
+        throw new Error(`unknown tool call ${JSON.stringify(never)}`);
+      }
+    }
   } catch (e) {
     return failClosed(chosen, `Steer guard could not check this command (${e instanceof Error ? e.message.split('\n')[0] : String(e)}), so it is denied. ${WAY_THROUGH}`);
   }
 }
 
-/** The blocking form for failures: the runtime's deny output AND exit code 2, the reason on stderr. */
+/**
+ * The blocking form for failures: the runtime's deny output AND exit code 2, the reason on stderr —
+ * except where a non-zero exit makes the runtime skip the hook (Copilot): there the denial with exit 0.
+ */
 export function failClosed(runtime: Runtime, reason: string): HookAnswer {
   const answer = RUNTIME_FORMATS[runtime].deny(reason);
-  return { stdout: answer.stdout, stderr: answer.stderr || `${reason}\n`, exitCode: 2 };
+  return { stdout: answer.stdout, stderr: answer.stderr || `${reason}\n`, exitCode: failsOpenOnError(runtime) ? 0 : 2 };
 }
 
 // The same names, in the same order, as app/load-config.ts (not imported: it loads the whole config schema).

@@ -1,9 +1,27 @@
 /** What `steer init` writes: hook entries per agent runtime, the starter policy, the CI workflow. */
-import type { Runtime } from '../guard/runtimes/index.js';
+import { RUNTIME_FORMATS, type Runtime } from '../guard/runtimes/index.js';
 
 // `|| exit 2`: if steer itself can't start (not installed, no node), the runtime's blocking exit code
 // still stops the command — most runtimes let a command through when a hook merely fails.
 const guardCommand = (runtime: Runtime): string => `npx --no-install steer guard --runtime ${runtime} || exit 2`;
+
+/** What Copilot gets when steer can't even start: its own denial (no single quotes, so it can be quoted). */
+const COPILOT_CANT_RUN = RUNTIME_FORMATS.copilot.deny('Steer guard could not run (is steer in this project\u2019s devDependencies?), so the tool call is denied.').stdout.trim();
+
+/**
+ * Copilot skips a hook that exits non-zero, so `|| exit 2` would let the tool run: the hook prints
+ * steer's answer when steer ran (it always exits 0 for Copilot), and a denial otherwise.
+ */
+export const COPILOT_BASH = `out=$(npx --no-install steer guard --runtime copilot) && printf '%s' "$out" || echo '${COPILOT_CANT_RUN}'`;
+export const COPILOT_POWERSHELL = `$out = $input | npx --no-install steer guard --runtime copilot; if ($LASTEXITCODE -eq 0) { $out } else { '${COPILOT_CANT_RUN}' }`;
+
+/** The file and MCP tools each runtime names in its matchers (shell tools have their own entries). */
+export const TOOL_MATCHERS = {
+  claude: 'Edit|Write|MultiEdit|NotebookEdit|mcp__.*',
+  codex: 'apply_patch|Edit|Write|mcp__.*',
+  gemini: 'write_file|replace|mcp_.*',
+  kiro: 'shell|execute_bash|fs_write|write|use_aws|@.*',
+} as const;
 
 /** Commands denied by Claude Code's own permission rules: a second layer that works without the hook. */
 export const CLAUDE_DENY_RULES = [
@@ -20,35 +38,43 @@ export interface HookFile {
   readonly merge: Record<string, unknown>;
 }
 
-export function hookFile(runtime: Runtime): HookFile {
+/** One matcher group per matcher, each running the same hook (the shell entry stays as earlier inits wrote it). */
+const matcherEntries = (matchers: readonly string[], hook: Record<string, unknown>) => matchers.map((matcher) => ({ matcher, hooks: [hook] }));
+
+/** The settings file a runtime's hook goes in (undefined for OpenClaw, which takes a plugin: app/init-openclaw.ts). */
+export function hookFile(runtime: Runtime): HookFile | undefined {
   const command = guardCommand(runtime);
   switch (runtime) {
     case 'claude':
       return {
         path: '.claude/settings.json',
-        merge: { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command, timeout: 30 }] }] }, permissions: { deny: CLAUDE_DENY_RULES } },
-      };
-    case 'codex':
-      return { path: '.codex/hooks.json', merge: { hooks: { PreToolUse: [{ matcher: 'shell|Bash|exec_command', hooks: [{ type: 'command', command, timeout: 30 }] }] } } };
-    case 'cursor':
-      return { path: '.cursor/hooks.json', merge: { version: 1, hooks: { beforeShellExecution: [{ command, failClosed: true }] } } };
-    case 'gemini':
-      return { path: '.gemini/settings.json', merge: { hooks: { BeforeTool: [{ matcher: 'run_shell_command', hooks: [{ type: 'command', command, timeout: 30000 }] }] } } };
-    case 'copilot':
-      return { path: '.github/hooks/steer.json', merge: { version: 1, hooks: { preToolUse: [{ type: 'command', bash: command, timeoutSec: 30 }] } } };
-    case 'kiro':
-      // A Kiro CLI agent file defines a whole agent (no `tools` means no tools): a guarded agent with
-      // all tools, to use with `kiro-cli chat --agent steer-guarded` or `kiro-cli agent set-default`.
-      // The shell tool is `shell` (formerly `execute_bash`).
-      return {
-        path: '.kiro/agents/steer-guarded.json',
         merge: {
-          name: 'steer-guarded',
-          description: 'Default tools, with Steer denying direct infrastructure changes',
-          tools: ['*'],
-          hooks: { preToolUse: [{ matcher: 'shell', command, timeout_ms: 30000 }, { matcher: 'execute_bash', command, timeout_ms: 30000 }] },
+          hooks: { PreToolUse: matcherEntries(['Bash', TOOL_MATCHERS.claude], { type: 'command', command, timeout: 30 }) },
+          permissions: { deny: CLAUDE_DENY_RULES },
         },
       };
+    case 'codex':
+      return { path: '.codex/hooks.json', merge: { hooks: { PreToolUse: matcherEntries(['shell|Bash|exec_command', TOOL_MATCHERS.codex], { type: 'command', command, timeout: 30 }) } } };
+    case 'cursor':
+      // beforeMCPExecution: MCP tool calls. Cursor's documented hooks have no event before a file edit (afterFileEdit only).
+      return { path: '.cursor/hooks.json', merge: { version: 1, hooks: { beforeShellExecution: [{ command, failClosed: true }], beforeMCPExecution: [{ command, failClosed: true }] } } };
+    case 'gemini':
+      return { path: '.gemini/settings.json', merge: { hooks: { BeforeTool: matcherEntries(['run_shell_command', TOOL_MATCHERS.gemini], { type: 'command', command, timeout: 30000 }) } } };
+    case 'copilot':
+      // preToolUse has no matcher: it runs for every tool (shell, edit/create, MCP).
+      return { path: '.github/hooks/steer.json', merge: { version: 1, hooks: { preToolUse: [{ type: 'command', bash: COPILOT_BASH, powershell: COPILOT_POWERSHELL, timeoutSec: 30 }] } } };
+    case 'kiro':
+      // Kiro CLI v3: standalone hook files in .kiro/hooks/, for every agent of the workspace (https://kiro.dev/docs/cli/v3/hooks/).
+      // The shell tool is `shell` (formerly `execute_bash`), files are written by fs_write, MCP tools are `@server/tool`.
+      return {
+        path: '.kiro/hooks/steer.json',
+        merge: {
+          version: 'v1',
+          hooks: [{ name: 'steer-guard', trigger: 'PreToolUse', matcher: TOOL_MATCHERS.kiro, action: { type: 'command', command }, timeout: 30, enabled: true }],
+        },
+      };
+    case 'openclaw':
+      return undefined;
     default: {
       const never: never = runtime;
       throw new Error(`unknown runtime ${String(never)}`);

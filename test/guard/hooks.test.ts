@@ -89,12 +89,24 @@ describe('fails closed', () => {
     ['codex', { hook_event_name: 'PreToolUse', tool_name: 'shell', tool_input: {} }],
     ['cursor', { hook_event_name: 'beforeShellExecution' }],
     ['gemini', { hook_event_name: 'BeforeTool', tool_name: 'run_shell_command', tool_input: { command: 42 } }],
-    ['copilot', { toolName: 'bash', toolArgs: '{"command": ' }],
     ['kiro', { hook_event_name: 'preToolUse', tool_name: 'shell' }],
   ])('%s: a malformed input is denied in its own format with exit 2', (runtime, input) => {
     const r = guard(input, runtime);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/could not check this command/);
+  });
+
+  it('copilot: a malformed input is denied with exit 0, because Copilot skips a hook that exits non-zero', () => {
+    const r = guard({ toolName: 'bash', toolArgs: '{"command": ' }, 'copilot');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ permissionDecision: 'deny' });
+    expect(JSON.parse(r.stdout).permissionDecisionReason).toMatch(/could not check this command/);
+  });
+
+  it('copilot: a broken steer.yml is denied with exit 0 too', () => {
+    const r = runCli(['guard', '--runtime', 'copilot', '--config', 'no-such-steer.yml'], { input: JSON.stringify({ toolName: 'bash', toolArgs: '{"command":"ls"}' }) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ permissionDecision: 'deny' });
   });
 
   it('an unknown --runtime (a broken hook command) denies with exit 2', () => {

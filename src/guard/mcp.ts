@@ -1,0 +1,142 @@
+import { MCP_SERVERS, type McpServerTable, type ToolJudgement } from './mcp-servers.js';
+
+/** An MCP tool call as a runtime presents it: the tool's name (maybe prefixed with its server's), the server when known, the arguments. */
+export interface McpCall {
+  /** The name the runtime gives: `mcp__aws-api__call_aws` (Claude Code, Codex), `mcp_aws-api_call_aws` (Gemini CLI), `aws-api__call_aws` (OpenClaw), `call_aws` (Cursor). */
+  readonly name: string;
+  /** What else identifies the server: Cursor's `command` or `url` of the server, Kiro's `@server/`. */
+  readonly serverHint?: string;
+  readonly args: unknown;
+}
+
+export interface ToolDecision {
+  readonly decision: 'allow' | 'deny';
+  readonly reason: string;
+}
+
+/** The shell decision, passed in (the core stays free of the parser's loading). */
+export type JudgeCommand = (command: string) => ToolDecision;
+
+/**
+ * An MCP tool call → allow or deny.
+ * - A server we know (by its name, or a tool name only it has): its table decides; a tool it
+ *   doesn't list is denied (a new release may add a mutation).
+ * - Any other server: a command-line argument (`command`, `cmd`, `script`…) is judged as the shell
+ *   command it is; a mutating tool name over infrastructure-looking arguments (`AWS::…` types,
+ *   ARNs) is denied; everything else is allowed — most MCP servers don't reach infrastructure.
+ */
+export function decideMcp(call: McpCall, judge: JudgeCommand): ToolDecision {
+  const server = serverPart(call);
+  const named = MCP_SERVERS.filter((s) => s.names.test(server));
+  for (const table of named) {
+    const tool = toolIn(table, call.name, false);
+    if (tool) return decideTool(table, tool, call.args, judge);
+  }
+  const byTool = MCP_SERVERS.map((server) => ({ server, tool: toolIn(server, call.name, true) })).find((x) => x.tool);
+  if (byTool) return decideTool(byTool.server, byTool.tool!, call.args, judge);
+  if (named.length > 0) return deny(`"${call.name}" is not a tool Steer knows of the ${named[0]!.title}, so it may change infrastructure`);
+  return unknownServer(call, judge);
+}
+
+/**
+ * The part of the call that names the server: what the runtime says apart from the tool name, or
+ * the prefix of the name — `mcp__S__T` (Claude Code, Codex), `S__T` (OpenClaw), `@S/T` (Kiro),
+ * `mcp_S_T` (Gemini CLI: S and T can't be told apart, so all of it).
+ */
+function serverPart(call: McpCall): string {
+  if (call.serverHint !== undefined) return call.serverHint;
+  const n = call.name;
+  if (n.startsWith('mcp__')) return n.slice(5).split('__')[0]!;
+  if (n.startsWith('@')) return n.slice(1).split('/')[0]!;
+  if (n.includes('__')) return n.split('__')[0]!;
+  if (n.startsWith('mcp_')) return n.slice(4);
+  return '';
+}
+
+/** The tool of `server` that `name` ends with (after a separator), if any. */
+function toolIn(server: McpServerTable, name: string, distinctiveOnly: boolean): string | undefined {
+  const tools = distinctiveOnly ? server.distinctive : [...server.reads, ...server.mutations, ...Object.keys(server.judged ?? {})];
+  return tools.find((t) => name === t || (name.endsWith(t) && /[_\-/.:@]$/.test(name.slice(0, -t.length))));
+}
+
+function decideTool(server: McpServerTable, tool: string, args: unknown, judge: JudgeCommand): ToolDecision {
+  const judgement = server.judged?.[tool];
+  if (judgement) return judged(server, tool, judgement, args, judge);
+  if (server.mutations.includes(tool)) return deny(`${tool} of the ${server.title} changes infrastructure directly`);
+  return { decision: 'allow', reason: `${tool} of the ${server.title} only reads` };
+}
+
+function judged(server: McpServerTable, tool: string, j: ToolJudgement, args: unknown, judge: JudgeCommand): ToolDecision {
+  const value = 'arg' in j ? argsObject(args)[j.arg] : undefined;
+  switch (j.kind) {
+    case 'aws-cli': {
+      const commands = typeof value === 'string' ? [value] : Array.isArray(value) && value.length > 0 && value.every((c) => typeof c === 'string') ? (value as string[]) : undefined;
+      if (!commands) return deny(`${tool} of the ${server.title} without a ${j.arg} Steer can read`);
+      for (const command of commands) {
+        const line = /^\s*aws(\s|$)/.test(command) ? command : `aws ${command}`;
+        const d = judge(line);
+        if (d.decision === 'deny') return deny(`${tool} of the ${server.title} would run "${line}": ${d.reason}`);
+      }
+      return { decision: 'allow', reason: `${tool} of the ${server.title} runs only reads` };
+    }
+    case 'choice': {
+      const chosen = value === undefined ? j.default : value;
+      if (typeof chosen === 'string' && j.reads.includes(chosen)) return { decision: 'allow', reason: `${tool} ${j.arg}=${chosen} only reads` };
+      return deny(`${tool} of the ${server.title} with ${j.arg}=${typeof chosen === 'string' ? chosen : '(unknown)'} changes infrastructure directly`);
+    }
+    case 'api-operation': {
+      if (typeof value === 'string' && /^(Describe|List|Get|Head|BatchGet)[A-Z]/.test(value)) return { decision: 'allow', reason: `${tool} ${value} only reads` };
+      return deny(`${tool} of the ${server.title} calls ${typeof value === 'string' ? value : 'an operation Steer cannot read'}, which changes infrastructure`);
+    }
+    case 'aws-service-operation': {
+      const a = argsObject(args);
+      const service = a[j.service];
+      const operation = a[j.operation];
+      if (typeof service !== 'string' || typeof operation !== 'string') return deny(`${tool} without a ${j.service} and ${j.operation} Steer can read`);
+      const line = `aws ${service} ${operation.replace(/_/g, '-')}`;
+      const d = judge(line);
+      return d.decision === 'deny' ? deny(`${tool} would call "${line}": ${d.reason}`) : { decision: 'allow', reason: `${tool} ${line} only reads` };
+    }
+    default: {
+      const never: never = j;
+      throw new Error(`unknown judgement ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Argument names that hold a command line, in servers that run commands (desktop-commander, shell servers…). */
+const COMMAND_ARGS = ['command', 'cmd', 'cli_command', 'commandLine', 'command_line', 'shell_command', 'script'];
+/** Tool names that change something, by their first word. */
+const MUTATING_NAME = /(^|[_\-/.:])(create|update|delete|put|patch|apply|deploy|destroy|terminate|remove|modify|set|attach|detach|run|execute|start|stop|reboot|scale|upsert|provision|import)([_\-A-Z]|$)/i;
+/** Arguments that name cloud infrastructure: CloudFormation/Cloud Control types, ARNs. */
+const INFRA_VALUE = /^(AWS|Alexa|Custom)::[A-Za-z0-9]+::|^arn:aws[a-z-]*:/;
+
+function unknownServer(call: McpCall, judge: JudgeCommand): ToolDecision {
+  const args = argsObject(call.args);
+  for (const key of COMMAND_ARGS) {
+    const v = args[key];
+    const command = typeof v === 'string' ? v : Array.isArray(v) && v.every((w) => typeof w === 'string') ? (v as string[]).join(' ') : undefined;
+    if (command === undefined) continue;
+    const d = judge(command);
+    if (d.decision === 'deny') return deny(`the MCP tool "${call.name}" would run "${command}": ${d.reason}`);
+  }
+  if (MUTATING_NAME.test(call.name) && strings(call.args).some((s) => INFRA_VALUE.test(s))) {
+    return deny(`the MCP tool "${call.name}" looks like a change to cloud infrastructure (its arguments name AWS resources)`);
+  }
+  return { decision: 'allow', reason: `"${call.name}" is not a tool of an infrastructure server Steer knows` };
+}
+
+function argsObject(args: unknown): Record<string, unknown> {
+  return typeof args === 'object' && args !== null && !Array.isArray(args) ? (args as Record<string, unknown>) : {};
+}
+
+/** Every string in a JSON value (bounded: arguments can be large). */
+function strings(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (out.length > 1000 || depth > 20) return out;
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out, depth + 1);
+  else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) strings(v, out, depth + 1);
+  return out;
+}
+
+const deny = (reason: string): ToolDecision => ({ decision: 'deny', reason });
