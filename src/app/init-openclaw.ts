@@ -26,7 +26,8 @@ const PACKAGE = `${JSON.stringify({ name: 'steer-openclaw-guard', version: '1.0.
 
 const ENTRY = `// Written by \`steer init --agent openclaw\`. Every tool call goes to \`steer guard\` first.
 import { spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // This file sits in <project>/${OPENCLAW_PLUGIN_DIR}/: steer runs in <project>, with its steer.yml.
@@ -36,7 +37,10 @@ const TIMEOUT_MS = 20000;
 /** Asks steer about one tool call; resolves to OpenClaw's answer, blocking whenever steer doesn't answer. */
 export function judge(event, options = {}) {
   const cwd = options.cwd ?? PROJECT;
-  const command = options.command ?? ['npx', '--no-install', 'steer', 'guard', '--runtime', 'openclaw'];
+  // The project's own steer, straight from node_modules/.bin (npx costs a start-up per tool call), else through npx.
+  const bin = join(cwd, 'node_modules', '.bin', 'steer');
+  const steer = process.platform !== 'win32' && existsSync(bin) ? [bin] : ['npx', '--no-install', 'steer'];
+  const command = options.command ?? [...steer, 'guard', '--runtime', 'openclaw'];
   const input = JSON.stringify({ hook_event_name: 'before_tool_call', toolName: event.toolName, params: event.params ?? {}, derivedPaths: event.derivedPaths, cwd });
   const blocked = (why) => ({ block: true, blockReason: 'Steer guard could not check this tool call (' + why + '), so it is blocked.' });
   return new Promise((done) => {

@@ -34,7 +34,7 @@ export function decideMcp(call: McpCall, judge: JudgeCommand): ToolDecision {
   }
   const byTool = MCP_SERVERS.map((server) => ({ server, tool: toolIn(server, call.name, true) })).find((x) => x.tool);
   if (byTool) return decideTool(byTool.server, byTool.tool!, call.args, judge);
-  if (named.length > 0) return deny(`"${call.name}" is not a tool Steer knows of the ${named[0]!.title}, so it may change infrastructure`);
+  if (named.length > 0) return deny(`"${call.name}" is not a tool Steer knows of the ${named.map((t) => t.title).join(' or the ')}, so it may change infrastructure`);
   return unknownServer(call, judge);
 }
 
