@@ -43,13 +43,12 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
       case 'files': {
         // A write tool whose file can't be told could be writing the hook configuration.
         if (call.paths.length === 0) return format.deny(`Denied: Steer could not tell which file ${call.tool} writes. ${SELF_EDIT_WAY}`);
-        for (const path of call.paths) {
-          const what = protectedFile(path, cwd);
-          if (what) return format.deny(`Denied: ${call.tool} would change ${path}, ${what}: an agent that edits it switches off the guard or the gate. ${SELF_EDIT_WAY}`);
-        }
-        return format.allow();
+        const why = selfEdit(call.tool, call.paths, cwd);
+        return why ? format.deny(why) : format.allow();
       }
       case 'tool': {
+        const why = selfEdit(call.call.name, call.writes, cwd);
+        if (why) return format.deny(why);
         const decision = decideMcp(call.call, (command) => checkCommand(command, lists, cwd));
         return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
       }
@@ -67,6 +66,15 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
   } catch (e) {
     return failClosed(chosen, `Steer guard could not check this command (${e instanceof Error ? e.message.split('\n')[0] : String(e)}), so it is denied. ${WAY_THROUGH}`);
   }
+}
+
+/** The denial of a tool that would write one of the files that switch the guard or the gate off, or undefined. */
+function selfEdit(tool: string, paths: readonly string[], cwd: string): string | undefined {
+  for (const path of paths) {
+    const what = protectedFile(path, cwd);
+    if (what) return `Denied: ${tool} would change ${path}, ${what}: an agent that edits it switches off the guard or the gate. ${SELF_EDIT_WAY}`;
+  }
+  return undefined;
 }
 
 /**

@@ -9,8 +9,8 @@ export type ToolCall =
   | { readonly kind: 'shell' }
   /** A file tool: the files it writes. */
   | { readonly kind: 'files'; readonly tool: string; readonly paths: readonly string[] }
-  /** Any other tool — an MCP server's, or a built-in one that isn't shell or file writing. */
-  | { readonly kind: 'tool'; readonly call: McpCall }
+  /** Any other tool — an MCP server's, or a built-in one that isn't shell or file writing — and the files it may write (MCP file servers). */
+  | { readonly kind: 'tool'; readonly call: McpCall; readonly writes: readonly string[] }
   /** Reads nothing the guard judges (Cursor's beforeReadFile). */
   | { readonly kind: 'none' };
 
@@ -35,7 +35,7 @@ export function toolCallOf(runtime: Runtime, input: unknown): ToolCall {
       // beforeShellExecution {command}; preToolUse {tool_name, tool_input} (file tools); beforeReadFile.
       if (o.hook_event_name === 'beforeMCPExecution') {
         const hint = [o.url, o.command].filter((v) => typeof v === 'string').join(' ');
-        return { kind: 'tool', call: { name: text(o.tool_name, 'tool_name'), serverHint: hint, args: jsonish(o.tool_input) } };
+        return otherTool({ name: text(o.tool_name, 'tool_name'), serverHint: hint, args: jsonish(o.tool_input) });
       }
       if (o.hook_event_name === 'preToolUse') return named(text(o.tool_name, 'tool_name'), jsonish(o.tool_input));
       if (o.hook_event_name === 'beforeReadFile') return { kind: 'none' };
@@ -56,7 +56,7 @@ export function toolCallOf(runtime: Runtime, input: unknown): ToolCall {
       if (typeof mcp === 'object' && mcp !== null) {
         const m = mcp as Record<string, unknown>;
         const hint = [m.server_name, m.command, ...(Array.isArray(m.args) ? m.args : []), m.url].filter((v) => typeof v === 'string').join(' ');
-        return { kind: 'tool', call: { name: text(o.tool_name, 'tool_name'), serverHint: hint, args: o.tool_input } };
+        return otherTool({ name: text(o.tool_name, 'tool_name'), serverHint: hint, args: o.tool_input });
       }
       return named(text(o.tool_name, 'tool_name'), o.tool_input);
     }
@@ -71,7 +71,20 @@ function named(tool: string, args: unknown, derivedPaths?: unknown): ToolCall {
   const lower = tool.toLowerCase();
   if (SHELL_TOOLS.has(lower)) return { kind: 'shell' };
   if (FILE_TOOLS.has(lower)) return { kind: 'files', tool, paths: filesOf(lower, args, derivedPaths) };
-  return { kind: 'tool', call: { name: tool, args } };
+  return otherTool({ name: tool, args });
+}
+
+/** Tool names that write files, by a word in them: the filesystem and desktop-commander MCP servers' write_file, edit_file, move_file… */
+const WRITES_FILES = /(^|[_\-/.:])(write|edit|create|delete|remove|move|rename|patch|replace|append|insert|save)([_\-A-Z]|$)/i;
+/** Where such tools name the file they write (`source` too when they move it away). */
+const TARGET_KEYS = ['destination', 'dest', 'target', 'new_path', 'to'];
+
+function otherTool(call: McpCall): ToolCall {
+  if (!WRITES_FILES.test(call.name)) return { kind: 'tool', call, writes: [] };
+  const a = typeof call.args === 'object' && call.args !== null && !Array.isArray(call.args) ? (call.args as Record<string, unknown>) : {};
+  const keys = [...PATH_KEYS, ...TARGET_KEYS, ...(/move|rename/i.test(call.name) ? ['source'] : [])];
+  const writes = keys.map((k) => a[k]).filter((v): v is string => typeof v === 'string');
+  return { kind: 'tool', call, writes };
 }
 
 function filesOf(tool: string, args: unknown, derivedPaths: unknown): string[] {

@@ -70,6 +70,20 @@ describe('self-protection: file tools may not edit the guard, the policy or the 
     expect(reason).toMatch(/a human make the change in a reviewed pull request/);
   });
 
+  it.each([
+    ['mcp__filesystem__write_file', { path: `${REPO}/.claude/settings.json`, content: '{}' }],
+    ['mcp__filesystem__edit_file', { path: '.github/workflows/steer.yml', edits: [] }],
+    ['mcp__filesystem__move_file', { source: 'steer.yml', destination: 'steer.yml.off' }],
+    ['mcp__desktop-commander__write_file', { path: '.gemini/settings.json', content: '{}' }],
+  ])('an MCP file server\'s %s of a protected file is denied', (tool, args) => {
+    expect(decide('claude', { cwd: REPO, hook_event_name: 'PreToolUse', tool_name: tool, tool_input: args })).toBe('deny');
+  });
+
+  it('an MCP file server may read them, and write other files', () => {
+    expect(decide('claude', { cwd: REPO, hook_event_name: 'PreToolUse', tool_name: 'mcp__filesystem__read_file', tool_input: { path: '.claude/settings.json' } })).toBe('allow');
+    expect(decide('claude', { cwd: REPO, hook_event_name: 'PreToolUse', tool_name: 'mcp__filesystem__write_file', tool_input: { path: 'main.tf', content: '' } })).toBe('allow');
+  });
+
   it('a write tool whose file cannot be told is denied', () => {
     expect(decide('claude', { cwd: REPO, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { content: '{}' } })).toBe('deny');
   });
