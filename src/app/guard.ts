@@ -5,6 +5,7 @@ import { ConfigError } from '../core/errors.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
 import { decideMcp } from '../guard/mcp.js';
 import { parseCommand, quoteArgv } from '../guard/parse.js';
+import { patchFiles } from '../guard/patch-files.js';
 import { protectedFile, SELF_EDIT_WAY } from '../guard/protected-paths.js';
 import { detectRuntime, failsOpenOnError, RUNTIME_FORMATS, type HookAnswer, type Runtime } from '../guard/runtimes/index.js';
 import { toolCallOf } from '../guard/tool-call.js';
@@ -55,6 +56,9 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
       case 'shell': {
         const command = format.command(input);
         if (command === null) return format.allow(); // not a shell command after all: not ours to judge
+        // Codex also runs apply_patch as a shell command (`apply_patch <<'EOF'` or with the patch as its argument).
+        const patched = command.includes('*** Begin Patch') ? selfEdit('apply_patch', patchFiles(command), cwd) : undefined;
+        if (patched) return format.deny(patched);
         const decision = checkCommand(command, lists, cwd);
         return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
       }

@@ -84,6 +84,13 @@ describe('self-protection: file tools may not edit the guard, the policy or the 
     expect(decide('claude', { cwd: REPO, hook_event_name: 'PreToolUse', tool_name: 'mcp__filesystem__write_file', tool_input: { path: 'main.tf', content: '' } })).toBe('allow');
   });
 
+  it('Codex apply_patch run as a shell command may not patch them either', () => {
+    const patch = `*** Begin Patch\n*** Update File: .codex/hooks.json\n@@\n-a\n+b\n*** End Patch`;
+    expect(decide('codex', { cwd: REPO, hook_event_name: 'PreToolUse', tool_name: 'exec_command', tool_input: { command: `apply_patch <<'EOF'\n${patch}\nEOF` } })).toBe('deny');
+    expect(decide('codex', { cwd: REPO, hook_event_name: 'PreToolUse', tool_name: 'shell', tool_input: { command: ['apply_patch', patch] } })).toBe('deny');
+    expect(decide('codex', { cwd: REPO, hook_event_name: 'PreToolUse', tool_name: 'shell', tool_input: { command: ['apply_patch', patch.replace('.codex/hooks.json', 'main.tf')] } })).toBe('allow');
+  });
+
   it('a write tool whose file cannot be told is denied', () => {
     expect(decide('claude', { cwd: REPO, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { content: '{}' } })).toBe('deny');
   });
