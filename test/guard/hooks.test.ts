@@ -47,6 +47,29 @@ describe('Cursor beforeShellExecution', () => {
   });
 });
 
+describe('Cursor beforeMCPExecution', () => {
+  it('judges the MCP tool call (not the server command it carries) and answers permission deny', () => {
+    const input = { hook_event_name: 'beforeMCPExecution', conversation_id: 'c', generation_id: 'g', workspace_roots: ['/repo'], tool_name: 'call_aws', tool_input: JSON.stringify({ cli_command: 'aws s3 rb s3://prod --force' }), command: 'uvx awslabs.aws-api-mcp-server@latest' };
+    expect(JSON.parse(guard(input, 'cursor').stdout)).toMatchObject({ permission: 'deny' });
+    expect(JSON.parse(guard({ ...input, tool_input: { cli_command: 'aws s3 ls' } }).stdout)).toEqual({ permission: 'allow' }); // detected as Cursor
+  });
+});
+
+describe('OpenClaw before_tool_call (through the Steer plugin)', () => {
+  const input = (command: string) => ({ hook_event_name: 'before_tool_call', toolName: 'exec', params: { command }, cwd: '/repo' });
+  it('answers block with the reason, or an empty object; exit 0 either way', () => {
+    const deny = guard(input(apply));
+    expect(deny.code).toBe(0);
+    expect(JSON.parse(deny.stdout)).toMatchObject({ block: true, blockReason: expect.stringMatching(/steer plan-check/) });
+    expect(JSON.parse(guard(input('terraform plan'), 'openclaw').stdout)).toEqual({});
+  });
+  it('a malformed input is blocked with exit 0 (the plugin reads only the answer)', () => {
+    const r = guard({ hook_event_name: 'before_tool_call', toolName: 'exec', params: {} }, 'openclaw');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ block: true });
+  });
+});
+
 describe('Gemini CLI BeforeTool', () => {
   it('denies run_shell_command with decision deny and exit 2', () => {
     const r = guard({ hook_event_name: 'BeforeTool', tool_name: 'run_shell_command', tool_input: { command: apply } });
