@@ -7,7 +7,7 @@ import { decideMcp } from '../guard/mcp.js';
 import { parseCommand, quoteArgv } from '../guard/parse.js';
 import { patchFiles } from '../guard/patch-files.js';
 import { protectedFile, SELF_EDIT_WAY } from '../guard/protected-paths.js';
-import { detectRuntime, failsOpenOnError, RUNTIME_FORMATS, type HookAnswer, type Runtime } from '../guard/runtimes/index.js';
+import { detectRuntime, RUNTIME_FORMATS, type HookAnswer, type Runtime } from '../guard/runtimes/index.js';
 import { toolCallOf } from '../guard/tool-call.js';
 import { checkScripts, checkTasks } from './guard-files.js';
 
@@ -81,13 +81,11 @@ function selfEdit(tool: string, paths: readonly string[], cwd: string): string |
   return undefined;
 }
 
-/**
- * The blocking form for failures: the runtime's deny output AND exit code 2, the reason on stderr —
- * except where a non-zero exit makes the runtime skip the hook (Copilot): there the denial with exit 0.
- */
+/** The blocking form for failures: the runtime's deny output AND exit code 2 (or the code its runtime honours), the reason on stderr. */
 export function failClosed(runtime: Runtime, reason: string): HookAnswer {
-  const answer = RUNTIME_FORMATS[runtime].deny(reason);
-  return { stdout: answer.stdout, stderr: answer.stderr || `${reason}\n`, exitCode: failsOpenOnError(runtime) ? 0 : 2 };
+  const format = RUNTIME_FORMATS[runtime];
+  const answer = format.deny(reason);
+  return { stdout: answer.stdout, stderr: answer.stderr || `${reason}\n`, exitCode: format.failureExitCode ?? 2 };
 }
 
 // The same names, in the same order, as app/load-config.ts (not imported: it loads the whole config schema).

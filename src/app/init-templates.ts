@@ -1,19 +1,15 @@
 /** What `steer init` writes: hook entries per agent runtime, the starter policy, the CI workflow. */
-import { RUNTIME_FORMATS, type Runtime } from '../guard/runtimes/index.js';
+import type { Runtime } from '../guard/runtimes/index.js';
 
 // `|| exit 2`: if steer itself can't start (not installed, no node), the runtime's blocking exit code
 // still stops the command — most runtimes let a command through when a hook merely fails.
 const guardCommand = (runtime: Runtime): string => `npx --no-install steer guard --runtime ${runtime} || exit 2`;
 
-/** What Copilot gets when steer can't even start: its own denial (no single quotes, so it can be quoted). */
-const COPILOT_CANT_RUN = RUNTIME_FORMATS.copilot.deny('Steer guard could not run (is steer in this project\u2019s devDependencies?), so the tool call is denied.').stdout.trim();
-
-/**
- * Copilot skips a hook that exits non-zero, so `|| exit 2` would let the tool run: the hook prints
- * steer's answer when steer ran (it always exits 0 for Copilot), and a denial otherwise.
- */
-export const COPILOT_BASH = `out=$(npx --no-install steer guard --runtime copilot) && printf '%s' "$out" || echo '${COPILOT_CANT_RUN}'`;
-export const COPILOT_POWERSHELL = `$out = $input | npx --no-install steer guard --runtime copilot; if ($LASTEXITCODE -eq 0) { $out } else { '${COPILOT_CANT_RUN}' }`;
+// Copilot CLI skips a hook that exits non-zero, so when steer can't start, the hook itself answers
+// the denial (steer exits 0 whenever it answers, so the two answers never both print).
+const COPILOT_CANT_START = JSON.stringify({ permissionDecision: 'deny', permissionDecisionReason: 'Steer could not run (npx --no-install steer failed: add steer to devDependencies and npm install), so the command is denied.' });
+const COPILOT_BASH = `npx --no-install steer guard --runtime copilot || echo '${COPILOT_CANT_START}'`;
+const COPILOT_POWERSHELL = `npx --no-install steer guard --runtime copilot; if ($LASTEXITCODE -ne 0) { '${COPILOT_CANT_START}' }`;
 
 /** The file and MCP tools each runtime names in its matchers (shell tools have their own entries). */
 export const TOOL_MATCHERS = {
@@ -49,7 +45,8 @@ export function hookFile(runtime: Runtime): HookFile | undefined {
       return {
         path: '.claude/settings.json',
         merge: {
-          hooks: { PreToolUse: matcherEntries(['Bash', TOOL_MATCHERS.claude], { type: 'command', command, timeout: 30 }) },
+          // onFailure "block" (Claude Code 2.1.295+): a hook that can't start, times out or exits oddly blocks the call instead of letting it run.
+          hooks: { PreToolUse: matcherEntries(['Bash', TOOL_MATCHERS.claude], { type: 'command', command, timeout: 30, onFailure: 'block' }) },
           permissions: { deny: CLAUDE_DENY_RULES },
         },
       };

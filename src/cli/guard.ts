@@ -44,7 +44,6 @@ export function guardCommand(): Command {
         const answer = failClosed(opts.runtime ?? 'claude', `Steer guard failed (${e instanceof Error ? e.message : String(e)}), so the command is denied. ${WAY_THROUGH}`);
         process.stdout.write(words.length > 0 ? '' : answer.stdout);
         process.stderr.write(answer.stderr);
-        // A hook gets the runtime's blocking form (exit 0 where a non-zero exit is skipped: Copilot).
         process.exitCode = words.length > 0 ? EXIT_DENY : answer.exitCode;
       }
     });

@@ -29,12 +29,3 @@ export function detectRuntime(input: unknown): Runtime {
   if (o.hook_event_name === 'preToolUse' || o.tool_name === 'execute_bash') return 'kiro';
   return 'claude';
 }
-
-/**
- * Runtimes that skip a hook that exits non-zero (or times out) and run the tool anyway: GitHub
- * Copilot (hooks reference: "a hook that exits non-zero or times out is skipped"). Their failures
- * must be a denial answered with exit 0; OpenClaw's plugin reads only the answer too.
- */
-export function failsOpenOnError(runtime: Runtime): boolean {
-  return runtime === 'copilot' || runtime === 'openclaw';
-}

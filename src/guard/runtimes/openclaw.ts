@@ -13,4 +13,5 @@ export const openclaw: RuntimeFormat = {
   },
   deny: (reason) => ({ stdout: jsonLine({ block: true, blockReason: reason }), stderr: '', exitCode: 0 }),
   allow: () => ({ stdout: jsonLine({}), stderr: '', exitCode: 0 }),
+  failureExitCode: 0,
 };
