@@ -22,7 +22,10 @@ export const PROTECTED_PATHS: readonly ProtectedPath[] = [
   { path: '.codex', dir: true, what: "Codex's configuration, where the Steer hook is registered" },
   { path: '.cursor/hooks.json', what: "Cursor's hook configuration, where the Steer hook is registered" },
   { path: '.gemini/settings.json', what: "Gemini CLI's settings, where the Steer hook is registered" },
+  { path: '.gemini/trustedFolders.json', what: "Gemini CLI's trusted folders (it ignores the project's hooks in a folder it doesn't trust)" },
   { path: '.github/hooks', dir: true, what: "GitHub Copilot's hook configuration, where the Steer hook is registered" },
+  { path: '.copilot/hooks', dir: true, what: "GitHub Copilot CLI's user-level hooks" },
+  { path: '.copilot/config.json', what: "GitHub Copilot CLI's configuration, with the trusted folders whose hooks it loads" },
   { path: '.kiro', dir: true, what: "Kiro's hooks and agents, where the Steer hook is registered" },
   { path: '.openclaw', dir: true, what: "OpenClaw's configuration and plugins, where the Steer plugin lives" },
   { path: 'steer.yml', what: "Steer's policy" },
@@ -30,6 +33,7 @@ export const PROTECTED_PATHS: readonly ProtectedPath[] = [
   { path: 'steer.yaml', what: "Steer's policy" },
   { path: '.steer.yaml', what: "Steer's policy" },
   { path: 'node_modules/steer', dir: true, what: 'the installed Steer that the hooks run' },
+  { path: 'node_modules/@steer-gate/cli', dir: true, what: 'the installed Steer that the hooks and the gate run' },
   { path: 'node_modules/.bin/steer', what: 'the installed Steer that the hooks run' },
 ];
 

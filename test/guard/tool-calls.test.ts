@@ -50,7 +50,7 @@ const PROTECTED = [
   '.claude/settings.json', `${REPO}/.claude/settings.local.json`, '.codex/hooks.json', '.codex/config.toml', '.cursor/hooks.json', '.gemini/settings.json',
   '.github/hooks/steer.json', '.kiro/hooks/steer.json', '.kiro/agents/steer-guarded.json', '.openclaw/extensions/steer-guard/index.js', 'steer.yml', '.steer.yml',
   '.github/workflows/steer.yml', '.github/workflows/steer-apply.yml', 'infra/../.claude/settings.json', '.Claude/Settings.JSON', '/home/dev/.gemini/settings.json',
-  'node_modules/.bin/steer',
+  'node_modules/.bin/steer', 'node_modules/@steer-gate/cli/dist/cli.js', '/home/dev/.gemini/trustedFolders.json', '/home/dev/.copilot/config.json',
 ];
 const ORDINARY = ['main.tf', `${REPO}/envs/prod/main.tf`, '.github/workflows/ci.yml', 'README.md', '.claude/agents/reviewer.md', 'src/settings.json'];
 
