@@ -50,7 +50,7 @@ export function protectedFile(file: string, cwd: string): string | undefined {
   if (STEER_WORKFLOW.test(path)) return 'a Steer gate or apply workflow';
   const segments = path.split('/');
   for (const p of PROTECTED_PATHS) {
-    const entry = p.path.split('/');
+    const entry = p.path.toLowerCase().split('/');
     for (let i = 0; i + entry.length <= segments.length; i++) {
       if (!entry.every((e, j) => segments[i + j] === e)) continue;
       if (i + entry.length === segments.length || p.dir) return p.what;
