@@ -4,8 +4,10 @@ import { MCP_SERVERS, type McpServerTable, type ToolJudgement } from './mcp-serv
 export interface McpCall {
   /** The name the runtime gives: `mcp__aws-api__call_aws` (Claude Code, Codex), `mcp_aws-api_call_aws` (Gemini CLI), `aws-api__call_aws` (OpenClaw), `call_aws` (Cursor). */
   readonly name: string;
-  /** What else identifies the server: Cursor's `command` or `url` of the server, Kiro's `@server/`. */
+  /** What else identifies the server: Cursor's `command` or `url` of the server, Gemini CLI's `mcp_context`. */
   readonly serverHint?: string;
+  /** The tool's own name, when the runtime says it apart (Gemini CLI's `mcp_context.tool_name`). */
+  readonly tool?: string;
   readonly args: unknown;
 }
 
@@ -26,36 +28,40 @@ export type JudgeCommand = (command: string) => ToolDecision;
  *   ARNs) is denied; everything else is allowed — most MCP servers don't reach infrastructure.
  */
 export function decideMcp(call: McpCall, judge: JudgeCommand): ToolDecision {
-  const server = serverPart(call);
+  const { server, tool: exact } = nameParts(call);
   const named = MCP_SERVERS.filter((s) => s.names.test(server));
   for (const table of named) {
-    const tool = toolIn(table, call.name, false);
+    const tool = toolIn(table, exact, call.name, false);
     if (tool) return decideTool(table, tool, call.args, judge);
   }
-  const byTool = MCP_SERVERS.map((server) => ({ server, tool: toolIn(server, call.name, true) })).find((x) => x.tool);
+  const byTool = MCP_SERVERS.map((server) => ({ server, tool: toolIn(server, exact, call.name, true) })).find((x) => x.tool);
   if (byTool) return decideTool(byTool.server, byTool.tool!, call.args, judge);
   if (named.length > 0) return deny(`"${call.name}" is not a tool Steer knows of the ${named.map((t) => t.title).join(' or the ')}, so it may change infrastructure`);
   return unknownServer(call, judge);
 }
 
 /**
- * The part of the call that names the server: what the runtime says apart from the tool name, or
- * the prefix of the name — `mcp__S__T` (Claude Code, Codex), `S__T` (OpenClaw), `@S/T` (Kiro),
- * `mcp_S_T` (Gemini CLI: S and T can't be told apart, so all of it).
+ * The server and the tool in the runtime's name: `mcp__S__T` (Claude Code, Codex), `@S/T` (Kiro),
+ * `S__T` (OpenClaw) say both. In `mcp_S_T` (Gemini CLI) and in names of another shape (Copilot's)
+ * S and T can't be told apart: the whole name stands for the server, and a tool is found at its end.
  */
-function serverPart(call: McpCall): string {
-  if (call.serverHint !== undefined) return call.serverHint;
+function nameParts(call: McpCall): { server: string; tool: string | undefined } {
   const n = call.name;
-  if (n.startsWith('mcp__')) return n.slice(5).split('__')[0]!;
-  if (n.startsWith('@')) return n.slice(1).split('/')[0]!;
-  if (n.includes('__')) return n.split('__')[0]!;
-  if (n.startsWith('mcp_')) return n.slice(4);
-  return '';
+  const exact = (server: string, tool: string | undefined) => ({ server: call.serverHint ?? server, tool: call.tool ?? tool });
+  if (n.startsWith('mcp__')) {
+    const [server = '', ...tool] = n.slice(5).split('__');
+    return exact(server, tool.join('__'));
+  }
+  if (n.startsWith('@') && n.includes('/')) return exact(n.slice(1, n.indexOf('/')), n.slice(n.indexOf('/') + 1));
+  if (n.includes('__')) return exact(n.slice(0, n.indexOf('__')), n.slice(n.indexOf('__') + 2));
+  if (call.serverHint !== undefined) return { server: call.serverHint, tool: call.tool ?? n }; // Cursor: the bare tool name
+  return { server: n, tool: call.tool };
 }
 
-/** The tool of `server` that `name` ends with (after a separator), if any. */
-function toolIn(server: McpServerTable, name: string, distinctiveOnly: boolean): string | undefined {
+/** The tool of `server` this call is: its exact name when the runtime says it, else a tool the name ends with (after a separator). */
+function toolIn(server: McpServerTable, exact: string | undefined, name: string, distinctiveOnly: boolean): string | undefined {
   const tools = distinctiveOnly ? server.distinctive : [...server.reads, ...server.mutations, ...Object.keys(server.judged ?? {})];
+  if (exact !== undefined) return tools.find((t) => t === exact);
   return tools.find((t) => name === t || (name.endsWith(t) && /[_\-/.:@]$/.test(name.slice(0, -t.length))));
 }
 

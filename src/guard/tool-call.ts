@@ -56,7 +56,8 @@ export function toolCallOf(runtime: Runtime, input: unknown): ToolCall {
       if (typeof mcp === 'object' && mcp !== null) {
         const m = mcp as Record<string, unknown>;
         const hint = [m.server_name, m.command, ...(Array.isArray(m.args) ? m.args : []), m.url].filter((v) => typeof v === 'string').join(' ');
-        return otherTool({ name: text(o.tool_name, 'tool_name'), serverHint: hint, args: o.tool_input });
+        const tool = typeof m.tool_name === 'string' ? { tool: m.tool_name } : {};
+        return otherTool({ name: text(o.tool_name, 'tool_name'), serverHint: hint, args: o.tool_input, ...tool });
       }
       return named(text(o.tool_name, 'tool_name'), o.tool_input);
     }
