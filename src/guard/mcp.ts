@@ -1,4 +1,5 @@
 import { MCP_SERVERS, type McpServerTable, type ToolJudgement } from './mcp-servers.js';
+import { quoteArgv } from './words.js';
 
 /** An MCP tool call as a runtime presents it: the tool's name (maybe prefixed with its server's), the server when known, the arguments. */
 export interface McpCall {
@@ -114,8 +115,13 @@ function judged(server: McpServerTable, tool: string, j: ToolJudgement, args: un
 const COMMAND_ARGS = ['command', 'cmd', 'cli_command', 'commandLine', 'command_line', 'shell_command', 'script'];
 /** Tool names that change something, by their first word. */
 const MUTATING_NAME = /(^|[_\-/.:])(create|update|delete|put|patch|apply|deploy|destroy|terminate|remove|modify|set|attach|detach|run|execute|start|stop|reboot|scale|upsert|provision|import)([_\-A-Z]|$)/i;
-/** Arguments that name cloud infrastructure: CloudFormation/Cloud Control types, ARNs. */
-const INFRA_VALUE = /^(AWS|Alexa|Custom)::[A-Za-z0-9]+::|^arn:aws[a-z-]*:/;
+/** Arguments that name cloud infrastructure: CloudFormation/Cloud Control types, ARNs, Azure resource IDs, Google Cloud resource names. */
+const INFRA_VALUE = /^(AWS|Alexa|Custom)::[A-Za-z0-9]+::|^arn:aws[a-z-]*:|^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/|^(\/\/[a-z]+\.googleapis\.com\/)?projects\/[^/]+\/(zones|regions|locations|instances|global)\//i;
+/** Code-running tools (`run_python {code}`, `execute_javascript {code}`): the code, judged as the interpreter's inline code. */
+const CODE_RUNNERS: readonly [RegExp, readonly string[]][] = [
+  [/python|(^|[_\-/.:])py([_\-/.:]|$)/i, ['python3', '-c']],
+  [/node|javascript|(^|[_\-/.:])js([_\-/.:]|$)|typescript/i, ['node', '-e']],
+];
 
 function unknownServer(call: McpCall, judge: JudgeCommand): ToolDecision {
   const args = argsObject(call.args);
@@ -126,8 +132,13 @@ function unknownServer(call: McpCall, judge: JudgeCommand): ToolDecision {
     const d = judge(command);
     if (d.decision === 'deny') return deny(`the MCP tool "${call.name}" would run "${command}": ${d.reason}`);
   }
+  const runner = typeof args.code === 'string' ? CODE_RUNNERS.find(([name]) => name.test(call.name)) : undefined;
+  if (runner) {
+    const d = judge(quoteArgv([...runner[1], args.code as string]));
+    if (d.decision === 'deny') return deny(`the MCP tool "${call.name}" would run code that ${d.reason}`);
+  }
   if (MUTATING_NAME.test(call.name) && strings(call.args).some((s) => INFRA_VALUE.test(s))) {
-    return deny(`the MCP tool "${call.name}" looks like a change to cloud infrastructure (its arguments name AWS resources)`);
+    return deny(`the MCP tool "${call.name}" looks like a change to cloud infrastructure (its arguments name cloud resources)`);
   }
   return { decision: 'allow', reason: `"${call.name}" is not a tool of an infrastructure server Steer knows` };
 }
