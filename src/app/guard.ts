@@ -34,8 +34,10 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
     const input: unknown = JSON.parse(stdin);
     chosen = runtime ?? detectRuntime(input);
     const format = RUNTIME_FORMATS[chosen];
-    // Scripts the command runs are found from the directory the agent runs it in (most runtimes say).
-    const given = (input as { cwd?: unknown }).cwd;
+    // Scripts the command runs, and the files a tool writes, are found from the directory the agent
+    // works in: most runtimes say `cwd`; Cursor's MCP and file events say only `workspace_roots`.
+    const o = input as { cwd?: unknown; workspace_roots?: unknown };
+    const given = o.cwd ?? (Array.isArray(o.workspace_roots) ? o.workspace_roots[0] : undefined);
     const cwd = typeof given === 'string' && isAbsolute(given) ? given : process.cwd();
     const call = toolCallOf(chosen, input);
     switch (call.kind) {

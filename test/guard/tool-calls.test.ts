@@ -91,6 +91,12 @@ describe('self-protection: file tools may not edit the guard, the policy or the 
     expect(decide('codex', { cwd: REPO, hook_event_name: 'PreToolUse', tool_name: 'shell', tool_input: { command: ['apply_patch', patch.replace('.codex/hooks.json', 'main.tf')] } })).toBe('allow');
   });
 
+  it('Cursor: relative paths are resolved from the first workspace root (its events have no cwd)', () => {
+    const write = (root: string) => ({ hook_event_name: 'preToolUse', workspace_roots: [root], tool_name: 'Write', tool_input: { file_path: 'hooks.json' } });
+    expect(decide('cursor', write(`${REPO}/.cursor`))).toBe('deny');
+    expect(decide('cursor', write(REPO))).toBe('allow');
+  });
+
   it('a write tool whose file cannot be told is denied', () => {
     expect(decide('claude', { cwd: REPO, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { content: '{}' } })).toBe('deny');
   });
