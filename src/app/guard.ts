@@ -3,8 +3,12 @@ import { readTextFileIfExists } from '../adapters/fs/read-input.js';
 import { shellSyntax } from '../adapters/shell/mvdan.js';
 import { ConfigError } from '../core/errors.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
+import { decideMcp } from '../guard/mcp.js';
 import { parseCommand, quoteArgv } from '../guard/parse.js';
+import { patchFiles } from '../guard/patch-files.js';
+import { protectedFile, SELF_EDIT_WAY } from '../guard/protected-paths.js';
 import { detectRuntime, RUNTIME_FORMATS, type HookAnswer, type Runtime } from '../guard/runtimes/index.js';
+import { toolCallOf } from '../guard/tool-call.js';
 import { checkScripts, checkTasks } from './guard-files.js';
 
 export const WAY_THROUGH =
@@ -30,21 +34,60 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
     const input: unknown = JSON.parse(stdin);
     chosen = runtime ?? detectRuntime(input);
     const format = RUNTIME_FORMATS[chosen];
-    const command = format.command(input);
-    if (command === null) return format.allow(); // not a shell command: not ours to judge
-    // Scripts the command runs are found from the directory the agent runs it in (most runtimes say).
-    const cwd = (input as { cwd?: unknown }).cwd;
-    const decision = checkCommand(command, lists, typeof cwd === 'string' && isAbsolute(cwd) ? cwd : process.cwd());
-    return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
+    // Scripts the command runs, and the files a tool writes, are found from the directory the agent
+    // works in: most runtimes say `cwd`; Cursor's MCP and file events say only `workspace_roots`.
+    const o = input as { cwd?: unknown; workspace_roots?: unknown };
+    const given = o.cwd ?? (Array.isArray(o.workspace_roots) ? o.workspace_roots[0] : undefined);
+    const cwd = typeof given === 'string' && isAbsolute(given) ? given : process.cwd();
+    const call = toolCallOf(chosen, input);
+    switch (call.kind) {
+      case 'none':
+        return format.allow();
+      case 'files': {
+        // A write tool whose file can't be told could be writing the hook configuration.
+        if (call.paths.length === 0) return format.deny(`Denied: Steer could not tell which file ${call.tool} writes. ${SELF_EDIT_WAY}`);
+        const why = selfEdit(call.tool, call.paths, cwd);
+        return why ? format.deny(why) : format.allow();
+      }
+      case 'tool': {
+        const why = selfEdit(call.call.name, call.writes, cwd);
+        if (why) return format.deny(why);
+        const decision = decideMcp(call.call, (command) => checkCommand(command, lists, cwd));
+        return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
+      }
+      case 'shell': {
+        const command = format.command(input);
+        if (command === null) return format.allow(); // not a shell command after all: not ours to judge
+        // Codex also runs apply_patch as a shell command (`apply_patch <<'EOF'` or with the patch as its argument).
+        const patched = command.includes('*** Begin Patch') ? selfEdit('apply_patch', patchFiles(command), cwd) : undefined;
+        if (patched) return format.deny(patched);
+        const decision = checkCommand(command, lists, cwd);
+        return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
+      }
+      default: {
+        const never: never = call;
+        throw new Error(`unknown tool call ${JSON.stringify(never)}`);
+      }
+    }
   } catch (e) {
     return failClosed(chosen, `Steer guard could not check this command (${e instanceof Error ? e.message.split('\n')[0] : String(e)}), so it is denied. ${WAY_THROUGH}`);
   }
 }
 
-/** The blocking form for failures: the runtime's deny output AND exit code 2, the reason on stderr. */
+/** The denial of a tool that would write one of the files that switch the guard or the gate off, or undefined. */
+function selfEdit(tool: string, paths: readonly string[], cwd: string): string | undefined {
+  for (const path of paths) {
+    const what = protectedFile(path, cwd);
+    if (what) return `Denied: ${tool} would change ${path}, ${what}: an agent that edits it switches off the guard or the gate. ${SELF_EDIT_WAY}`;
+  }
+  return undefined;
+}
+
+/** The blocking form for failures: the runtime's deny output AND exit code 2 (or the code its runtime honours), the reason on stderr. */
 export function failClosed(runtime: Runtime, reason: string): HookAnswer {
-  const answer = RUNTIME_FORMATS[runtime].deny(reason);
-  return { stdout: answer.stdout, stderr: answer.stderr || `${reason}\n`, exitCode: 2 };
+  const format = RUNTIME_FORMATS[runtime];
+  const answer = format.deny(reason);
+  return { stdout: answer.stdout, stderr: answer.stderr || `${reason}\n`, exitCode: format.failureExitCode ?? 2 };
 }
 
 // The same names, in the same order, as app/load-config.ts (not imported: it loads the whole config schema).

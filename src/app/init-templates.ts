@@ -5,6 +5,20 @@ import type { Runtime } from '../guard/runtimes/index.js';
 // still stops the command — most runtimes let a command through when a hook merely fails.
 const guardCommand = (runtime: Runtime): string => `npx --no-install steer guard --runtime ${runtime} || exit 2`;
 
+// Copilot CLI skips a hook that exits non-zero, so when steer can't start, the hook itself answers
+// the denial (steer exits 0 whenever it answers, so the two answers never both print).
+const COPILOT_CANT_START = JSON.stringify({ permissionDecision: 'deny', permissionDecisionReason: 'Steer could not run (npx --no-install steer failed: add steer to devDependencies and npm install), so the command is denied.' });
+const COPILOT_BASH = `npx --no-install steer guard --runtime copilot || echo '${COPILOT_CANT_START}'`;
+const COPILOT_POWERSHELL = `npx --no-install steer guard --runtime copilot; if ($LASTEXITCODE -ne 0) { '${COPILOT_CANT_START}' }`;
+
+/** The file and MCP tools each runtime names in its matchers (shell tools have their own entries). */
+export const TOOL_MATCHERS = {
+  claude: 'Edit|Write|MultiEdit|NotebookEdit|mcp__.*',
+  codex: 'apply_patch|Edit|Write|mcp__.*',
+  gemini: 'write_file|replace|mcp_.*',
+  kiro: 'shell|execute_bash|fs_write|write|use_aws|@.*',
+} as const;
+
 /** Commands denied by Claude Code's own permission rules: a second layer that works without the hook. */
 export const CLAUDE_DENY_RULES = [
   'Bash(terraform apply *)', 'Bash(terraform destroy *)', 'Bash(terraform state rm *)', 'Bash(terraform import *)', 'Bash(terraform force-unlock *)',
@@ -20,35 +34,44 @@ export interface HookFile {
   readonly merge: Record<string, unknown>;
 }
 
-export function hookFile(runtime: Runtime): HookFile {
+/** One matcher group per matcher, each running the same hook (the shell entry stays as earlier inits wrote it). */
+const matcherEntries = (matchers: readonly string[], hook: Record<string, unknown>) => matchers.map((matcher) => ({ matcher, hooks: [hook] }));
+
+/** The settings file a runtime's hook goes in (undefined for OpenClaw, which takes a plugin: app/init-openclaw.ts). */
+export function hookFile(runtime: Runtime): HookFile | undefined {
   const command = guardCommand(runtime);
   switch (runtime) {
     case 'claude':
       return {
         path: '.claude/settings.json',
-        merge: { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command, timeout: 30 }] }] }, permissions: { deny: CLAUDE_DENY_RULES } },
-      };
-    case 'codex':
-      return { path: '.codex/hooks.json', merge: { hooks: { PreToolUse: [{ matcher: 'shell|Bash|exec_command', hooks: [{ type: 'command', command, timeout: 30 }] }] } } };
-    case 'cursor':
-      return { path: '.cursor/hooks.json', merge: { version: 1, hooks: { beforeShellExecution: [{ command, failClosed: true }] } } };
-    case 'gemini':
-      return { path: '.gemini/settings.json', merge: { hooks: { BeforeTool: [{ matcher: 'run_shell_command', hooks: [{ type: 'command', command, timeout: 30000 }] }] } } };
-    case 'copilot':
-      return { path: '.github/hooks/steer.json', merge: { version: 1, hooks: { preToolUse: [{ type: 'command', bash: command, timeoutSec: 30 }] } } };
-    case 'kiro':
-      // A Kiro CLI agent file defines a whole agent (no `tools` means no tools): a guarded agent with
-      // all tools, to use with `kiro-cli chat --agent steer-guarded` or `kiro-cli agent set-default`.
-      // The shell tool is `shell` (formerly `execute_bash`).
-      return {
-        path: '.kiro/agents/steer-guarded.json',
         merge: {
-          name: 'steer-guarded',
-          description: 'Default tools, with Steer denying direct infrastructure changes',
-          tools: ['*'],
-          hooks: { preToolUse: [{ matcher: 'shell', command, timeout_ms: 30000 }, { matcher: 'execute_bash', command, timeout_ms: 30000 }] },
+          // onFailure "block" (Claude Code 2.1.295+): a hook that can't start, times out or exits oddly blocks the call instead of letting it run.
+          hooks: { PreToolUse: matcherEntries(['Bash', TOOL_MATCHERS.claude], { type: 'command', command, timeout: 30, onFailure: 'block' }) },
+          permissions: { deny: CLAUDE_DENY_RULES },
         },
       };
+    case 'codex':
+      return { path: '.codex/hooks.json', merge: { hooks: { PreToolUse: matcherEntries(['shell|Bash|exec_command', TOOL_MATCHERS.codex], { type: 'command', command, timeout: 30 }) } } };
+    case 'cursor':
+      // beforeMCPExecution: MCP tool calls. Cursor's documented hooks have no event before a file edit (afterFileEdit only).
+      return { path: '.cursor/hooks.json', merge: { version: 1, hooks: { beforeShellExecution: [{ command, failClosed: true }], beforeMCPExecution: [{ command, failClosed: true }] } } };
+    case 'gemini':
+      return { path: '.gemini/settings.json', merge: { hooks: { BeforeTool: matcherEntries(['run_shell_command', TOOL_MATCHERS.gemini], { type: 'command', command, timeout: 30000 }) } } };
+    case 'copilot':
+      // preToolUse has no matcher: it runs for every tool (shell, edit/create, MCP).
+      return { path: '.github/hooks/steer.json', merge: { version: 1, hooks: { preToolUse: [{ type: 'command', bash: COPILOT_BASH, powershell: COPILOT_POWERSHELL, timeoutSec: 30 }] } } };
+    case 'kiro':
+      // Kiro CLI v3: standalone hook files in .kiro/hooks/, for every agent of the workspace (https://kiro.dev/docs/cli/v3/hooks/).
+      // The shell tool is `shell` (formerly `execute_bash`), files are written by fs_write, MCP tools are `@server/tool`.
+      return {
+        path: '.kiro/hooks/steer.json',
+        merge: {
+          version: 'v1',
+          hooks: [{ name: 'steer-guard', trigger: 'PreToolUse', matcher: TOOL_MATCHERS.kiro, action: { type: 'command', command }, timeout: 30, enabled: true }],
+        },
+      };
+    case 'openclaw':
+      return undefined;
     default: {
       const never: never = runtime;
       throw new Error(`unknown runtime ${String(never)}`);

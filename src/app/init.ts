@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Runtime } from '../guard/runtimes/index.js';
+import { OPENCLAW_PLUGIN_FILES } from './init-openclaw.js';
 import { GITHUB_APPLY_WORKFLOW, GITHUB_WORKFLOW, hookFile, STARTER_POLICY } from './init-templates.js';
 
 export interface InitRequest {
@@ -22,8 +23,9 @@ export interface InitResult {
 export async function init(req: InitRequest): Promise<InitResult> {
   const result: InitResult = { written: [], unchanged: [] };
   for (const agent of req.agents) {
-    const { path, merge } = hookFile(agent);
-    await mergeJsonFile(join(req.cwd, path), merge, result, path);
+    const hook = hookFile(agent);
+    if (hook) await mergeJsonFile(join(req.cwd, hook.path), hook.merge, result, hook.path);
+    if (agent === 'openclaw') for (const f of OPENCLAW_PLUGIN_FILES) await writeOwnFile(join(req.cwd, f.path), f.text, result, f.path);
   }
   await writeIfMissing(join(req.cwd, 'steer.yml'), STARTER_POLICY, result, 'steer.yml', ['.steer.yml', 'steer.yaml', '.steer.yaml'].map((n) => join(req.cwd, n)));
   if (req.ci === 'github') {
@@ -48,7 +50,7 @@ async function mergeJsonFile(file: string, addition: Record<string, unknown>, re
       throw new InputError(label, `not valid JSON, so it was left alone (${e instanceof Error ? e.message : String(e)})`);
     }
   }
-  const merged = mergeJson(current, addition);
+  const merged = mergeJson(withoutStaleSteerEntries(current, addition), addition);
   const out = `${JSON.stringify(merged, null, 2)}\n`;
   if (text !== undefined && JSON.stringify(JSON.parse(text || '{}')) === JSON.stringify(merged)) {
     result.unchanged.push(label);
@@ -57,6 +59,24 @@ async function mergeJsonFile(file: string, addition: Record<string, unknown>, re
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, out);
   result.written.push(label);
+}
+
+/**
+ * Hook entries an earlier `steer init` wrote (they run `steer guard`) that this one wouldn't write
+ * again: dropped, so re-running init brings the hooks up to date instead of keeping an old entry
+ * (Copilot's that failed open, say) beside the new one. Only in arrays the addition also writes.
+ */
+export function withoutStaleSteerEntries(current: unknown, addition: unknown): unknown {
+  if (Array.isArray(current) && Array.isArray(addition)) {
+    const ours = new Set(addition.map((x) => JSON.stringify(x)));
+    return current.filter((x) => ours.has(JSON.stringify(x)) || !JSON.stringify(x).includes('steer guard'));
+  }
+  if (isObject(current) && isObject(addition)) {
+    const out: Record<string, unknown> = { ...current };
+    for (const k of Object.keys(addition)) if (k in current) out[k] = withoutStaleSteerEntries(current[k], addition[k]);
+    return out;
+  }
+  return current;
 }
 
 /** Deep merge: objects recursively, arrays get the new items that aren't there yet, scalars keep the user's value. */
@@ -75,6 +95,23 @@ export function mergeJson(current: unknown, addition: unknown): unknown {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A file that is Steer's own (the OpenClaw plugin): brought up to date, unchanged when it already is. */
+async function writeOwnFile(file: string, text: string, result: InitResult, label: string): Promise<void> {
+  let current: string | undefined;
+  try {
+    current = await readFile(file, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current === text) {
+    result.unchanged.push(label);
+    return;
+  }
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+  result.written.push(label);
 }
 
 async function writeIfMissing(file: string, text: string, result: InitResult, label: string, alternatives: string[] = []): Promise<void> {

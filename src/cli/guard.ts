@@ -42,7 +42,7 @@ export function guardCommand(): Command {
         const answer = failClosed(opts.runtime ?? 'claude', `Steer guard failed (${e instanceof Error ? e.message : String(e)}), so the command is denied. ${WAY_THROUGH}`);
         process.stdout.write(words.length > 0 ? '' : answer.stdout);
         process.stderr.write(answer.stderr);
-        process.exitCode = EXIT_DENIED;
+        process.exitCode = words.length > 0 ? EXIT_DENIED : answer.exitCode;
       }
     });
 }

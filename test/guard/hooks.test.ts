@@ -47,6 +47,29 @@ describe('Cursor beforeShellExecution', () => {
   });
 });
 
+describe('Cursor beforeMCPExecution', () => {
+  it('judges the MCP tool call (not the server command it carries) and answers permission deny', () => {
+    const input = { hook_event_name: 'beforeMCPExecution', conversation_id: 'c', generation_id: 'g', workspace_roots: ['/repo'], tool_name: 'call_aws', tool_input: JSON.stringify({ cli_command: 'aws s3 rb s3://prod --force' }), command: 'uvx awslabs.aws-api-mcp-server@latest' };
+    expect(JSON.parse(guard(input, 'cursor').stdout)).toMatchObject({ permission: 'deny' });
+    expect(JSON.parse(guard({ ...input, tool_input: { cli_command: 'aws s3 ls' } }).stdout)).toEqual({ permission: 'allow' }); // detected as Cursor
+  });
+});
+
+describe('OpenClaw before_tool_call (through the Steer plugin)', () => {
+  const input = (command: string) => ({ hook_event_name: 'before_tool_call', toolName: 'exec', params: { command }, cwd: '/repo' });
+  it('answers block with the reason, or an empty object; exit 0 either way', () => {
+    const deny = guard(input(apply));
+    expect(deny.code).toBe(0);
+    expect(JSON.parse(deny.stdout)).toMatchObject({ block: true, blockReason: expect.stringMatching(/steer plan-check/) });
+    expect(JSON.parse(guard(input('terraform plan'), 'openclaw').stdout)).toEqual({});
+  });
+  it('a malformed input is blocked with exit 0 (the plugin reads only the answer)', () => {
+    const r = guard({ hook_event_name: 'before_tool_call', toolName: 'exec', params: {} }, 'openclaw');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ block: true });
+  });
+});
+
 describe('Gemini CLI BeforeTool', () => {
   it('denies run_shell_command with decision deny and exit 2', () => {
     const r = guard({ hook_event_name: 'BeforeTool', tool_name: 'run_shell_command', tool_input: { command: apply } });
@@ -89,12 +112,24 @@ describe('fails closed', () => {
     ['codex', { hook_event_name: 'PreToolUse', tool_name: 'shell', tool_input: {} }],
     ['cursor', { hook_event_name: 'beforeShellExecution' }],
     ['gemini', { hook_event_name: 'BeforeTool', tool_name: 'run_shell_command', tool_input: { command: 42 } }],
-    ['copilot', { toolName: 'bash', toolArgs: '{"command": ' }],
     ['kiro', { hook_event_name: 'preToolUse', tool_name: 'shell' }],
   ])('%s: a malformed input is denied in its own format with exit 2', (runtime, input) => {
     const r = guard(input, runtime);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/could not check this command/);
+  });
+
+  it('copilot: a malformed input is denied with exit 0, because Copilot skips a hook that exits non-zero', () => {
+    const r = guard({ toolName: 'bash', toolArgs: '{"command": ' }, 'copilot');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ permissionDecision: 'deny' });
+    expect(JSON.parse(r.stdout).permissionDecisionReason).toMatch(/could not check this command/);
+  });
+
+  it('copilot: a broken steer.yml is denied with exit 0 too', () => {
+    const r = runCli(['guard', '--runtime', 'copilot', '--config', 'no-such-steer.yml'], { input: JSON.stringify({ toolName: 'bash', toolArgs: '{"command":"ls"}' }) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ permissionDecision: 'deny' });
   });
 
   it('an unknown --runtime (a broken hook command) denies with exit 2', () => {

@@ -6,6 +6,7 @@ import { gemini } from './gemini.js';
 import type { RuntimeFormat } from './hook-answer.js';
 import { kiro } from './kiro.js';
 import type { Runtime } from './names.js';
+import { openclaw } from './openclaw.js';
 
 export type { HookAnswer, RuntimeFormat } from './hook-answer.js';
 
@@ -16,13 +17,14 @@ export type { HookAnswer, RuntimeFormat } from './hook-answer.js';
  */
 export { RUNTIMES, type Runtime } from './names.js';
 
-export const RUNTIME_FORMATS: Readonly<Record<Runtime, RuntimeFormat>> = { claude, codex, cursor, gemini, copilot, kiro };
+export const RUNTIME_FORMATS: Readonly<Record<Runtime, RuntimeFormat>> = { claude, codex, cursor, gemini, copilot, kiro, openclaw };
 
 /** Which runtime sent this input, when the hook command doesn't say (`steer init` always says). */
 export function detectRuntime(input: unknown): Runtime {
   const o = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   if (typeof o.toolName === 'string' && 'toolArgs' in o) return 'copilot';
-  if (o.hook_event_name === 'beforeShellExecution' || (typeof o.command === 'string' && !('tool_name' in o))) return 'cursor';
+  if (o.hook_event_name === 'before_tool_call') return 'openclaw';
+  if (o.hook_event_name === 'beforeMCPExecution' || o.hook_event_name === 'beforeShellExecution' || (typeof o.command === 'string' && !('tool_name' in o))) return 'cursor';
   if (o.hook_event_name === 'BeforeTool' || o.tool_name === 'run_shell_command') return 'gemini';
   if (o.hook_event_name === 'preToolUse' || o.tool_name === 'execute_bash') return 'kiro';
   return 'claude';

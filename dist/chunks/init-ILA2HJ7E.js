@@ -1,5 +1,70 @@
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-import{b as c}from"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";import{mkdir as g,readFile as w,writeFile as y}from"node:fs/promises";import{dirname as _,join as o}from"node:path";var l=`# Steer gate for Terraform pull requests (\`steer init --ci github\` writes this as
+import{b as k}from"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";import{mkdir as g,readFile as w,writeFile as y}from"node:fs/promises";import{dirname as _,join as o}from"node:path";var u="steer-guard",i=`.openclaw/extensions/${u}`,A=`${JSON.stringify({id:u,name:"Steer guard",description:"Blocks direct infrastructure changes (and edits of the guard itself) before a tool runs; the way through is a reviewed plan.",configSchema:{type:"object",additionalProperties:!1,properties:{}}},null,2)}
+`,$=`${JSON.stringify({name:"steer-openclaw-guard",version:"1.0.0",private:!0,type:"module",openclaw:{extensions:["./index.js"]}},null,2)}
+`,N=`// Written by \`steer init --agent openclaw\`. Every tool call goes to \`steer guard\` first.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// This file sits in <project>/${i}/: steer runs in <project>, with its steer.yml.
+export const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const TIMEOUT_MS = 20000;
+
+/** Asks steer about one tool call; resolves to OpenClaw's answer, blocking whenever steer doesn't answer. */
+export function judge(event, options = {}) {
+  const cwd = options.cwd ?? PROJECT;
+  // The project's own steer, straight from node_modules/.bin (npx costs a start-up per tool call), else through npx.
+  const bin = join(cwd, 'node_modules', '.bin', 'steer');
+  const steer = process.platform !== 'win32' && existsSync(bin) ? [bin] : ['npx', '--no-install', 'steer'];
+  const command = options.command ?? [...steer, 'guard', '--runtime', 'openclaw'];
+  const input = JSON.stringify({ hook_event_name: 'before_tool_call', toolName: event.toolName, params: event.params ?? {}, derivedPaths: event.derivedPaths, cwd });
+  const blocked = (why) => ({ block: true, blockReason: 'Steer guard could not check this tool call (' + why + '), so it is blocked.' });
+  return new Promise((done) => {
+    let child;
+    try {
+      child = spawn(command[0], command.slice(1), { cwd, stdio: ['pipe', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+    } catch (e) {
+      done(blocked(String(e)));
+      return;
+    }
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      done(blocked('no answer in ' + TIMEOUT_MS / 1000 + ' s'));
+    }, TIMEOUT_MS);
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      done(blocked(e.message));
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return done(blocked('steer exited with ' + code + (err ? ': ' + err.trim().split('\\n')[0] : '')));
+      try {
+        const answer = JSON.parse(out);
+        done(answer.block === true ? { block: true, blockReason: String(answer.blockReason ?? 'denied by Steer') } : undefined);
+      } catch {
+        done(blocked('an answer that is not JSON'));
+      }
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
+  });
+}
+
+export default {
+  id: '${u}',
+  name: 'Steer guard',
+  description: 'Blocks direct infrastructure changes before a tool runs.',
+  register(api) {
+    // No matcher: shell (exec), file tools (write, edit, apply_patch) and MCP tools (server__tool) alike.
+    api.on('before_tool_call', (event) => judge(event), { priority: 100 });
+  },
+};
+`,R=[{path:`${i}/openclaw.plugin.json`,text:A},{path:`${i}/package.json`,text:$},{path:`${i}/index.js`,text:N}];var d=`# Steer gate for Terraform pull requests (\`steer init --ci github\` writes this as
 # .github/workflows/steer.yml; it works unmodified once @steer-gate/cli is in the repository's
 # devDependencies). Settings, as repository variables: STEER_TF_DIR (the Terraform directory,
 # default "."), AWS_REGION, TERRAFORM_PLAN_ROLE_ARN (a READ-ONLY role for planning, optional).
@@ -113,7 +178,7 @@ jobs:
           plans: \${{ runner.temp }}/steer-plan/tfplan
           env: production
           signing-key: \${{ secrets.STEER_SIGNING_KEY }}
-`;var p=`# Apply after the merge: exactly the plan that was reviewed and approved on the pull request
+`;var h=`# Apply after the merge: exactly the plan that was reviewed and approved on the pull request
 # (\`steer init --ci github\` writes this as .github/workflows/steer-apply.yml).
 #
 # - Runs on the push the merge makes to the default branch. \`steer apply\` finds the merged pull
@@ -201,7 +266,7 @@ jobs:
           name: steer-audit-\${{ github.sha }}
           path: \${{ runner.temp }}/steer-audit.jsonl
           if-no-files-found: ignore
-`;var E=e=>`npx --no-install steer guard --runtime ${e} || exit 2`,T=["Bash(terraform apply *)","Bash(terraform destroy *)","Bash(terraform state rm *)","Bash(terraform import *)","Bash(terraform force-unlock *)","Bash(tofu apply *)","Bash(tofu destroy *)","Bash(terragrunt apply *)","Bash(terragrunt destroy *)","Bash(terragrunt run-all *)","Bash(aws cloudformation deploy *)","Bash(aws cloudformation delete-stack *)","Bash(aws cloudformation execute-change-set *)","Bash(aws cloudformation update-stack *)","Bash(cdk deploy *)","Bash(cdk destroy *)","Bash(npx cdk deploy *)","Bash(cdktf deploy *)","Bash(cdktf destroy *)","Bash(sam deploy *)","Bash(sam delete *)","Bash(pulumi up *)","Bash(pulumi destroy *)","Bash(serverless deploy *)","Bash(serverless remove *)"];function d(e){let t=E(e);switch(e){case"claude":return{path:".claude/settings.json",merge:{hooks:{PreToolUse:[{matcher:"Bash",hooks:[{type:"command",command:t,timeout:30}]}]},permissions:{deny:T}}};case"codex":return{path:".codex/hooks.json",merge:{hooks:{PreToolUse:[{matcher:"shell|Bash|exec_command",hooks:[{type:"command",command:t,timeout:30}]}]}}};case"cursor":return{path:".cursor/hooks.json",merge:{version:1,hooks:{beforeShellExecution:[{command:t,failClosed:!0}]}}};case"gemini":return{path:".gemini/settings.json",merge:{hooks:{BeforeTool:[{matcher:"run_shell_command",hooks:[{type:"command",command:t,timeout:3e4}]}]}}};case"copilot":return{path:".github/hooks/steer.json",merge:{version:1,hooks:{preToolUse:[{type:"command",bash:t,timeoutSec:30}]}}};case"kiro":return{path:".kiro/agents/steer-guarded.json",merge:{name:"steer-guarded",description:"Default tools, with Steer denying direct infrastructure changes",tools:["*"],hooks:{preToolUse:[{matcher:"shell",command:t,timeout_ms:3e4},{matcher:"execute_bash",command:t,timeout_ms:3e4}]}}};default:{let s=e;throw new Error(`unknown runtime ${String(s)}`)}}}var m=`# Steer policy. Read from the base branch by the PR gate. Schema: schema/steer.schema.json in the Steer repository.
+`;var j=e=>`npx --no-install steer guard --runtime ${e} || exit 2`,b=JSON.stringify({permissionDecision:"deny",permissionDecisionReason:"Steer could not run (npx --no-install steer failed: add steer to devDependencies and npm install), so the command is denied."}),B=`npx --no-install steer guard --runtime copilot || echo '${b}'`,L=`npx --no-install steer guard --runtime copilot; if ($LASTEXITCODE -ne 0) { '${b}' }`,l={claude:"Edit|Write|MultiEdit|NotebookEdit|mcp__.*",codex:"apply_patch|Edit|Write|mcp__.*",gemini:"write_file|replace|mcp_.*",kiro:"shell|execute_bash|fs_write|write|use_aws|@.*"},G=["Bash(terraform apply *)","Bash(terraform destroy *)","Bash(terraform state rm *)","Bash(terraform import *)","Bash(terraform force-unlock *)","Bash(tofu apply *)","Bash(tofu destroy *)","Bash(terragrunt apply *)","Bash(terragrunt destroy *)","Bash(terragrunt run-all *)","Bash(aws cloudformation deploy *)","Bash(aws cloudformation delete-stack *)","Bash(aws cloudformation execute-change-set *)","Bash(aws cloudformation update-stack *)","Bash(cdk deploy *)","Bash(cdk destroy *)","Bash(npx cdk deploy *)","Bash(cdktf deploy *)","Bash(cdktf destroy *)","Bash(sam deploy *)","Bash(sam delete *)","Bash(pulumi up *)","Bash(pulumi destroy *)","Bash(serverless deploy *)","Bash(serverless remove *)"],m=(e,t)=>e.map(n=>({matcher:n,hooks:[t]}));function E(e){let t=j(e);switch(e){case"claude":return{path:".claude/settings.json",merge:{hooks:{PreToolUse:m(["Bash",l.claude],{type:"command",command:t,timeout:30,onFailure:"block"})},permissions:{deny:G}}};case"codex":return{path:".codex/hooks.json",merge:{hooks:{PreToolUse:m(["shell|Bash|exec_command",l.codex],{type:"command",command:t,timeout:30})}}};case"cursor":return{path:".cursor/hooks.json",merge:{version:1,hooks:{beforeShellExecution:[{command:t,failClosed:!0}],beforeMCPExecution:[{command:t,failClosed:!0}]}}};case"gemini":return{path:".gemini/settings.json",merge:{hooks:{BeforeTool:m(["run_shell_command",l.gemini],{type:"command",command:t,timeout:3e4})}}};case"copilot":return{path:".github/hooks/steer.json",merge:{version:1,hooks:{preToolUse:[{type:"command",bash:B,powershell:L,timeoutSec:30}]}}};case"kiro":return{path:".kiro/hooks/steer.json",merge:{version:"v1",hooks:[{name:"steer-guard",trigger:"PreToolUse",matcher:l.kiro,action:{type:"command",command:t},timeout:30,enabled:!0}]}};case"openclaw":return;default:{let n=e;throw new Error(`unknown runtime ${String(n)}`)}}}var T=`# Steer policy. Read from the base branch by the PR gate. Schema: schema/steer.schema.json in the Steer repository.
 version: 1
 production:
   names: [prod, production, prd, live]
@@ -217,5 +282,5 @@ approvals:
 guard:
   deny: []
   allow: []
-`;async function G(e){let t={written:[],unchanged:[]};for(let s of e.agents){let{path:r,merge:a}=d(s);await $(o(e.cwd,r),a,t,r)}return await u(o(e.cwd,"steer.yml"),m,t,"steer.yml",[".steer.yml","steer.yaml",".steer.yaml"].map(s=>o(e.cwd,s))),e.ci==="github"&&(await u(o(e.cwd,".github/workflows/steer.yml"),l,t,".github/workflows/steer.yml"),await u(o(e.cwd,".github/workflows/steer-apply.yml"),p,t,".github/workflows/steer-apply.yml")),t}async function $(e,t,s,r){let a={},n;try{n=await w(e,"utf8")}catch{n=void 0}if(n!==void 0&&n.trim()!=="")try{a=JSON.parse(n)}catch(i){throw new c(r,`not valid JSON, so it was left alone (${i instanceof Error?i.message:String(i)})`)}let h=v(a,t),R=`${JSON.stringify(h,null,2)}
-`;if(n!==void 0&&JSON.stringify(JSON.parse(n||"{}"))===JSON.stringify(h)){s.unchanged.push(r);return}await g(_(e),{recursive:!0}),await y(e,R),s.written.push(r)}function v(e,t){if(Array.isArray(e)&&Array.isArray(t)){let s=new Set(e.map(r=>JSON.stringify(r)));return[...e,...t.filter(r=>!s.has(JSON.stringify(r)))]}if(f(e)&&f(t)){let s={...e};for(let[r,a]of Object.entries(t))s[r]=r in e?v(e[r],a):a;return s}return e===void 0?t:e}function f(e){return typeof e=="object"&&e!==null&&!Array.isArray(e)}async function u(e,t,s,r,a=[]){for(let n of[e,...a])try{await w(n),s.unchanged.push(r);return}catch{}await g(_(e),{recursive:!0}),await y(e,t),s.written.push(r)}export{G as init,v as mergeJson};
+`;async function X(e){let t={written:[],unchanged:[]};for(let n of e.agents){let r=E(n);if(r&&await F(o(e.cwd,r.path),r.merge,t,r.path),n==="openclaw")for(let s of R)await U(o(e.cwd,s.path),s.text,t,s.path)}return await f(o(e.cwd,"steer.yml"),T,t,"steer.yml",[".steer.yml","steer.yaml",".steer.yaml"].map(n=>o(e.cwd,n))),e.ci==="github"&&(await f(o(e.cwd,".github/workflows/steer.yml"),d,t,".github/workflows/steer.yml"),await f(o(e.cwd,".github/workflows/steer-apply.yml"),h,t,".github/workflows/steer-apply.yml")),t}async function F(e,t,n,r){let s={},a;try{a=await w(e,"utf8")}catch{a=void 0}if(a!==void 0&&a.trim()!=="")try{s=JSON.parse(a)}catch(c){throw new k(r,`not valid JSON, so it was left alone (${c instanceof Error?c.message:String(c)})`)}let v=O(S(s,t),t),I=`${JSON.stringify(v,null,2)}
+`;if(a!==void 0&&JSON.stringify(JSON.parse(a||"{}"))===JSON.stringify(v)){n.unchanged.push(r);return}await g(_(e),{recursive:!0}),await y(e,I),n.written.push(r)}function S(e,t){if(Array.isArray(e)&&Array.isArray(t)){let n=new Set(t.map(r=>JSON.stringify(r)));return e.filter(r=>n.has(JSON.stringify(r))||!JSON.stringify(r).includes("steer guard"))}if(p(e)&&p(t)){let n={...e};for(let r of Object.keys(t))r in e&&(n[r]=S(e[r],t[r]));return n}return e}function O(e,t){if(Array.isArray(e)&&Array.isArray(t)){let n=new Set(e.map(r=>JSON.stringify(r)));return[...e,...t.filter(r=>!n.has(JSON.stringify(r)))]}if(p(e)&&p(t)){let n={...e};for(let[r,s]of Object.entries(t))n[r]=r in e?O(e[r],s):s;return n}return e===void 0?t:e}function p(e){return typeof e=="object"&&e!==null&&!Array.isArray(e)}async function U(e,t,n,r){let s;try{s=await w(e,"utf8")}catch{s=void 0}if(s===t){n.unchanged.push(r);return}await g(_(e),{recursive:!0}),await y(e,t),n.written.push(r)}async function f(e,t,n,r,s=[]){for(let a of[e,...s])try{await w(a),n.unchanged.push(r);return}catch{}await g(_(e),{recursive:!0}),await y(e,t),n.written.push(r)}export{X as init,O as mergeJson,S as withoutStaleSteerEntries};
