@@ -1,4 +1,4 @@
-import { INFRA_PROGRAMS } from './rules.js';
+import { INFRA_PROGRAMS, TERRAGRUNT_OPTIONS_WITH_VALUE } from './rules.js';
 import { joinedShell, UNKNOWN, UNKNOWN_WORD, type Arg } from './words.js';
 
 /**
@@ -234,7 +234,41 @@ const cmd: Launcher = (args) => {
   return at > 0 ? [{ shell: joinedShell(args.slice(at + 1)) }] : [];
 };
 
+/** terragrunt's commands that are its own, not terraform's. */
+const TERRAGRUNT_OWN = new Set(['backend', 'catalog', 'scaffold', 'hcl', 'render', 'info', 'dag', 'find', 'list', 'stack', 'graph-dependencies', 'hclfmt', 'hclvalidate', 'render-json', 'output-module-groups', 'validate-inputs', 'aws-provider-patch', 'terragrunt-info', 'help', 'version']);
+const HELP_WORDS = new Set(['-h', '--help', '-help']);
+
+/**
+ * terragrunt runs terraform: `run [--all] [--] <command>`, `run-all <command>`, `stack run
+ * <command>`, `<command>-all`, and old-style `terragrunt apply`; `exec -- <program>` runs a
+ * program. What it runs is judged as that command (terragrunt's own `--options` left out).
+ */
+const terragrunt: Launcher = (args) => {
+  const words: Arg[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') continue;
+    if (typeof a === 'string' && a.startsWith('--') && !HELP_WORDS.has(a)) {
+      if (TERRAGRUNT_OPTIONS_WITH_VALUE.includes(a)) i += 1;
+      continue;
+    }
+    words.push(a);
+  }
+  const [first, second] = words;
+  if (first === 'exec') {
+    const dash = args.indexOf('--');
+    return [{ argv: dash > 0 ? args.slice(dash + 1) : words.slice(1) }];
+  }
+  if (first === 'run' || first === 'run-all') return [{ argv: ['terraform', ...words.slice(1)] }];
+  if (first === 'stack' && second === 'run') return [{ argv: ['terraform', ...words.slice(2)] }];
+  if (typeof first === 'string' && /^[a-z]+-all$/.test(first)) return [{ argv: ['terraform', first.replace(/-all$/, ''), ...words.slice(1)] }];
+  if (typeof first === 'string' && TERRAGRUNT_OWN.has(first)) return [];
+  return words.length === 0 ? [] : [{ argv: ['terraform', ...words] }];
+};
+
 const LAUNCHERS: Readonly<Record<string, Launcher>> = {
+  terragrunt,
+  tg: terragrunt,
   iex: invokeExpression,
   'invoke-expression': invokeExpression,
   cmd,

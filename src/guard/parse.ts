@@ -4,7 +4,8 @@ import { plainWords } from './plain-words.js';
 import { DATA_READERS, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
 import { afterOptions, awkCommands, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
 import { catOfHeredoc, offset, ownStdin, TOKENS, writtenHeredoc, type Stdin, type StmtNode } from './stdin.js';
-import { bracesInProgram, programName, shellText, simpleVariable, subdir, substitutedProgram, UNKNOWN, wordText, type Arg, type Node } from './words.js';
+import { assign, commandWords, printfAssignment, readAssignments } from './variables.js';
+import { bracesInProgram, programName, shellText, subdir, substitutedProgram, UNKNOWN, type Arg, type Node, type Value } from './words.js';
 
 /**
  * Shell command text → the simple commands it would run, wherever they hide: lists, pipelines,
@@ -59,7 +60,7 @@ interface Walk {
   /** Files this very text writes from a here-doc (`cat > x.sh <<EOF`): running them runs that text. */
   readonly written: Map<string, Arg>;
   /** Shell variables assigned earlier in the text (`CMD="terraform apply"`). */
-  readonly vars: Map<string, Arg>;
+  readonly vars: Map<string, Value>;
   /** `alias t=terraform` earlier in the text: `t apply` is `terraform apply`. */
   readonly aliases: Map<string, string>;
 }
@@ -164,6 +165,9 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
       if (file) w.written.set(file.path, file.body);
       const own = ownStdin(sh, node as unknown as StmtNode);
       if (own) stdin.set(offset(node as unknown as StmtNode), own);
+    } else if (type === 'DeclClause') {
+      // `declare -a cmd=(…)`, `export X=…`, `local X=…`
+      for (const a of (node as unknown as { Args: Node[] }).Args) if (sh.NodeType(a) === 'Assign') assign(sh, w.vars, a as unknown as Parameters<typeof assign>[2]);
     } else if (type === 'BinaryCmd') {
       const bin = node as unknown as { Op: number; X: StmtNode | null; Y: StmtNode | null };
       // `producer | consumer`: the consumer reads what the producer writes (its own redirect wins).
@@ -175,13 +179,11 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
       const words = (node as unknown as { Args: Node[] }).Args;
       if (bracesInProgram(sh, words[0])) w.problems.push('brace expansion in the command name makes a command that is only known when it runs');
       if (!w.inLiteral && substitutedProgram(sh, words[0])) w.problems.push('the command name is the output of another command (`$(…)`), known only when it runs');
-      // `CMD="terraform apply"; $CMD`: a variable set earlier in the same text is known.
-      const call = node as unknown as { Assigns: { Name: { Value: string } | null; Value: Node | null }[] };
-      if (words.length === 0) for (const a of call.Assigns ?? []) if (a.Name && a.Value) w.vars.set(a.Name.Value, wordText(sh, a.Value));
-      const variable = simpleVariable(sh, words[0]);
-      const known = variable !== undefined ? w.vars.get(variable) : undefined;
-      if (typeof known === 'string') collect(w, `${known} ${shellText(words.slice(1).map((word) => wordText(sh, word)))}`, depth + 1, false);
-      const argv = words.map((word) => wordText(sh, word));
+      // `CMD="terraform apply"; $CMD`, `cmd=(cdk deploy); "${cmd[@]}"`: variables set earlier in the same text are known.
+      const call = node as unknown as { Assigns: Parameters<typeof assign>[2][] };
+      if (words.length === 0) for (const a of call.Assigns ?? []) assign(sh, w.vars, a);
+      const { argv, openProgram } = commandWords(sh, words, w.vars);
+      if (openProgram && argv.length === 1 && !w.inLiteral) w.problems.push('the whole command is an expansion (`$CMD`, `"$@"`, `"${cmd[@]}"`) whose words are known only when it runs');
       if (argv.length > 0) expand(w, argv, depth, stdin.get((node as unknown as { Pos(): { Offset(): number } }).Pos().Offset()) ?? { kind: 'inherited' });
     }
     return true;
@@ -201,6 +203,11 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
     const aliased = w.aliases.get(name);
     // Both readings are checked: bash expands aliases only in interactive shells, so `alias terraform=echo` hides nothing.
     if (aliased !== undefined && step === 0) collect(w, `${aliased} ${shellText(args.slice(1))}`, depth + 1, false);
+    // `printf -v c '%s' terraform`, `read -r T A <<< "terraform apply"`, `set -- terraform apply`: they set variables.
+    const printed = name === 'printf' ? printfAssignment(args) : undefined;
+    if (printed) w.vars.set(printed.name, printed.value);
+    if (name === 'read') for (const [n, v] of readAssignments(args, stdin.kind === 'herestring' ? stdin.text : undefined, w.vars)) w.vars.set(n, v);
+    if (name === 'set' && args[1] === '--') w.vars.set('@', args.slice(2).some((a) => a === UNKNOWN) ? UNKNOWN : (args.slice(2) as string[]));
     if (name === 'alias') for (const a of args.slice(1)) if (typeof a === 'string' && a.indexOf('=') > 0) w.aliases.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
     for (const launch of launches(name, args)) {
       if ('stdinShell' in launch) readsCodeFrom(w, name, stdin, depth);
@@ -247,7 +254,8 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
       const input = name === 'eval' ? { code: args.slice(1) } : name === 'source' || name === '.' ? sourced(args) : shellInput(args);
       if ('code' in input) {
         if (input.code.some((a) => a === UNKNOWN)) w.problems.push(`"${name}" runs code that cannot be known before running`);
-        else collect(w, (input.code as string[]).join(' '), depth + 1, false);
+        else if (name === 'eval') collect(w, (input.code as string[]).join(' '), depth + 1, false);
+        else withPositional(w, args.slice(args.lastIndexOf(input.code[0]!) + 1), () => collect(w, (input.code as string[]).join(' '), depth + 1, false));
       } else if ('stdin' in input) {
         readsCodeFrom(w, name, stdin, depth);
       } else {
@@ -264,6 +272,18 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
   if (programName(args[0]!) === 'cd' || programName(args[0]!) === 'pushd') changeDir(w, args);
   // `./deploy.sh`, `scripts/apply-all`: a file run as a program.
   if (typeof args[0] === 'string' && args[0].includes('/')) script(w, args[0], true, 'program');
+}
+
+/** `bash -c 'code' name args…`: inside the code, `$0` is name and `"$@"` the args. */
+function withPositional(w: Walk, after: readonly Arg[], run: () => void): void {
+  const names = ['@', ...Array.from({ length: 10 }, (_v, i) => String(i))];
+  const saved = names.map((n) => [n, w.vars.get(n)] as const);
+  const rest = after.slice(1);
+  w.vars.set('@', rest.some((a) => a === UNKNOWN) ? UNKNOWN : (rest as string[]));
+  after.forEach((a, i) => i < 10 && w.vars.set(String(i), a));
+  run();
+  for (const [n, v] of saved) if (v === undefined) w.vars.delete(n);
+  else w.vars.set(n, v);
 }
 
 /** Code fed to a shell (parsed) or to another language (its string literals checked). */
