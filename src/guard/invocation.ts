@@ -1,4 +1,4 @@
-import { UNKNOWN, type Arg } from './words.js';
+import { substituted, UNKNOWN, type Arg } from './words.js';
 
 // How a program's own arguments say what it runs: a shell's code or script, xargs' command, options to skip.
 
@@ -46,8 +46,15 @@ export function xargsReplace(xargs: readonly Arg[], command: Arg[]): Arg[] {
     else if (typeof a === 'string' && a.startsWith('--replace=')) token = a.slice('--replace='.length);
   }
   if (!token) return command;
-  return command.map((word) => (typeof word === 'string' && word.includes(token!) ? UNKNOWN : word));
+  // `-chdir=envs/{}`: an option with a value read from stdin is still that option.
+  return command.map((word) => (typeof word === 'string' ? substituted(word, token!) : word));
 }
+
+/**
+ * What comes right before a string literal that is a message to a person, in the languages the
+ * guard reads: output, logging, exceptions, exits (data, never run).
+ */
+const MESSAGE_BEFORE = /(?:\bprint|\bputs|\bconsole\.\w+|\becho|\bprintf|\bwarn|\bdie|\bsay|\balert|\braise\s+\w+|\b\w*(?:Error|Exception|Exit)|\bsys\.exit|\bexit|\babort|\blog(?:ger|ging)?\.\w+|\bWrite-(?:Host|Output|Warning|Error|Verbose)|\bthrow(?:\s+new\s+\w+)?)\s*\(?\s*[fFrRbBuU]?$/;
 
 /** The contents of '…', "…" and `…` literals in code of another language. */
 export function stringLiterals(code: string): string[] {
@@ -56,6 +63,8 @@ export function stringLiterals(code: string): string[] {
   let run: string[] = [];
   let end = -1;
   for (const m of code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
+    // A message is not a command: `print("terraform destroy is disabled")`, `throw new Error("…")`.
+    if (MESSAGE_BEFORE.test(code.slice(Math.max(0, m.index! - 40), m.index!))) continue;
     const text = unescape(m[1] ?? m[2] ?? m[3] ?? '');
     out.push(text);
     // joined across `, ` `+` `[` `]` `(` `)`: ['cdk', ['deploy']], "terraform " + "apply"
@@ -105,13 +114,14 @@ export function afterOptions(args: Arg[], withValue: readonly string[], skipAssi
  * (`python3.12 -Ic`, `node -pe`): versioned names count as the interpreter.
  */
 export function interpreterFlags(name: string): readonly string[] | undefined {
-  const base = /^(python|pypy|ruby|perl|php|node|nodejs|deno|bun|lua|osascript|awk|gawk|mawk|nawk)[0-9.]*(?:-[0-9.]+)?$/.exec(name)?.[1];
+  const base = /^(python|pypy|ruby|perl|php|node|nodejs|deno|bun|lua|osascript|awk|gawk|mawk|nawk|tsx|ts-node|esno|rscript|julia|elixir|groovy)[0-9.]*(?:-[0-9.]+)?$/.exec(name)?.[1];
   return base ? INTERPRETERS[base] : undefined;
 }
 
 const INTERPRETERS: Readonly<Record<string, readonly string[]>> = {
   python: ['-c'], pypy: ['-c'], ruby: ['-e'], perl: ['-e', '-E'], php: ['-r'], node: ['-e', '--eval', '-p', '--print'], nodejs: ['-e', '--eval', '-p', '--print'],
   deno: ['eval'], bun: ['-e', '--eval', '-p', '--print'], lua: ['-e'], osascript: ['-e'],
+  tsx: ['-e', '--eval', '-p', '--print'], 'ts-node': ['-e', '--eval', '-p', '--print'], esno: ['-e', '--eval'], rscript: ['-e'], julia: ['-e', '--eval', '-E', '--print'], elixir: ['-e', '--eval'], groovy: ['-e'],
   // awk's program is its first operand: no flag
   awk: [], gawk: [], mawk: [], nawk: [],
 };
@@ -147,6 +157,8 @@ export function awkCommands(code: string): string[] {
     if (joined) out.push(joined);
   }
   // A command built from variables or fields (`system(cmd)`, `system($1)`) can't be known.
-  if (/system\s*\(\s*[^"\s)]/.test(code) || /\|\s*[A-Za-z_$]/.test(code.replace(new RegExp(str, 'g'), '""'))) out.push('\u0000unknown');
+  // Regular expressions (`/ERROR|WARN/`, `$3 ~ /a|b/`) hold `|` as alternation, not a pipe.
+  const code2 = code.replace(new RegExp(str, 'g'), '""').replace(/(^|[\s~!(,{;&|])\/(?:[^/\\\n]|\\.)*\//g, '$1//');
+  if (/system\s*\(\s*[^"\s)]/.test(code) || /\|\s*[A-Za-z_$]/.test(code2)) out.push('\u0000unknown');
   return out;
 }

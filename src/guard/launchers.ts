@@ -1,5 +1,5 @@
 import { INFRA_PROGRAMS, TERRAGRUNT_OPTIONS_WITH_VALUE } from './rules.js';
-import { joinedShell, UNKNOWN, UNKNOWN_WORD, type Arg } from './words.js';
+import { joinedShell, substituted, UNKNOWN, UNKNOWN_WORD, type Arg } from './words.js';
 
 /**
  * Programs that run other commands from their arguments in their own way: `find -exec`, GNU
@@ -21,7 +21,7 @@ const find: Launcher = (args) => {
   for (let i = 1; i < args.length; i++) {
     if (!['-exec', '-execdir', '-ok', '-okdir'].includes(args[i] as string)) continue;
     const argv: Arg[] = [];
-    for (i += 1; i < args.length && args[i] !== ';' && args[i] !== '+'; i++) argv.push(typeof args[i] === 'string' && (args[i] as string).includes('{}') ? UNKNOWN : args[i]!);
+    for (i += 1; i < args.length && args[i] !== ';' && args[i] !== '+'; i++) argv.push(typeof args[i] === 'string' ? substituted(args[i] as string, '{}') : args[i]!);
     if (argv.length > 0) out.push({ argv });
   }
   return out;

@@ -4,8 +4,9 @@ import { plainWords } from './plain-words.js';
 import { DATA_READERS, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
 import { afterOptions, awkCommands, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
 import { catOfHeredoc, offset, ownStdin, TOKENS, writtenHeredoc, type Stdin, type StmtNode } from './stdin.js';
+import { powershellWrites, SDK_CALL, sdkWrites } from './sdk-calls.js';
 import { assign, commandWords, printfAssignment, readAssignments } from './variables.js';
-import { bracesInProgram, programName, shellText, subdir, substitutedProgram, UNKNOWN, type Arg, type Node, type Value } from './words.js';
+import { bracesInProgram, programName, shellText, subdir, substitutedProgram, UNKNOWN, wordText, type Arg, type Node, type Value } from './words.js';
 
 /**
  * Shell command text → the simple commands it would run, wherever they hide: lists, pipelines,
@@ -183,6 +184,10 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
       const call = node as unknown as { Assigns: Parameters<typeof assign>[2][] };
       if (words.length === 0) for (const a of call.Assigns ?? []) assign(sh, w.vars, a);
       const { argv, openProgram } = commandWords(sh, words, w.vars);
+      // `DEPLOY='cdk destroy' make deploy`: the environment sets make's `?=` variables, as the command line does.
+      if (words.length > 0 && (call.Assigns ?? []).length > 0 && (programName(argv[0]!) === 'make' || programName(argv[0]!) === 'gmake')) {
+        argv.splice(1, 0, ...call.Assigns.filter((a) => a.Name).map((a) => { const v = a.Value ? wordText(sh, a.Value, false, w.vars) : ''; return v === UNKNOWN ? UNKNOWN : `${a.Name!.Value}=${v}`; }));
+      }
       if (openProgram && argv.length === 1 && !w.inLiteral) w.problems.push('the whole command is an expansion (`$CMD`, `"$@"`, `"${cmd[@]}"`) whose words are known only when it runs');
       if (argv.length > 0) expand(w, argv, depth, stdin.get((node as unknown as { Pos(): { Offset(): number } }).Pos().Offset()) ?? { kind: 'inherited' });
     }
@@ -214,7 +219,10 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
       else if ('problem' in launch) w.problems.push(launch.problem);
       else if ('argv' in launch) expand(w, [...launch.argv], depth + 1, { kind: 'inherited' });
       else if (launch.shell === UNKNOWN) w.problems.push(`"${name}" runs a command that cannot be known before running`);
-      else collect(w, launch.shell, depth + 1, false);
+      else {
+        if (name === 'pwsh' || name === 'powershell' || name === 'iex' || name === 'invoke-expression') sdkCalls(w, launch.shell, true);
+        collect(w, launch.shell, depth + 1, false);
+      }
     }
     if (name in PREFIX_COMMANDS) {
       record(w, args);
@@ -274,6 +282,11 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
   if (typeof args[0] === 'string' && args[0].includes('/')) script(w, args[0], true, 'program');
 }
 
+/** AWS SDK calls that may write, in code of another language (and AWS Tools cmdlets in PowerShell): each is a command that is denied. */
+function sdkCalls(w: Walk, code: string, powershell: boolean): void {
+  for (const operation of [...sdkWrites(code), ...(powershell ? powershellWrites(code) : [])]) record(w, [SDK_CALL, operation]);
+}
+
 /** `bash -c 'code' name args…`: inside the code, `$0` is name and `"$@"` the args. */
 function withPositional(w: Walk, after: readonly Arg[], run: () => void): void {
   const names = ['@', ...Array.from({ length: 10 }, (_v, i) => String(i))];
@@ -303,6 +316,7 @@ function awk(w: Walk, name: string, program: string, depth: number): void {
 
 /** String literals of code in another language, checked as shell commands: alone, and a list of them joined (`['terraform', 'apply']`). */
 function literals(w: Walk, text: string, depth: number): void {
+  sdkCalls(w, text, /\bImport-Module\b|AWS\.Tools|AWSPowerShell/.test(text));
   const previous = w.inLiteral;
   w.inLiteral = true;
   for (const literal of stringLiterals(text)) collect(w, literal, depth + 1, true);

@@ -3,6 +3,8 @@
  * (positional words after global options) that mutates infrastructure. `*` matches any word.
  */
 import { awsCliDenial } from './aws-cli.js';
+import { SDK_CALL } from './sdk-calls.js';
+import { sigv4Denial } from './sigv4.js';
 import type { DryRunFlags } from './flags.js';
 import type { Arg } from './words.js';
 
@@ -126,6 +128,9 @@ export const DENY_RULES: readonly CommandRule[] = [
   { programs: ['aws-nuke'], deny: [[]], dryRunByDefault: true, dryRun: { '--no-dry-run': false, '--dry-run': true }, why: 'deletes every resource of an AWS account' },
   { programs: ['cloud-nuke'], deny: [['aws'], ['gcp'], ['defaults-aws']], why: 'deletes every resource of a cloud account' },
   { programs: ['tfmigrate'], deny: [['apply']], why: 'applies Terraform state migrations directly' },
+  // An AWS SDK call found in inline code or a script (sdk-calls.ts): recorded only when it may write.
+  { programs: [SDK_CALL], deny: [[]], why: 'is an AWS SDK call that may change AWS resources' },
+  { programs: ['curl', 'awscurl'], deny: [], judge: sigv4Denial, why: 'sends a signed request that may change AWS resources' },
 ];
 
 /** Wrappers that run the command given after their own options. */

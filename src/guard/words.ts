@@ -113,6 +113,16 @@ function expands(raw: string): boolean {
   return /[*?[]/.test(plain) || /\{[^}]*(,|\.\.)[^}]*\}/.test(plain) || plain.startsWith('=');
 }
 
+/**
+ * A word into which a program substitutes text at run time (`xargs -I{}`, `find -exec … {}`):
+ * UNKNOWN, except an option's value (`-chdir=envs/{}`), which leaves the option an option.
+ */
+export function substituted(word: string, token: string): Arg {
+  if (!word.includes(token)) return word;
+  const eq = word.indexOf('=');
+  return /^--?[A-Za-z][\w-]*=/.test(word) && eq < word.indexOf(token) ? `${word.slice(0, eq + 1)}${UNKNOWN_WORD}` : UNKNOWN;
+}
+
 /** Words joined as a program joins them before handing them to `sh -c` (watch, parallel): no quoting added. */
 export function joinedShell(words: readonly Arg[]): string {
   return words.map((w) => (w === UNKNOWN ? UNKNOWN_WORD : w)).join(' ');
