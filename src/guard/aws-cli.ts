@@ -96,3 +96,19 @@ function s3Download(words: readonly Arg[]): boolean {
 
 /** Global flags (no value) that may precede the service. */
 const KNOWN_GLOBAL_FLAGS = new Set(['--debug', '--no-verify-ssl', '--no-paginate', '--no-sign-request', '--no-cli-pager', '--no-cli-auto-prompt', '--version']);
+
+/** `s3` high-level commands that write. */
+const S3_WRITES = new Set(['cp', 'mv', 'rm', 'rb', 'mb', 'sync', 'website']);
+
+/**
+ * For a program known only at run time (`$AWS ec2 run-instances`): the operation, when its words
+ * are shaped like an AWS CLI command that writes (a service, then a kebab-case operation or an s3
+ * write), else undefined.
+ */
+export function awsShapedMutation(words: readonly Arg[]): string | undefined {
+  const positional = words.filter((w): w is string => typeof w === 'string' && !w.startsWith('-'));
+  const [service, operation] = positional;
+  if (!service || !operation || !/^[a-z][a-z0-9-]*$/.test(service)) return undefined;
+  const shaped = (service === 's3' && S3_WRITES.has(operation)) || /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(operation);
+  return shaped && awsCliDenial(words) !== undefined ? operation : undefined;
+}

@@ -1,5 +1,6 @@
 import { nameGlob } from '../core/glob.js';
 import { programName, show, UNKNOWN, type Arg, type ParsedCommand } from './parse.js';
+import { awsShapedMutation } from './aws-cli.js';
 import { asksForHelp, lastDryRun } from './flags.js';
 import { DENY_RULES, RISKY_VERBS, type CommandRule } from './rules.js';
 
@@ -42,7 +43,7 @@ function denial(argv: readonly Arg[], lists: GuardLists): string | undefined {
   if (configured) return `"${show(argv)}" is denied by steer.yml (guard.deny: ${configured})`;
   if (name === UNKNOWN) {
     // `$T apply`, `$(which terraform) apply`: the program is unknowable; a mutating verb decides.
-    const risky = words.slice(1).find((w) => RISKY_VERBS.some((verb) => nameGlob(verb).test(w)));
+    const risky = words.slice(1).find((w) => RISKY_VERBS.some((verb) => nameGlob(verb).test(w))) ?? awsShapedMutation(argv.slice(1));
     return risky ? `the program of "${show(argv)}" cannot be known before running, and "${risky}" may mutate infrastructure` : undefined;
   }
   const rule = DENY_RULES.find((r) => r.programs.includes(name));

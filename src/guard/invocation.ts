@@ -1,4 +1,5 @@
-import { substituted, UNKNOWN, type Arg } from './words.js';
+import { INFRA_PROGRAMS } from './rules.js';
+import { programName, substituted, UNKNOWN, type Arg } from './words.js';
 
 // How a program's own arguments say what it runs: a shell's code or script, xargs' command, options to skip.
 
@@ -161,4 +162,45 @@ export function awkCommands(code: string): string[] {
   const code2 = code.replace(new RegExp(str, 'g'), '""').replace(/(^|[\s~!(,{;&|])\/(?:[^/\\\n]|\\.)*\//g, '$1//');
   if (/system\s*\(\s*[^"\s)]/.test(code) || /\|\s*[A-Za-z_$]/.test(code2)) out.push('\u0000unknown');
   return out;
+}
+
+/** Python modules and npm packages that are infrastructure tools (`python3 -m awscli`, `deno run npm:aws-cdk`). */
+const TOOL_PACKAGES: Readonly<Record<string, string>> = { awscli: 'aws', samcli: 'sam', 'aws-cdk': 'cdk', 'cdktf-cli': 'cdktf', serverless: 'serverless', 'aws-nuke': 'aws-nuke' };
+
+/** Options of node-like runtimes that take a value (before the script). */
+const RUNTIME_OPTIONS_WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--input-type', '--tsconfig']);
+
+/**
+ * An interpreter that runs an infrastructure tool: `python3 -m awscli …`, `node
+ * node_modules/aws-cdk/bin/cdk deploy`, `deno run -A npm:aws-cdk deploy` → the tool's command.
+ */
+export function interpretedTool(name: string, args: readonly Arg[]): Arg[] | undefined {
+  const base = /^(python|pypy|node|nodejs|bun|tsx|ts-node|deno)[0-9.]*$/.exec(name)?.[1];
+  if (!base) return undefined;
+  let i = 1;
+  if (base === 'deno') {
+    if (args[1] !== 'run' && args[1] !== 'x') return undefined;
+    i = 2;
+  }
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === UNKNOWN) return undefined;
+    if ((base === 'python' || base === 'pypy') && a === '-m') {
+      const tool = typeof args[i + 1] === 'string' ? TOOL_PACKAGES[args[i + 1] as string] : undefined;
+      return tool ? [tool, ...args.slice(i + 2)] : undefined;
+    }
+    if (a === '--') continue;
+    if (a.startsWith('-')) {
+      if (RUNTIME_OPTIONS_WITH_VALUE.has(a)) i += 1;
+      if (base === 'python' && /^-[a-zA-Z]*c$/.test(a)) return undefined;
+      continue;
+    }
+    // The script: a tool's own bin (`node_modules/.bin/cdk`, `node_modules/aws-cdk/bin/cdk`) or package (`npm:aws-cdk@2`).
+    const spec = a.replace(/^npm:/, '');
+    const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/.][^/]*)\//.exec(spec)?.[1] ?? (a.startsWith('npm:') ? spec.replace(/(?<=.)@[^/]*$/, '').replace(/\/.*$/, '') : undefined);
+    const program = programName(spec);
+    const tool = (pkg !== undefined ? TOOL_PACKAGES[pkg] : undefined) ?? (typeof program === 'string' && INFRA_PROGRAMS.includes(program) && (a.includes('node_modules/') || a.startsWith('npm:')) ? program : undefined);
+    return tool ? [tool, ...args.slice(i + 1)] : undefined;
+  }
+  return undefined;
 }

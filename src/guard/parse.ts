@@ -2,11 +2,11 @@ import type { ShellSyntax } from '../adapters/shell/mvdan.js';
 import { launches } from './launchers.js';
 import { plainWords } from './plain-words.js';
 import { DATA_READERS, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
-import { afterOptions, awkCommands, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
+import { afterOptions, awkCommands, interpretedTool, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
 import { catOfHeredoc, offset, ownStdin, TOKENS, writtenHeredoc, type Stdin, type StmtNode } from './stdin.js';
 import { powershellWrites, SDK_CALL, sdkWrites } from './sdk-calls.js';
-import { assign, commandWords, printfAssignment, readAssignments } from './variables.js';
-import { bracesInProgram, programName, shellText, subdir, substitutedProgram, UNKNOWN, wordText, type Arg, type Node, type Value } from './words.js';
+import { assign, COMMAND_VARIABLES, commandWords, printfAssignment, readAssignments, SCRIPT_VARIABLES } from './variables.js';
+import { bracesInProgram, programName, shellText, show, subdir, substitutedProgram, UNKNOWN, wordText, type Arg, type Node, type Value } from './words.js';
 
 /**
  * Shell command text → the simple commands it would run, wherever they hide: lists, pipelines,
@@ -164,11 +164,22 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
     if (type === 'Stmt') {
       const file = writtenHeredoc(sh, node as unknown as StmtNode);
       if (file) w.written.set(file.path, file.body);
+      // Any other `> file` / `>> file`: what it writes is known only when it runs.
+      for (const r of (node as unknown as StmtNode).Redirs) {
+        if (!r || (r.Op !== TOKENS.RDR_OUT && r.Op !== TOKENS.APP_OUT) || !r.Word) continue;
+        const path = wordText(sh, r.Word);
+        if (typeof path === 'string' && path !== file?.path && !/^\/dev\//.test(path)) w.written.set(path.replace(/^\.\//, ''), UNKNOWN);
+      }
       const own = ownStdin(sh, node as unknown as StmtNode);
       if (own) stdin.set(offset(node as unknown as StmtNode), own);
     } else if (type === 'DeclClause') {
       // `declare -a cmd=(…)`, `export X=…`, `local X=…`
-      for (const a of (node as unknown as { Args: Node[] }).Args) if (sh.NodeType(a) === 'Assign') assign(sh, w.vars, a as unknown as Parameters<typeof assign>[2]);
+      for (const a of (node as unknown as { Args: Node[] }).Args) {
+        if (sh.NodeType(a) !== 'Assign') continue;
+        const node = a as unknown as Parameters<typeof assign>[2];
+        assign(sh, w.vars, node);
+        commandVariable(w, node.Name?.Value, node.Value ? wordText(sh, node.Value, false, w.vars) : '', depth);
+      }
     } else if (type === 'BinaryCmd') {
       const bin = node as unknown as { Op: number; X: StmtNode | null; Y: StmtNode | null };
       // `producer | consumer`: the consumer reads what the producer writes (its own redirect wins).
@@ -183,6 +194,7 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
       // `CMD="terraform apply"; $CMD`, `cmd=(cdk deploy); "${cmd[@]}"`: variables set earlier in the same text are known.
       const call = node as unknown as { Assigns: Parameters<typeof assign>[2][] };
       if (words.length === 0) for (const a of call.Assigns ?? []) assign(sh, w.vars, a);
+      for (const a of call.Assigns ?? []) commandVariable(w, a.Name?.Value, a.Value ? wordText(sh, a.Value, false, w.vars) : '', depth);
       const { argv, openProgram } = commandWords(sh, words, w.vars);
       // `DEPLOY='cdk destroy' make deploy`: the environment sets make's `?=` variables, as the command line does.
       if (words.length > 0 && (call.Assigns ?? []).length > 0 && (programName(argv[0]!) === 'make' || programName(argv[0]!) === 'gmake')) {
@@ -216,6 +228,7 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
     if (name === 'alias') for (const a of args.slice(1)) if (typeof a === 'string' && a.indexOf('=') > 0) w.aliases.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
     for (const launch of launches(name, args)) {
       if ('stdinShell' in launch) readsCodeFrom(w, name, stdin, depth);
+      else if ('script' in launch) script(w, launch.script, true, 'interpreter');
       else if ('problem' in launch) w.problems.push(launch.problem);
       else if ('argv' in launch) expand(w, [...launch.argv], depth + 1, { kind: 'inherited' });
       else if (launch.shell === UNKNOWN) w.problems.push(`"${name}" runs a command that cannot be known before running`);
@@ -224,6 +237,7 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
         collect(w, launch.shell, depth + 1, false);
       }
     }
+    if (name === 'env') for (const a of args.slice(1)) if (typeof a === 'string' && /^[A-Za-z_]\w*=/.test(a)) commandVariable(w, a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1), depth);
     if (name in PREFIX_COMMANDS) {
       record(w, args);
       const prefix = args;
@@ -241,6 +255,12 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
     if (name === 'yarn' && typeof args[1] === 'string' && !args[1].startsWith('-')) {
       record(w, args);
       args = args.slice(1); // `yarn cdk deploy` runs the cdk binary
+      continue;
+    }
+    const tool = interpretedTool(name, args);
+    if (tool) {
+      record(w, args);
+      args = tool;
       continue;
     }
     const inline = interpreterFlags(name);
@@ -276,6 +296,9 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
   }
   if (args.length === 0) return;
   startsAnother(w, args, depth);
+  commandStrings(w, args, depth);
+  modifies(w, args);
+  if (TASK_RUNNERS.has(String(programName(args[0]!))) && [...w.written.keys()].some((f) => /(^|\/)((GNU)?[Mm]akefile|[^/]*\.mk|package\.json)$/.test(f))) w.problems.push(`"${show(args)}" runs tasks from a file this very command line rewrites, which cannot be checked before it runs`);
   record(w, args);
   if (programName(args[0]!) === 'cd' || programName(args[0]!) === 'pushd') changeDir(w, args);
   // `./deploy.sh`, `scripts/apply-all`: a file run as a program.
@@ -353,6 +376,59 @@ function startsAnother(w: Walk, args: readonly Arg[], depth: number): void {
     );
   });
   if (at > 0) expand(w, args.slice(at), depth + 1, { kind: 'inherited' });
+}
+
+/**
+ * A word that is itself a command line (`watchexec 'cdk deploy'`, `trap 'terraform destroy' EXIT`,
+ * `pm2 start "cdk deploy"`, `rsync -e 'sh -c …'`), or an option's value that is one
+ * (`ProxyCommand=terraform apply`): many programs take a command string to run. Checked as a
+ * command when it starts an infrastructure tool, a shell or an interpreter — for every program
+ * but those that take words as data (echo, grep, git…).
+ */
+function commandStrings(w: Walk, args: readonly Arg[], depth: number): void {
+  const name = programName(args[0]!);
+  if (w.inLiteral || name === UNKNOWN || DATA_READERS.has(name)) return;
+  for (const a of args.slice(1)) {
+    if (typeof a !== 'string') continue;
+    const candidates = [a, ...[...a.matchAll(/=/g)].slice(0, 3).map((m) => a.slice(m.index! + 1))].filter((c) => /\s/.test(c));
+    for (const text of candidates) {
+      const probe = newWalk(w.parser);
+      collect(probe, text, depth + 1, true);
+      const starts = probe.commands.some((argv) => {
+        const p = programName(argv[0]!);
+        return typeof p === 'string' && (INFRA_PROGRAMS.includes(p) || SHELLS.includes(p) || interpreterFlags(p) !== undefined || TASK_RUNNERS.has(p));
+      });
+      if (starts) {
+        collect(w, text, depth + 1, false);
+        break;
+      }
+    }
+  }
+}
+
+/** `GIT_EDITOR='…' git commit`, `export PAGER=…`: a variable a program runs as a command; `BASH_ENV=x.sh`: a script a shell loads. */
+function commandVariable(w: Walk, name: string | undefined, value: Arg, depth: number): void {
+  if (name === undefined || w.inLiteral) return;
+  if (COMMAND_VARIABLES.has(name)) {
+    if (value === UNKNOWN) w.problems.push(`${name} is set to a command that cannot be known before running`);
+    else collect(w, value, depth + 1, false);
+  } else if (SCRIPT_VARIABLES.has(name) && value !== '') script(w, value, true, 'shell');
+}
+
+/** Files a command rewrites (`sed -i`, `cp x deploy.sh`, `tee -a`, `>`): running them afterwards runs what can't be known now. */
+function modifies(w: Walk, args: readonly Arg[]): void {
+  const name = programName(args[0]!);
+  const plain = args.slice(1).filter((a): a is string => typeof a === 'string');
+  const positional = plain.filter((a) => !a.startsWith('-'));
+  let files: string[] = [];
+  if ((name === 'sed' || name === 'perl') && plain.some((a) => /^-[a-zA-Z]*i/.test(a) || a.startsWith('--in-place'))) files = positional.slice(name === 'sed' && !plain.includes('-e') && !plain.includes('-f') ? 1 : 0);
+  else if (['cp', 'mv', 'install', 'ln', 'rsync'].includes(String(name))) files = positional.slice(-1);
+  else if (name === 'tee' || name === 'truncate' || name === 'patch') files = positional;
+  else if (name === 'dd') files = plain.filter((a) => a.startsWith('of=')).map((a) => a.slice(3));
+  for (const f of files) {
+    const path = f.replace(/^\.\//, '');
+    if (!w.written.has(path)) w.written.set(path, UNKNOWN);
+  }
 }
 
 /** A shell (or `source /dev/stdin`) runs code from its standard input: only a here-doc or here-string can be checked. */

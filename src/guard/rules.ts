@@ -179,6 +179,8 @@ export const DATA_READERS: ReadonlySet<string> = new Set([
   'echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git', 'gh', 'man', 'which', 'whereis', 'type', 'help', 'info', 'tldr', 'apropos', 'whatis',
   'cat', 'less', 'more', 'head', 'tail', 'bat', 'find', 'fd', 'locate', 'tar', 'zip', 'unzip', 'jq', 'yq', 'sed', 'wc', 'sort', 'uniq', 'cut', 'tr', 'diff', 'ls', 'touch', 'mkdir', 'cp', 'mv', 'rm', 'tee', ':',
   'steer', 'brew', 'apt', 'apt-get', 'yum', 'dnf', 'apk', 'pip', 'pip3', 'cargo', 'go', 'tfenv', 'tofuenv', 'tflint', 'tfsec', 'checkov', 'infracost', 'terraform-docs',
+  // patterns, messages, SQL and HTTP bodies: data
+  'pgrep', 'pkill', 'pidof', 'killall', 'logger', 'notify-send', 'wall', 'say', 'psql', 'mysql', 'sqlite3', 'redis-cli', 'curl', 'wget', 'http', 'https', 'glab',
 ]);
 
 /** Infrastructure tools the guard knows (for documentation and tests). */

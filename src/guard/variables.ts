@@ -64,7 +64,7 @@ export function expandWord(sh: ShellSyntax, word: Node, vars: Vars): { words: Ar
       const name = plainParam(param);
       const value = name === undefined ? undefined : vars.get(name);
       if (!quoted && typeof value === 'string') return { words: split(value, vars), open: false };
-      if (!quoted && value === undefined) return { words: [UNKNOWN], open: true };
+      if (!quoted && (value === undefined || value === UNKNOWN)) return { words: [UNKNOWN], open: true };
     }
   }
   return { words: [wordText(sh, word, false, vars)], open: false };
@@ -116,3 +116,14 @@ export function readAssignments(args: readonly Arg[], text: Arg | undefined, var
   const words = split(text, vars);
   return names.map((n, i) => [n, i === names.length - 1 ? words.slice(i).join(' ') : (words[i] ?? '')]);
 }
+
+/**
+ * Environment variables whose value a program runs as a command: git's editors, pagers and ssh,
+ * the editor and pager of every other program. Setting one is judged as running its value.
+ */
+export const COMMAND_VARIABLES: ReadonlySet<string> = new Set([
+  'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_PAGER', 'GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS', 'SSH_ASKPASS', 'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER',
+  'LESSOPEN', 'LESSCLOSE', 'AWS_PAGER', 'KUBE_EDITOR', 'SYSTEMD_PAGER', 'PROMPT_COMMAND', 'BROWSER', 'SUDO_ASKPASS', 'GIT_PROXY_COMMAND',
+]);
+/** Environment variables naming a script that a shell or runtime loads first. */
+export const SCRIPT_VARIABLES: ReadonlySet<string> = new Set(['BASH_ENV', 'ENV', 'ZDOTDIR']);
