@@ -204,3 +204,20 @@ export function interpretedTool(name: string, args: readonly Arg[]): Arg[] | und
   }
   return undefined;
 }
+
+/**
+ * Calls in code of another language that run a command or code given as a string — `os.system`,
+ * `subprocess.run`, `execSync`, `spawn`, Ruby's `system`, `exec`/`eval` — whose argument is not
+ * a literal: the command is built at run time and can't be checked. (A literal argument is
+ * checked as a command, with the other literals.)
+ */
+export function builtCommands(code: string): string[] {
+  const out: string[] = [];
+  const call = /\b(os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|execSync|execFileSync|execFile|spawnSync|spawn|child_process\.exec|Kernel\.system|IO\.popen|Open3\.\w+|system|exec|eval|shell_exec|passthru|popen)\s*\(\s*([^\s)])/g;
+  for (const m of code.matchAll(call)) {
+    const first = m[2]!;
+    if (/['"`[]/.test(first)) continue; // a literal (or a list of them)
+    out.push(m[1]!);
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import type { ShellSyntax } from '../adapters/shell/mvdan.js';
 import { launches } from './launchers.js';
 import { plainWords } from './plain-words.js';
 import { DATA_READERS, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
-import { afterOptions, awkCommands, interpretedTool, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
+import { afterOptions, awkCommands, builtCommands, interpretedTool, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
 import { catOfHeredoc, offset, ownStdin, TOKENS, writtenHeredoc, type Stdin, type StmtNode } from './stdin.js';
 import { powershellWrites, SDK_CALL, sdkWrites } from './sdk-calls.js';
 import { assign, COMMAND_VARIABLES, commandWords, printfAssignment, readAssignments, SCRIPT_VARIABLES } from './variables.js';
@@ -340,6 +340,8 @@ function awk(w: Walk, name: string, program: string, depth: number): void {
 /** String literals of code in another language, checked as shell commands: alone, and a list of them joined (`['terraform', 'apply']`). */
 function literals(w: Walk, text: string, depth: number): void {
   sdkCalls(w, text, /\bImport-Module\b|AWS\.Tools|AWSPowerShell/.test(text));
+  const built = builtCommands(text)[0];
+  if (built !== undefined) w.problems.push(`the code runs a command built at run time (${built}(…) with a value that is not a literal), which cannot be checked`);
   const previous = w.inLiteral;
   w.inLiteral = true;
   for (const literal of stringLiterals(text)) collect(w, literal, depth + 1, true);

@@ -57,6 +57,8 @@ export function sdkWrites(code: string): string[] {
   const out: string[] = [];
   // JS SDK v3 commands: `new DeleteStackCommand(…)`.
   for (const m of code.matchAll(/\bnew\s+([A-Z][A-Za-z0-9]*?)Command\s*\(/g)) if (operationReads(m[1]!) === false) out.push(`${m[1]}Command`);
+  // Operation names as strings (`getattr(client, 'terminate_instances')`, `client[\"deleteStack\"]`); one-word strings are data.
+  for (const m of code.matchAll(/['"]([a-z]+(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]*)+)['"]/g)) if (operationReads(m[1]!) === false) out.push(m[1]!);
   // Method calls: `.delete_stack(`, `->DeleteStack(`, Ruby's `.create_user user_name: …`.
   for (const m of code.matchAll(/(?:\.|->)\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(|\s+[a-z_]+:(?!:))/g)) {
     const name = m[1]!;
