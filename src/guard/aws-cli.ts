@@ -50,7 +50,7 @@ const S3_WITH_VALUE = new Set([
 ]);
 
 /** AWS CLI dry runs: the last of its kind wins (`--dry-run --no-dry-run` runs). */
-const DRY_RUN = { '--dry-run': true, '--no-dry-run': false, '--dryrun': true, '--generate-cli-skeleton': true, '--no-execute-changeset': true } as const;
+const DRY_RUN = { '--dry-run': true, '--no-dry-run': false, '--dryrun': true, '--generate-cli-skeleton': true, '--no-execute-changeset': true, '--execute-changeset': false } as const;
 
 /** Why this AWS CLI command (words after `aws`) may mutate AWS resources, or undefined when it reads. */
 export function awsCliDenial(words: readonly Arg[]): string | undefined {

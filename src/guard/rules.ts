@@ -50,7 +50,7 @@ export const DENY_RULES: readonly CommandRule[] = [
     deny: [['backend', 'delete'], ['backend', 'migrate'], ['backend', 'bootstrap']],
     why: 'changes the Terraform state backend directly',
   },
-  { programs: ['aws', 'aws2'], deny: [], judge: awsCliDenial, why: 'mutates AWS resources directly' },
+  { programs: ['aws', 'aws2', 'awscli'], deny: [], judge: awsCliDenial, why: 'mutates AWS resources directly' }, // awscli: the pip package, as `pipx run awscli`
   {
     programs: ['cdk', 'aws-cdk'],
     optionsWithValue: ['--app', '-a', '--profile', '--context', '-c', '--output', '-o', '--role-arn', '-r', '--proxy', '--ca-bundle-path', '--plugin', '--build', '--toolkit-stack-name', '--region', '--method', '-m', '--change-set-name', '--outputs-file', '-O'],
@@ -92,6 +92,7 @@ export const DENY_RULES: readonly CommandRule[] = [
     programs: ['eksctl'],
     deny: [],
     reads: [['get'], ['info'], ['version'], ['completion'], ['help'], ['utils', 'describe-*'], ['utils', 'write-kubeconfig'], ['utils', 'schema'], ['utils', 'nodegroup-health']],
+    dryRun: { '--dry-run': true }, // create cluster|nodegroup --dry-run prints the config
     why: 'creates, changes or deletes EKS clusters directly',
   },
   {
