@@ -387,11 +387,15 @@ function startsAnother(w: Walk, args: readonly Arg[], depth: number): void {
  * command when it starts an infrastructure tool, a shell or an interpreter — for every program
  * but those that take words as data (echo, grep, git…).
  */
+/** Options whose value is a message, a name or a pattern, never a command (`-m "…"`, `--title`, `pytest -k`, `vitest -t`). */
+const MESSAGE_OPTIONS = /^(-m|--message|--description|--title|--body|--comment|--reason|--note|--notes|--summary|--subject|-k|-t|--grep|-g|--testNamePattern|--test-name-pattern|--filter|--label|--name)$/;
+
 function commandStrings(w: Walk, args: readonly Arg[], depth: number): void {
   const name = programName(args[0]!);
-  if (w.inLiteral || name === UNKNOWN || DATA_READERS.has(name)) return;
-  for (const a of args.slice(1)) {
-    if (typeof a !== 'string') continue;
+  // Task runners pass their words to the task (checked through it); tools the rules know take their own arguments.
+  if (w.inLiteral || name === UNKNOWN || DATA_READERS.has(name) || TASK_RUNNERS.has(name) || INFRA_PROGRAMS.includes(name)) return;
+  for (const [i, a] of args.entries()) {
+    if (i === 0 || typeof a !== 'string' || MESSAGE_OPTIONS.test(String(args[i - 1])) || MESSAGE_OPTIONS.test(a.split('=')[0]!)) continue;
     const candidates = [a, ...[...a.matchAll(/=/g)].slice(0, 3).map((m) => a.slice(m.index! + 1))].filter((c) => /\s/.test(c));
     for (const text of candidates) {
       const probe = newWalk(w.parser);

@@ -182,6 +182,8 @@ export const DATA_READERS: ReadonlySet<string> = new Set([
   'steer', 'brew', 'apt', 'apt-get', 'yum', 'dnf', 'apk', 'pip', 'pip3', 'cargo', 'go', 'tfenv', 'tofuenv', 'tflint', 'tfsec', 'checkov', 'infracost', 'terraform-docs',
   // patterns, messages, SQL and HTTP bodies: data
   'pgrep', 'pkill', 'pidof', 'killall', 'logger', 'notify-send', 'wall', 'say', 'psql', 'mysql', 'sqlite3', 'redis-cli', 'curl', 'wget', 'http', 'https', 'glab',
+  // test runners: their words are test names and patterns
+  'vitest', 'jest', 'pytest', 'mocha', 'ava', 'playwright', 'cypress', 'bats',
 ]);
 
 /** Infrastructure tools the guard knows (for documentation and tests). */
