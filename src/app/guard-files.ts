@@ -30,7 +30,7 @@ export function checkTasks(sh: () => ShellSyntax, commands: Pick<ParsedCommand, 
       const makefile = task.makefile ? [resolve(base, task.makefile)] : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => join(base, n));
       const found = makefile.map((f) => [f, readProjectFile(f)] as const).find(([, t]) => t !== undefined);
       if (!found) continue;
-      code = makeRecipes(withIncludes(found[1]!, dirname(found[0]), 0), task.targets, task.overrides, task.envOverrides);
+      code = makeRecipes(withIncludes(found[1]!, dirname(found[0]), 0), task.targets, task.overrides, task.envOverrides, task.dryRun);
       where = `make ${task.targets.join(' ') || '(default target)'}`;
     }
     for (const text of code) {

@@ -1,5 +1,7 @@
 import { nameGlob } from '../core/glob.js';
 import { programName, show, UNKNOWN, type Arg, type ParsedCommand } from './parse.js';
+import { awsShapedMutation } from './aws-cli.js';
+import { asksForHelp, lastDryRun } from './flags.js';
 import { DENY_RULES, RISKY_VERBS, type CommandRule } from './rules.js';
 
 export interface Decision {
@@ -41,44 +43,66 @@ function denial(argv: readonly Arg[], lists: GuardLists): string | undefined {
   if (configured) return `"${show(argv)}" is denied by steer.yml (guard.deny: ${configured})`;
   if (name === UNKNOWN) {
     // `$T apply`, `$(which terraform) apply`: the program is unknowable; a mutating verb decides.
-    const risky = words.slice(1).find((w) => RISKY_VERBS.some((verb) => nameGlob(verb).test(w)));
+    const risky = words.slice(1).find((w) => RISKY_VERBS.some((verb) => nameGlob(verb).test(w))) ?? awsShapedMutation(argv.slice(1));
     return risky ? `the program of "${show(argv)}" cannot be known before running, and "${risky}" may mutate infrastructure` : undefined;
   }
   const rule = DENY_RULES.find((r) => r.programs.includes(name));
   if (!rule) return undefined;
-  // Help changes nothing (`terraform apply -help`, `aws s3 rm help`); nor do a rule's dry-run options.
-  const plain = argv.slice(1).filter((a): a is string => typeof a === 'string');
-  if (plain.some((a) => HELP.has(a)) || (name === 'aws' && plain.at(-1) === 'help') || (rule.safeWith ?? []).some((safe) => hasWords(plain, safe.split(' ')))) return undefined;
-  if (name === 'aws' && s3DownloadOnly(plain)) return undefined;
+  if (rule.judge) {
+    const why = rule.judge(argv.slice(1));
+    return why ? `"${show(argv)}": ${why}` : undefined;
+  }
+  // Help changes nothing (`terraform apply -help`); nor does a dry run (the last dry-run option wins).
+  const rest = argv.slice(1);
+  if (asksForHelp(rest, rule.optionsWithValue)) return undefined;
+  if ((rule.dryRun || rule.dryRunByDefault) && lastDryRun(rest, rule.dryRun ?? {}, rule.dryRunByDefault)) return undefined;
+  const plain = rest.filter((a): a is string => typeof a === 'string');
   // `terraform init -migrate-state` / `-force-copy` moves state to another backend.
   if (rule.programs.includes('terraform') && plain.includes('init') && plain.some((a) => a === '-migrate-state' || a === '-force-copy')) return `"${show(argv)}" moves the state to another backend`;
-  const path = subcommandPath(argv.slice(1), rule);
-  if (rule.allow?.some((a) => a.every((pattern, i) => typeof path[i] === 'string' && nameGlob(pattern).test(path[i] as string)))) return undefined;
+  const path = subcommandPath(rest, rule);
+  const matches = (p: readonly string[]) => p.every((pattern, i) => typeof path[i] === 'string' && nameGlob(pattern).test(path[i] as string));
+  if (rule.allow?.some(matches)) return undefined;
+  if (rule.reads) {
+    // Every subcommand but the listed reads: an unknown word may be any of them.
+    if (path.length === 0 || rule.reads.some(matches)) return undefined;
+    return `"${show(argv)}": "${path.map((w) => (w === UNKNOWN ? '$?' : w)).join(' ')}" is not one of ${name}'s read-only commands, and ${name} ${rule.why}`;
+  }
   // An unknown word may be any subcommand: it matches every denied one in its place.
   const denied = rule.deny.find((d) => d.every((pattern, i) => path[i] === UNKNOWN || (typeof path[i] === 'string' && nameGlob(pattern).test(path[i] as string))));
   if (!denied) {
     // An option we don't know to take a value may have shifted the subcommand (`cdk --newflag x deploy`):
-    // a one-word denied verb among the positionals still denies.
-    const verb = subcommandPath(argv.slice(1), rule, Infinity).find((w): w is string => typeof w === 'string' && rule.deny.some((d) => d.length === 1 && nameGlob(d[0]!).test(w)));
+    // a one-word denied verb right after such an option's possible value still denies.
+    const verb = shiftedVerbs(rest, rule).find((w) => rule.deny.some((d) => d.length === 1 && nameGlob(d[0]!).test(w)));
     return verb ? `"${show(argv)}": "${verb}" among its first words may be the ${name} subcommand, which ${rule.why}` : undefined;
   }
   return path.some((w) => w === UNKNOWN) ? `"${show(argv)}": the ${name} subcommand cannot be known before running, and it may be "${denied.join(' ')}"` : `"${show(argv)}" ${rule.why}`;
 }
 
-/** Help flags anywhere (and, for aws, `help` as the last word: `aws s3 rm help`): nothing runs. */
-const HELP = new Set(['-h', '--help', '-help']);
-
-/** `words` contains `seq` as consecutive words. */
-function hasWords(words: readonly string[], seq: readonly string[]): boolean {
-  return words.some((_w, i) => seq.every((s, j) => words[i + j] === s));
-}
-
-/** `aws s3 sync s3://bucket ./dir` (and cp/mv down): only local files change. */
-function s3DownloadOnly(words: readonly string[]): boolean {
-  const positional = words.filter((w) => !w.startsWith('-'));
-  if (positional[0] !== 's3' || !['sync', 'cp'].includes(positional[1] ?? '')) return false;
-  const target = positional.at(-1) ?? '';
-  return positional.length >= 4 && !target.startsWith('s3://') && target !== '-';
+/**
+ * Words that may be the subcommand when an option we don't know precedes them (`cdk --newflag x
+ * deploy`: x may be its value, so deploy may be the subcommand). Words after a known subcommand
+ * are its arguments (`pulumi config refresh`, `sls deploy list`).
+ */
+function shiftedVerbs(args: readonly Arg[], rule: CommandRule): string[] {
+  const out: string[] = [];
+  let unknownOption = false; // an option we don't know came just before: the next positional may be its value
+  let shifted = false; // the previous positional may have been such a value
+  let seen = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === UNKNOWN) return out;
+    if (a.startsWith('-')) {
+      if (rule.optionsWithValue?.includes(a)) i += 1;
+      else unknownOption = !a.includes('=');
+      continue;
+    }
+    if (shifted) out.push(a);
+    else if (seen) return out;
+    shifted = unknownOption;
+    unknownOption = false;
+    seen = true;
+  }
+  return out;
 }
 
 /** Positional words after global options (`terraform -chdir=x apply` → apply). */

@@ -1,4 +1,5 @@
-import { UNKNOWN, type Arg } from './words.js';
+import { INFRA_PROGRAMS } from './rules.js';
+import { programName, substituted, UNKNOWN, type Arg } from './words.js';
 
 // How a program's own arguments say what it runs: a shell's code or script, xargs' command, options to skip.
 
@@ -46,8 +47,15 @@ export function xargsReplace(xargs: readonly Arg[], command: Arg[]): Arg[] {
     else if (typeof a === 'string' && a.startsWith('--replace=')) token = a.slice('--replace='.length);
   }
   if (!token) return command;
-  return command.map((word) => (typeof word === 'string' && word.includes(token!) ? UNKNOWN : word));
+  // `-chdir=envs/{}`: an option with a value read from stdin is still that option.
+  return command.map((word) => (typeof word === 'string' ? substituted(word, token!) : word));
 }
+
+/**
+ * What comes right before a string literal that is a message to a person, in the languages the
+ * guard reads: output, logging, exceptions, exits (data, never run).
+ */
+const MESSAGE_BEFORE = /(?:\bprint|\bputs|\bconsole\.\w+|\becho|\bprintf|\bwarn|\bdie|\bsay|\balert|\braise\s+\w+|\b\w*(?:Error|Exception|Exit)|\bsys\.exit|\bexit|\babort|\blog(?:ger|ging)?\.\w+|\bWrite-(?:Host|Output|Warning|Error|Verbose)|\bthrow(?:\s+new\s+\w+)?)\s*\(?\s*[fFrRbBuU]?$/;
 
 /** The contents of '…', "…" and `…` literals in code of another language. */
 export function stringLiterals(code: string): string[] {
@@ -56,6 +64,8 @@ export function stringLiterals(code: string): string[] {
   let run: string[] = [];
   let end = -1;
   for (const m of code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
+    // A message is not a command: `print("terraform destroy is disabled")`, `throw new Error("…")`.
+    if (MESSAGE_BEFORE.test(code.slice(Math.max(0, m.index! - 40), m.index!))) continue;
     const text = unescape(m[1] ?? m[2] ?? m[3] ?? '');
     out.push(text);
     // joined across `, ` `+` `[` `]` `(` `)`: ['cdk', ['deploy']], "terraform " + "apply"
@@ -105,13 +115,14 @@ export function afterOptions(args: Arg[], withValue: readonly string[], skipAssi
  * (`python3.12 -Ic`, `node -pe`): versioned names count as the interpreter.
  */
 export function interpreterFlags(name: string): readonly string[] | undefined {
-  const base = /^(python|pypy|ruby|perl|php|node|nodejs|deno|bun|lua|osascript|awk|gawk|mawk|nawk)[0-9.]*(?:-[0-9.]+)?$/.exec(name)?.[1];
+  const base = /^(python|pypy|ruby|perl|php|node|nodejs|deno|bun|lua|osascript|awk|gawk|mawk|nawk|tsx|ts-node|esno|rscript|julia|elixir|groovy)[0-9.]*(?:-[0-9.]+)?$/.exec(name)?.[1];
   return base ? INTERPRETERS[base] : undefined;
 }
 
 const INTERPRETERS: Readonly<Record<string, readonly string[]>> = {
   python: ['-c'], pypy: ['-c'], ruby: ['-e'], perl: ['-e', '-E'], php: ['-r'], node: ['-e', '--eval', '-p', '--print'], nodejs: ['-e', '--eval', '-p', '--print'],
   deno: ['eval'], bun: ['-e', '--eval', '-p', '--print'], lua: ['-e'], osascript: ['-e'],
+  tsx: ['-e', '--eval', '-p', '--print'], 'ts-node': ['-e', '--eval', '-p', '--print'], esno: ['-e', '--eval'], rscript: ['-e'], julia: ['-e', '--eval', '-E', '--print'], elixir: ['-e', '--eval'], groovy: ['-e'],
   // awk's program is its first operand: no flag
   awk: [], gawk: [], mawk: [], nawk: [],
 };
@@ -147,6 +158,66 @@ export function awkCommands(code: string): string[] {
     if (joined) out.push(joined);
   }
   // A command built from variables or fields (`system(cmd)`, `system($1)`) can't be known.
-  if (/system\s*\(\s*[^"\s)]/.test(code) || /\|\s*[A-Za-z_$]/.test(code.replace(new RegExp(str, 'g'), '""'))) out.push('\u0000unknown');
+  // Regular expressions (`/ERROR|WARN/`, `$3 ~ /a|b/`) hold `|` as alternation, not a pipe.
+  const code2 = code.replace(new RegExp(str, 'g'), '""').replace(/(^|[\s~!(,{;&|])\/(?:[^/\\\n]|\\.)*\//g, '$1//');
+  if (/system\s*\(\s*[^"\s)]/.test(code) || /\|\s*[A-Za-z_$]/.test(code2)) out.push('\u0000unknown');
+  return out;
+}
+
+/** Python modules and npm packages that are infrastructure tools (`python3 -m awscli`, `deno run npm:aws-cdk`). */
+const TOOL_PACKAGES: Readonly<Record<string, string>> = { awscli: 'aws', samcli: 'sam', 'aws-cdk': 'cdk', 'cdktf-cli': 'cdktf', serverless: 'serverless', 'aws-nuke': 'aws-nuke' };
+
+/** Options of node-like runtimes that take a value (before the script). */
+const RUNTIME_OPTIONS_WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--input-type', '--tsconfig']);
+
+/**
+ * An interpreter that runs an infrastructure tool: `python3 -m awscli …`, `node
+ * node_modules/aws-cdk/bin/cdk deploy`, `deno run -A npm:aws-cdk deploy` → the tool's command.
+ */
+export function interpretedTool(name: string, args: readonly Arg[]): Arg[] | undefined {
+  const base = /^(python|pypy|node|nodejs|bun|tsx|ts-node|deno)[0-9.]*$/.exec(name)?.[1];
+  if (!base) return undefined;
+  let i = 1;
+  if (base === 'deno') {
+    if (args[1] !== 'run' && args[1] !== 'x') return undefined;
+    i = 2;
+  }
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === UNKNOWN) return undefined;
+    if ((base === 'python' || base === 'pypy') && a === '-m') {
+      const tool = typeof args[i + 1] === 'string' ? TOOL_PACKAGES[args[i + 1] as string] : undefined;
+      return tool ? [tool, ...args.slice(i + 2)] : undefined;
+    }
+    if (a === '--') continue;
+    if (a.startsWith('-')) {
+      if (RUNTIME_OPTIONS_WITH_VALUE.has(a)) i += 1;
+      if (base === 'python' && /^-[a-zA-Z]*c$/.test(a)) return undefined;
+      continue;
+    }
+    // The script: a tool's own bin (`node_modules/.bin/cdk`, `node_modules/aws-cdk/bin/cdk`) or package (`npm:aws-cdk@2`).
+    const spec = a.replace(/^npm:/, '');
+    const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/.][^/]*)\//.exec(spec)?.[1] ?? (a.startsWith('npm:') ? spec.replace(/(?<=.)@[^/]*$/, '').replace(/\/.*$/, '') : undefined);
+    const program = programName(spec);
+    const tool = (pkg !== undefined ? TOOL_PACKAGES[pkg] : undefined) ?? (typeof program === 'string' && INFRA_PROGRAMS.includes(program) && (a.includes('node_modules/') || a.startsWith('npm:')) ? program : undefined);
+    return tool ? [tool, ...args.slice(i + 1)] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Calls in code of another language that run a command or code given as a string — `os.system`,
+ * `subprocess.run`, `execSync`, `spawn`, Ruby's `system`, `exec`/`eval` — whose argument is not
+ * a literal: the command is built at run time and can't be checked. (A literal argument is
+ * checked as a command, with the other literals.)
+ */
+export function builtCommands(code: string): string[] {
+  const out: string[] = [];
+  const call = /\b(os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|execSync|execFileSync|execFile|spawnSync|spawn|child_process\.exec|Kernel\.system|IO\.popen|Open3\.\w+|system|exec|eval|shell_exec|passthru|popen)\s*\(\s*([^\s)])/g;
+  for (const m of code.matchAll(call)) {
+    const first = m[2]!;
+    if (/['"`[]/.test(first)) continue; // a literal (or a list of them)
+    out.push(m[1]!);
+  }
   return out;
 }

@@ -1,5 +1,5 @@
-import { INFRA_PROGRAMS } from './rules.js';
-import { joinedShell, UNKNOWN, UNKNOWN_WORD, type Arg } from './words.js';
+import { INFRA_PROGRAMS, TERRAGRUNT_OPTIONS_WITH_VALUE } from './rules.js';
+import { joinedShell, programName, substituted, UNKNOWN, UNKNOWN_WORD, type Arg } from './words.js';
 
 /**
  * Programs that run other commands from their arguments in their own way: `find -exec`, GNU
@@ -11,7 +11,9 @@ export type Launch =
   | { readonly shell: Arg }
   | { readonly problem: string }
   /** It runs shell code read from its standard input (`ssh host` with no command, `ssh host <<EOF`). */
-  | { readonly stdinShell: true };
+  | { readonly stdinShell: true }
+  /** It runs a script in another language (`pwsh -File x.ps1`). */
+  | { readonly script: Arg };
 
 type Launcher = (args: readonly Arg[]) => Launch[];
 
@@ -21,7 +23,7 @@ const find: Launcher = (args) => {
   for (let i = 1; i < args.length; i++) {
     if (!['-exec', '-execdir', '-ok', '-okdir'].includes(args[i] as string)) continue;
     const argv: Arg[] = [];
-    for (i += 1; i < args.length && args[i] !== ';' && args[i] !== '+'; i++) argv.push(typeof args[i] === 'string' && (args[i] as string).includes('{}') ? UNKNOWN : args[i]!);
+    for (i += 1; i < args.length && args[i] !== ';' && args[i] !== '+'; i++) argv.push(typeof args[i] === 'string' ? substituted(args[i] as string, '{}') : args[i]!);
     if (argv.length > 0) out.push({ argv });
   }
   return out;
@@ -64,6 +66,11 @@ const CODE_OPTIONS: Readonly<Record<string, { readonly short?: string; readonly 
   vagrant: { short: 'c', long: ['--command'] },
   expect: { short: 'c' },
   pwsh: { short: 'c', long: ['-Command', '-command', '-CommandWithArgs'] },
+  cdk: { long: ['--app', '-a'] }, // the app is a command cdk runs (for synth and every other command)
+  cdktf: { long: ['--app', '-a'] },
+  nodemon: { short: 'x', long: ['--exec'] },
+  chokidar: { short: 'c', long: ['--command'] },
+  sg: { short: 'c' },
   powershell: { short: 'c', long: ['-Command', '-command'] },
 };
 
@@ -118,11 +125,51 @@ const git: Launcher = (args) => {
     if ((a === '--exec' || a === '-x') && words.includes('rebase')) out.push({ shell: words[i + 1] ?? UNKNOWN });
     if (a.startsWith('--exec=') && words.includes('rebase')) out.push({ shell: a.slice('--exec='.length) });
   });
+  // `git -c core.fsmonitor='…' status`, `git config core.pager '…'`: configuration that git runs as a command.
+  words.forEach((a, i) => {
+    if (typeof a !== 'string') return;
+    const pair = words[i - 1] === '-c' || words[i - 1] === '--config' ? /^([^=]+)=(.*)$/s.exec(a) : null;
+    if (pair && GIT_COMMAND_KEYS.test(pair[1]!)) out.push(gitCommand(pair[1]!, pair[2]!));
+    if (words[0] === 'config' && GIT_COMMAND_KEYS.test(a) && i > 0 && words[i + 1] !== undefined) out.push(gitCommand(a, words[i + 1]!));
+  });
   const sub = words.indexOf('foreach');
   if (words.includes('submodule') && sub >= 0) out.push({ shell: joinedShell(words.slice(sub + 1).filter((w) => w !== '--recursive' && w !== '--quiet')) });
   const bisect = words.indexOf('run');
   if (words[0] === 'bisect' && bisect === 1 && words.length > 2) out.push({ argv: words.slice(2) });
   return out;
+};
+
+/** git configuration whose value is a command git runs (https://git-scm.com/docs/git-config). */
+const GIT_COMMAND_KEYS = /^(core\.(fsmonitor|sshcommand|editor|pager|askpass|hookspath)|sequence\.editor|diff\.external|diff\.[^.]+\.(command|textconv)|merge\.[^.]+\.driver|filter\.[^.]+\.(clean|smudge|process)|pager\.[^.]+|interactive\.difffilter|gpg\.(program|[^.]+\.program)|credential\.helper|uploadpack\.packobjectshook|sendemail\.(smtpserver|tocmd|cccmd))$/i;
+
+function gitCommand(key: string, value: Arg): Launch {
+  if (value === UNKNOWN) return { shell: UNKNOWN };
+  // `core.hooksPath` points at hook scripts the guard doesn't read; a credential helper is a program name unless it starts with `!`.
+  if (/^core\.hookspath$/i.test(key)) return { problem: `git's ${key} runs hook scripts from another directory, which are not checked` };
+  if (/^credential\.helper$/i.test(key) && !value.startsWith('!')) return { argv: [] };
+  return { shell: value.replace(/^!/, '') };
+}
+
+/** tar's options whose value is a command (https://www.gnu.org/software/tar/manual/): `--checkpoint-action=exec=…`, `--to-command`, `-I`. */
+const TAR_COMMAND_OPTIONS = ['--to-command', '--use-compress-program', '--info-script', '--new-volume-script', '--rsh-command', '-I', '-F'];
+const tar: Launcher = (args) => {
+  const out: Launch[] = [];
+  args.forEach((a, i) => {
+    if (typeof a !== 'string') return;
+    if (a.startsWith('--checkpoint-action=exec=')) out.push({ shell: a.slice('--checkpoint-action=exec='.length) });
+    const eq = TAR_COMMAND_OPTIONS.find((o) => o.startsWith('--') && a.startsWith(`${o}=`));
+    if (eq) out.push({ shell: a.slice(eq.length + 1) });
+    else if (TAR_COMMAND_OPTIONS.includes(a)) out.push({ shell: args[i + 1] ?? UNKNOWN });
+  });
+  return out;
+};
+
+/** `pwsh -File script.ps1`: the script is PowerShell (its AWS Tools cmdlets are checked). */
+const pwsh: Launcher = (args) => {
+  const file = args.findIndex((a, i) => i > 0 && typeof a === 'string' && /^-f(ile)?$/i.test(a));
+  const script: Arg | undefined = file > 0 ? args[file + 1] : undefined;
+  const launches: Launch[] = codeOption(programName(args[0]!) === 'powershell' ? 'powershell' : 'pwsh')(args);
+  return script === undefined ? launches : [...launches, { script }];
 };
 
 /** `screen -S s -X stuff 'terraform apply\n'`: keys typed into a shell. */
@@ -234,7 +281,41 @@ const cmd: Launcher = (args) => {
   return at > 0 ? [{ shell: joinedShell(args.slice(at + 1)) }] : [];
 };
 
+/** terragrunt's commands that are its own, not terraform's. */
+const TERRAGRUNT_OWN = new Set(['backend', 'catalog', 'scaffold', 'hcl', 'render', 'info', 'dag', 'find', 'list', 'stack', 'graph-dependencies', 'hclfmt', 'hclvalidate', 'render-json', 'output-module-groups', 'validate-inputs', 'aws-provider-patch', 'terragrunt-info', 'help', 'version']);
+const HELP_WORDS = new Set(['-h', '--help', '-help']);
+
+/**
+ * terragrunt runs terraform: `run [--all] [--] <command>`, `run-all <command>`, `stack run
+ * <command>`, `<command>-all`, and old-style `terragrunt apply`; `exec -- <program>` runs a
+ * program. What it runs is judged as that command (terragrunt's own `--options` left out).
+ */
+const terragrunt: Launcher = (args) => {
+  const words: Arg[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') continue;
+    if (typeof a === 'string' && a.startsWith('--') && !HELP_WORDS.has(a)) {
+      if (TERRAGRUNT_OPTIONS_WITH_VALUE.includes(a)) i += 1;
+      continue;
+    }
+    words.push(a);
+  }
+  const [first, second] = words;
+  if (first === 'exec') {
+    const dash = args.indexOf('--');
+    return [{ argv: dash > 0 ? args.slice(dash + 1) : words.slice(1) }];
+  }
+  if (first === 'run' || first === 'run-all') return [{ argv: ['terraform', ...words.slice(1)] }];
+  if (first === 'stack' && second === 'run') return [{ argv: ['terraform', ...words.slice(2)] }];
+  if (typeof first === 'string' && /^[a-z]+-all$/.test(first)) return [{ argv: ['terraform', first.replace(/-all$/, ''), ...words.slice(1)] }];
+  if (typeof first === 'string' && TERRAGRUNT_OWN.has(first)) return [];
+  return words.length === 0 ? [] : [{ argv: ['terraform', ...words] }];
+};
+
 const LAUNCHERS: Readonly<Record<string, Launcher>> = {
+  terragrunt,
+  tg: terragrunt,
   iex: invokeExpression,
   'invoke-expression': invokeExpression,
   cmd,
@@ -259,8 +340,15 @@ const LAUNCHERS: Readonly<Record<string, Launcher>> = {
   gcloud: codeOption('gcloud'),
   vagrant: codeOption('vagrant'),
   expect: codeOption('expect'),
-  pwsh: codeOption('pwsh'),
-  powershell: codeOption('powershell'),
+  pwsh,
+  powershell: pwsh,
+  tar,
+  cdk: codeOption('cdk'),
+  'aws-cdk': codeOption('cdk'),
+  cdktf: codeOption('cdktf'),
+  nodemon: codeOption('nodemon'),
+  chokidar: codeOption('chokidar'),
+  sg: codeOption('sg'),
   ssh,
   alias,
   docker: containerRun,

@@ -2,9 +2,11 @@ import type { ShellSyntax } from '../adapters/shell/mvdan.js';
 import { launches } from './launchers.js';
 import { plainWords } from './plain-words.js';
 import { DATA_READERS, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
-import { afterOptions, awkCommands, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
+import { afterOptions, awkCommands, builtCommands, interpretedTool, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
 import { catOfHeredoc, offset, ownStdin, TOKENS, writtenHeredoc, type Stdin, type StmtNode } from './stdin.js';
-import { bracesInProgram, programName, shellText, simpleVariable, subdir, substitutedProgram, UNKNOWN, wordText, type Arg, type Node } from './words.js';
+import { powershellWrites, SDK_CALL, sdkWrites } from './sdk-calls.js';
+import { assign, COMMAND_VARIABLES, commandWords, printfAssignment, readAssignments, SCRIPT_VARIABLES } from './variables.js';
+import { bracesInProgram, programName, shellText, show, subdir, substitutedProgram, UNKNOWN, wordText, type Arg, type Node, type Value } from './words.js';
 
 /**
  * Shell command text → the simple commands it would run, wherever they hide: lists, pipelines,
@@ -59,7 +61,7 @@ interface Walk {
   /** Files this very text writes from a here-doc (`cat > x.sh <<EOF`): running them runs that text. */
   readonly written: Map<string, Arg>;
   /** Shell variables assigned earlier in the text (`CMD="terraform apply"`). */
-  readonly vars: Map<string, Arg>;
+  readonly vars: Map<string, Value>;
   /** `alias t=terraform` earlier in the text: `t apply` is `terraform apply`. */
   readonly aliases: Map<string, string>;
 }
@@ -162,8 +164,22 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
     if (type === 'Stmt') {
       const file = writtenHeredoc(sh, node as unknown as StmtNode);
       if (file) w.written.set(file.path, file.body);
+      // Any other `> file` / `>> file`: what it writes is known only when it runs.
+      for (const r of (node as unknown as StmtNode).Redirs) {
+        if (!r || (r.Op !== TOKENS.RDR_OUT && r.Op !== TOKENS.APP_OUT) || !r.Word) continue;
+        const path = wordText(sh, r.Word);
+        if (typeof path === 'string' && path !== file?.path && !/^\/dev\//.test(path)) w.written.set(path.replace(/^\.\//, ''), UNKNOWN);
+      }
       const own = ownStdin(sh, node as unknown as StmtNode);
       if (own) stdin.set(offset(node as unknown as StmtNode), own);
+    } else if (type === 'DeclClause') {
+      // `declare -a cmd=(…)`, `export X=…`, `local X=…`
+      for (const a of (node as unknown as { Args: Node[] }).Args) {
+        if (sh.NodeType(a) !== 'Assign') continue;
+        const node = a as unknown as Parameters<typeof assign>[2];
+        assign(sh, w.vars, node);
+        commandVariable(w, node.Name?.Value, node.Value ? wordText(sh, node.Value, false, w.vars) : '', depth);
+      }
     } else if (type === 'BinaryCmd') {
       const bin = node as unknown as { Op: number; X: StmtNode | null; Y: StmtNode | null };
       // `producer | consumer`: the consumer reads what the producer writes (its own redirect wins).
@@ -175,13 +191,16 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
       const words = (node as unknown as { Args: Node[] }).Args;
       if (bracesInProgram(sh, words[0])) w.problems.push('brace expansion in the command name makes a command that is only known when it runs');
       if (!w.inLiteral && substitutedProgram(sh, words[0])) w.problems.push('the command name is the output of another command (`$(…)`), known only when it runs');
-      // `CMD="terraform apply"; $CMD`: a variable set earlier in the same text is known.
-      const call = node as unknown as { Assigns: { Name: { Value: string } | null; Value: Node | null }[] };
-      if (words.length === 0) for (const a of call.Assigns ?? []) if (a.Name && a.Value) w.vars.set(a.Name.Value, wordText(sh, a.Value));
-      const variable = simpleVariable(sh, words[0]);
-      const known = variable !== undefined ? w.vars.get(variable) : undefined;
-      if (typeof known === 'string') collect(w, `${known} ${shellText(words.slice(1).map((word) => wordText(sh, word)))}`, depth + 1, false);
-      const argv = words.map((word) => wordText(sh, word));
+      // `CMD="terraform apply"; $CMD`, `cmd=(cdk deploy); "${cmd[@]}"`: variables set earlier in the same text are known.
+      const call = node as unknown as { Assigns: Parameters<typeof assign>[2][] };
+      if (words.length === 0) for (const a of call.Assigns ?? []) assign(sh, w.vars, a);
+      for (const a of call.Assigns ?? []) commandVariable(w, a.Name?.Value, a.Value ? wordText(sh, a.Value, false, w.vars) : '', depth);
+      const { argv, openProgram } = commandWords(sh, words, w.vars);
+      // `DEPLOY='cdk destroy' make deploy`: the environment sets make's `?=` variables, as the command line does.
+      if (words.length > 0 && (call.Assigns ?? []).length > 0 && (programName(argv[0]!) === 'make' || programName(argv[0]!) === 'gmake')) {
+        argv.splice(1, 0, ...call.Assigns.filter((a) => a.Name).map((a) => { const v = a.Value ? wordText(sh, a.Value, false, w.vars) : ''; return v === UNKNOWN ? UNKNOWN : `${a.Name!.Value}=${v}`; }));
+      }
+      if (openProgram && argv.length === 1 && !w.inLiteral) w.problems.push('the whole command is an expansion (`$CMD`, `"$@"`, `"${cmd[@]}"`) whose words are known only when it runs');
       if (argv.length > 0) expand(w, argv, depth, stdin.get((node as unknown as { Pos(): { Offset(): number } }).Pos().Offset()) ?? { kind: 'inherited' });
     }
     return true;
@@ -201,14 +220,24 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
     const aliased = w.aliases.get(name);
     // Both readings are checked: bash expands aliases only in interactive shells, so `alias terraform=echo` hides nothing.
     if (aliased !== undefined && step === 0) collect(w, `${aliased} ${shellText(args.slice(1))}`, depth + 1, false);
+    // `printf -v c '%s' terraform`, `read -r T A <<< "terraform apply"`, `set -- terraform apply`: they set variables.
+    const printed = name === 'printf' ? printfAssignment(args) : undefined;
+    if (printed) w.vars.set(printed.name, printed.value);
+    if (name === 'read') for (const [n, v] of readAssignments(args, stdin.kind === 'herestring' ? stdin.text : undefined, w.vars)) w.vars.set(n, v);
+    if (name === 'set' && args[1] === '--') w.vars.set('@', args.slice(2).some((a) => a === UNKNOWN) ? UNKNOWN : (args.slice(2) as string[]));
     if (name === 'alias') for (const a of args.slice(1)) if (typeof a === 'string' && a.indexOf('=') > 0) w.aliases.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
     for (const launch of launches(name, args)) {
       if ('stdinShell' in launch) readsCodeFrom(w, name, stdin, depth);
+      else if ('script' in launch) script(w, launch.script, true, 'interpreter');
       else if ('problem' in launch) w.problems.push(launch.problem);
       else if ('argv' in launch) expand(w, [...launch.argv], depth + 1, { kind: 'inherited' });
       else if (launch.shell === UNKNOWN) w.problems.push(`"${name}" runs a command that cannot be known before running`);
-      else collect(w, launch.shell, depth + 1, false);
+      else {
+        if (name === 'pwsh' || name === 'powershell' || name === 'iex' || name === 'invoke-expression') sdkCalls(w, launch.shell, true);
+        collect(w, launch.shell, depth + 1, false);
+      }
     }
+    if (name === 'env') for (const a of args.slice(1)) if (typeof a === 'string' && /^[A-Za-z_]\w*=/.test(a)) commandVariable(w, a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1), depth);
     if (name in PREFIX_COMMANDS) {
       record(w, args);
       const prefix = args;
@@ -226,6 +255,12 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
     if (name === 'yarn' && typeof args[1] === 'string' && !args[1].startsWith('-')) {
       record(w, args);
       args = args.slice(1); // `yarn cdk deploy` runs the cdk binary
+      continue;
+    }
+    const tool = interpretedTool(name, args);
+    if (tool) {
+      record(w, args);
+      args = tool;
       continue;
     }
     const inline = interpreterFlags(name);
@@ -247,7 +282,8 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
       const input = name === 'eval' ? { code: args.slice(1) } : name === 'source' || name === '.' ? sourced(args) : shellInput(args);
       if ('code' in input) {
         if (input.code.some((a) => a === UNKNOWN)) w.problems.push(`"${name}" runs code that cannot be known before running`);
-        else collect(w, (input.code as string[]).join(' '), depth + 1, false);
+        else if (name === 'eval') collect(w, (input.code as string[]).join(' '), depth + 1, false);
+        else withPositional(w, args.slice(args.lastIndexOf(input.code[0]!) + 1), () => collect(w, (input.code as string[]).join(' '), depth + 1, false));
       } else if ('stdin' in input) {
         readsCodeFrom(w, name, stdin, depth);
       } else {
@@ -260,10 +296,30 @@ function expand(w: Walk, argv: Arg[], depth: number, stdin: Stdin): void {
   }
   if (args.length === 0) return;
   startsAnother(w, args, depth);
+  commandStrings(w, args, depth);
+  modifies(w, args);
+  if (TASK_RUNNERS.has(String(programName(args[0]!))) && [...w.written.keys()].some((f) => /(^|\/)((GNU)?[Mm]akefile|[^/]*\.mk|package\.json)$/.test(f))) w.problems.push(`"${show(args)}" runs tasks from a file this very command line rewrites, which cannot be checked before it runs`);
   record(w, args);
   if (programName(args[0]!) === 'cd' || programName(args[0]!) === 'pushd') changeDir(w, args);
   // `./deploy.sh`, `scripts/apply-all`: a file run as a program.
   if (typeof args[0] === 'string' && args[0].includes('/')) script(w, args[0], true, 'program');
+}
+
+/** AWS SDK calls that may write, in code of another language (and AWS Tools cmdlets in PowerShell): each is a command that is denied. */
+function sdkCalls(w: Walk, code: string, powershell: boolean): void {
+  for (const operation of [...sdkWrites(code), ...(powershell ? powershellWrites(code) : [])]) record(w, [SDK_CALL, operation]);
+}
+
+/** `bash -c 'code' name args…`: inside the code, `$0` is name and `"$@"` the args. */
+function withPositional(w: Walk, after: readonly Arg[], run: () => void): void {
+  const names = ['@', ...Array.from({ length: 10 }, (_v, i) => String(i))];
+  const saved = names.map((n) => [n, w.vars.get(n)] as const);
+  const rest = after.slice(1);
+  w.vars.set('@', rest.some((a) => a === UNKNOWN) ? UNKNOWN : (rest as string[]));
+  after.forEach((a, i) => i < 10 && w.vars.set(String(i), a));
+  run();
+  for (const [n, v] of saved) if (v === undefined) w.vars.delete(n);
+  else w.vars.set(n, v);
 }
 
 /** Code fed to a shell (parsed) or to another language (its string literals checked). */
@@ -283,6 +339,9 @@ function awk(w: Walk, name: string, program: string, depth: number): void {
 
 /** String literals of code in another language, checked as shell commands: alone, and a list of them joined (`['terraform', 'apply']`). */
 function literals(w: Walk, text: string, depth: number): void {
+  sdkCalls(w, text, /\bImport-Module\b|AWS\.Tools|AWSPowerShell/.test(text));
+  const built = builtCommands(text)[0];
+  if (built !== undefined) w.problems.push(`the code runs a command built at run time (${built}(…) with a value that is not a literal), which cannot be checked`);
   const previous = w.inLiteral;
   w.inLiteral = true;
   for (const literal of stringLiterals(text)) collect(w, literal, depth + 1, true);
@@ -319,6 +378,63 @@ function startsAnother(w: Walk, args: readonly Arg[], depth: number): void {
     );
   });
   if (at > 0) expand(w, args.slice(at), depth + 1, { kind: 'inherited' });
+}
+
+/**
+ * A word that is itself a command line (`watchexec 'cdk deploy'`, `trap 'terraform destroy' EXIT`,
+ * `pm2 start "cdk deploy"`, `rsync -e 'sh -c …'`), or an option's value that is one
+ * (`ProxyCommand=terraform apply`): many programs take a command string to run. Checked as a
+ * command when it starts an infrastructure tool, a shell or an interpreter — for every program
+ * but those that take words as data (echo, grep, git…).
+ */
+/** Options whose value is a message, a name or a pattern, never a command (`-m "…"`, `--title`, `pytest -k`, `vitest -t`). */
+const MESSAGE_OPTIONS = /^(-m|--message|--description|--title|--body|--comment|--reason|--note|--notes|--summary|--subject|-k|-t|--grep|-g|--testNamePattern|--test-name-pattern|--filter|--label|--name)$/;
+
+function commandStrings(w: Walk, args: readonly Arg[], depth: number): void {
+  const name = programName(args[0]!);
+  // Task runners pass their words to the task (checked through it); tools the rules know take their own arguments.
+  if (w.inLiteral || name === UNKNOWN || DATA_READERS.has(name) || TASK_RUNNERS.has(name) || INFRA_PROGRAMS.includes(name)) return;
+  for (const [i, a] of args.entries()) {
+    if (i === 0 || typeof a !== 'string' || MESSAGE_OPTIONS.test(String(args[i - 1])) || MESSAGE_OPTIONS.test(a.split('=')[0]!)) continue;
+    const candidates = [a, ...[...a.matchAll(/=/g)].slice(0, 3).map((m) => a.slice(m.index! + 1))].filter((c) => /\s/.test(c));
+    for (const text of candidates) {
+      const probe = newWalk(w.parser);
+      collect(probe, text, depth + 1, true);
+      const starts = probe.commands.some((argv) => {
+        const p = programName(argv[0]!);
+        return typeof p === 'string' && (INFRA_PROGRAMS.includes(p) || SHELLS.includes(p) || interpreterFlags(p) !== undefined || TASK_RUNNERS.has(p));
+      });
+      if (starts) {
+        collect(w, text, depth + 1, false);
+        break;
+      }
+    }
+  }
+}
+
+/** `GIT_EDITOR='…' git commit`, `export PAGER=…`: a variable a program runs as a command; `BASH_ENV=x.sh`: a script a shell loads. */
+function commandVariable(w: Walk, name: string | undefined, value: Arg, depth: number): void {
+  if (name === undefined || w.inLiteral) return;
+  if (COMMAND_VARIABLES.has(name)) {
+    if (value === UNKNOWN) w.problems.push(`${name} is set to a command that cannot be known before running`);
+    else collect(w, value, depth + 1, false);
+  } else if (SCRIPT_VARIABLES.has(name) && value !== '') script(w, value, true, 'shell');
+}
+
+/** Files a command rewrites (`sed -i`, `cp x deploy.sh`, `tee -a`, `>`): running them afterwards runs what can't be known now. */
+function modifies(w: Walk, args: readonly Arg[]): void {
+  const name = programName(args[0]!);
+  const plain = args.slice(1).filter((a): a is string => typeof a === 'string');
+  const positional = plain.filter((a) => !a.startsWith('-'));
+  let files: string[] = [];
+  if ((name === 'sed' || name === 'perl') && plain.some((a) => /^-[a-zA-Z]*i/.test(a) || a.startsWith('--in-place'))) files = positional.slice(name === 'sed' && !plain.includes('-e') && !plain.includes('-f') ? 1 : 0);
+  else if (['cp', 'mv', 'install', 'ln', 'rsync'].includes(String(name))) files = positional.slice(-1);
+  else if (name === 'tee' || name === 'truncate' || name === 'patch') files = positional;
+  else if (name === 'dd') files = plain.filter((a) => a.startsWith('of=')).map((a) => a.slice(3));
+  for (const f of files) {
+    const path = f.replace(/^\.\//, '');
+    if (!w.written.has(path)) w.written.set(path, UNKNOWN);
+  }
 }
 
 /** A shell (or `source /dev/stdin`) runs code from its standard input: only a here-doc or here-string can be checked. */

@@ -2,76 +2,136 @@
  * What the guard denies and allows, as data. A rule names a program and the subcommand path
  * (positional words after global options) that mutates infrastructure. `*` matches any word.
  */
+import { awsCliDenial } from './aws-cli.js';
+import { SDK_CALL } from './sdk-calls.js';
+import { sigv4Denial } from './sigv4.js';
+import type { DryRunFlags } from './flags.js';
+import type { Arg } from './words.js';
+
 export interface CommandRule {
   readonly programs: readonly string[];
   /** Subcommand paths that are denied, e.g. ['state', 'rm']. */
   readonly deny: readonly (readonly string[])[];
+  /**
+   * The tool's read-only subcommand paths, when it has few: then every other subcommand is denied
+   * (a tool that gains a verb gains a denial, not a hole).
+   */
+  readonly reads?: readonly (readonly string[])[];
   /** Global options that take a value (skipped with it when looking for the subcommand). */
   readonly optionsWithValue?: readonly string[];
-  /** Options that make a denied subcommand change nothing (`--no-execute-changeset`; `--method prepare-change-set`: an option and its value). */
-  readonly safeWith?: readonly string[];
-  /** Subcommand paths a broader denial covers but that change nothing outside this machine (`aws eks update-kubeconfig`). */
+  /** Options that make a denied subcommand change nothing (`--no-execute-changeset`), or undo that (`--execute`): the last one wins. */
+  readonly dryRun?: DryRunFlags;
+  /** The tool only pretends unless told otherwise (aws-nuke without `--no-dry-run`). */
+  readonly dryRunByDefault?: boolean;
+  /** Subcommand paths a broader denial covers but that change nothing outside this machine (`sls deploy list`). */
   readonly allow?: readonly (readonly string[])[];
+  /** A tool whose own convention decides (the AWS CLI's operation names): why the words after the program are denied. */
+  readonly judge?: (words: readonly Arg[]) => string | undefined;
   readonly why: string;
 }
+
+const STATE_CHANGES = 'changes real infrastructure or its state without a reviewed plan';
+
+/** terragrunt's own options that take a value (skipped when looking for what it runs). */
+export const TERRAGRUNT_OPTIONS_WITH_VALUE: readonly string[] = ['--working-dir', '--terragrunt-working-dir', '--config', '--terragrunt-config', '--download-dir', '--terragrunt-download-dir', '--iam-assume-role', '--terragrunt-iam-role', '--log-level', '--tf-path', '--terragrunt-tfpath', '--queue-include-dir', '--queue-exclude-dir', '--terragrunt-include-dir', '--terragrunt-exclude-dir', '--parallelism', '--terragrunt-parallelism', '--source', '--terragrunt-source', '--filter', '--out-dir', '--json-out-dir', '--log-format', '--log-custom-format', '--feature', '--terragrunt-log-level', '--queue-include-units-reading', '--units-that-include'];
 
 export const DENY_RULES: readonly CommandRule[] = [
   {
     programs: ['terraform', 'tofu', 'opentofu', 'tf'], // tf: the usual alias
     optionsWithValue: ['-out', '-var', '-var-file', '-target', '-replace', '-state', '-state-out', '-backup', '-lock-timeout', '-parallelism', '-backend-config', '-generate-config-out', '-chdir'],
     deny: [['apply'], ['destroy'], ['state', 'rm'], ['state', 'mv'], ['state', 'push'], ['state', 'replace-provider'], ['import'], ['taint'], ['untaint'], ['force-unlock'], ['workspace', 'delete'], ['refresh']],
-    why: 'changes real infrastructure or its state without a reviewed plan',
+    dryRun: { '-dry-run': true }, // state mv|rm -dry-run
+    why: STATE_CHANGES,
   },
+  // terragrunt's run / run-all / stack run / old-style commands are terraform's (launchers.ts): judged by the rule above.
   {
     programs: ['terragrunt', 'tg'],
-    optionsWithValue: ['--working-dir', '--terragrunt-working-dir', '--config', '--terragrunt-config', '--download-dir', '--terragrunt-download-dir', '--iam-assume-role', '--terragrunt-iam-role', '--log-level', '--tf-path', '--terragrunt-tfpath', '--queue-include-dir', '--queue-exclude-dir', '--terragrunt-include-dir', '--terragrunt-exclude-dir', '--parallelism', '--terragrunt-parallelism', '--source', '--terragrunt-source'],
-    deny: [['stack', 'run', 'apply'], ['stack', 'run', 'destroy'], ['refresh'], ['workspace', 'delete'], ['run-all', 'state'], ['run', '*', 'state'], ['run', 'state'], ['apply'], ['destroy'], ['run-all', 'apply'], ['run-all', 'destroy'], ['apply-all'], ['destroy-all'], ['run', '*', 'apply'], ['run', '*', 'destroy'], ['run', 'apply'], ['run', 'destroy'], ['state', 'rm'], ['state', 'mv'], ['state', 'push'], ['import'], ['taint'], ['force-unlock']],
-    why: 'changes real infrastructure or its state without a reviewed plan',
+    optionsWithValue: TERRAGRUNT_OPTIONS_WITH_VALUE,
+    deny: [['backend', 'delete'], ['backend', 'migrate'], ['backend', 'bootstrap']],
+    why: 'changes the Terraform state backend directly',
   },
-  {
-    programs: ['aws'],
-    optionsWithValue: ['--region', '--profile', '--output', '--endpoint-url', '--query', '--cli-read-timeout', '--cli-connect-timeout', '--ca-bundle', '--color', '--cli-binary-format'],
-    deny: [
-      ['cloudformation', 'deploy'], ['cloudformation', 'create-stack'], ['cloudformation', 'update-stack'], ['cloudformation', 'delete-stack'],
-      ['cloudformation', 'execute-change-set'], ['cloudformation', 'create-stack-set'], ['cloudformation', 'update-stack-set'], ['cloudformation', 'delete-stack-set'],
-      ['cloudformation', 'delete-stack-instances'], ['cloudformation', 'update-stack-instances'], ['cloudformation', 'rollback-stack'], ['cloudformation', 'continue-update-rollback'],
-      ['cloudformation', 'update-termination-protection'], ['cloudformation', 'set-stack-policy'],
-      ['s3', 'rb'], ['s3', 'rm'], ['s3', 'mv'], ['s3', 'sync'], ['s3api', 'delete-bucket'], ['s3api', 'delete-object'], ['s3api', 'delete-objects'], ['s3api', 'put-bucket-lifecycle-configuration'],
-      ['rds', 'delete-*'], ['rds', 'modify-db-instance'], ['rds', 'modify-db-cluster'], ['rds', 'restore-*'],
-      ['dynamodb', 'delete-table'], ['dynamodb', 'delete-backup'], ['dynamodb', 'update-table'],
-      ['ec2', 'terminate-instances'], ['ec2', 'delete-volume'], ['ec2', 'delete-snapshot'], ['ec2', 'delete-vpc'],
-      ['efs', 'delete-file-system'], ['fsx', 'delete-file-system'], ['fsx', 'delete-volume'],
-      ['kms', 'schedule-key-deletion'], ['kms', 'disable-key'], ['secretsmanager', 'delete-secret'], ['ssm', 'delete-parameter'], ['ssm', 'delete-parameters'],
-      ['route53', 'delete-hosted-zone'], ['route53', 'change-resource-record-sets'], ['elasticache', 'delete-*'], ['memorydb', 'delete-*'], ['cognito-idp', 'delete-user-pool'],
-      ['ecr', 'delete-repository'], ['logs', 'delete-log-group'], ['backup', 'delete-*'], ['sqs', 'delete-queue'], ['sqs', 'purge-queue'], ['kinesis', 'delete-stream'],
-      ['redshift', 'delete-*'], ['opensearch', 'delete-domain'], ['es', 'delete-elasticsearch-domain'], ['docdb', 'delete-*'], ['neptune', 'delete-*'],
-      ['eks', 'delete-cluster'], ['lambda', 'delete-function'], ['iam', 'delete-*'],
-      ['cloudformation', 'create-stack-instances'], ['cloudformation', 'delete-change-set'], ['cloudcontrol', 'delete-resource'], ['cloudcontrol', 'update-resource'],
-      ['ecs', 'delete-service'], ['ecs', 'delete-cluster'], ['elbv2', 'delete-load-balancer'], ['elb', 'delete-load-balancer'], ['autoscaling', 'delete-auto-scaling-group'],
-      ['ssm', 'send-command'], ['s3', 'cp'], ['dynamodb', 'batch-write-item'], ['lambda', 'update-function-code'], ['cloudformation', 'import-stacks-to-stack-set'],
-      // Any service: verbs that delete, stop, detach, overwrite or reconfigure what exists.
-      ['*', 'delete-*'], ['*', 'terminate-*'], ['*', 'deregister-*'], ['*', 'purge-*'], ['*', 'remove-*'], ['*', 'detach-*'], ['*', 'disassociate-*'],
-      ['*', 'revoke-*'], ['*', 'disable-*'], ['*', 'stop-*'], ['*', 'reboot-*'], ['*', 'restore-*'], ['*', 'modify-*'], ['*', 'update-*'], ['*', 'put-*'],
-      ['*', 'replace-*'], ['*', 'schedule-*'], ['*', 'cancel-*'], ['*', 'reset-*'], ['*', 'rollback-*'], ['*', 'execute-*'], ['*', 'import-*'], ['*', 'failover-*'],
-    ],
-    safeWith: ['--no-execute-changeset', '--dryrun', '--dry-run'],
-    allow: [['eks', 'update-kubeconfig'], ['configure', '*'], ['sso', '*']],
-    why: 'mutates AWS resources directly',
-  },
+  { programs: ['aws', 'aws2', 'awscli'], deny: [], judge: awsCliDenial, why: 'mutates AWS resources directly' }, // awscli: the pip package, as `pipx run awscli`
   {
     programs: ['cdk', 'aws-cdk'],
     optionsWithValue: ['--app', '-a', '--profile', '--context', '-c', '--output', '-o', '--role-arn', '-r', '--proxy', '--ca-bundle-path', '--plugin', '--build', '--toolkit-stack-name', '--region', '--method', '-m', '--change-set-name', '--outputs-file', '-O'],
-    deny: [['deploy'], ['destroy'], ['import'], ['rollback'], ['watch'], ['bootstrap'], ['gc']],
-    safeWith: ['--method=prepare-change-set', '--method prepare-change-set', '-m prepare-change-set', '--no-execute'],
+    deny: [['deploy'], ['destroy'], ['import'], ['rollback'], ['watch'], ['bootstrap'], ['gc'], ['refactor']],
+    dryRun: { '--method=prepare-change-set': true, '--method prepare-change-set': true, '-m prepare-change-set': true, '--no-execute': true, '--execute': false, '--dry-run': true },
     why: 'deploys a CDK app without a reviewed change set',
   },
   { programs: ['cdktf', 'cdktf-cli'], optionsWithValue: ['--app', '-a', '--output', '-o', '--log-level'], deny: [['deploy'], ['destroy'], ['apply'], ['watch']], why: 'deploys a CDK for Terraform app without a reviewed plan' },
-  { programs: ['sam'], optionsWithValue: ['--profile', '--region', '--config-file', '--config-env'], safeWith: ['--no-execute-changeset'], deny: [['pipeline', 'bootstrap'], ['deploy'], ['delete'], ['sync']], why: 'deploys or deletes a SAM stack directly' },
-  { programs: ['pulumi'], optionsWithValue: ['-C', '--cwd', '-s', '--stack', '--color', '--config-file', '-v', '--verbose', '--tracing', '--profiling'], deny: [['up'], ['update'], ['destroy'], ['dn'], ['down'], ['refresh'], ['import'], ['watch'], ['state', 'delete'], ['state', 'edit'], ['state', 'move'], ['state', 'unprotect'], ['stack', 'rm']], safeWith: ['--preview-only'], why: 'changes Pulumi-managed infrastructure directly' },
-  { programs: ['serverless', 'sls', 'osls'], optionsWithValue: ['--stage', '-s', '--region', '-r', '--config', '-c', '--aws-profile', '--param', '-f', '--function'], deny: [['deploy'], ['remove'], ['rollback']], why: 'deploys or removes a Serverless app directly' },
-  { programs: ['sst'], deny: [['deploy'], ['remove'], ['refresh'], ['unlock']], why: 'deploys or removes an SST app directly' },
+  {
+    programs: ['sam'],
+    optionsWithValue: ['--profile', '--region', '--config-file', '--config-env'],
+    dryRun: { '--no-execute-changeset': true },
+    deny: [['pipeline', 'bootstrap'], ['deploy'], ['delete'], ['sync'], ['remote', 'invoke'], ['remote', 'test-event', 'put'], ['remote', 'test-event', 'delete']],
+    why: 'deploys, deletes or invokes a SAM stack directly',
+  },
+  {
+    programs: ['pulumi'],
+    optionsWithValue: ['-C', '--cwd', '-s', '--stack', '--color', '--config-file', '-v', '--verbose', '--tracing', '--profiling', '-m', '--message'],
+    deny: [['up'], ['update'], ['destroy'], ['dn'], ['down'], ['refresh'], ['import'], ['watch'], ['cancel'], ['state', '*'], ['stack', 'rm'], ['stack', 'import'], ['stack', 'rename'], ['stack', 'change-secrets-provider'], ['deployment', 'run'], ['policy', 'enable'], ['policy', 'disable'], ['policy', 'publish'], ['policy', 'rm']],
+    dryRun: { '--preview-only': true },
+    why: 'changes Pulumi-managed infrastructure or its state directly',
+  },
+  {
+    programs: ['serverless', 'sls', 'osls'],
+    optionsWithValue: ['--stage', '-s', '--region', '-r', '--config', '-c', '--aws-profile', '--param', '-f', '--function'],
+    deny: [],
+    reads: [['package'], ['print'], ['info'], ['logs'], ['metrics'], ['invoke', 'local'], ['offline'], ['create'], ['plugin'], ['config'], ['login'], ['logout'], ['doctor'], ['help'], ['version'], ['deploy', 'list'], ['dashboard'], ['support'], ['usage']],
+    why: 'deploys, invokes or removes a Serverless app directly',
+  },
+  { programs: ['sst'], deny: [['deploy'], ['remove'], ['refresh'], ['unlock'], ['dev'], ['secret', 'set'], ['secret', 'remove'], ['secret', 'load'], ['state', 'remove'], ['state', 'repair']], why: 'deploys or removes an SST app directly' },
   { programs: ['atmos'], optionsWithValue: ['-s', '--stack'], deny: [['terraform', 'apply'], ['terraform', 'deploy'], ['terraform', 'destroy'], ['terraform', 'import'], ['helmfile', 'apply'], ['helmfile', 'sync'], ['workflow']], why: 'applies Atmos components directly' },
-  { programs: ['copilot'], deny: [['deploy'], ['svc', 'deploy'], ['app', 'delete'], ['env', 'delete'], ['svc', 'delete']], why: 'deploys or deletes AWS Copilot services directly' },
+  {
+    programs: ['copilot'],
+    deny: [],
+    reads: [['*', 'ls'], ['*', 'show'], ['*', 'logs'], ['*', 'status'], ['*', 'package'], ['ls'], ['version'], ['completion'], ['docs'], ['help'], ['pipeline', 'init'], ['storage', 'init'], ['run', 'local']],
+    why: 'deploys, runs or deletes AWS Copilot applications directly',
+  },
+  {
+    programs: ['eksctl'],
+    deny: [],
+    reads: [['get'], ['info'], ['version'], ['completion'], ['help'], ['utils', 'describe-*'], ['utils', 'write-kubeconfig'], ['utils', 'schema'], ['utils', 'nodegroup-health']],
+    dryRun: { '--dry-run': true }, // create cluster|nodegroup --dry-run prints the config
+    why: 'creates, changes or deletes EKS clusters directly',
+  },
+  {
+    programs: ['amplify'],
+    deny: [],
+    reads: [['status'], ['env', 'list'], ['env', 'get'], ['env', 'pull'], ['env', 'checkout'], ['pull'], ['mock'], ['codegen'], ['console'], ['configure'], ['help'], ['version'], ['diagnose'], ['add'], ['update'], ['remove'], ['override'], ['upgrade'], ['uninstall']],
+    why: 'pushes, publishes or deletes Amplify backends directly',
+  },
+  { programs: ['ampx'], deny: [], reads: [['info'], ['generate'], ['configure'], ['help'], ['version']], why: 'deploys Amplify Gen 2 backends directly' },
+  {
+    programs: ['eb'],
+    deny: [],
+    reads: [['status'], ['health'], ['events'], ['logs'], ['list'], ['printenv'], ['open'], ['console'], ['platform', 'list'], ['platform', 'show'], ['platform', 'status'], ['use'], ['local'], ['codesource'], ['help'], ['version']],
+    why: 'creates, deploys or terminates Elastic Beanstalk environments directly',
+  },
+  {
+    programs: ['rain'],
+    deny: [],
+    reads: [['cat'], ['diff'], ['ls'], ['info'], ['fmt'], ['tree'], ['build'], ['pkg'], ['forecast'], ['console'], ['watch'], ['logs'], ['merge'], ['stackset', 'ls'], ['help'], ['completion']],
+    why: 'deploys or removes CloudFormation stacks directly',
+  },
+  {
+    programs: ['sceptre'],
+    deny: [],
+    reads: [['list'], ['describe'], ['diff'], ['validate'], ['generate'], ['estimate-cost'], ['dump'], ['status'], ['new'], ['drift', 'detect'], ['drift', 'show'], ['fetch-remote-template']],
+    why: 'launches, updates or deletes CloudFormation stacks directly',
+  },
+  {
+    programs: ['chalice'],
+    deny: [],
+    reads: [['local'], ['new-project'], ['package'], ['generate-pipeline'], ['logs'], ['url'], ['gen-policy'], ['generate-models'], ['dev']],
+    why: 'deploys, invokes or deletes a Chalice app directly',
+  },
+  { programs: ['aws-nuke'], deny: [[]], dryRunByDefault: true, dryRun: { '--no-dry-run': false, '--dry-run': true }, why: 'deletes every resource of an AWS account' },
+  { programs: ['cloud-nuke'], deny: [['aws'], ['gcp'], ['defaults-aws']], why: 'deletes every resource of a cloud account' },
+  { programs: ['tfmigrate'], deny: [['apply']], why: 'applies Terraform state migrations directly' },
+  // An AWS SDK call found in inline code or a script (sdk-calls.ts): recorded only when it may write.
+  { programs: [SDK_CALL], deny: [[]], why: 'is an AWS SDK call that may change AWS resources' },
+  { programs: ['curl', 'awscurl'], deny: [], judge: sigv4Denial, why: 'sends a signed request that may change AWS resources' },
 ];
 
 /** Wrappers that run the command given after their own options. */
@@ -120,6 +180,10 @@ export const DATA_READERS: ReadonlySet<string> = new Set([
   'echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git', 'gh', 'man', 'which', 'whereis', 'type', 'help', 'info', 'tldr', 'apropos', 'whatis',
   'cat', 'less', 'more', 'head', 'tail', 'bat', 'find', 'fd', 'locate', 'tar', 'zip', 'unzip', 'jq', 'yq', 'sed', 'wc', 'sort', 'uniq', 'cut', 'tr', 'diff', 'ls', 'touch', 'mkdir', 'cp', 'mv', 'rm', 'tee', ':',
   'steer', 'brew', 'apt', 'apt-get', 'yum', 'dnf', 'apk', 'pip', 'pip3', 'cargo', 'go', 'tfenv', 'tofuenv', 'tflint', 'tfsec', 'checkov', 'infracost', 'terraform-docs',
+  // patterns, messages, SQL and HTTP bodies: data
+  'pgrep', 'pkill', 'pidof', 'killall', 'logger', 'notify-send', 'wall', 'say', 'psql', 'mysql', 'sqlite3', 'redis-cli', 'curl', 'wget', 'http', 'https', 'glab',
+  // test runners: their words are test names and patterns
+  'vitest', 'jest', 'pytest', 'mocha', 'ava', 'playwright', 'cypress', 'bats',
 ]);
 
 /** Infrastructure tools the guard knows (for documentation and tests). */
@@ -129,4 +193,4 @@ export const INFRA_PROGRAMS = [...new Set(DENY_RULES.flatMap((r) => r.programs))
  * When the program can't be known before running (`$T apply`, `$(which aws) s3 rm`), the verb of
  * any denied subcommand (its last word; a name glob such as `delete-*`) in it denies.
  */
-export const RISKY_VERBS: readonly string[] = [...new Set(DENY_RULES.flatMap((r) => r.deny.map((path) => path[path.length - 1]!)).filter((w) => w !== '*'))];
+export const RISKY_VERBS: readonly string[] = [...new Set(DENY_RULES.flatMap((r) => r.deny.filter((path) => path.length > 0).map((path) => path[path.length - 1]!)).filter((w) => w !== '*'))];

@@ -15,7 +15,17 @@ export type Task =
       /** npm/yarn/pnpm workspaces: one named (`-w infra`: a path or a package name), or all of them (`--workspaces`, `-r`, `--filter`). */
       readonly workspace?: string;
     }
-  | { readonly kind: 'make'; readonly targets: readonly string[]; readonly overrides: Readonly<Record<string, string>>; readonly envOverrides: boolean; readonly makefile?: string; readonly eval?: boolean; readonly dir: Dir };
+  | {
+      readonly kind: 'make';
+      readonly targets: readonly string[];
+      readonly overrides: Readonly<Record<string, string>>;
+      readonly envOverrides: boolean;
+      readonly makefile?: string;
+      readonly eval?: boolean;
+      /** `make -n` / `-q` / `-t`: recipes are printed or skipped, not run (but `+` lines and `$(MAKE)` still run). */
+      readonly dryRun?: boolean;
+      readonly dir: Dir;
+    };
 
 /** What `npm install` / `npm ci` / bare `yarn` / `pnpm install` run from package.json on their own. */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'];
@@ -26,6 +36,10 @@ type Dir = string | typeof UNKNOWN;
 
 const NPM_SCRIPT_COMMANDS = new Set(['test', 't', 'start', 'stop', 'restart']);
 const MAKE_OPTIONS_WITH_VALUE = new Set(['-I', '--include-dir', '-o', '--old-file', '-W', '--what-if', '-l', '--load-average', '-j', '--jobs']);
+/** Options whose value is optional (`make -j deploy`: deploy is a target): they take the next word only if it is a number. */
+const MAKE_OPTIONAL_NUMBER = new Set(['-j', '--jobs', '-l', '--load-average']);
+/** `make -n`, `--dry-run`, `-q`, `-t`: recipes don't run. */
+const MAKE_NO_RECIPES = new Set(['-n', '--just-print', '--dry-run', '--recon', '-q', '--question', '-t', '--touch']);
 /** Options that name the project directory: npm --prefix, yarn/bun --cwd, pnpm -C/--dir. */
 const PROJECT_DIR_OPTIONS = new Set(['--prefix', '--cwd', '-C', '--dir']);
 
@@ -100,6 +114,7 @@ function makeTask(args: readonly Arg[], here: Dir): Task {
   let dir: Dir = here;
   let envOverrides = false;
   let evaluated = false;
+  let dryRun = false;
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     if (w === UNKNOWN) {
@@ -111,13 +126,14 @@ function makeTask(args: readonly Arg[], here: Dir): Task {
     const value = (): Arg => (attached ? attached[2]! : (args[++i] ?? UNKNOWN));
     if (option === '-C' || option === '--directory') dir = subdir(dir, value());
     else if (option === '-f' || option === '--file' || option === '--makefile') makefile = String(value());
-    else if (MAKE_OPTIONS_WITH_VALUE.has(w)) i++;
+    else if (MAKE_OPTIONS_WITH_VALUE.has(w)) i += !MAKE_OPTIONAL_NUMBER.has(w) || /^\d+(\.\d+)?$/.test(String(args[i + 1])) ? 1 : 0;
+    else if (MAKE_NO_RECIPES.has(w) || /^-[a-zA-Z]*[nqt][a-zA-Z]*$/.test(w) && /^-[iksSwBLrRn qtdpe]+$/.test(w)) dryRun = true;
     else if (w === '-e' || w === '--environment-overrides') envOverrides = true;
     else if (w.startsWith('--eval')) evaluated = true;
     else if (/^[A-Za-z_][A-Za-z0-9_.-]*:?=/.test(w)) overrides[w.slice(0, w.indexOf('='))!.replace(/:$/, '')] = w.slice(w.indexOf('=') + 1);
     else if (!w.startsWith('-')) targets.push(w);
   }
-  return { kind: 'make', targets, overrides, envOverrides, ...(makefile ? { makefile } : {}), ...(evaluated ? { eval: true } : {}), dir };
+  return { kind: 'make', targets, overrides, envOverrides, ...(makefile ? { makefile } : {}), ...(evaluated ? { eval: true } : {}), ...(dryRun ? { dryRun } : {}), dir };
 }
 
 /** A make target only known at run time (`make $T`): it may be any of them, so every recipe counts. */
@@ -141,7 +157,7 @@ export function packageScriptCode(packageJson: unknown, name: string, args: read
  * everything they depend on, as shell text: `$(VAR)` expanded from simple assignments in the
  * file (unknown ones stay `$(VAR)`, which the shell parser sees as code known only at run time).
  */
-export function makeRecipes(text: string, targets: readonly string[], overrides: Readonly<Record<string, string>> = {}, envOverrides = false): string[] {
+export function makeRecipes(text: string, targets: readonly string[], overrides: Readonly<Record<string, string>> = {}, envOverrides = false, dryRun = false): string[] {
   const rules = new Map<string, { deps: string[]; recipe: string[] }>();
   const vars = new Map<string, string>();
   // `?=` (and every assignment under `make -e`) can be set from the environment: left unexpanded,
@@ -157,8 +173,11 @@ export function makeRecipes(text: string, targets: readonly string[], overrides:
     const assignment = /^\s*(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(:{1,3}=|\?=|\+=|!=|=)\s*(.*)$/.exec(line);
     if (assignment) {
       const [, name, op, value] = assignment as unknown as [string, string, string, string];
-      if (op === '?=' || op === '!=' || envOverrides) fromEnvironment.add(name);
-      else vars.set(name, op === '+=' ? `${vars.get(name) ?? ''} ${value.trim()}` : value.trim());
+      // `?=` keeps a value set before (the command line's, or the environment's: see checkTasks) and otherwise is the default.
+      if (op === '!=' || envOverrides) fromEnvironment.add(name);
+      else if (op === '?=') {
+        if (!vars.has(name)) vars.set(name, value.trim());
+      } else vars.set(name, op === '+=' ? `${vars.get(name) ?? ''} ${value.trim()}` : value.trim());
       current = [];
       continue;
     }
@@ -189,7 +208,7 @@ export function makeRecipes(text: string, targets: readonly string[], overrides:
     if (!rule) return;
     for (const dep of rule.deps) visit(expand(dep, vars), depth + 1);
     // `$$` is a literal `$` for the shell: kept out of make's expansion.
-    for (const line of rule.recipe) out.push(expand(line.replace(/^[\s@+-]+/, '').replace(/\$\$/g, '\u0001'), vars).replace(/\u0001/g, '$'));
+    for (const line of rule.recipe) if (!dryRun || /^[\s@-]*\+/.test(line) || /\$[({]MAKE[)}]/.test(line)) out.push(expand(line.replace(/^[\s@+-]+/, '').replace(/\$\$/g, '\u0001'), vars).replace(/\u0001/g, '$'));
   };
   const wanted = targets.includes(UNKNOWN_TARGET) ? [...rules.keys()] : targets.length > 0 ? targets : first ? [first] : [];
   for (const t of wanted) visit(t, 0);

@@ -19,18 +19,47 @@ export function show(argv: readonly Arg[]): string {
   return argv.map((a) => (a === UNKNOWN ? '$?' : /\s/.test(a) ? JSON.stringify(a) : a)).join(' ');
 }
 
-/** A word's literal value, or UNKNOWN when it depends on expansion at run time. `heredoc`: no globbing, backslashes kept. */
-export function wordText(sh: ShellSyntax, word: Node, heredoc = false): Arg {
+/** A shell variable's value known from the same text: a string, a list (an array, `"$@"`), or UNKNOWN. */
+export type Value = string | readonly string[] | typeof UNKNOWN;
+export type Vars = ReadonlyMap<string, Value>;
+const NO_VARS: Vars = new Map();
+
+/**
+ * A word's literal value, or UNKNOWN when it depends on expansion at run time. `heredoc`: no
+ * globbing, backslashes kept. `vars`: variables set earlier in the same text, substituted where
+ * the shell would not split them (inside double quotes, or a value without blanks).
+ */
+export function wordText(sh: ShellSyntax, word: Node, heredoc = false, vars: Vars = NO_VARS): Arg {
   let text = '';
-  for (const part of (word as unknown as { Parts: Node[] }).Parts ?? []) {
-    const t = heredoc && sh.NodeType(part) === 'Lit' ? (part as unknown as { Value: string }).Value : partText(sh, part);
-    if (t === UNKNOWN) return UNKNOWN;
+  const parts = (word as unknown as { Parts: Node[] }).Parts ?? [];
+  for (const part of parts) {
+    const t = heredoc && sh.NodeType(part) === 'Lit' ? (part as unknown as { Value: string }).Value : partText(sh, part, vars, false);
+    if (t === UNKNOWN) return optionWithUnknownValue(sh, parts) ?? UNKNOWN;
     text += t;
   }
   return text;
 }
 
-function partText(sh: ShellSyntax, part: Node): Arg {
+/**
+ * `-chdir="$d"`, `--stack-name="envs/$ENV"`: an option whose value only running would tell is
+ * still that option (it can't become a subcommand); the value stands as UNKNOWN_WORD. Only when
+ * the unknown part is quoted: unquoted, it may split into more words.
+ */
+function optionWithUnknownValue(sh: ShellSyntax, parts: readonly Node[]): string | undefined {
+  const first = parts[0];
+  if (!first || sh.NodeType(first) !== 'Lit') return undefined;
+  const prefix = (first as unknown as { Value: string }).Value;
+  if (!/^--?[A-Za-z][\w-]*=/.test(prefix) || expands(prefix)) return undefined;
+  return parts.slice(1).every((p) => sh.NodeType(p) !== 'ParamExp' && sh.NodeType(p) !== 'CmdSubst' && (sh.NodeType(p) !== 'Lit' || !expands((p as unknown as { Value: string }).Value))) ? `${prefix}${UNKNOWN_WORD}` : undefined;
+}
+
+/** The name of a parameter expansion with no operator (`$X`, `${X}`, `$1`, `$@`), else undefined. */
+export function plainParam(part: Node): string | undefined {
+  const p = part as unknown as { Param: { Value: string } | null; Exp: unknown; Index: unknown; Slice: unknown; Repl: unknown; Length: boolean; Excl: boolean; Names?: unknown };
+  return p.Param && !p.Exp && !p.Index && !p.Slice && !p.Repl && !p.Length && !p.Excl && !p.Names ? p.Param.Value : undefined;
+}
+
+function partText(sh: ShellSyntax, part: Node, vars: Vars, quoted: boolean): Arg {
   switch (sh.NodeType(part)) {
     case 'Lit': {
       // Unquoted: a backslash escapes the next character (`\terraform` is terraform). Unescaped
@@ -47,14 +76,21 @@ function partText(sh: ShellSyntax, part: Node): Arg {
     case 'DblQuoted': {
       let text = '';
       for (const inner of (part as unknown as { Parts: Node[] }).Parts) {
-        const t = sh.NodeType(inner) === 'Lit' ? (inner as unknown as { Value: string }).Value.replace(/\\([$`"\\\n])/g, '$1') : partText(sh, inner);
+        const t = sh.NodeType(inner) === 'Lit' ? (inner as unknown as { Value: string }).Value.replace(/\\([$`"\\\n])/g, '$1') : partText(sh, inner, vars, true);
         if (t === UNKNOWN) return UNKNOWN;
         text += t;
       }
       return text;
     }
+    case 'ParamExp': {
+      // A variable set earlier in the text: its value, where the shell doesn't split it.
+      const name = plainParam(part);
+      const value = name === undefined ? undefined : vars.get(name);
+      if (typeof value !== 'string') return UNKNOWN;
+      return quoted || !/[\s*?[]/.test(value) ? value : UNKNOWN;
+    }
     default:
-      return UNKNOWN; // parameter expansion, command substitution, arithmetic, brace expansion…
+      return UNKNOWN; // command substitution, arithmetic, parameter operators, brace expansion…
   }
 }
 
@@ -75,6 +111,16 @@ export function shellText(args: readonly Arg[]): string {
 function expands(raw: string): boolean {
   const plain = raw.replace(/\\./g, '__'); // escaped characters are literal
   return /[*?[]/.test(plain) || /\{[^}]*(,|\.\.)[^}]*\}/.test(plain) || plain.startsWith('=');
+}
+
+/**
+ * A word into which a program substitutes text at run time (`xargs -I{}`, `find -exec … {}`):
+ * UNKNOWN, except an option's value (`-chdir=envs/{}`), which leaves the option an option.
+ */
+export function substituted(word: string, token: string): Arg {
+  if (!word.includes(token)) return word;
+  const eq = word.indexOf('=');
+  return /^--?[A-Za-z][\w-]*=/.test(word) && eq < word.indexOf(token) ? `${word.slice(0, eq + 1)}${UNKNOWN_WORD}` : UNKNOWN;
 }
 
 /** Words joined as a program joins them before handing them to `sh -c` (watch, parallel): no quoting added. */

@@ -82,7 +82,7 @@ describe('scripts the command runs', () => {
     ['yarn deploy', /package\.json script "deploy"/],
     ['pnpm run deploy', /package\.json script "deploy"/],
     ['npm run release', /package\.json script "release" → \.\/deploy\.sh runs what is denied/],
-    ['make apply', /make apply runs what is denied: the program of "\$\? -chdir=envs\/prod apply tfplan" cannot be known/], // TF ?= : the environment may set it
+    ['make apply', /make apply runs what is denied: "terraform -chdir=envs\/prod apply tfplan" changes real infrastructure/], // TF ?= terraform: the default (the environment or the command line may set another)
     ['make nuke', /make nuke runs what is denied: "aws cloudformation delete-stack --stack-name \$\?"/],
     ['make -C infra deploy', /make deploy runs what is denied: "sam deploy --no-confirm-changeset"/],
   ])('%s: the task\'s code is checked', (command, reason) => {
