@@ -3,6 +3,7 @@ import { expandInputPaths, inputSize, openInputStream, peekBytes, readInputBytes
 import type { SteerConfig } from '../config/schema.js';
 import { assess } from '../core/assess.js';
 import { InputError, UsageError } from '../core/errors.js';
+import type { Intent } from '../core/intent/intent.js';
 import type { Plan } from '../core/model.js';
 import { liveChangeSetPlans, type LiveChangeSet } from './live-change-set.js';
 import type { Report } from '../core/report.js';
@@ -25,6 +26,8 @@ export interface PlanCheckRequest {
   readonly plans?: readonly Plan[];
   /** Force the streaming reader for Terraform JSON (it is used anyway above STREAM_THRESHOLD). */
   readonly stream?: boolean;
+  /** The task the change was made for (proportionality is judged against it; none: no claim). */
+  readonly intent?: Intent;
 }
 
 /** Files above this size are streamed: memory then holds a window of the input, not all of it. */
@@ -46,6 +49,7 @@ export async function planCheck(req: PlanCheckRequest): Promise<Report> {
     config: req.config,
     agentAuthored: req.agentAuthored,
     ...(req.env !== undefined ? { explicitEnv: req.env } : {}),
+    ...(req.intent !== undefined ? { intent: req.intent } : {}),
   });
 }
 

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
+import { readIntentFile, readRecordedIntent } from '../adapters/fs/intent-file.js';
+import type { Intent } from '../core/intent/intent.js';
 import { startProgress } from './progress.js';
 import { emitReport, withReportOptions, type ReportOutputOptions } from './report-output.js';
 
@@ -16,6 +18,8 @@ interface PlanCheckOptions extends ReportOutputOptions {
   stack?: string;
   changeSet?: string;
   region?: string;
+  intent?: string;
+  intentFile?: string;
 }
 
 export function planCheckCommand(): Command {
@@ -34,11 +38,14 @@ export function planCheckCommand(): Command {
     .option('--stack <name>', 'CloudFormation stack of --change-set')
     .option('--change-set <name|arn>', 'analyze an existing change set through the AWS API (all pages, nested change sets)')
     .option('--region <region>', 'AWS region (default: the standard AWS chain, e.g. AWS_REGION)')
+    .option('--intent <text>', 'the task the change was made for: the plan is judged proportionate to it or not (default: .steer/intent.json, recorded by a prompt hook)')
+    .option('--intent-file <file>', 'the task, from a file (a PR body, a steer-scope block, or a recorded .steer/intent.json)')
     .exitOverride()
     .action(async (inputs: string[], opts: PlanCheckOptions) => {
       const { config } = await loadConfig(process.cwd(), opts.config);
       const workspace = opts.workspace ?? process.env.TF_WORKSPACE;
       const progress = startProgress(`analyzing ${inputs.length || 1} input(s)…`);
+      const intent = await taskOf(opts);
       const cdktfPlans = opts.cdktf ? await (await import('../app/cdktf.js')).cdktfStackPlans(opts.cdktf, opts.tfBin) : [];
       const report = await planCheck({
         inputs: [...inputs, ...cdktfPlans],
@@ -46,6 +53,7 @@ export function planCheckCommand(): Command {
         tfBin: opts.tfBin,
         agentAuthored: opts.agent === true,
         stream: opts.stream === true,
+        ...(intent !== undefined ? { intent } : {}),
         ...(opts.env !== undefined ? { env: opts.env } : {}),
         ...(workspace ? { workspace } : {}),
         ...(opts.tfChdir !== undefined ? { tfChdir: opts.tfChdir } : {}),
@@ -55,4 +63,11 @@ export function planCheckCommand(): Command {
       }).finally(() => progress.stop());
       await emitReport(report, opts);
     });
+}
+
+/** --intent, else --intent-file, else what a prompt hook recorded in the working directory. */
+async function taskOf(opts: PlanCheckOptions): Promise<Intent | undefined> {
+  if (opts.intent !== undefined) return { source: 'option', text: opts.intent };
+  if (opts.intentFile !== undefined) return readIntentFile(opts.intentFile);
+  return readRecordedIntent(process.cwd());
 }

@@ -3,6 +3,7 @@ import { InputError } from '../../core/errors.js';
 import type { Change, DeferredChange, OutputChange, Plan, SourceKind } from '../../core/model.js';
 import { REDACTED } from '../../core/model.js';
 import { classifyActions, describeActionReason } from './actions.js';
+import { terraformDependencies } from './dependencies.js';
 import { firstIssueText } from '../issue-text.js';
 import { resourceChangeSchema, type PlanEnvelopeJson, type ResourceChangeJson, type TerraformActionWord } from './schema.js';
 import { changedAttributes, containsSensitive, extractTags, formatAttributePath, same, variableText, type Keep } from './values.js';
@@ -101,7 +102,13 @@ export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: Resourc
     deferred,
     inputNotes: [...(ctx.inputNotes ?? [])],
     digest: planDigest(header, changeDigests),
+    ...dependenciesOf(doc, changes),
   };
+}
+
+function dependenciesOf(doc: PlanEnvelopeJson, changes: readonly Change[]): Pick<Plan, 'dependencies'> {
+  const graph = terraformDependencies(doc.prior_state, undefined, changes);
+  return graph !== undefined ? { dependencies: graph } : {};
 }
 
 /** `changed`: the attributes that differ, as `changedAttributes` would say, when already known. */

@@ -15,7 +15,8 @@ import {
 } from '../json/scan.js';
 import { ResourceChangeCollector } from './normalize.js';
 import { readEntry, type TakeEntry } from './read-entry.js';
-import { CONFIGURATION_PATH, ENVELOPE_KEYS } from './read-paths.js';
+import { CONFIGURATION_PATH, ENVELOPE_KEYS, PRIOR_STATE_PATH } from './read-paths.js';
+import { readStateResource } from './read-state.js';
 import { shared, type Keep } from './values.js';
 
 /** Stands for a part of the plan that was validated but not built (Steer never reads it). */
@@ -122,9 +123,10 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
   /**
    * The entries of the array at `offset`, read one after another while the window holds them
    * (the plan's hot loop: no step per entry); when it runs out, asks for more and goes on from
-   * the entry — or the separator — it stopped in. An entry is taken once, when read whole.
+   * the entry — or the separator — it stopped in. `readOne` reads an entry whole (or throws a
+   * truncation) and returns its end: an entry is taken once, when read whole.
    */
-  function* entries(offset: number, take: TakeEntry): Reading<number> {
+  function* entries(offset: number, readOne: (bytes: Buffer, start: number) => number): Reading<number> {
     let next = yield* tokenAt(offset + 1);
     if (byte(next) === CLOSE_ARRAY) return next + 1;
     let separatorDue = false;
@@ -139,7 +141,7 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
             next = offsetOf(entryStart);
             separatorDue = false;
           }
-          next = offsetOf(readEntry(win.bytes, at(next), take));
+          next = offsetOf(readOne(win.bytes, at(next)));
           separatorDue = true;
         }
       } catch (e) {
@@ -147,6 +149,16 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
       }
       yield next;
     }
+  }
+  /** A prior_state module (root_module or one of child_modules): its resources, then its children's. */
+  function* stateModule(offset: number, take: (resource: Record<string, unknown>) => void): Reading<number> {
+    return yield* members(offset, CLOSE_OBJECT, function* (key, valueAt) {
+      if (key === 'resources' && byte(valueAt) === OPEN_ARRAY) return yield* entries(valueAt, (bytes, i) => readStateResource(bytes, i, take));
+      if (key === 'child_modules' && byte(valueAt) === OPEN_ARRAY) {
+        return yield* members(valueAt, CLOSE_ARRAY, (_none, childAt) => (byte(childAt) === OPEN_OBJECT ? stateModule(childAt, take) : skip(childAt)));
+      }
+      return yield* skip(valueAt);
+    });
   }
   const once = (seen: Set<string>, key: string, where: string): void => {
     if (seen.has(key)) throw new InputError(file, `not a valid Terraform plan: duplicate key "${key}"${where}`);
@@ -164,6 +176,8 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
   // object (validation then says so), else the next level down.
   let configuration: { value: unknown } | { rootModule?: { value: unknown } | { variables?: unknown } } | undefined;
   let changes: ResourceChangeCollector | undefined;
+  // prior_state → values → root_module and its child_modules: each resource's address, type and depends_on.
+  let priorResources: Record<string, unknown>[] | undefined;
   let invalidEntry: unknown;
   const topKeys = new Set<string>();
 
@@ -181,7 +195,7 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
           invalidEntry = e;
         }
       };
-      return yield* entries(valueAt, take);
+      return yield* entries(valueAt, (bytes, i) => readEntry(bytes, i, take));
     }
     if (key === CONFIGURATION_PATH[0] && first === OPEN_OBJECT) {
       const level: { rootModule?: { value: unknown } | { variables?: unknown } } = {};
@@ -202,6 +216,15 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
       });
     }
     if (key === CONFIGURATION_PATH[0]) return yield* small(valueAt, (value) => (configuration = { value }));
+    if (key === PRIOR_STATE_PATH[0] && first === OPEN_OBJECT) {
+      const resources: Record<string, unknown>[] = [];
+      priorResources = resources;
+      const take = (resource: Record<string, unknown>): void => void resources.push(resource);
+      return yield* members(valueAt, CLOSE_OBJECT, function* (key2, at2) {
+        if (key2 !== PRIOR_STATE_PATH[1] || byte(at2) !== OPEN_OBJECT) return yield* skip(at2);
+        return yield* members(at2, CLOSE_OBJECT, (key3, at3) => (key3 === PRIOR_STATE_PATH[2] && byte(at3) === OPEN_OBJECT ? stateModule(at3, take) : skip(at3)));
+      });
+    }
     if (key === 'resource_changes' || ENVELOPE_KEYS.has(key)) return yield* small(valueAt, (value) => values.set(key, value));
     skipped.add(key);
     return yield* skip(valueAt);
@@ -215,6 +238,8 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
   for (const key of skipped) doc[key] = SKIPPED;
   if (configuration !== undefined) doc.configuration = configurationValue(configuration);
   if (changes !== undefined) doc.resource_changes = SKIPPED;
+  // The resources of every module, in one list: the graph reads addresses, which are absolute.
+  if (priorResources !== undefined) doc.prior_state = { values: { root_module: { resources: priorResources } } };
   return { doc, ...(changes !== undefined ? { changes } : {}) };
 
   /** Nothing but whitespace may follow the document, up to the end of the input. */
