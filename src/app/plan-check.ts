@@ -28,6 +28,8 @@ export interface PlanCheckRequest {
   readonly stream?: boolean;
   /** The task the change was made for (proportionality is judged against it; none: no claim). */
   readonly intent?: Intent;
+  /** CloudFormation templates whose references join the change sets' dependency graphs. */
+  readonly templates?: readonly string[];
 }
 
 /** Files above this size are streamed: memory then holds a window of the input, not all of it. */
@@ -45,12 +47,24 @@ export async function planCheck(req: PlanCheckRequest): Promise<Report> {
   const plans = [...plansFromDocuments(docs, { ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) }), ...streamed, ...(req.plans ?? [])];
   if (req.live) plans.push(...(await liveChangeSetPlans(req.live)));
   if (plans.length === 0) throw new UsageError('nothing to analyze: give plan files, or --stack and --change-set');
-  return assess(plans, {
+  return assess(await withTemplates(plans, req.templates ?? []), {
     config: req.config,
     agentAuthored: req.agentAuthored,
     ...(req.env !== undefined ? { explicitEnv: req.env } : {}),
     ...(req.intent !== undefined ? { intent: req.intent } : {}),
   });
+}
+
+/** `--template FILE`: each template's references join the graph of every CloudFormation plan. */
+async function withTemplates(plans: Plan[], templates: readonly string[]): Promise<Plan[]> {
+  if (templates.length === 0) return plans;
+  const { withTemplateGraph } = await import('../sources/cloudformation/template-graph.js'); // loads yaml: only when asked
+  let out = plans;
+  for (const path of templates) {
+    const text = (await readInputBytes(path)).toString('utf8');
+    out = out.map((plan) => withTemplateGraph(plan, text, path));
+  }
+  return out;
 }
 
 async function readInput(path: string, req: PlanCheckRequest): Promise<InputDocument | { plan: Plan }> {

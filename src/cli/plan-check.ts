@@ -20,6 +20,7 @@ interface PlanCheckOptions extends ReportOutputOptions {
   region?: string;
   intent?: string;
   intentFile?: string;
+  template?: string[];
 }
 
 export function planCheckCommand(): Command {
@@ -39,6 +40,7 @@ export function planCheckCommand(): Command {
     .option('--change-set <name|arn>', 'analyze an existing change set through the AWS API (all pages, nested change sets)')
     .option('--region <region>', 'AWS region (default: the standard AWS chain, e.g. AWS_REGION)')
     .option('--intent <text>', 'the task the change was made for: the plan is judged proportionate to it or not (default: .steer/intent.json, recorded by a prompt hook)')
+    .option('--template <file...>', 'CloudFormation template(s) of the change sets: their Ref/GetAtt/Sub/DependsOn give the blast radius')
     .option('--intent-file <file>', 'the task, from a file (a PR body, a steer-scope block, or a recorded .steer/intent.json)')
     .exitOverride()
     .action(async (inputs: string[], opts: PlanCheckOptions) => {
@@ -54,6 +56,7 @@ export function planCheckCommand(): Command {
         agentAuthored: opts.agent === true,
         stream: opts.stream === true,
         ...(intent !== undefined ? { intent } : {}),
+        ...(opts.template !== undefined ? { templates: opts.template } : {}),
         ...(opts.env !== undefined ? { env: opts.env } : {}),
         ...(workspace ? { workspace } : {}),
         ...(opts.tfChdir !== undefined ? { tfChdir: opts.tfChdir } : {}),

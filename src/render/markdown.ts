@@ -1,5 +1,6 @@
 import type { AssessedChange, Report } from '../core/report.js';
 import { isDestructive } from '../core/report.js';
+import { blastRadiusLine, notableRadii, taskLine, verbFor } from './judgment.js';
 import { countActions, countsSentence, headline, reportCounts, reviewOrder, VERDICT_TITLES } from './summary.js';
 
 /**
@@ -24,6 +25,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(`## ${ICONS[report.verdict]} Steer: ${VERDICT_TITLES[report.verdict]}\n\n`);
   out.push(`**${text(headline(report))}** — ${countsSentence(reportCounts(report))}.\n\n`);
   out.push(`Plan digest: \`${report.digest}\`${report.agentAuthored ? ' · 🤖 **agent-authored change**' : ''}\n\n`);
+  if (report.intent !== undefined) out.push(`📝 ${text(taskLine(report.intent))}\n\n`);
+  const radii = radiusByChange(report);
 
   const all = report.plans.flatMap((p) => p.changes);
   const first = reviewOrder(all.filter((c) => isDestructive(c) && (c.production.length > 0 || c.verdict !== 'allow')));
@@ -31,7 +34,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(`### Needs a human\n\n`);
     let shown = 0;
     for (const c of first) {
-      if (!out.push(destructiveItem(c))) break;
+      if (!out.push(destructiveItem(c, radii.get(c)))) break;
       shown += 1;
     }
     if (shown < first.length) out.forcePush(`- …and ${first.length - shown} more not shown (comment size limit); see the JSON report.\n`);
@@ -69,7 +72,22 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return out.toString();
 }
 
-function destructiveItem(c: AssessedChange): string {
+/** Each destroyed or replaced change's blast radius, when it has dependents. */
+function radiusByChange(report: Report): Map<AssessedChange, { line: string }> {
+  const out = new Map<AssessedChange, { line: string }>();
+  for (const p of report.plans) {
+    const radii = notableRadii(p);
+    if (radii.length === 0) continue;
+    const byAddress = new Map(radii.map((r) => [r.address, r]));
+    for (const c of p.changes) {
+      const r = byAddress.get(c.change.address);
+      if (r !== undefined) out.set(c, { line: blastRadiusLine(r, verbFor(p, r.address), (n) => code(n)) });
+    }
+  }
+  return out;
+}
+
+function destructiveItem(c: AssessedChange, radius?: { line: string }): string {
   const ch = c.change;
   const action = ch.mayReplace ? 'may be replaced' : ch.replacementUnknown ? 'may be replaced (unknown)' : ch.action;
   const flags = [c.dataLoss ? '🔥 **DATA LOSS**' : '', c.production.length > 0 ? '**production**' : '', c.verdict === 'block' ? '⛔ **blocked**' : '']
@@ -83,6 +101,7 @@ function destructiveItem(c: AssessedChange): string {
   if (ch.policyAction) why.push(`PolicyAction ${text(ch.policyAction)}`);
   if (why.length > 0) lines.push(`  - why: ${why.join('; ')}\n`);
   if (c.production.length > 0) lines.push(`  - production because: ${text(c.production.map((s) => s.detail).join('; '))}\n`);
+  if (radius !== undefined) lines.push(`  - blast radius: ${radius.line}\n`);
   return lines.join('');
 }
 

@@ -1,5 +1,6 @@
 import type { Change, DependencyGraph, GraphResource } from '../../core/model.js';
 import { arrayAt, isObject, objectAt, resourceKey } from './lenient.js';
+import { dependsOnSomething } from './read-state.js';
 import { configurationEdges } from './references.js';
 
 /**
@@ -17,23 +18,18 @@ export function terraformDependencies(priorState: unknown, configuration: unknow
   const edges: [string, string][] = [];
   const sources: string[] = [];
   const seen = new Set<string>();
-  let priorResources = 0;
-  for (const r of stateResources(priorState)) {
+  const prior = stateResources(priorState);
+  if (prior !== undefined) sources.push('prior_state depends_on');
+  // Only resources that depend on something can be disrupted (the plan reader keeps no others).
+  for (const r of prior ?? []) {
     const address = r.address;
-    if (typeof address !== 'string') continue;
+    if (typeof address !== 'string' || !dependsOnSomething(r)) continue;
     const key = resourceKey(address);
     if (r.mode !== 'data' && !seen.has(address)) {
       seen.add(address);
       resources.push({ address, key, type: typeof r.type === 'string' ? r.type : '' });
-      priorResources++;
     }
-    if (Array.isArray(r.depends_on)) for (const d of r.depends_on) if (typeof d === 'string') edges.push([key, resourceKey(d)]);
-  }
-  if (priorResources > 0) sources.push('prior_state depends_on');
-  for (const c of changes) {
-    if (c.mode === 'data' || seen.has(c.address)) continue;
-    seen.add(c.address);
-    resources.push({ address: c.address, key: resourceKey(c.address), type: c.type });
+    for (const d of r.depends_on as unknown[]) if (typeof d === 'string') edges.push([key, resourceKey(d)]);
   }
   const fromConfiguration = configurationEdges(configuration);
   if (fromConfiguration !== undefined) {
@@ -41,15 +37,25 @@ export function terraformDependencies(priorState: unknown, configuration: unknow
     sources.push('configuration references');
   }
   if (sources.length === 0) return undefined;
+  // Planned changes join the graph where an edge touches them: as dependencies, or as dependents not yet in state.
+  const endpoints = new Set(edges.flat());
+  for (const c of changes) {
+    if (c.mode === 'data' || seen.has(c.address)) continue;
+    const key = resourceKey(c.address);
+    if (!endpoints.has(key)) continue;
+    seen.add(c.address);
+    resources.push({ address: c.address, key, type: c.type });
+  }
   // Sorted: the same plan with its keys in another order gives the same graph.
   resources.sort((a, b) => compare(a.address, b.address));
   return { resources, edges: dedupe(edges).sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1])), sources };
 }
 
-/** Every resource of prior_state's module tree (root_module, child_modules, recursively). */
-function stateResources(priorState: unknown): Record<string, unknown>[] {
+/** Every resource of prior_state's module tree (root_module, child_modules, recursively); undefined without one. */
+function stateResources(priorState: unknown): Record<string, unknown>[] | undefined {
   const out: Record<string, unknown>[] = [];
   const root = objectAt(objectAt(priorState, 'values'), 'root_module');
+  if (root === undefined) return undefined;
   const walk = (module: Record<string, unknown> | undefined, depth: number): void => {
     if (module === undefined || depth > 100) return;
     for (const r of arrayAt(module, 'resources')) if (isObject(r)) out.push(r);

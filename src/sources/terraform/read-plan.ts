@@ -218,11 +218,14 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
     if (key === CONFIGURATION_PATH[0]) return yield* small(valueAt, (value) => (configuration = { value }));
     if (key === PRIOR_STATE_PATH[0] && first === OPEN_OBJECT) {
       const resources: Record<string, unknown>[] = [];
-      priorResources = resources;
       const take = (resource: Record<string, unknown>): void => void resources.push(resource);
       return yield* members(valueAt, CLOSE_OBJECT, function* (key2, at2) {
         if (key2 !== PRIOR_STATE_PATH[1] || byte(at2) !== OPEN_OBJECT) return yield* skip(at2);
-        return yield* members(at2, CLOSE_OBJECT, (key3, at3) => (key3 === PRIOR_STATE_PATH[2] && byte(at3) === OPEN_OBJECT ? stateModule(at3, take) : skip(at3)));
+        return yield* members(at2, CLOSE_OBJECT, function* (key3, at3) {
+          if (key3 !== PRIOR_STATE_PATH[2] || byte(at3) !== OPEN_OBJECT) return yield* skip(at3);
+          priorResources = resources;
+          return yield* stateModule(at3, take);
+        });
       });
     }
     if (key === 'resource_changes' || ENVELOPE_KEYS.has(key)) return yield* small(valueAt, (value) => values.set(key, value));

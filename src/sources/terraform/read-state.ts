@@ -11,16 +11,14 @@ const CLOSE_OBJECT = 0x7d;
 
 /**
  * The resource at `start` (whole in `bytes`, or this throws a truncation): `take` gets an object
- * with the keys above (a value that isn't an object: nothing). Returns the resource's end.
+ * with the keys above when it depends on something (only those can be disrupted: memory holds
+ * nothing for the others). Returns the resource's end.
  */
 export function readStateResource(bytes: Buffer, start: number, take: (resource: Record<string, unknown>) => void): number {
   if (byteAt(bytes, start) !== OPEN_OBJECT) return skipValue(bytes, start);
   const kept: Record<string, unknown> = {};
   let i = skipWhitespace(bytes, start + 1);
-  if (byteAt(bytes, i) === CLOSE_OBJECT) {
-    take(kept);
-    return i + 1;
-  }
+  if (byteAt(bytes, i) === CLOSE_OBJECT) return i + 1;
   for (;;) {
     const valueAt = readKeyColon(bytes, i);
     const key = lastKey();
@@ -28,9 +26,14 @@ export function readStateResource(bytes: Buffer, start: number, take: (resource:
     if (STATE_RESOURCE_KEYS.has(key)) kept[key] = JSON.parse(bytes.toString('utf8', valueAt, end));
     const separator = separatorAt(bytes, end, CLOSE_OBJECT);
     if (bytes[separator] === CLOSE_OBJECT) {
-      take(kept);
+      if (dependsOnSomething(kept)) take(kept);
       return separator + 1;
     }
     i = separator + 1;
   }
+}
+
+/** A resource the graph keeps: one with a non-empty depends_on (dependencies.ts reads the same). */
+export function dependsOnSomething(resource: Record<string, unknown>): boolean {
+  return Array.isArray(resource.depends_on) && resource.depends_on.length > 0;
 }
