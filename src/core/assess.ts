@@ -7,6 +7,7 @@ import { statefulCatalog } from './facts/stateful.js';
 import type { Intent } from './intent/intent.js';
 import { judgeIntent } from './intent/judge.js';
 import type { Change, Plan } from './model.js';
+import { applyTimeCode } from './policy/apply-time-code.js';
 import { changeFindings } from './policy/change-policy.js';
 import { planFindings } from './policy/plan-policy.js';
 import { proportionFindings } from './policy/proportion-policy.js';
@@ -52,15 +53,17 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
     const changes: AssessedChange[] = [];
     const planLevel: Finding[] = [];
     const context = { agentAuthored };
+    const applyTime = applyTimeCode(plan);
     for (const raw of plan.changes) {
       const assessed = assessChange(raw);
-      const found = changeFindings(assessed, config, context);
+      const found = [...changeFindings(assessed, config, context), ...applyTime.forChange(assessed)];
       // Most changes have no finding: keep the object assessChange made.
       changes.push(found.length === 0 ? assessed : { ...assessed, verdict: worst(found.map((f) => severityVerdict(f.severity))) });
       for (const f of found) planLevel.push({ ...f, plan: index, address: raw.address });
     }
     const drift = plan.drift.map(assessChange);
     planLevel.push(...planFindings(plan, index, changes, drift, planSignals, config));
+    for (const f of applyTime.forPlan(changes, planSignals)) planLevel.push({ ...f, plan: index });
     const blastRadius = blastRadii(plan, changes, catalog, planSignals.length > 0);
     planLevel.push(...proportionFindings(intent, index, changes, blastRadius, config, agentAuthored));
     findings.push(...planLevel);

@@ -1,3 +1,5 @@
+import type { Configuration } from './configuration.js';
+
 /**
  * The normalized model: the contract between the source adapters (which know input formats)
  * and everything after them (facts, policy, renderers), which never see a raw plan.
@@ -102,6 +104,8 @@ export interface Plan {
   readonly deferred: readonly DeferredChange[];
   /** Notes on how the input was read (encoding converted, saved plan rendered by terraform show...). */
   readonly inputNotes: readonly string[];
+  /** The configuration the plan was made from, when the source records it (Terraform's `configuration`). */
+  readonly configuration?: Configuration;
   /** SHA-256 (hex) of the canonical form of this plan's planned changes, computed by the source. */
   readonly digest: string;
   /** Whether the source considers there is nothing to execute (CloudFormation empty change set). */

@@ -27,6 +27,7 @@ export const FINDING_CODES = {
   'STEER-WORKFLOW-CHANGED': 'The pull request changes CI workflows, which can change the gate',
   'STEER-DISPROPORTIONATE': 'The plan destroys or replaces more than the task says: production resources, data or many dependents the task does not name',
   'STEER-OUT-OF-SCOPE': 'A change falls outside the scope the task declared (its addresses or actions)',
+  'STEER-APPLY-TIME-CODE': 'Code of the configuration runs at plan or apply time (provisioners, external data sources)',
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;
 

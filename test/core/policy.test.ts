@@ -24,14 +24,15 @@ describe('defaults with no steer.yml', () => {
   it('a stateless delete on production needs review without data loss', () => {
     const r = assess([planOf([rc({ address: 'aws_security_group.x', type: 'aws_security_group', actions: ['delete'] })], prodVars)], { config: DEFAULT_CONFIG });
     expect(r.verdict).toBe('review');
-    expect(codes(r)).toEqual(['STEER-DESTROY-PROD']);
+    // A resource gone from the configuration: a removed block may run destroy-time provisioners (said, as information).
+    expect(codes(r)).toEqual(['STEER-DESTROY-PROD', 'STEER-APPLY-TIME-CODE']);
     expect(r.plans[0]!.changes[0]!.dataLoss).toBe(false);
   });
 
   it('destroying outside production is allowed and still reported', () => {
     const r = assess([planOf([db(['delete'])], { variables: { environment: { value: 'staging' } } })], { config: DEFAULT_CONFIG });
     expect(r.verdict).toBe('allow');
-    expect(codes(r)).toEqual(['STEER-DESTROY']);
+    expect(codes(r)).toEqual(['STEER-DESTROY', 'STEER-APPLY-TIME-CODE']);
   });
 
   it('forgetting a production resource needs review', () => {

@@ -40,6 +40,16 @@ export function rc(o: RcOptions): Record<string, unknown> {
   };
 }
 
+/** As `terraform show -json` writes it: with a `configuration` (here one without provisioners), unless `extra` says otherwise. */
 export function tfPlan(changes: Record<string, unknown>[], extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { format_version: '1.2', terraform_version: '1.11.4', resource_changes: changes, applyable: true, complete: true, errored: false, ...extra };
+  return {
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    resource_changes: changes,
+    applyable: true,
+    complete: true,
+    errored: false,
+    configuration: { root_module: {} },
+    ...extra,
+  };
 }

@@ -147,6 +147,6 @@ export function describe(c: AssessedChange): string {
   return `${what} ${verb}${because.length > 0 ? ` because ${because.join('; ')}` : ''}`;
 }
 
-function productionSuffix(c: AssessedChange): string {
+export function productionSuffix(c: AssessedChange): string {
   return c.production.length > 0 ? ` on production (${c.production.map((s) => s.detail).join(', ')})` : '';
 }

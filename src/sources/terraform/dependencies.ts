@@ -1,5 +1,6 @@
+import { configurationAddress, type Configuration } from '../../core/configuration.js';
 import type { Change, DependencyGraph, GraphResource } from '../../core/model.js';
-import { arrayAt, isObject, objectAt, resourceKey } from './lenient.js';
+import { arrayAt, isObject, objectAt } from './lenient.js';
 import { dependsOnSomething } from './read-state.js';
 import { configurationEdges } from './references.js';
 
@@ -13,7 +14,7 @@ import { configurationEdges } from './references.js';
  * Read leniently: a part of the plan that isn't shaped as documented adds no edges (the graph
  * only ever widens a blast radius; it never decides a verdict alone).
  */
-export function terraformDependencies(priorState: unknown, configuration: unknown, changes: readonly Change[]): DependencyGraph | undefined {
+export function terraformDependencies(priorState: unknown, configuration: Configuration | undefined, changes: readonly Change[]): DependencyGraph | undefined {
   const resources: GraphResource[] = [];
   const edges: [string, string][] = [];
   const sources: string[] = [];
@@ -24,16 +25,15 @@ export function terraformDependencies(priorState: unknown, configuration: unknow
   for (const r of prior ?? []) {
     const address = r.address;
     if (typeof address !== 'string' || !dependsOnSomething(r)) continue;
-    const key = resourceKey(address);
+    const key = configurationAddress(address);
     if (r.mode !== 'data' && !seen.has(address)) {
       seen.add(address);
       resources.push({ address, key, type: typeof r.type === 'string' ? r.type : '' });
     }
-    for (const d of r.depends_on as unknown[]) if (typeof d === 'string') edges.push([key, resourceKey(d)]);
+    for (const d of r.depends_on as unknown[]) if (typeof d === 'string') edges.push([key, configurationAddress(d)]);
   }
-  const fromConfiguration = configurationEdges(configuration);
-  if (fromConfiguration !== undefined) {
-    edges.push(...fromConfiguration);
+  if (configuration !== undefined) {
+    edges.push(...configurationEdges(configuration));
     sources.push('configuration references');
   }
   if (sources.length === 0) return undefined;
@@ -41,7 +41,7 @@ export function terraformDependencies(priorState: unknown, configuration: unknow
   const endpoints = new Set(edges.flat());
   for (const c of changes) {
     if (c.mode === 'data' || seen.has(c.address)) continue;
-    const key = resourceKey(c.address);
+    const key = configurationAddress(c.address);
     if (!endpoints.has(key)) continue;
     seen.add(c.address);
     resources.push({ address: c.address, key, type: c.type });

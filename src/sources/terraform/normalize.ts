@@ -5,6 +5,8 @@ import { REDACTED } from '../../core/model.js';
 import { classifyActions, describeActionReason } from './actions.js';
 import { terraformDependencies } from './dependencies.js';
 import { firstIssueText } from '../issue-text.js';
+import { toConfiguration } from './configuration.js';
+import type { Configuration } from '../../core/configuration.js';
 import { resourceChangeSchema, type PlanEnvelopeJson, type ResourceChangeJson, type TerraformActionWord } from './schema.js';
 import { changedAttributes, containsSensitive, extractTags, formatAttributePath, same, variableText, type Keep } from './values.js';
 
@@ -77,6 +79,7 @@ export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: Resourc
   if (deferred.length > 0) incompleteReasons.push(`${deferred.length} change(s) were deferred to a later plan`);
 
   const source = detectSource(doc, collected, ctx);
+  const configuration = doc.configuration !== undefined ? toConfiguration(doc.configuration) : undefined;
   const header = {
     complete: doc.complete ?? null,
     errored,
@@ -101,13 +104,14 @@ export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: Resourc
     outputs,
     deferred,
     inputNotes: [...(ctx.inputNotes ?? [])],
+    ...(configuration !== undefined ? { configuration } : {}),
     digest: planDigest(header, changeDigests),
-    ...dependenciesOf(doc, changes),
+    ...dependenciesOf(doc, configuration, changes),
   };
 }
 
-function dependenciesOf(doc: PlanEnvelopeJson, changes: readonly Change[]): Pick<Plan, 'dependencies'> {
-  const graph = terraformDependencies(doc.prior_state, undefined, changes);
+function dependenciesOf(doc: PlanEnvelopeJson, configuration: Configuration | undefined, changes: readonly Change[]): Pick<Plan, 'dependencies'> {
+  const graph = terraformDependencies(doc.prior_state, configuration, changes);
   return graph !== undefined ? { dependencies: graph } : {};
 }
 

@@ -2,6 +2,7 @@ import { InputError } from '../../core/errors.js';
 import type { Plan } from '../../core/model.js';
 import { firstIssueText } from '../issue-text.js';
 import { normalizeTerraformPlan, ResourceChangeCollector, type TerraformContext } from './normalize.js';
+import { MAX_MODULE_DEPTH, moduleDepth } from './configuration.js';
 import { planEnvelopeSchema, type PlanEnvelopeJson } from './schema.js';
 
 /** True when a parsed JSON document has the shape of `terraform show -json <plan>` output. */
@@ -38,6 +39,9 @@ export function parseTerraformPlan(doc: unknown, ctx: TerraformContext, changes?
 
 /** Validates everything but resource_changes, and refuses a major format_version we don't know. */
 export function checkEnvelope(rest: unknown, ctx: TerraformContext): PlanEnvelopeJson {
+  if (moduleDepth((rest as { configuration?: unknown }).configuration) > MAX_MODULE_DEPTH) {
+    throw new InputError(ctx.path, `not a valid Terraform plan: configuration: module calls nested deeper than ${MAX_MODULE_DEPTH} levels`);
+  }
   const result = planEnvelopeSchema.safeParse(rest);
   if (!result.success) throw new InputError(ctx.path, `not a valid Terraform plan: ${firstIssueText(result.error)}`);
   const version = result.data.format_version ?? result.data.plan_format_version;

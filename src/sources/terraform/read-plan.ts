@@ -15,8 +15,9 @@ import {
 } from '../json/scan.js';
 import { ResourceChangeCollector } from './normalize.js';
 import { readEntry, type TakeEntry } from './read-entry.js';
-import { CONFIGURATION_PATH, ENVELOPE_KEYS, PRIOR_STATE_PATH } from './read-paths.js';
+import { CONFIGURATION_KEY, ENVELOPE_KEYS, jsonPathText, PRIOR_STATE_PATH, quotedKey } from './read-paths.js';
 import { readStateResource } from './read-state.js';
+import { parseUniqueKeys, RepeatedKeyError } from '../json/parse-unique.js';
 import { shared, type Keep } from './values.js';
 
 /** Stands for a part of the plan that was validated but not built (Steer never reads it). */
@@ -48,7 +49,7 @@ const CLOSE_ARRAY = 0x5d;
 /**
  * A Terraform JSON plan from UTF-8 bytes, building only what Steer reads (see read-paths.ts):
  * the whole document is validated as JSON by the scanner, while `JSON.parse` runs on the
- * envelope keys, `configuration.root_module.variables` and each `resource_changes` entry (reduced,
+ * envelope keys, `configuration` (refusing repeated keys in it) and each `resource_changes` entry (reduced,
  * collected and dropped one at a time, see read-entry.ts). `planned_values`, `prior_state` and
  * the rest — usually more than half of a plan — are never built. `win.bytes` is always a view of
  * a ScanArena (the scanner's WebAssembly memory); the drivers below put the input there.
@@ -87,6 +88,17 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
   function* small(offset: number, into: (value: unknown) => void): Reading<number> {
     const end = yield* step(offset, () => offsetOf(skipValue(win.bytes, at(offset))));
     into(JSON.parse(win.bytes.toString('utf8', at(offset), at(end))));
+    return end;
+  }
+  /** A value built whole, refusing a key repeated in any of its objects; returns its end. */
+  function* unique(offset: number, name: string, into: (value: unknown) => void): Reading<number> {
+    const end = yield* step(offset, () => offsetOf(skipValue(win.bytes, at(offset))));
+    try {
+      into(parseUniqueKeys(win.bytes, at(offset)).value);
+    } catch (e) {
+      if (!(e instanceof RepeatedKeyError)) throw e;
+      throw new InputError(file, `not a valid Terraform plan: duplicate key ${quotedKey(e.key)} in ${jsonPathText(name, e.path)}`);
+    }
     return end;
   }
   /** A value of any size, validated a window at a time; returns its end. */
@@ -161,7 +173,7 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
     });
   }
   const once = (seen: Set<string>, key: string, where: string): void => {
-    if (seen.has(key)) throw new InputError(file, `not a valid Terraform plan: duplicate key "${key}"${where}`);
+    if (seen.has(key)) throw new InputError(file, `not a valid Terraform plan: duplicate key ${quotedKey(key)}${where}`);
     seen.add(key);
   };
 
@@ -172,9 +184,6 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
   }
   const values = new Map<string, unknown>();
   const skipped = new Set<string>();
-  // configuration → root_module → variables: the value itself at the level where it isn't an
-  // object (validation then says so), else the next level down.
-  let configuration: { value: unknown } | { rootModule?: { value: unknown } | { variables?: unknown } } | undefined;
   let changes: ResourceChangeCollector | undefined;
   // prior_state → values → root_module and its child_modules: each resource's address, type and depends_on.
   let priorResources: Record<string, unknown>[] | undefined;
@@ -197,25 +206,7 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
       };
       return yield* entries(valueAt, (bytes, i) => readEntry(bytes, i, take));
     }
-    if (key === CONFIGURATION_PATH[0] && first === OPEN_OBJECT) {
-      const level: { rootModule?: { value: unknown } | { variables?: unknown } } = {};
-      configuration = level;
-      const configKeys = new Set<string>();
-      return yield* members(valueAt, CLOSE_OBJECT, function* (key2, at2) {
-        once(configKeys, key2, ' in configuration');
-        if (key2 !== CONFIGURATION_PATH[1]) return yield* skip(at2);
-        if (byte(at2) !== OPEN_OBJECT) return yield* small(at2, (value) => (level.rootModule = { value }));
-        const rootModule: { variables?: unknown } = {};
-        level.rootModule = rootModule;
-        const moduleKeys = new Set<string>();
-        return yield* members(at2, CLOSE_OBJECT, function* (key3, at3) {
-          once(moduleKeys, key3, ' in configuration.root_module');
-          if (key3 !== CONFIGURATION_PATH[2]) return yield* skip(at3);
-          return yield* small(at3, (value) => (rootModule.variables = value));
-        });
-      });
-    }
-    if (key === CONFIGURATION_PATH[0]) return yield* small(valueAt, (value) => (configuration = { value }));
+    if (key === CONFIGURATION_KEY) return yield* unique(valueAt, key, (value) => values.set(key, value));
     if (key === PRIOR_STATE_PATH[0] && first === OPEN_OBJECT) {
       const resources: Record<string, unknown>[] = [];
       const take = (resource: Record<string, unknown>): void => void resources.push(resource);
@@ -239,7 +230,6 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
   if (invalidEntry !== undefined) throw invalidEntry;
   const doc: Record<string, unknown> = Object.fromEntries(values);
   for (const key of skipped) doc[key] = SKIPPED;
-  if (configuration !== undefined) doc.configuration = configurationValue(configuration);
   if (changes !== undefined) doc.resource_changes = SKIPPED;
   // The resources of every module, in one list: the graph reads addresses, which are absolute.
   if (priorResources !== undefined) doc.prior_state = { values: { root_module: { resources: priorResources } } };
@@ -256,14 +246,6 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
       yield from;
     }
   }
-}
-
-function configurationValue(configuration: { value: unknown } | { rootModule?: { value: unknown } | { variables?: unknown } }): unknown {
-  if ('value' in configuration) return configuration.value;
-  const { rootModule } = configuration;
-  if (rootModule === undefined) return {};
-  if ('value' in rootModule) return { root_module: rootModule.value };
-  return { root_module: 'variables' in rootModule ? { variables: rootModule.variables } : {} };
 }
 
 /** The reader over a whole document in memory, straight through. */

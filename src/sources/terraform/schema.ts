@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import '../zod-english.js';
+import { configurationSchema } from './configuration.js';
 
 /**
  * The parts of Terraform's / OpenTofu's JSON plan that Steer reads, and nothing more.
@@ -49,8 +50,6 @@ const outputChangeSchema = z.looseObject({
 
 const variableSchema = z.looseObject({ value: z.optional(z.unknown()) });
 
-const configVariableSchema = z.looseObject({ sensitive: z.optional(z.boolean()) });
-
 const envelopeShape = {
   format_version: z.optional(z.string()),
   plan_format_version: z.optional(z.string()),
@@ -62,11 +61,7 @@ const envelopeShape = {
   resource_drift: z.optional(z.array(resourceChangeSchema)),
   output_changes: z.optional(z.record(z.string(), outputChangeSchema)),
   deferred_changes: z.optional(z.array(z.looseObject({ reason: z.optional(z.string()), resource_change: resourceChangeSchema }))),
-  configuration: z.optional(
-    z.looseObject({
-      root_module: z.optional(z.looseObject({ variables: z.optional(z.record(z.string(), configVariableSchema)) })),
-    }),
-  ),
+  configuration: z.optional(configurationSchema),
 };
 
 export const terraformPlanSchema = z.looseObject({ ...envelopeShape, resource_changes: z.optional(z.array(resourceChangeSchema)) });

@@ -1,0 +1,119 @@
+/**
+ * The configuration a plan was made from, as the source recorded it (Terraform's
+ * `configuration` in `terraform show -json`): the module tree, its resources, what runs at
+ * apply time (provisioners) and what refers to what. Grows with the configuration, not with
+ * the number of resources. Expressions stay as the source wrote them (`references`,
+ * `constant_value`…): rules read what they need.
+ * Reference: https://developer.hashicorp.com/terraform/internals/json-format#configuration-representation
+ */
+
+export type ProvisionerWhen = 'create' | 'destroy';
+
+export interface ConfiguredProvisioner {
+  /** `local-exec`, `remote-exec`, `file`… (any type a provisioner plugin registers). */
+  readonly type: string;
+  /**
+   * When it runs (`when = destroy`: before destroying; else after creating). Terraform's JSON
+   * plan does not record it (terraform 1.11): absent means "at creation or at destruction".
+   */
+  readonly when?: ProvisionerWhen;
+  /** Raw, as the source wrote it. Never shown: a command can carry a secret. */
+  readonly expressions?: unknown;
+}
+
+export interface ConfiguredResource {
+  /** The address inside its module (`aws_instance.web`, `data.external.x`). */
+  readonly address: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name?: string;
+  readonly providerConfigKey?: string;
+  readonly provisioners: readonly ConfiguredProvisioner[];
+  /** Raw: attribute name → expression (`{references: [...]}`, `{constant_value: ...}`, nested blocks). */
+  readonly expressions?: unknown;
+  readonly dependsOn: readonly string[];
+  readonly countExpression?: unknown;
+  readonly forEachExpression?: unknown;
+}
+
+export interface ConfiguredModule {
+  readonly resources: readonly ConfiguredResource[];
+  /** Module call name → the call. */
+  readonly moduleCalls: Readonly<Record<string, ConfiguredModuleCall>>;
+  /** Declared variable name → whether it is `sensitive`. */
+  readonly variables: Readonly<Record<string, { readonly sensitive: boolean }>>;
+  /** Output name → its expression, raw (`{references: [...]}`): what `module.<call>.<output>` refers to. */
+  readonly outputs?: Readonly<Record<string, { readonly expression?: unknown }>>;
+}
+
+export interface ConfiguredModuleCall {
+  readonly source?: string;
+  readonly version?: string;
+  readonly module: ConfiguredModule;
+  readonly expressions?: unknown;
+  readonly dependsOn: readonly string[];
+  readonly countExpression?: unknown;
+  readonly forEachExpression?: unknown;
+}
+
+export interface ConfiguredProvider {
+  readonly name: string;
+  readonly fullName?: string;
+  readonly alias?: string;
+  readonly moduleAddress?: string;
+  readonly versionConstraint?: string;
+  readonly expressions?: unknown;
+}
+
+export interface Configuration {
+  /** provider_config key (`aws`, `module.a:aws.west`) → the provider block. */
+  readonly providers: Readonly<Record<string, ConfiguredProvider>>;
+  readonly root: ConfiguredModule;
+}
+
+/** A resource with the module it is declared in (`module.a.module.b`, '' for the root). */
+export interface ResourceInModule {
+  readonly module: string;
+  /** `module.a.aws_instance.web` — the configuration address (no instance keys). */
+  readonly address: string;
+  readonly resource: ConfiguredResource;
+}
+
+/** Every resource block of the configuration, root first, module calls in name order. */
+export function configuredResources(config: Configuration): ResourceInModule[] {
+  const out: ResourceInModule[] = [];
+  const walk = (module: ConfiguredModule, path: string): void => {
+    for (const resource of module.resources) out.push({ module: path, address: path === '' ? resource.address : `${path}.${resource.address}`, resource });
+    for (const name of Object.keys(module.moduleCalls).sort()) {
+      const call = module.moduleCalls[name]!;
+      walk(call.module, path === '' ? `module.${name}` : `${path}.module.${name}`);
+    }
+  };
+  walk(config.root, '');
+  return out;
+}
+
+/**
+ * The configuration address of an instance address: instance keys dropped
+ * (`module.a["x"].aws_instance.b[0]` → `module.a.aws_instance.b`). Keys are skipped whole,
+ * quoted strings included, so a `]` or `.` inside a `for_each` key doesn't cut the address.
+ */
+export function configurationAddress(instance: string): string {
+  let out = '';
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < instance.length; i++) {
+    const c = instance[i]!;
+    if (depth === 0) {
+      if (c === '[') depth = 1;
+      else out += c;
+      continue;
+    }
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ']') depth = 0;
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+import { readKeyColon, lastKey, separatorAt, skipValue, skipWhitespace } from './scan.js';
+
+/**
+ * A JSON value built from bytes as `JSON.parse` builds it, except that a key repeated in an
+ * object is refused: `JSON.parse` keeps the last copy without a word, so two readers of the
+ * same bytes (or a reviewer and the gate) could disagree on what they say. Iterative (an
+ * explicit stack), so nesting as deep as the scanner allows cannot overflow the call stack.
+ * `b` must be a ScanArena view holding the whole value (the scanner validates as it goes).
+ */
+
+/** A key found twice in one object; `path` leads to that object from the value's root. */
+export class RepeatedKeyError extends Error {
+  constructor(
+    readonly key: string,
+    readonly path: readonly (string | number)[],
+  ) {
+    super('repeated key');
+  }
+}
+
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+
+interface Frame {
+  readonly value: Record<string, unknown> | unknown[];
+  readonly close: number;
+  readonly seen?: Set<string>;
+  /** The member's key, or the element's index, the next value goes to. */
+  slot: string | number;
+}
+
+/** The value starting at `start` (after whitespace) and the index just after it. */
+export function parseUniqueKeys(b: Buffer, start: number): { value: unknown; end: number } {
+  const stack: Frame[] = [];
+  let i = skipWhitespace(b, start);
+  for (;;) {
+    let value: unknown;
+    const c = b[i];
+    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      const close = c === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY;
+      const container: Record<string, unknown> | unknown[] = c === OPEN_OBJECT ? {} : [];
+      const first = skipWhitespace(b, i + 1);
+      if (b[first] !== close) {
+        const frame: Frame = c === OPEN_OBJECT ? { value: container, close, seen: new Set(), slot: '' } : { value: container, close, slot: 0 };
+        stack.push(frame);
+        i = frame.seen !== undefined ? memberValue(b, first, frame, stack) : first;
+        continue;
+      }
+      value = container;
+      i = first + 1;
+    } else {
+      const end = skipValue(b, i);
+      value = JSON.parse(b.toString('utf8', i, end));
+      i = end;
+    }
+    // Put the value in its container; close the containers that end here.
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (top === undefined) return { value, end: i };
+      put(top, value);
+      const separator = separatorAt(b, i, top.close);
+      if (b[separator] !== top.close) {
+        const next = skipWhitespace(b, separator + 1);
+        if (top.seen !== undefined) i = memberValue(b, next, top, stack);
+        else {
+          top.slot = (top.slot as number) + 1;
+          i = next;
+        }
+        break;
+      }
+      stack.pop();
+      value = top.value;
+      i = separator + 1;
+    }
+  }
+}
+
+/** Reads the member's key at `i` into the frame (refusing a repeat); returns where its value starts. */
+function memberValue(b: Buffer, i: number, frame: Frame, stack: readonly Frame[]): number {
+  const valueAt = readKeyColon(b, i);
+  const key = lastKey();
+  if (frame.seen!.has(key)) throw new RepeatedKeyError(key, stack.slice(0, -1).map((f) => f.slot));
+  frame.seen!.add(key);
+  frame.slot = key;
+  return valueAt;
+}
+
+function put(frame: Frame, value: unknown): void {
+  if (Array.isArray(frame.value)) {
+    frame.value.push(value);
+    return;
+  }
+  // `JSON.parse` makes "__proto__" an own property; an assignment would set the prototype.
+  if (frame.slot === '__proto__') Object.defineProperty(frame.value, '__proto__', { value, writable: true, enumerable: true, configurable: true });
+  else frame.value[frame.slot as string] = value;
+}
