@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Runtime } from '../guard/runtimes/index.js';
+import { promptHookFile } from './prompt-hooks.js';
 import { GITHUB_APPLY_WORKFLOW, GITHUB_WORKFLOW, hookFile, STARTER_POLICY } from './init-templates.js';
 
 export interface InitRequest {
@@ -23,7 +24,7 @@ export async function init(req: InitRequest): Promise<InitResult> {
   const result: InitResult = { written: [], unchanged: [] };
   for (const agent of req.agents) {
     const { path, merge } = hookFile(agent);
-    await mergeJsonFile(join(req.cwd, path), merge, result, path);
+    await mergeJsonFile(join(req.cwd, path), mergeJson(merge, promptHookFile(agent, path).merge) as Record<string, unknown>, result, path);
   }
   await writeIfMissing(join(req.cwd, 'steer.yml'), STARTER_POLICY, result, 'steer.yml', ['.steer.yml', 'steer.yaml', '.steer.yaml'].map((n) => join(req.cwd, n)));
   if (req.ci === 'github') {
