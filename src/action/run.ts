@@ -7,6 +7,7 @@ import { changedFiles, fileAt, isTeamMember, ownLogin, pullCommits, reviews } fr
 import { appendSummary, setOutput, workflowCommand } from '../adapters/github/runner-files.js';
 import { CONFIG_FILE_NAMES, loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
+import { pullRequestIntentOption } from './intent.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
 import type { SteerConfig } from '../config/schema.js';
@@ -48,7 +49,7 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   const config = await baseBranchConfig(gh, inputs, pull);
   const files = await expandPlans(inputs);
   const agent = agentAuthorship(pull.author, await pullCommits(gh, inputs.repo, pull.number), config.agents.logins);
-  let report = await planCheck({ inputs: files, config, tfBin: 'terraform', agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}) });
+  let report = await planCheck({ inputs: files, config, tfBin: 'terraform', agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}), ...(await pullRequestIntentOption(gh, inputs.repo, pull.number)) });
   report = withFindings(report, await policyChangeFindings(gh, inputs, pull));
   writeOutputs(inputs, report);
 

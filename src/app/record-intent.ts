@@ -10,7 +10,7 @@ const MAX_RECORDED = 4000;
  * (no prompt, unreadable payload, unwritable directory), the user's prompt goes on: a recorded
  * task only informs the judgment of a later plan, it guards nothing.
  */
-export async function recordPrompt(runtime: Runtime, stdin: AsyncIterable<Buffer | string>, cwd: string, now: Date): Promise<string> {
+export async function recordPrompt(runtime: Runtime, stdin: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, cwd: string, now: Date): Promise<string> {
   try {
     let text = '';
     for await (const chunk of stdin) text += chunk.toString();
