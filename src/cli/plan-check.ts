@@ -1,12 +1,11 @@
 import { Command } from 'commander';
 import { loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
-import { readIntentFile, readRecordedIntent } from '../adapters/fs/intent-file.js';
-import type { Intent } from '../core/intent/intent.js';
+import { taskOf, withIntentOptions, type IntentOptions } from './intent-options.js';
 import { startProgress } from './progress.js';
 import { emitReport, withReportOptions, type ReportOutputOptions } from './report-output.js';
 
-interface PlanCheckOptions extends ReportOutputOptions {
+interface PlanCheckOptions extends ReportOutputOptions, IntentOptions {
   config?: string;
   env?: string;
   workspace?: string;
@@ -18,8 +17,6 @@ interface PlanCheckOptions extends ReportOutputOptions {
   stack?: string;
   changeSet?: string;
   region?: string;
-  intent?: string;
-  intentFile?: string;
   template?: string[];
 }
 
@@ -27,7 +24,7 @@ export function planCheckCommand(): Command {
   const command = new Command('plan-check')
     .description('Analyze Terraform/OpenTofu plans and CloudFormation change sets; exit 0 allow, 1 error, 2 review required, 3 blocked.')
     .argument('[inputs...]', 'plan JSON (terraform show -json), saved plan files, DescribeChangeSet JSON, directories of change-set JSON, or - for stdin');
-  return withReportOptions(command)
+  return withIntentOptions(withReportOptions(command))
     .option('-c, --config <file>', 'policy file (default: steer.yml or .steer.yml in the current directory)')
     .option('--env <name>', 'the environment these plans deploy to (adds a production signal when it names production)')
     .option('--workspace <name>', 'Terraform workspace the plans were made in (default: $TF_WORKSPACE)')
@@ -39,15 +36,13 @@ export function planCheckCommand(): Command {
     .option('--stack <name>', 'CloudFormation stack of --change-set')
     .option('--change-set <name|arn>', 'analyze an existing change set through the AWS API (all pages, nested change sets)')
     .option('--region <region>', 'AWS region (default: the standard AWS chain, e.g. AWS_REGION)')
-    .option('--intent <text>', 'the task the change was made for: the plan is judged proportionate to it or not (default: .steer/intent.json, recorded by a prompt hook)')
     .option('--template <file...>', 'CloudFormation template(s) of the change sets: their Ref/GetAtt/Sub/DependsOn give the blast radius')
-    .option('--intent-file <file>', 'the task, from a file (a PR body, a steer-scope block, or a recorded .steer/intent.json)')
     .exitOverride()
     .action(async (inputs: string[], opts: PlanCheckOptions) => {
       const { config } = await loadConfig(process.cwd(), opts.config);
       const workspace = opts.workspace ?? process.env.TF_WORKSPACE;
       const progress = startProgress(`analyzing ${inputs.length || 1} input(s)…`);
-      const intent = await taskOf(opts);
+      const intent = await taskOf(opts, process.cwd());
       const cdktfPlans = opts.cdktf ? await (await import('../app/cdktf.js')).cdktfStackPlans(opts.cdktf, opts.tfBin) : [];
       const report = await planCheck({
         inputs: [...inputs, ...cdktfPlans],
@@ -68,9 +63,3 @@ export function planCheckCommand(): Command {
     });
 }
 
-/** --intent, else --intent-file, else what a prompt hook recorded in the working directory. */
-async function taskOf(opts: PlanCheckOptions): Promise<Intent | undefined> {
-  if (opts.intent !== undefined) return { source: 'option', text: opts.intent };
-  if (opts.intentFile !== undefined) return readIntentFile(opts.intentFile);
-  return readRecordedIntent(process.cwd());
-}

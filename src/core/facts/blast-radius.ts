@@ -26,11 +26,12 @@ export interface BlastRadius {
 /**
  * The blast radius of every change that destroys (or may replace) an object: the resources that
  * depend on it, transitively, from the plan's own dependency graph. Resources the plan only
- * creates are not disrupted and are left out. Pure; a plan without a graph has none.
+ * creates are not disrupted and are left out. Pure; a plan without a graph (or without edges) has none.
  */
 export function blastRadii(plan: Plan, changes: readonly AssessedChange[], catalog: StatefulCatalog, planOnProduction: boolean): BlastRadius[] {
   const graph = plan.dependencies;
-  if (graph === undefined) return [];
+  // No edges: nothing depends on anything (the radii would all be empty).
+  if (graph === undefined || graph.edges.length === 0) return [];
   const destroying = changes.filter((c) => c.change.mode === 'managed' && (c.change.destroys || c.change.mayReplace));
   if (destroying.length === 0) return [];
 

@@ -128,20 +128,23 @@ function changeTokens(c: AssessedChange): string[] {
 
 /** "replaces 1 production database (data loss)", "deletes 2 resources" — grouped by verb, place and kind. */
 function destructionPhrases(changes: readonly AssessedChange[]): string[] {
-  const groups = new Map<string, { verb: string; prod: boolean; noun: string; count: number; loss: boolean }>();
+  const groups = new Map<string, { verb: string; prod: boolean; noun: string; count: number; loss: boolean; addresses: string[] }>();
   for (const c of changes) {
     const verb = c.change.action === 'delete' ? 'deletes' : c.change.action === 'replace' ? 'replaces' : 'may replace';
     const prod = c.production.length > 0;
     const noun = c.stateful ?? 'resource';
     const key = `${verb}|${prod}|${noun}`;
-    const g = groups.get(key) ?? { verb, prod, noun, count: 0, loss: false };
+    const g = groups.get(key) ?? { verb, prod, noun, count: 0, loss: false, addresses: [] };
     g.count++;
+    g.addresses.push(c.change.address);
     g.loss ||= c.dataLoss;
     groups.set(key, g);
   }
   const byVerb = new Map<string, string[]>();
   for (const g of groups.values()) {
-    const text = `${g.count} ${g.prod ? 'production ' : ''}${g.noun}${g.count === 1 ? '' : 's'}${g.loss ? ' (data loss)' : ''}`;
+    // A resource that is no kind of data is named by its address, when there are few.
+    const named = g.noun === 'resource' && g.addresses.length <= 2 ? ` (${g.addresses.join(', ')})` : '';
+    const text = `${g.count} ${g.prod ? 'production ' : ''}${g.noun}${g.count === 1 ? '' : 's'}${named}${g.loss ? ' (data loss)' : ''}`;
     byVerb.set(g.verb, [...(byVerb.get(g.verb) ?? []), text]);
   }
   return [...byVerb].map(([verb, items]) => `${verb} ${joinAnd(items)}`);

@@ -16,7 +16,7 @@ import {
 import { ResourceChangeCollector } from './normalize.js';
 import { readEntry, type TakeEntry } from './read-entry.js';
 import { CONFIGURATION_KEY, ENVELOPE_KEYS, jsonPathText, PRIOR_STATE_PATH, quotedKey } from './read-paths.js';
-import { readStateResource } from './read-state.js';
+import { DependsOnFinder, readStateResource } from './read-state.js';
 import { parseUniqueKeys, RepeatedKeyError } from '../json/parse-unique.js';
 import { shared, type Keep } from './values.js';
 
@@ -165,7 +165,10 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
   /** A prior_state module (root_module or one of child_modules): its resources, then its children's. */
   function* stateModule(offset: number, take: (resource: Record<string, unknown>) => void): Reading<number> {
     return yield* members(offset, CLOSE_OBJECT, function* (key, valueAt) {
-      if (key === 'resources' && byte(valueAt) === OPEN_ARRAY) return yield* entries(valueAt, (bytes, i) => readStateResource(bytes, i, take));
+      if (key === 'resources' && byte(valueAt) === OPEN_ARRAY) {
+        const finder = new DependsOnFinder();
+        return yield* entries(valueAt, (bytes, i) => readStateResource(bytes, i, take, finder));
+      }
       if (key === 'child_modules' && byte(valueAt) === OPEN_ARRAY) {
         return yield* members(valueAt, CLOSE_ARRAY, (_none, childAt) => (byte(childAt) === OPEN_OBJECT ? stateModule(childAt, take) : skip(childAt)));
       }
