@@ -167,6 +167,11 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
     return yield* members(offset, CLOSE_OBJECT, function* (key, valueAt) {
       if (key === 'resources' && byte(valueAt) === OPEN_ARRAY) {
         const finder = new DependsOnFinder();
+        if (win.ended) {
+          // All bytes at hand: validate the array in one scan, and walk it only if something in it depends on something.
+          const end = yield* skip(valueAt);
+          if (!finder.within(win.bytes, at(valueAt), at(end))) return end;
+        }
         return yield* entries(valueAt, (bytes, i) => readStateResource(bytes, i, take, finder));
       }
       if (key === 'child_modules' && byte(valueAt) === OPEN_ARRAY) {
