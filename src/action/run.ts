@@ -9,6 +9,7 @@ import { isSavedPlan } from '../adapters/fs/read-input.js';
 import { appendSummary, setOutput, workflowCommand } from '../adapters/github/runner-files.js';
 import { loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
+import { pullRequestIntentOption } from './intent.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
 import type { SteerConfig } from '../config/schema.js';
@@ -53,7 +54,7 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   const config = await baseBranchConfig(gh, inputs, pull);
   const { files, renderings } = await expandPlans(inputs);
   const agent = agentAuthorship(pull.author, await pullCommits(gh, inputs.repo, pull.number), config.agents.logins);
-  let report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}) });
+  let report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}), ...(await pullRequestIntentOption(gh, inputs.repo, pull.number)) });
   report = withFindings(report, await pullRequestFindings(gh, inputs, pull, report));
   writeOutputs(inputs, report);
   check.externalId = `steer:${report.digest}`;

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Runtime } from '../guard/runtimes/index.js';
 import { OPENCLAW_PLUGIN_FILES } from './init-openclaw.js';
+import { promptHookFile } from './prompt-hooks.js';
 import { GITHUB_APPLY_WORKFLOW, GITHUB_WORKFLOW, hookFile, STARTER_POLICY } from './init-templates.js';
 
 export interface InitRequest {
@@ -24,7 +25,7 @@ export async function init(req: InitRequest): Promise<InitResult> {
   const result: InitResult = { written: [], unchanged: [] };
   for (const agent of req.agents) {
     const hook = hookFile(agent);
-    if (hook) await mergeJsonFile(join(req.cwd, hook.path), hook.merge, result, hook.path);
+    if (hook) await mergeJsonFile(join(req.cwd, hook.path), mergeJson(hook.merge, promptHookFile(agent, hook.path).merge) as Record<string, unknown>, result, hook.path);
     if (agent === 'openclaw') for (const f of OPENCLAW_PLUGIN_FILES) await writeOwnFile(join(req.cwd, f.path), f.text, result, f.path);
   }
   await writeIfMissing(join(req.cwd, 'steer.yml'), STARTER_POLICY, result, 'steer.yml', ['.steer.yml', 'steer.yaml', '.steer.yaml'].map((n) => join(req.cwd, n)));

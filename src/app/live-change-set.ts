@@ -73,7 +73,10 @@ export async function createChangeSetPlans(req: CreateChangeSetRequest): Promise
     capabilities: req.capabilities,
   });
   await aws.waitForChangeSet(session, arn, { timeoutMs: req.timeoutMs, pollMs: req.pollMs });
-  const plans = await liveChangeSetPlans({ changeSet: arn, stack: req.stack, ...(req.region ? { region: req.region } : {}) });
+  const described = await liveChangeSetPlans({ changeSet: arn, stack: req.stack, ...(req.region ? { region: req.region } : {}) });
+  // The template is at hand: its references give the blast radius beyond what the change set lists.
+  const { withTemplateGraph } = await import('../sources/cloudformation/template-graph.js'); // loads yaml: changeset create only
+  const plans = described.map((plan) => withTemplateGraph(plan, templateBody, req.templatePath));
   return { arn, type, plans };
 }
 

@@ -6,6 +6,7 @@ import { expandInputPaths, inputSize, openInputStream, peekBytes, readInputBytes
 import type { SteerConfig } from '../config/schema.js';
 import { assess } from '../core/assess.js';
 import { InputError, UsageError } from '../core/errors.js';
+import type { Intent } from '../core/intent/intent.js';
 import type { Plan } from '../core/model.js';
 import { liveChangeSetPlans, type LiveChangeSet } from './live-change-set.js';
 import type { Report } from '../core/report.js';
@@ -39,6 +40,10 @@ export interface PlanCheckRequest {
   readonly renderings?: Readonly<Record<string, string>>;
   /** The name a file read from elsewhere goes by (apply reads a private copy of the plan the workflow named). */
   readonly shownAs?: Readonly<Record<string, string>>;
+  /** The task the change was made for (proportionality is judged against it; none: no claim). */
+  readonly intent?: Intent;
+  /** CloudFormation templates whose references join the change sets' dependency graphs. */
+  readonly templates?: readonly string[];
 }
 
 /** Files above this size are streamed: memory then holds a window of the input, not all of it. */
@@ -69,11 +74,24 @@ export async function planCheck(req: PlanCheckRequest): Promise<Report> {
     throw new InputError(dirs.join(', '), 'no file in the directory looks like a plan or change set (JSON starting with format_version or Changes)');
   }
   if (plans.length === 0) throw new UsageError('nothing to analyze: give plan files, or --stack and --change-set');
-  return assess(plans, {
+  return assess(await withTemplates(plans, req.templates ?? []), {
     config: req.config,
     agentAuthored: req.agentAuthored,
     ...(req.env !== undefined ? { explicitEnv: req.env } : {}),
+    ...(req.intent !== undefined ? { intent: req.intent } : {}),
   });
+}
+
+/** `--template FILE`: each template's references join the graph of every CloudFormation plan. */
+async function withTemplates(plans: Plan[], templates: readonly string[]): Promise<Plan[]> {
+  if (templates.length === 0) return plans;
+  const { withTemplateGraph } = await import('../sources/cloudformation/template-graph.js'); // loads yaml: only when asked
+  let out = plans;
+  for (const path of templates) {
+    const text = (await readInputBytes(path)).toString('utf8');
+    out = out.map((plan) => withTemplateGraph(plan, text, path));
+  }
+  return out;
 }
 
 /** One input read: documents to normalize, or plans already streamed; `artifact` for a saved plan file. */

@@ -3,9 +3,10 @@ import { UsageError } from '../core/errors.js';
 import { loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
 import { agentAuthored, withAgentAuthored } from './agent-authored.js';
+import { taskOf, withIntentOptions, type IntentOptions } from './intent-options.js';
 import { emitReport, withReportOptions, type ReportOutputOptions } from './report-output.js';
 
-interface CreateOptions extends ReportOutputOptions {
+interface CreateOptions extends ReportOutputOptions, IntentOptions {
   stack?: string;
   template?: string;
   cdk?: string;
@@ -22,13 +23,13 @@ interface CreateOptions extends ReportOutputOptions {
 }
 
 export function changesetCommand(): Command {
-  const create = withAgentAuthored(withReportOptions(
+  const create = withAgentAuthored(withIntentOptions(withReportOptions(
     new Command('create')
       .description('Create a CloudFormation change set (never executed), wait for it, and analyze it like plan-check. Prints its ARN: approvals bind to it.')
       .option('--stack <name>', 'stack name (CREATE when it does not exist yet, UPDATE otherwise); with --cdk, which stack of the app')
       .option('--template <file>', 'template file (JSON or YAML)')
       .option('--cdk <cdk.out>', 'an AWS CDK cloud assembly: a change set per stack template (assets must already be published)'),
-  ))
+  )))
     .option('--parameters <Key=Value...>', 'template parameters', [])
     .option('--tags <Key=Value...>', 'stack tags', [])
     .option('--name <name>', 'change set name (default: steer-<timestamp>)')
@@ -58,9 +59,11 @@ export function changesetCommand(): Command {
         process.stderr.write(`steer: created ${created.type} change set ${created.arn} (not executed)\n`);
         plans.push(...created.plans);
       }
+      const intent = await taskOf(opts, process.cwd());
       const report = await planCheck({
         inputs: [],
         plans,
+        ...(intent !== undefined ? { intent } : {}),
         config,
         tfBin: 'terraform',
         agentAuthored: agentAuthored(opts),

@@ -2,10 +2,11 @@ import { Command } from 'commander';
 import { loadConfig } from '../app/load-config.js';
 import { agentAuthored, withAgentAuthored } from './agent-authored.js';
 import { planCheck } from '../app/plan-check.js';
+import { taskOf, withIntentOptions, type IntentOptions } from './intent-options.js';
 import { startProgress } from './progress.js';
 import { emitReport, withReportOptions, type ReportOutputOptions } from './report-output.js';
 
-interface PlanCheckOptions extends ReportOutputOptions {
+interface PlanCheckOptions extends ReportOutputOptions, IntentOptions {
   config?: string;
   env?: string;
   workspace?: string;
@@ -18,13 +19,14 @@ interface PlanCheckOptions extends ReportOutputOptions {
   stack?: string;
   changeSet?: string;
   region?: string;
+  template?: string[];
 }
 
 export function planCheckCommand(): Command {
   const command = new Command('plan-check')
     .description('Analyze Terraform/OpenTofu plans and CloudFormation change sets; exit 0 allow, 1 error, 2 review required, 3 blocked.')
     .argument('[inputs...]', 'plan JSON (terraform show -json), saved plan files, DescribeChangeSet JSON, directories of change-set JSON, or - for stdin');
-  return withAgentAuthored(withReportOptions(command))
+  return withAgentAuthored(withIntentOptions(withReportOptions(command)))
     .option('-c, --config <file>', 'policy file (default: steer.yml or .steer.yml in the current directory)')
     .option('--env <name>', 'the environment these plans deploy to (adds a production signal when it names production)')
     .option('--workspace <name>', 'Terraform workspace the plans were made in (default: $TF_WORKSPACE)')
@@ -35,11 +37,13 @@ export function planCheckCommand(): Command {
     .option('--stack <name>', 'CloudFormation stack of --change-set')
     .option('--change-set <name|arn>', 'analyze an existing change set through the AWS API (all pages, nested change sets)')
     .option('--region <region>', 'AWS region (default: the standard AWS chain, e.g. AWS_REGION)')
+    .option('--template <file...>', 'CloudFormation template(s) of the change sets: their Ref/GetAtt/Sub/DependsOn give the blast radius')
     .exitOverride()
     .action(async (inputs: string[], opts: PlanCheckOptions) => {
       const { config } = await loadConfig(process.cwd(), opts.config);
       const workspace = opts.workspace ?? process.env.TF_WORKSPACE;
       const progress = startProgress(`analyzing ${inputs.length || 1} input(s)…`);
+      const intent = await taskOf(opts, process.cwd());
       const cdktfPlans = opts.cdktf ? await (await import('../app/cdktf.js')).cdktfStackPlans(opts.cdktf, opts.tfBin) : [];
       const report = await planCheck({
         inputs: [...inputs, ...cdktfPlans],
@@ -48,6 +52,8 @@ export function planCheckCommand(): Command {
         agentAuthored: agentAuthored(opts),
         stream: opts.stream === true,
         onSkipped: (path, why) => process.stderr.write(`steer: skipped ${path}: ${why}\n`),
+        ...(intent !== undefined ? { intent } : {}),
+        ...(opts.template !== undefined ? { templates: opts.template } : {}),
         ...(opts.env !== undefined ? { env: opts.env } : {}),
         ...(workspace ? { workspace } : {}),
         ...(opts.tfChdir !== undefined ? { tfChdir: opts.tfChdir } : {}),
@@ -58,3 +64,4 @@ export function planCheckCommand(): Command {
       await emitReport(report, opts);
     });
 }
+

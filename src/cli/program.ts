@@ -4,6 +4,7 @@ import { changesetCommand } from './changeset.js';
 import { executeCommand } from './execute.js';
 import { guardCommand } from './guard.js';
 import { initCommand } from './init.js';
+import { intentCommand } from './intent.js';
 import { planCheckCommand } from './plan-check.js';
 import { STEER_VERSION } from './version.js';
 
@@ -19,5 +20,6 @@ export function buildProgram(): Command {
   program.addCommand(executeCommand());
   program.addCommand(guardCommand());
   program.addCommand(initCommand());
+  program.addCommand(intentCommand());
   return program;
 }

@@ -14,5 +14,6 @@ export const DEFAULT_CONFIG: SteerConfig = {
   approvals: { required: 1, users: [], teams: [], maxAgeHours: 72, signedChecks: false, trustUnsignedChecks: false },
   reviewers: { users: [], teams: [] },
   guard: { deny: [], allow: [] },
+  proportionality: { verdict: 'review', outOfScope: 'review', manyDependents: 5 },
   agents: { logins: [] },
 };

@@ -102,6 +102,15 @@ export const configSchema = z.strictObject({
     })
     .default({ deny: [], allow: [] })
     .describe('steer guard: what agents may not run directly'),
+  proportionality: z
+    .strictObject({
+      verdict: z.enum(['review', 'block']).default('review').describe('what STEER-DISPROPORTIONATE asks for: a plan that destroys more than its task says'),
+      agentVerdict: z.enum(['review', 'block']).optional().describe('the same for agent-authored changes (default: verdict), e.g. block'),
+      outOfScope: z.enum(['review', 'block']).default('review').describe('what STEER-OUT-OF-SCOPE asks for: a change outside the steer-scope block the task declared'),
+      manyDependents: z.number().int().positive().default(5).describe('this many disrupted dependents the task does not name are disproportionate even off production'),
+    })
+    .default({ verdict: 'review', outOfScope: 'review', manyDependents: 5 })
+    .describe('judging the plan against its task (--intent, the pull request, the agent prompt)'),
   agents: z
     .strictObject({ logins: z.array(z.string().min(1)).default([]) })
     .default({ logins: [] })

@@ -1,11 +1,16 @@
 import type { SteerConfig } from '../config/schema.js';
 import { reportDigest } from './digest.js';
 import { changeProductionSignals, planProductionSignals, productionRules } from './facts/production.js';
+import { blastRadii } from './facts/blast-radius.js';
+import { planMagnitude } from './facts/magnitude.js';
 import { statefulCatalog } from './facts/stateful.js';
+import type { Intent } from './intent/intent.js';
+import { judgeIntent } from './intent/judge.js';
 import type { Change, Plan } from './model.js';
 import { applyTimeCode } from './policy/apply-time-code.js';
 import { changeFindings } from './policy/change-policy.js';
 import { planFindings } from './policy/plan-policy.js';
+import { proportionFindings } from './policy/proportion-policy.js';
 import type { AssessedChange, Finding, PlanReport, Report } from './report.js';
 import { severityVerdict } from './report.js';
 import { worst } from './verdict.js';
@@ -16,6 +21,8 @@ export interface AssessOptions {
   readonly explicitEnv?: string;
   /** The change was authored by an AI agent (rules may be stricter). */
   readonly agentAuthored?: boolean;
+  /** The task the change was made for: what proportionality is judged against (none: no claim). */
+  readonly intent?: Intent;
 }
 
 /** Plans → facts → policy → one Report. Pure: the same inputs give the same report. */
@@ -26,6 +33,7 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
   const agentAuthored = options.agentAuthored ?? false;
   const findings: Finding[] = [];
   const planReports: PlanReport[] = [];
+  const intent = options.intent !== undefined ? judgeIntent(options.intent) : undefined;
 
   for (const [index, plan] of plans.entries()) {
     const planSignals = planProductionSignals(plan, rules, { ...(options.explicitEnv !== undefined ? { explicitEnv: options.explicitEnv } : {}) });
@@ -56,8 +64,17 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
     const drift = plan.drift.map(assessChange);
     planLevel.push(...planFindings(plan, index, changes, drift, planSignals, config));
     for (const f of applyTime.forPlan(changes, planSignals)) planLevel.push({ ...f, plan: index });
+    const blastRadius = blastRadii(plan, changes, catalog, planSignals.length > 0);
+    planLevel.push(...proportionFindings(intent, index, changes, blastRadius, config, agentAuthored));
     findings.push(...planLevel);
-    planReports.push({ plan, production: planSignals, changes, verdict: worst(planLevel.map((f) => severityVerdict(f.severity))) });
+    planReports.push({
+      plan,
+      production: planSignals,
+      changes,
+      verdict: worst(planLevel.map((f) => severityVerdict(f.severity))),
+      blastRadius,
+      magnitude: planMagnitude(changes, blastRadius),
+    });
   }
 
   return {
@@ -66,6 +83,7 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
     plans: planReports,
     findings: sortFindings(findings),
     agentAuthored,
+    ...(intent !== undefined ? { intent } : {}),
   };
 }
 

@@ -42,6 +42,8 @@ export interface ConfiguredModule {
   readonly moduleCalls: Readonly<Record<string, ConfiguredModuleCall>>;
   /** Declared variable name → whether it is `sensitive`. */
   readonly variables: Readonly<Record<string, { readonly sensitive: boolean }>>;
+  /** Output name → its expression, raw (`{references: [...]}`): what `module.<call>.<output>` refers to. */
+  readonly outputs?: Readonly<Record<string, { readonly expression?: unknown }>>;
 }
 
 export interface ConfiguredModuleCall {

@@ -114,6 +114,29 @@ export interface Plan {
   readonly noChanges?: boolean;
   /** Set when the plan cannot be executed as it is (CloudFormation ExecutionStatus OBSOLETE...). */
   readonly notExecutable?: string;
+  /** What depends on what, as far as the plan itself says (absent: it says nothing). */
+  readonly dependencies?: DependencyGraph;
+}
+
+/**
+ * The dependency graph of a plan, from the plan itself: Terraform's `prior_state` `depends_on`
+ * and `configuration` references, CloudFormation's template references and `CausingEntity`.
+ * Edges join *keys*: a resource's address without instance keys in Terraform (`module.a.aws_x.y`,
+ * what count/for_each instances share), the address in CloudFormation.
+ */
+export interface DependencyGraph {
+  /** The resources that exist before the change (and the planned ones), each with its key. */
+  readonly resources: readonly GraphResource[];
+  /** `[dependent, dependency]` pairs of keys: the first depends on the second. */
+  readonly edges: readonly (readonly [string, string])[];
+  /** Where the edges came from, for the report (`prior_state depends_on`, `template`…). */
+  readonly sources: readonly string[];
+}
+
+export interface GraphResource {
+  readonly address: string;
+  readonly key: string;
+  readonly type: string;
 }
 
 export const REDACTED = '(sensitive value)';

@@ -1,5 +1,8 @@
 import type { StatefulCategory } from './catalog/stateful-category.js';
+import type { BlastRadius } from './facts/blast-radius.js';
+import type { PlanMagnitude } from './facts/magnitude.js';
 import type { ProductionSignal } from './facts/production.js';
+import type { JudgedIntent } from './intent/judge.js';
 import type { Change, Plan } from './model.js';
 import { worst, type Verdict } from './verdict.js';
 
@@ -24,6 +27,8 @@ export const FINDING_CODES = {
   'STEER-WORKFLOW-CHANGED': 'The pull request changes CI workflows, which can change the gate',
   'STEER-PROVIDERS-CHANGED': 'The pull request changes the providers Terraform runs (lock file)',
   'STEER-FILES-TRUNCATED': "GitHub's list of the pull request's files is cut short: policy and workflow edits can't be ruled out",
+  'STEER-DISPROPORTIONATE': 'The plan destroys or replaces more than the task says: production resources, data or many dependents the task does not name',
+  'STEER-OUT-OF-SCOPE': 'A change falls outside the scope the task declared (its addresses or actions)',
   'STEER-APPLY-TIME-CODE': 'Code of the configuration runs at plan or apply time (provisioners, external data sources)',
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -56,6 +61,9 @@ export interface PlanReport {
   readonly production: readonly ProductionSignal[];
   readonly changes: readonly AssessedChange[];
   readonly verdict: Verdict;
+  /** Per destroyed or replaced resource, what depends on it (empty when the plan has no graph). */
+  readonly blastRadius: readonly BlastRadius[];
+  readonly magnitude: PlanMagnitude;
 }
 
 export interface Report {
@@ -65,6 +73,8 @@ export interface Report {
   readonly plans: readonly PlanReport[];
   readonly findings: readonly Finding[];
   readonly agentAuthored: boolean;
+  /** The task the change was made for, as judged; undefined: no task given (no proportionality claim). */
+  readonly intent?: JudgedIntent;
 }
 
 export function severityVerdict(severity: Severity): Verdict {

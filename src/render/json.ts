@@ -1,5 +1,6 @@
 import type { AssessedChange, PlanReport, Report } from '../core/report.js';
 import { exitCodeFor } from '../core/verdict.js';
+import { jsonIntent, jsonJudgment } from './judgment.js';
 import { reportCounts } from './summary.js';
 
 /**
@@ -7,6 +8,8 @@ import { reportCounts } from './summary.js';
  * version; removing or renaming a field bumps it. No values are included, only names.
  */
 export const JSON_SCHEMA_VERSION = 1;
+/** Fields added within version 1: 1 = intent, magnitude, blastRadius, dependencySources. */
+export const JSON_SCHEMA_MINOR_VERSION = 1;
 
 export function renderJson(report: Report, toolVersion: string): string {
   return [...renderJsonChunks(report, toolVersion)].join('');
@@ -70,6 +73,8 @@ export function jsonReport(report: Report, toolVersion: string, changesOf?: (pla
     },
     findings: report.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, plan: f.plan, address: f.address ?? null })),
     plans: report.plans.map((p, i) => jsonPlan(p, changesOf ? changesOf(i) : p.changes.map(jsonChange))),
+    schemaMinorVersion: JSON_SCHEMA_MINOR_VERSION,
+    intent: jsonIntent(report),
   };
 }
 
@@ -100,6 +105,7 @@ function jsonPlan(p: PlanReport, changes: unknown): unknown {
     outputs: plan.outputs.map((o) => ({ name: o.name, action: o.action, sensitive: o.sensitive })),
     deferred: plan.deferred.map((d) => ({ address: d.change.address, action: d.change.action, reason: d.reason })),
     inputNotes: plan.inputNotes,
+    ...jsonJudgment(p),
   };
 }
 

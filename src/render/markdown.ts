@@ -1,6 +1,7 @@
 import type { AssessedChange, Report } from '../core/report.js';
 import { isDestructive } from '../core/report.js';
 import { displayMessage, displayName, MAX_MESSAGE, MAX_NAME } from './display-text.js';
+import { blastRadiusLine, notableRadii, taskLine, verbFor } from './judgment.js';
 import { countActions, countsSentence, headline, reportCounts, reviewOrder, VERDICT_TITLES } from './summary.js';
 
 /**
@@ -27,12 +28,14 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(`## ${ICONS[report.verdict]} Steer: ${VERDICT_TITLES[report.verdict]}\n\n`);
   out.push(`**${text(headline(report))}** — ${countsSentence(reportCounts(report))}.\n\n`);
   out.push(`Plan digest: \`${report.digest}\`${report.agentAuthored ? ' · 🤖 **agent-authored change**' : ''}\n\n`);
+  if (report.intent !== undefined) out.push(`📝 ${text(taskLine(report.intent))}\n\n`);
+  const radii = radiusByChange(report);
 
   const all = report.plans.flatMap((p) => p.changes);
   const first = reviewOrder(all.filter((c) => isDestructive(c) && (c.production.length > 0 || c.verdict !== 'allow')));
   if (first.length > 0) {
     out.push(`### Needs a human\n\n`);
-    for (const item of needsAHuman(first, out.remaining())) out.forcePush(item);
+    for (const item of needsAHuman(first, out.remaining(), radii)) out.forcePush(item);
     out.push('\n');
   }
 
@@ -67,6 +70,21 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return out.toString();
 }
 
+/** Each destroyed or replaced change's blast radius, when it has dependents. */
+function radiusByChange(report: Report): Map<AssessedChange, { line: string }> {
+  const out = new Map<AssessedChange, { line: string }>();
+  for (const p of report.plans) {
+    const radii = notableRadii(p);
+    if (radii.length === 0) continue;
+    const byAddress = new Map(radii.map((r) => [r.address, r]));
+    for (const c of p.changes) {
+      const r = byAddress.get(c.change.address);
+      if (r !== undefined) out.set(c, { line: blastRadiusLine(r, verbFor(p, r.address), (n) => code(n)) });
+    }
+  }
+  return out;
+}
+
 /** Room kept for the line that says how many were left out. */
 const MORE_LINE = 120;
 const MAX_FORCED_BY = 10;
@@ -77,7 +95,7 @@ const MAX_NOTES = 5;
  * fits (names are shortened, so no name can crowd the others out), then their details while room
  * is left; a count of those left out.
  */
-function needsAHuman(first: readonly AssessedChange[], room: number): string[] {
+function needsAHuman(first: readonly AssessedChange[], room: number, radii: ReadonlyMap<AssessedChange, { line: string }>): string[] {
   const heads: string[] = [];
   let left = room - MORE_LINE;
   for (const c of first) {
@@ -87,7 +105,7 @@ function needsAHuman(first: readonly AssessedChange[], room: number): string[] {
     left -= head.length;
   }
   const items = heads.map((head, i) => {
-    const details = destructiveDetails(first[i]!);
+    const details = destructiveDetails(first[i]!, radii.get(first[i]!));
     if (details.length > left) return head;
     left -= details.length;
     return head + details;
@@ -105,7 +123,7 @@ function destructiveHead(c: AssessedChange): string {
   return `- **${action}** ${code(ch.address)}${c.stateful ? ` (${c.stateful})` : ''} ${flags}\n`;
 }
 
-function destructiveDetails(c: AssessedChange): string {
+function destructiveDetails(c: AssessedChange, radius?: { line: string }): string {
   const ch = c.change;
   const lines: string[] = [];
   const why: string[] = [];
@@ -118,6 +136,7 @@ function destructiveDetails(c: AssessedChange): string {
   if (ch.policyAction) why.push(`PolicyAction ${text(ch.policyAction)}`);
   if (why.length > 0) lines.push(`  - why: ${why.join('; ')}\n`);
   if (c.production.length > 0) lines.push(`  - production because: ${text(c.production.map((s) => s.detail).join('; '))}\n`);
+  if (radius !== undefined) lines.push(`  - blast radius: ${radius.line}\n`);
   return lines.join('');
 }
 

@@ -1,6 +1,7 @@
 import type { Action } from '../core/model.js';
 import { displayMessage, displayName, MAX_MESSAGE } from './display-text.js';
 import type { AssessedChange, PlanReport, Report } from '../core/report.js';
+import { blastRadiusLine, notableRadii, taskLine, verbFor, WORST_NAMED } from './judgment.js';
 import { countActions, countsSentence, headline, reviewOrder, VERDICT_TITLES } from './summary.js';
 
 /** Terminal report: verdict first, destructive changes first, each with its reasons. Pure. */
@@ -29,6 +30,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const lines: string[] = [];
   lines.push(`${paint(`1;${verdictColor}`, `steer: ${VERDICT_TITLES[report.verdict]}`)} — ${clean(headline(report))}`);
   lines.push(`digest ${report.digest}${report.agentAuthored ? '  ·  agent-authored change' : ''}`);
+  if (report.intent !== undefined) lines.push(clean(taskLine(report.intent)));
   for (const plan of report.plans) lines.push('', ...planLines(plan, paint));
 
   if (report.findings.length > 0) {
@@ -52,6 +54,7 @@ function planLines(p: PlanReport, paint: Paint): string[] {
   const out = [paint('1', `Plan ${clean(plan.target.path)}`) + ` · ${clean(tool)}${where ? ` · ${clean(where)}` : ''} · ${countsSentence(counts)}`];
   if (p.production.length > 0) out.push(`  ${paint('35', 'production')}: ${clean(p.production.map((s) => s.detail).join('; '))}`);
   for (const reason of plan.incompleteReasons) out.push(`  ${paint('31', 'incomplete')}: ${clean(reason)}`);
+  for (const r of notableRadii(p).slice(0, WORST_NAMED)) out.push(`  ${paint('31', 'blast radius')}: ${clean(blastRadiusLine(r, verbFor(p, r.address)))}`);
 
   const shown = reviewOrder(p.changes).filter((c) => c.change.action !== 'no-op' && c.change.action !== 'read');
   for (const c of shown) out.push(...changeLines(c, p.production.length, paint));

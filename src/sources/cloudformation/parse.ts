@@ -2,6 +2,7 @@ import { canonicalDigest, planDigest } from '../../core/digest.js';
 import { InputError } from '../../core/errors.js';
 import type { Change, Plan } from '../../core/model.js';
 import { REDACTED } from '../../core/model.js';
+import { ChangeSetGraph } from './dependencies.js';
 import { toChange } from './resource-change.js';
 import { groupPages, type ChangeSetPage, type Group } from './group.js';
 
@@ -27,6 +28,7 @@ function buildPlan(root: Group, groups: ReadonlyMap<string, Group>, stackTags: R
   const digests: string[] = [];
   const incompleteReasons: string[] = [];
   const inputNotes: string[] = [...root.notes];
+  const graph = new ChangeSetGraph();
 
   const visit = (group: Group, module: string | undefined, seen: Set<string>): void => {
     seen.add(group.id);
@@ -35,6 +37,7 @@ function buildPlan(root: Group, groups: ReadonlyMap<string, Group>, stackTags: R
     }
     for (const rc of group.changes) {
       changes.push(toChange(rc, module));
+      graph.add(rc, module);
       digests.push(canonicalDigest({ module: module ?? null, change: { ...rc, BeforeContext: parsedContext(rc.BeforeContext), AfterContext: parsedContext(rc.AfterContext) } }));
       if (rc.ChangeSetId && rc.ResourceType === 'AWS::CloudFormation::Stack') {
         const child = groups.get(rc.ChangeSetId);
@@ -80,6 +83,7 @@ function buildPlan(root: Group, groups: ReadonlyMap<string, Group>, stackTags: R
     digest: planDigest(header, digests),
     ...(status.noChanges ? { noChanges: true } : {}),
     ...(status.notExecutable ? { notExecutable: status.notExecutable } : {}),
+    dependencies: graph.graph(changes),
   };
 }
 

@@ -30,11 +30,14 @@ const resourceSchema = z.looseObject({
 
 const variableSchema = z.looseObject({ sensitive: z.nullish(z.boolean()) });
 
+const outputSchema = z.looseObject({ expression: z.nullish(z.unknown()) });
+
 // Re-serializing tools write null for absent fields: nullish everywhere.
 interface ModuleJson {
   resources?: z.infer<typeof resourceSchema>[] | null | undefined;
   module_calls?: Record<string, ModuleCallJson> | null | undefined;
   variables?: Record<string, z.infer<typeof variableSchema>> | null | undefined;
+  outputs?: Record<string, z.infer<typeof outputSchema>> | null | undefined;
 }
 interface ModuleCallJson {
   source?: string | null | undefined;
@@ -52,6 +55,7 @@ const moduleSchema: z.ZodMiniType<ModuleJson> = z.looseObject({
     return z.nullish(z.record(z.string(), moduleCallSchema));
   },
   variables: z.nullish(z.record(z.string(), variableSchema)),
+  outputs: z.nullish(z.record(z.string(), outputSchema)),
 });
 
 const moduleCallSchema: z.ZodMiniType<ModuleCallJson> = z.looseObject({
@@ -121,7 +125,8 @@ function toModule(json: ModuleJson): ConfiguredModule {
   for (const [name, call] of Object.entries(json.module_calls ?? {})) moduleCalls[name] = toModuleCall(call);
   const variables: Record<string, { sensitive: boolean }> = {};
   for (const [name, v] of Object.entries(json.variables ?? {})) variables[name] = { sensitive: v.sensitive === true };
-  return { resources: (json.resources ?? []).map(toResource), moduleCalls, variables };
+  const outputs = json.outputs == null ? undefined : Object.fromEntries(Object.entries(json.outputs).map(([name, o]) => [name, o.expression != null ? { expression: o.expression } : {}]));
+  return { resources: (json.resources ?? []).map(toResource), moduleCalls, variables, ...(outputs !== undefined ? { outputs } : {}) };
 }
 
 function toModuleCall(json: ModuleCallJson): ConfiguredModuleCall {

@@ -3,8 +3,10 @@ import { InputError } from '../../core/errors.js';
 import type { Change, DeferredChange, OutputChange, Plan, SourceKind } from '../../core/model.js';
 import { REDACTED } from '../../core/model.js';
 import { classifyActions, describeActionReason } from './actions.js';
+import { terraformDependencies } from './dependencies.js';
 import { firstIssueText } from '../issue-text.js';
 import { toConfiguration } from './configuration.js';
+import type { Configuration } from '../../core/configuration.js';
 import { resourceChangeSchema, type PlanEnvelopeJson, type ResourceChangeJson, type TerraformActionWord } from './schema.js';
 import { changedAttributes, containsSensitive, extractTags, formatAttributePath, same, variableText, type Keep } from './values.js';
 
@@ -80,6 +82,7 @@ export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: Resourc
   // What the verdict reads besides the changes: the root variables (production signals; sensitive
   // ones as redacted), so a rendering with them removed digests differently.
   const variables = rootVariables(doc);
+  const configuration = doc.configuration != null ? toConfiguration(doc.configuration) : undefined;
   const header = {
     complete: doc.complete ?? null,
     errored,
@@ -105,9 +108,15 @@ export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: Resourc
     outputs,
     deferred,
     inputNotes: [...(ctx.inputNotes ?? [])],
-    ...(doc.configuration != null ? { configuration: toConfiguration(doc.configuration) } : {}),
+    ...(configuration !== undefined ? { configuration } : {}),
     digest: planDigest(header, changeDigests),
+    ...dependenciesOf(doc, configuration, changes),
   };
+}
+
+function dependenciesOf(doc: PlanEnvelopeJson, configuration: Configuration | undefined, changes: readonly Change[]): Pick<Plan, 'dependencies'> {
+  const graph = terraformDependencies(doc.prior_state, configuration, changes);
+  return graph !== undefined ? { dependencies: graph } : {};
 }
 
 /** `changed`: the attributes that differ, as `changedAttributes` would say, when already known. */

@@ -2,8 +2,9 @@
  * What Steer reads of a Terraform JSON plan (the plan reader, read-plan.ts, skips the rest, in
  * memory or streamed): `resource_changes`, these top-level keys whole, and `configuration` whole
  * (it grows with the configuration, not with the number of resources: which variables are
- * sensitive, provisioners, references…). `planned_values`, `prior_state` and unknown keys are
- * validated as JSON, not built.
+ * sensitive, provisioners, references…), and of `prior_state` each resource's address, type
+ * and `depends_on` (read-state.ts: the dependency graph). `planned_values`, the rest of
+ * `prior_state` and unknown keys are validated as JSON, not built.
  */
 export const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
   'format_version',
@@ -33,3 +34,6 @@ export function quotedKey(key: string): string {
 export function jsonPathText(root: string, path: readonly (string | number)[]): string {
   return path.map((step) => (typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][A-Za-z0-9_-]*$/.test(step) ? `.${step}` : `[${quotedKey(step)}]`)).reduce((a, b) => a + b, root);
 }
+
+/** Where the resources of the state before the plan sit (each module also has `child_modules`). */
+export const PRIOR_STATE_PATH = ['prior_state', 'values', 'root_module'] as const;

@@ -15,7 +15,8 @@ import {
 } from '../json/scan.js';
 import { ResourceChangeCollector } from './normalize.js';
 import { readEntry, type TakeEntry } from './read-entry.js';
-import { CONFIGURATION_KEY, ENVELOPE_KEYS, jsonPathText, quotedKey } from './read-paths.js';
+import { CONFIGURATION_KEY, ENVELOPE_KEYS, jsonPathText, PRIOR_STATE_PATH, quotedKey } from './read-paths.js';
+import { DependsOnFinder, readStateResource } from './read-state.js';
 import { parseUniqueKeys, RepeatedKeyError } from '../json/parse-unique.js';
 import { shared, type Keep } from './values.js';
 
@@ -134,9 +135,10 @@ function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): R
   /**
    * The entries of the array at `offset`, read one after another while the window holds them
    * (the plan's hot loop: no step per entry); when it runs out, asks for more and goes on from
-   * the entry — or the separator — it stopped in. An entry is taken once, when read whole.
+   * the entry — or the separator — it stopped in. `readOne` reads an entry whole (or throws a
+   * truncation) and returns its end: an entry is taken once, when read whole.
    */
-  function* entries(offset: number, take: TakeEntry): Reading<number> {
+  function* entries(offset: number, readOne: (bytes: Buffer, start: number) => number): Reading<number> {
     let next = yield* tokenAt(offset + 1);
     if (byte(next) === CLOSE_ARRAY) return next + 1;
     let separatorDue = false;
@@ -151,7 +153,7 @@ function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): R
             next = offsetOf(entryStart);
             separatorDue = false;
           }
-          next = offsetOf(readEntry(win.bytes, at(next), take));
+          next = offsetOf(readOne(win.bytes, at(next)));
           separatorDue = true;
         }
       } catch (e) {
@@ -159,6 +161,24 @@ function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): R
       }
       yield next;
     }
+  }
+  /** A prior_state module (root_module or one of child_modules): its resources, then its children's. */
+  function* stateModule(offset: number, take: (resource: Record<string, unknown>) => void): Reading<number> {
+    return yield* members(offset, CLOSE_OBJECT, function* (key, valueAt) {
+      if (key === 'resources' && byte(valueAt) === OPEN_ARRAY) {
+        const finder = new DependsOnFinder();
+        if (win.ended) {
+          // All bytes at hand: validate the array in one scan, and walk it only if something in it depends on something.
+          const end = yield* skip(valueAt);
+          if (!finder.within(win.bytes, at(valueAt), at(end))) return end;
+        }
+        return yield* entries(valueAt, (bytes, i) => readStateResource(bytes, i, take, finder));
+      }
+      if (key === 'child_modules' && byte(valueAt) === OPEN_ARRAY) {
+        return yield* members(valueAt, CLOSE_ARRAY, (_none, childAt) => (byte(childAt) === OPEN_OBJECT ? stateModule(childAt, take) : skip(childAt)));
+      }
+      return yield* skip(valueAt);
+    });
   }
   const once = (seen: Set<string>, key: string, where: string): void => {
     if (seen.has(key)) throw new InputError(file, `not a valid Terraform plan: duplicate key ${quotedKey(key)}${where}`);
@@ -170,6 +190,8 @@ function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): R
   const values = new Map<string, unknown>();
   const skipped = new Set<string>();
   let changes: ResourceChangeCollector | undefined;
+  // prior_state → values → root_module and its child_modules: each resource's address, type and depends_on.
+  let priorResources: Record<string, unknown>[] | undefined;
   let invalidEntry: unknown;
   const topKeys = new Set<string>();
 
@@ -187,9 +209,21 @@ function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): R
           invalidEntry = e;
         }
       };
-      return yield* entries(valueAt, take);
+      return yield* entries(valueAt, (bytes, i) => readEntry(bytes, i, take));
     }
     if (key === CONFIGURATION_KEY) return yield* unique(valueAt, key, (value) => values.set(key, value));
+    if (key === PRIOR_STATE_PATH[0] && first === OPEN_OBJECT) {
+      const resources: Record<string, unknown>[] = [];
+      const take = (resource: Record<string, unknown>): void => void resources.push(resource);
+      return yield* members(valueAt, CLOSE_OBJECT, function* (key2, at2) {
+        if (key2 !== PRIOR_STATE_PATH[1] || byte(at2) !== OPEN_OBJECT) return yield* skip(at2);
+        return yield* members(at2, CLOSE_OBJECT, function* (key3, at3) {
+          if (key3 !== PRIOR_STATE_PATH[2] || byte(at3) !== OPEN_OBJECT) return yield* skip(at3);
+          priorResources = resources;
+          return yield* stateModule(at3, take);
+        });
+      });
+    }
     if (key === 'resource_changes' || ENVELOPE_KEYS.has(key)) return yield* small(valueAt, (value) => values.set(key, value));
     skipped.add(key);
     return yield* skip(valueAt);
@@ -201,6 +235,8 @@ function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): R
   const doc: Record<string, unknown> = Object.fromEntries(values);
   for (const key of skipped) doc[key] = SKIPPED;
   if (changes !== undefined) doc.resource_changes = SKIPPED;
+  // The resources of every module, in one list: the graph reads addresses, which are absolute.
+  if (priorResources !== undefined) doc.prior_state = { values: { root_module: { resources: priorResources } } };
   return { plan: { doc, ...(changes !== undefined ? { changes } : {}) }, end };
 }
 
