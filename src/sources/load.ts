@@ -33,7 +33,8 @@ export function parseDecoded(
   decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>,
   file: string,
 ): Pick<InputDocument, 'doc' | 'terraformChanges'> {
-  if (decoded.kind === 'text') return { doc: parseJsonText(decoded.text, file) };
+  // Text decoded from another encoding is read as its UTF-8 bytes: the same reader, the same messages.
+  if (decoded.kind === 'text') return parseDecoded({ kind: 'utf8', bytes: Buffer.from(decoded.text, 'utf8'), notes: decoded.notes }, file);
   const bytes = heldInMemory(decoded.bytes, file);
   try {
     return documentOf(bytes, readTerraformPlanBytes(bytes, file));
