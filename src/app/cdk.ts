@@ -78,7 +78,7 @@ function parse<T>(file: string, schema: z.ZodType<T>): T {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new InputError(file, `not a CDK cloud assembly file (${e instanceof Error ? e.message : String(e)})`);
+    throw new InputError(file, `not a CDK cloud assembly file (${e instanceof SyntaxError ? 'not valid JSON' : e instanceof Error ? e.message : String(e)})`);
   }
   const result = schema.safeParse(raw);
   if (!result.success) throw new InputError(file, `not a CDK cloud assembly file: ${firstIssueText(result.error)}`);

@@ -25,7 +25,7 @@ export async function cdktfStackPlans(outDir: string, tfBin: string): Promise<st
   try {
     raw = JSON.parse(readFileSync(manifestPath, 'utf8'));
   } catch (e) {
-    throw new InputError(manifestPath, `not a cdktf output manifest (${e instanceof Error ? e.message : String(e)})`);
+    throw new InputError(manifestPath, `not a cdktf output manifest (${e instanceof SyntaxError ? 'not valid JSON' : e instanceof Error ? e.message : String(e)})`);
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(manifestPath, `not a cdktf output manifest: ${firstIssueText(parsed.error)}`);

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { applyCommand } from './apply.js';
+import { auditCommand } from './audit.js';
 import { changesetCommand } from './changeset.js';
 import { executeCommand } from './execute.js';
 import { guardCommand } from './guard.js';
@@ -21,5 +22,6 @@ export function buildProgram(): Command {
   program.addCommand(guardCommand());
   program.addCommand(initCommand());
   program.addCommand(intentCommand());
+  program.addCommand(auditCommand());
   return program;
 }

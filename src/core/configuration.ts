@@ -99,21 +99,24 @@ export function configuredResources(config: Configuration): ResourceInModule[] {
  * quoted strings included, so a `]` or `.` inside a `for_each` key doesn't cut the address.
  */
 export function configurationAddress(instance: string): string {
+  let open = instance.indexOf('[');
+  if (open < 0) return instance; // most addresses: no instance key
   let out = '';
-  let depth = 0;
-  let quoted = false;
-  for (let i = 0; i < instance.length; i++) {
-    const c = instance[i]!;
-    if (depth === 0) {
-      if (c === '[') depth = 1;
-      else out += c;
-      continue;
+  let from = 0;
+  while (open >= 0) {
+    out += instance.slice(from, open);
+    let i = open + 1;
+    let quoted = false;
+    for (; i < instance.length; i++) {
+      const c = instance.charCodeAt(i);
+      if (quoted) {
+        if (c === 0x5c) i++;
+        else if (c === 0x22) quoted = false;
+      } else if (c === 0x22) quoted = true;
+      else if (c === 0x5d) break;
     }
-    if (quoted) {
-      if (c === '\\') i++;
-      else if (c === '"') quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ']') depth = 0;
+    from = i + 1;
+    open = instance.indexOf('[', from);
   }
-  return out;
+  return out + instance.slice(from);
 }

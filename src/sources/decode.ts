@@ -33,14 +33,17 @@ function decodeWith(encoding: string, bytes: Uint8Array, file: string, note: str
   }
 }
 
-/** JSON.parse with a one-line error that says where, and says so when the file ends early. */
+/**
+ * JSON.parse with a one-line error that says whether the file ends early — and nothing of the
+ * input: V8's message quotes the text around the fault, which can be a sensitive value.
+ */
 export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    const truncated = /end of JSON input|Unterminated string/i.test(message ?? '') ? ' — the file looks truncated' : '';
-    throw new InputError(file, `not valid JSON (${message})${truncated}`);
+    const message = e instanceof Error ? e.message : String(e);
+    const truncated = /end of JSON input|Unterminated string/i.test(message) ? ' — the file looks truncated' : '';
+    throw new InputError(file, `not valid JSON${truncated}`);
   }
 }
 

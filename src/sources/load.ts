@@ -34,23 +34,9 @@ export type ParsedDocument = Pick<InputDocument, 'path' | 'doc' | 'terraformChan
  * Steer reads; anything else is parsed whole.
  */
 export function parseDecoded(decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>, file: string): ParsedDocument[] {
-  if (decoded.kind === 'text') return parseText(decoded.text, file);
+  // Text decoded from another encoding is read as its UTF-8 bytes: the same reader, the same messages (none quotes the input).
+  if (decoded.kind === 'text') return parseDecoded({ kind: 'utf8', bytes: Buffer.from(decoded.text, 'utf8'), notes: decoded.notes }, file);
   const bytes = heldInMemory(decoded.bytes, file);
-  try {
-    return documentsOf(bytes, readTerraformDocumentsBytes(bytes, file), file);
-  } catch (e) {
-    return afterReaderFailed(e, bytes, file);
-  }
-}
-
-/** Decoded text (UTF-16): one document parsed whole; several are read as UTF-8 bytes, one by one. */
-function parseText(text: string, file: string): ParsedDocument[] {
-  try {
-    return [{ path: file, doc: JSON.parse(text) }];
-  } catch (e) {
-    if (!(e instanceof SyntaxError && /after JSON/.test(e.message))) return [{ path: file, doc: parseJsonText(text, file) }];
-  }
-  const bytes = ScanArena.holding(Buffer.from(text));
   try {
     return documentsOf(bytes, readTerraformDocumentsBytes(bytes, file), file);
   } catch (e) {

@@ -104,13 +104,13 @@ describe('several plans concatenated in one input (terragrunt run --all show -js
 
   it('names the document a problem is in', async () => {
     const bad = `${texts[0]}\n${JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'a.b', type: 'a', change: { actions: ['zap'] } }] })}`;
-    expect(() => inMemory(bad, 'all.json')).toThrowError(/^all\.json \(document 2\): not a valid Terraform plan: resource_changes\[0\]\.change\.actions\[0\]: unknown action "zap"$/);
+    expect(() => inMemory(bad, 'all.json')).toThrowError(/^all\.json \(document 2\): not a valid Terraform plan: resource_changes\[0\]\.change\.actions\[0\]: unknown action \(Terraform writes /); // the value found is never quoted (it could be a secret)
     await expect(streamed(bad, 'all.json')).rejects.toThrowError(/^all\.json \(document 2\): /);
   });
 
   it('still refuses what follows a document when it is not another one', async () => {
-    expect(() => inMemory(`${texts[0]}\n]`, 'all.json')).toThrowError(/all\.json: not valid JSON \(unexpected "\]" after the end of the document at line \d+/);
-    await expect(streamed(`${texts[0]}\nx`, 'all.json')).rejects.toThrowError(/all\.json: not valid JSON \(unexpected/);
+    expect(() => inMemory(`${texts[0]}\n]`, 'all.json')).toThrowError(/all\.json: not valid JSON \(found "\]" after the end of the document at line \d+/);
+    await expect(streamed(`${texts[0]}\nx`, 'all.json')).rejects.toThrowError(/all\.json: not valid JSON \(found /);
   });
 
   it("says what to do with Terragrunt's log lines instead of plans", () => {

@@ -33,7 +33,7 @@ describe('Terraform actions are classified on the whole tuple', () => {
 
   it('refuses an unknown action word with the file and the field', () => {
     expect(() => parse(tfPlan([rc({ actions: ['obliterate'] })]))).toThrowError(InputError);
-    expect(() => parse(tfPlan([rc({ actions: ['obliterate'] })]))).toThrowError(/plan\.json: .*resource_changes\[0\]\.change\.actions\[0\]: unknown action "obliterate"/);
+    expect(() => parse(tfPlan([rc({ actions: ['obliterate'] })]))).toThrowError(/plan\.json: .*resource_changes\[0\]\.change\.actions\[0\]: unknown action \(Terraform writes no-op, create/);
   });
 
   it('refuses an action combination no Terraform writes', () => {
@@ -132,7 +132,7 @@ describe('Terraform change details', () => {
   });
 
   it('refuses an unknown major format_version', () => {
-    expect(() => parse({ format_version: '2.0', resource_changes: [] })).toThrowError(/unsupported plan format_version "2.0"/);
+    expect(() => parse({ format_version: '2.0', resource_changes: [] })).toThrowError(/unsupported plan format_version 2\.x/);
   });
 });
 

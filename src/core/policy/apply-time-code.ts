@@ -53,6 +53,7 @@ export function applyTimeCode(plan: Plan): ApplyTimeCode {
           },
         ];
       }
+      if (withProvisioners.size === 0) return [];
       const resource = withProvisioners.get(configurationAddress(change.address));
       if (resource === undefined) return [];
       const timing = provisionerTiming(change);

@@ -31,7 +31,7 @@ export function groupPages(pages: readonly ChangeSetPage[]): Map<string, Group> 
     const id = cs.ChangeSetId ?? `${cs.StackName ?? cs.StackId ?? '?'}/${cs.ChangeSetName ?? page.path}`;
     const changes: ResourceChangeJson[] = [];
     for (const [i, c] of cs.Changes.entries()) {
-      if (c.Type !== 'Resource' || !c.ResourceChange) throw new InputError(page.path, `Changes[${i}]: unknown change type ${JSON.stringify(c.Type)}`);
+      if (c.Type !== 'Resource' || !c.ResourceChange) throw new InputError(page.path, `Changes[${i}]: unknown change type (expected Type "Resource" with a ResourceChange)`);
       changes.push(c.ResourceChange);
     }
     const known = groups.get(id);

@@ -28,11 +28,11 @@ function buildSchemas() {
   });
 
   const resourceChangeSchema = z.looseObject({
-    Action: z.enum(CFN_ACTIONS, { error: (issue) => `unknown action ${JSON.stringify(issue.input)}` }),
+    Action: z.enum(CFN_ACTIONS, { error: () => `unknown action (CloudFormation writes ${CFN_ACTIONS.join(', ')})` }),
     LogicalResourceId: z.string().check(z.minLength(1)),
     PhysicalResourceId: str,
     ResourceType: str,
-    Replacement: z.nullish(z.enum(['True', 'False', 'Conditional'], { error: (issue) => `unknown Replacement ${JSON.stringify(issue.input)}` })),
+    Replacement: z.nullish(z.enum(['True', 'False', 'Conditional'], { error: () => 'unknown Replacement (expected True, False or Conditional)' })),
     PolicyAction: str,
     Scope: z.nullish(z.array(z.string())),
     Details: z.nullish(z.array(detailSchema)),

@@ -18,6 +18,9 @@ export class RepeatedKeyError extends Error {
   }
 }
 
+const NONE: ReadonlySet<string> = new Set();
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
@@ -31,14 +34,19 @@ interface Frame {
   slot: string | number;
 }
 
-/** The value starting at `start` (after whitespace) and the index just after it. */
-export function parseUniqueKeys(b: Buffer, start: number): { value: unknown; end: number } {
+/**
+ * The value starting at `start` (after whitespace) and the index just after it. The values of
+ * members named in `whole` are built by `JSON.parse` at once (raw parts a reader keeps as they
+ * are: faster, and their repeated keys are not looked for).
+ */
+export function parseUniqueKeys(b: Buffer, start: number, whole: ReadonlySet<string> = NONE): { value: unknown; end: number } {
   const stack: Frame[] = [];
   let i = skipWhitespace(b, start);
   for (;;) {
     let value: unknown;
     const c = b[i];
-    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+    const top = stack[stack.length - 1];
+    if ((c === OPEN_OBJECT || c === OPEN_ARRAY) && !(top?.seen !== undefined && whole.has(top.slot as string))) {
       const close = c === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY;
       const container: Record<string, unknown> | unknown[] = c === OPEN_OBJECT ? {} : [];
       const first = skipWhitespace(b, i + 1);
@@ -52,7 +60,8 @@ export function parseUniqueKeys(b: Buffer, start: number): { value: unknown; end
       i = first + 1;
     } else {
       const end = skipValue(b, i);
-      value = JSON.parse(b.toString('utf8', i, end));
+      // A string without escapes is its bytes (the common case, and the cheap one); the rest as JSON.parse reads it.
+      value = c === QUOTE && b.subarray(i + 1, end - 1).indexOf(BACKSLASH) < 0 ? b.toString('utf8', i + 1, end - 1) : JSON.parse(b.toString('utf8', i, end));
       i = end;
     }
     // Put the value in its container; close the containers that end here.

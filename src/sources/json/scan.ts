@@ -96,7 +96,7 @@ function errorText(code: number, b: Uint8Array, at: number): string {
     case E_DEPTH:
       return `nested deeper than ${MAX_DEPTH} levels`;
     default:
-      return `unexpected ${describeByte(b, at)}`;
+      return `expected a value, found ${describeByte(b, at)}`;
   }
 }
 
@@ -200,7 +200,7 @@ export function separatorAt(b: Uint8Array, i: number, close: number): number {
 /** Checks nothing but whitespace follows the document's value. */
 export function expectEnd(b: Uint8Array, i: number): void {
   i = skipWhitespace(b, i);
-  if (i < b.length) fail(b, i, `unexpected ${describeByte(b, i)} after the end of the document`);
+  if (i < b.length) fail(b, i, `found ${describeByte(b, i)} after the end of the document`);
 }
 
 /** The text of a key without escapes whose characters are bytes [start, end) of `b`. */
@@ -240,11 +240,19 @@ function decodeKey(b: Buffer, quote: number, end: number): string {
 const KEY_CACHE_SIZE = 4096;
 const keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE).fill(undefined);
 
+/**
+ * What kind of byte is at `i`, quoting it only when it is JSON punctuation: a letter or digit
+ * there can be the first of a sensitive value's bytes.
+ */
 function describeByte(b: Uint8Array, i: number): string {
   if (i >= b.length) return 'the end of input';
   const c = b[i]!;
-  return c >= 0x21 && c < 0x7f ? `"${String.fromCharCode(c)}"` : `byte 0x${c.toString(16).padStart(2, '0')}`;
+  if (PUNCTUATION.includes(c)) return `"${String.fromCharCode(c)}"`;
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return 'a letter';
+  if (c >= 0x30 && c <= 0x39) return 'a digit';
+  return c < 0x20 || c === 0x7f ? 'a control character' : 'another character';
 }
+const PUNCTUATION = Buffer.from('{}[],:"');
 
 /** "line 3, column 14" for an offset (columns count bytes, from 1). */
 export function lineAndColumn(b: Uint8Array, offset: number): string {

@@ -46,9 +46,10 @@ export function checkEnvelope(rest: unknown, ctx: TerraformContext): PlanEnvelop
   if (!result.success) throw new InputError(ctx.path, `not a valid Terraform plan: ${firstIssueText(result.error)}`);
   const version = result.data.format_version ?? result.data.plan_format_version;
   if (version == null) throw new InputError(ctx.path, 'not a Terraform/OpenTofu JSON plan: no format_version');
-  const major = Number(version.split('.')[0]);
-  if (!(major === 0 || major === 1)) {
-    throw new InputError(ctx.path, `unsupported plan format_version "${version}": Steer reads 0.x and 1.x (a new major version may change meanings)`);
+  const major = /^\d{1,6}(?=\.|$)/.exec(version)?.[0];
+  if (!(major === '0' || major === '1')) {
+    const which = major === undefined ? 'format_version is not a version number' : `unsupported plan format_version ${major}.x`;
+    throw new InputError(ctx.path, `${which}: Steer reads 0.x and 1.x (a new major version may change meanings)`);
   }
   return result.data;
 }

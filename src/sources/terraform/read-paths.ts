@@ -19,8 +19,11 @@ export const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
   'deferred_changes',
 ]);
 
-/** Built whole, and no key may repeat anywhere in it (readers must not disagree on what it says). */
+/** Built whole, and no key may repeat in it (readers must not disagree on what it says)… */
 export const CONFIGURATION_KEY = 'configuration';
+
+/** …except inside these members' values, kept raw (expressions, defaults): built by JSON.parse at once. */
+export const RAW_CONFIGURATION_VALUES: ReadonlySet<string> = new Set(['expressions', 'count_expression', 'for_each_expression', 'default', 'validations', 'outputs']);
 
 const MAX_KEY_SHOWN = 80;
 

@@ -15,7 +15,7 @@ import {
 } from '../json/scan.js';
 import { ResourceChangeCollector } from './normalize.js';
 import { readEntry, type TakeEntry } from './read-entry.js';
-import { CONFIGURATION_KEY, ENVELOPE_KEYS, jsonPathText, PRIOR_STATE_PATH, quotedKey } from './read-paths.js';
+import { CONFIGURATION_KEY, ENVELOPE_KEYS, jsonPathText, PRIOR_STATE_PATH, quotedKey, RAW_CONFIGURATION_VALUES } from './read-paths.js';
 import { DependsOnFinder, readStateResource } from './read-state.js';
 import { parseUniqueKeys, RepeatedKeyError } from '../json/parse-unique.js';
 import { shared, type Keep } from './values.js';
@@ -90,11 +90,11 @@ function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): R
     into(JSON.parse(win.bytes.toString('utf8', at(offset), at(end))));
     return end;
   }
-  /** A value built whole, refusing a key repeated in any of its objects; returns its end. */
+  /** A value built whole, refusing a key repeated in its objects (but the raw values'); returns its end. */
   function* unique(offset: number, name: string, into: (value: unknown) => void): Reading<number> {
     const end = yield* step(offset, () => offsetOf(skipValue(win.bytes, at(offset))));
     try {
-      into(parseUniqueKeys(win.bytes, at(offset)).value);
+      into(parseUniqueKeys(win.bytes, at(offset), RAW_CONFIGURATION_VALUES).value);
     } catch (e) {
       if (!(e instanceof RepeatedKeyError)) throw e;
       throw new InputError(file, `not a valid Terraform plan: duplicate key ${quotedKey(e.key)} in ${jsonPathText(name, e.path)}`);

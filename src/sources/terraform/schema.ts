@@ -13,8 +13,9 @@ import { configurationSchema } from './configuration.js';
 /** Every action word Terraform and OpenTofu write into `change.actions`. */
 export const TERRAFORM_ACTION_WORDS = ['no-op', 'create', 'read', 'update', 'delete', 'forget'] as const;
 
+// Says what is expected, never what was found: an input value is never quoted (it can be sensitive).
 const actionWord = z.enum(TERRAFORM_ACTION_WORDS, {
-  error: (issue) => `unknown action ${JSON.stringify(issue.input)}`,
+  error: () => `unknown action (Terraform writes ${TERRAFORM_ACTION_WORDS.join(', ')})`,
 });
 
 export const changeSchema = z.looseObject({

@@ -1,0 +1,2 @@
+import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
+import{a as i,b as n,d as o}from"./chunk-WFDG4UGN.js";import{b as e}from"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";function u(r){let s=n(),t=i(o(r),s);if(!t.ok)throw new e(r,`entry ${t.entry} is bad: ${t.problem}`);let d=t.signed?"every entry signed with STEER_SIGNING_KEY":"signatures not checked (STEER_SIGNING_KEY is not set)";return`${r}: valid, ${t.entries} entr${t.entries===1?"y":"ies"} chained; ${d}`}export{u as verifyAudit};
