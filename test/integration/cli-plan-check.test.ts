@@ -118,11 +118,23 @@ describe('steer plan-check, the built CLI', () => {
 
   it('the JSON report has the documented fields', () => {
     const report = JSON.parse(runCli(['plan-check', demo, '--format', 'json']).stdout);
-    expect(report).toMatchObject({ schemaVersion: 1, verdict: 'review', exitCode: 2 });
+    expect(report).toMatchObject({ schemaVersion: '1.1', verdict: 'review', exitCode: 2, noOpsListed: false });
     expect(report.digest).toMatch(/^[0-9a-f]{64}$/);
     const db = report.plans[0].changes.find((c: { address: string }) => c.address === 'aws_db_instance.orders');
     expect(db).toMatchObject({ action: 'replace', stateful: true, dataLoss: true, production: true, replaceOrder: 'delete-before-create', forcedBy: ['kms_key_id'] });
     expect(db.reasons).toContain('kms_key_id forces replacement');
+    expect(db.forcedValues).toEqual([{ attribute: 'kms_key_id', before: '"arn:aws:kms:eu-west-1:123456789012:key/7c1e2f0a-3b5d-4e8f-9a6b-2d4c8e1f0a3b"', after: '"alias/aws/rds"' }]);
+  });
+
+  it('the JSON report lists changes, not no-ops (counted in the summary); --include-no-op lists them', () => {
+    const report = JSON.parse(runCli(['plan-check', demo, '--format', 'json']).stdout);
+    expect(report.summary['no-op']).toBe(1);
+    expect(report.plans[0].changes.map((c: { action: string }) => c.action)).not.toContain('no-op');
+    expect(report.summary.production).toBe(2); // the replace and the update; not the no-op
+    const all = JSON.parse(runCli(['plan-check', demo, '--format', 'json', '--include-no-op']).stdout);
+    expect(all.noOpsListed).toBe(true);
+    expect(all.plans[0].changes.map((c: { action: string }) => c.action)).toContain('no-op');
+    expect(all.summary).toEqual(report.summary);
   });
 
   it('the same plan gives the same digest; a changed value gives another', () => {
