@@ -37,7 +37,19 @@ describe('steer plan-check, the built CLI', () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain('STEER-DATA-LOSS');
     expect(run.results[0]).toMatchObject({ ruleId: 'STEER-DATA-LOSS', level: 'warning' });
-    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/agent-drift-fix\.plan\.json$/);
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('examples/demo/agent-drift-fix.plan.json');
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'STEER-DATA-LOSS');
+    expect(rule.fullDescription.text).toMatch(/stateful resource/);
+    expect(rule.help.text).toMatch(/backup/);
+  });
+
+  it('SARIF uris are relative to the repository root (GITHUB_WORKSPACE), whatever the working directory', () => {
+    const sarif = JSON.parse(runCli(['plan-check', 'agent-drift-fix.plan.json', '--format', 'sarif'], { cwd: join(repoRoot, 'examples/demo'), env: { GITHUB_WORKSPACE: repoRoot } }).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('examples/demo/agent-drift-fix.plan.json');
+    const outside = JSON.parse(runCli(['plan-check', demo, '--format', 'sarif'], { env: { GITHUB_WORKSPACE: join(repoRoot, 'src') } }).stdout);
+    expect(outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('.steer/outside-repository/agent-drift-fix.plan.json');
+    const stdin = JSON.parse(runCli(['plan-check', '-', '--format', 'sarif'], { input: readFileSync(demo) }).stdout);
+    expect(stdin.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('.steer/stdin');
   });
 
   it.each(['text', 'json', 'markdown', 'sarif'])('never prints a sensitive value (%s)', (format) => {
