@@ -126,3 +126,14 @@ describe('the values that force a CloudFormation replacement', () => {
     ]);
   });
 });
+
+describe('the forcing values of a real Terraform plan (fixtures/terraform/replace-sensitive)', () => {
+  it('mask the sensitive one as Terraform does and say which is known only after apply; the secret appears nowhere', async () => {
+    const report = await analyze([join(fixturesDir, 'terraform', 'replace-sensitive', 'plan.json')]);
+    const byAddress = Object.fromEntries(report.plans[0]!.changes.map((c) => [c.change.address, c.change.forcedValues]));
+    expect(byAddress['terraform_data.db']).toEqual([{ attribute: 'triggers_replace', before: '(sensitive value)', after: '(sensitive value)' }]);
+    expect(byAddress['terraform_data.key']).toEqual([{ attribute: 'triggers_replace', before: '"k1"', after: '"k2"' }]);
+    expect(byAddress['terraform_data.user']![0]!.after).toBe('(known after apply)');
+    expect(JSON.stringify(report)).not.toContain('hunter2');
+  });
+});
