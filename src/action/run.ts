@@ -16,6 +16,7 @@ import { decideApproval, type ApprovalDecision } from '../core/approval.js';
 import { SteerError, UsageError } from '../core/errors.js';
 import { isDestructive, withFindings, type Finding, type Report } from '../core/report.js';
 import { renderJson } from '../render/json.js';
+import { writeSarifOutput } from './sarif-output.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { VERDICT_TITLES } from '../render/summary.js';
 import { annotations, checkSummary, checkTitle, COMMENT_MARKER, commentBody, conclusionOf, failureOutput, type Conclusion } from './gate-text.js';
@@ -122,6 +123,7 @@ function writeOutputs(inputs: ActionInputs, report: Report): void {
   setOutput(inputs.outputFile, 'verdict', report.verdict);
   setOutput(inputs.outputFile, 'digest', report.digest);
   setOutput(inputs.outputFile, 'report', reportPath);
+  writeSarifOutput(inputs, report);
 }
 
 function wantedLabels(report: Report, approval: ApprovalDecision): string[] {
