@@ -44,9 +44,9 @@ async function single(report: Report, format: 'text' | 'markdown' | 'sarif', col
     case 'markdown':
       return renderMarkdown(report);
     case 'sarif': {
-      const { planArtifacts } = await import('../adapters/fs/repository-paths.js'); // SARIF's uris: relative to the repository root
+      const { planArtifactsWithBlocks } = await import('../adapters/fs/repository-paths.js'); // SARIF's uris: relative to the repository root
       const { renderSarif } = await import('../render/sarif.js');
-      return renderSarif(report, STEER_VERSION, { artifacts: planArtifacts(report, process.cwd(), process.env) });
+      return renderSarif(report, STEER_VERSION, { artifacts: await planArtifactsWithBlocks(report, process.cwd(), process.env) });
     }
     case 'text':
       return renderText(report, { color });

@@ -43,6 +43,12 @@ describe('steer plan-check, the built CLI', () => {
     expect(rule.help.text).toMatch(/backup/);
   });
 
+  it("SARIF points a resource's finding at its block in the repository's .tf files, found with the HCL parser of the bundle", () => {
+    const sarif = JSON.parse(runCli(['plan-check', 'fixtures/terraform/count-and-each/plan.json', '--format', 'sarif']).stdout);
+    const inner = sarif.runs[0].results.find((r: { partialFingerprints: { steerFinding: string } }) => r.partialFingerprints.steerFinding.endsWith(':module.child.terraform_data.inner'));
+    expect(inner.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'fixtures/terraform/count-and-each/modules/child/main.tf' }, region: { startLine: 1 } });
+  });
+
   it('SARIF uris are relative to the repository root (GITHUB_WORKSPACE), whatever the working directory', () => {
     const sarif = JSON.parse(runCli(['plan-check', 'agent-drift-fix.plan.json', '--format', 'sarif'], { cwd: join(repoRoot, 'examples/demo'), env: { GITHUB_WORKSPACE: repoRoot } }).stdout);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('examples/demo/agent-drift-fix.plan.json');

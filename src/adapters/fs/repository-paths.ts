@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Report } from '../../core/report.js';
 import { PLACEHOLDER_OUTSIDE, type PlanArtifact } from '../../render/sarif.js';
 
@@ -22,9 +22,33 @@ export function repositoryUri(root: string | undefined, cwd: string, path: strin
   return rel.split(sep).join('/');
 }
 
-/** Per plan of the report: its uri in the repository (the resources' blocks are looked up by resource-blocks.ts). */
+/** Per plan of the report: its uri in the repository. */
 export function planArtifacts(report: Report, cwd: string, env: NodeJS.ProcessEnv): PlanArtifact[] {
+  return planUris(report, cwd, repositoryRoot(cwd, env));
+}
+
+/**
+ * Per plan: its uri, and for a Terraform plan read from a file, where the blocks of the
+ * resources its findings name are in the `.tf` files of its directory (the root module) and
+ * of the local modules it calls (resource-blocks.ts).
+ */
+export async function planArtifactsWithBlocks(report: Report, cwd: string, env: NodeJS.ProcessEnv): Promise<PlanArtifact[]> {
   const root = repositoryRoot(cwd, env);
+  const artifacts = planUris(report, cwd, root);
+  if (root === undefined) return artifacts;
+  const { resourceBlocks } = await import('./resource-blocks.js'); // the HCL parser only for SARIF
+  return Promise.all(
+    artifacts.map(async (artifact, i) => {
+      const { plan } = report.plans[i]!;
+      if (plan.source === 'cloudformation' || plan.target.path === '-') return artifact;
+      const addresses = [...new Set(report.findings.filter((f) => f.plan === i && f.address !== undefined).map((f) => f.address!))];
+      const resources = await resourceBlocks(addresses, dirname(resolve(cwd, plan.target.path)), root);
+      return resources.size > 0 ? { ...artifact, resources } : artifact;
+    }),
+  );
+}
+
+function planUris(report: Report, cwd: string, root: string | undefined): PlanArtifact[] {
   return report.plans.map((p) => {
     const path = p.plan.target.path;
     const uri = repositoryUri(root, cwd, path);
