@@ -3,7 +3,7 @@
 //   heavy clients) are parsed only by the commands that import them: plan-check starts fast.
 // - The GitHub Action: dist/index.js, one file, as action.yml runs it.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { buildScannerModule } from './build-wasm.mjs';
 
 const { version, name } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -38,6 +38,11 @@ await import('node:fs').then(({ writeFileSync, chmodSync }) => {
   writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${cli}`);
   chmodSync('dist/cli.js', 0o755);
 });
+
+// The HCL grammar (tree-sitter, WebAssembly) that SARIF uses to find resource blocks in .tf files:
+// loaded from beside the bundle (src/adapters/fs/resource-blocks.ts).
+copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
+copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'dist/tree-sitter-terraform.wasm');
 
 if (existsSync('src/action/main.ts')) {
   await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/index.js', banner: { js: requireShim } });

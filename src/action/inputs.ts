@@ -23,6 +23,8 @@ export interface ActionInputs {
   readonly retryBaseMs: number;
   /** Input `signing-key`: the gate signs its check with it (steer apply verifies with STEER_SIGNING_KEY). */
   readonly signingKey?: string;
+  /** Input `sarif`: where to write the report as SARIF (relative to the workspace). */
+  readonly sarifPath?: string;
 }
 
 export interface PullRequestEvent {
@@ -96,6 +98,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv): ActionInputs {
     ...(pull ? { pull } : {}),
     retryBaseMs: retryBase(env.STEER_GITHUB_RETRY_BASE_MS),
     ...(input(env, 'signing-key') ? { signingKey: input(env, 'signing-key') } : {}),
+    ...(input(env, 'sarif') ? { sarifPath: input(env, 'sarif') } : {}),
   };
 }
 

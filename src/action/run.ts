@@ -22,6 +22,7 @@ import { isDestructive, withFindings, type Finding, type Report } from '../core/
 import { fileFindings } from './file-findings.js';
 import { gateRecord } from './gate-record.js';
 import { renderJson } from '../render/json.js';
+import { writeSarifOutput } from './sarif-output.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { VERDICT_TITLES } from '../render/summary.js';
 import { annotations, checkSummary, checkTitle, COMMENT_MARKER, commentBody, conclusionOf, failureOutput, type Conclusion } from './gate-text.js';
@@ -143,6 +144,7 @@ function writeOutputs(inputs: ActionInputs, report: Report): void {
   setOutput(inputs.outputFile, 'verdict', report.verdict);
   setOutput(inputs.outputFile, 'digest', report.digest);
   setOutput(inputs.outputFile, 'report', reportPath);
+  writeSarifOutput(inputs, report);
 }
 
 function wantedLabels(report: Report, approval: ApprovalDecision): string[] {

@@ -83,6 +83,24 @@ export const STARTER_POLICY = `# Steer policy. Read from the base branch by the 
 version: 1
 production:
   names: [prod, production, prd, live]
+  # Say where each plan runs. A delete or replace that no environment below (nor --env NAME)
+  # places in production or outside it is reviewed (STEER-ENV-UNKNOWN), never silently allowed.
+  environments:
+    - name: production
+      production: true
+      match:
+        workspaces: [prod, production]
+        paths: ["**/prod/**", "**/production/**"]
+    - name: staging
+      production: false
+      match:
+        workspaces: [staging, stage]
+        paths: ["**/staging/**", "**/stage/**"]
+    - name: development
+      production: false
+      match:
+        workspaces: [dev, development, sandbox]
+        paths: ["**/dev/**", "**/sandbox/**"]
 # protected:
 #   - addresses: ["aws_db_instance.main"]
 #     reason: customer data

@@ -32,6 +32,7 @@ export function planCheckCommand(): Command {
     .option('--workspace <name>', 'Terraform workspace the plans were made in (default: $TF_WORKSPACE)')
     .option('--tf-bin <path>', 'terraform or tofu binary used to read saved plans', 'terraform')
     .option('--tf-chdir <dir>', 'working directory for "terraform show" on saved plans (default: the plan file\'s directory)')
+    .option('--include-no-op', 'JSON report: list unchanged resources too (by default they are only counted in the summary)')
     .option('--stream', 'read Terraform JSON plans with the streaming reader (automatic above 256 MB)')
     .option('--cdktf <dir>', 'a synthesized CDK for Terraform app (cdktf.out): plan every stack (or take the plans already there)')
     .option('--stack <name>', 'CloudFormation stack of --change-set')

@@ -12,6 +12,8 @@ export interface ReportOutputOptions {
   format: 'text' | 'json' | 'markdown' | 'sarif';
   out?: string;
   color: boolean;
+  /** JSON: list no-op changes too (plan-check --include-no-op). */
+  includeNoOp?: boolean;
 }
 
 /** The options every analyzing command shares: --format, --out, --no-color. */
@@ -27,7 +29,7 @@ export async function emitReport(report: Report, opts: ReportOutputOptions): Pro
   const color = opts.color && opts.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
   // JSON is written a change at a time: a report on a huge plan is never one string in memory.
   const chunks: Iterable<string> =
-    opts.format === 'json' ? renderJsonChunks(report, STEER_VERSION) : [await single(report, opts.format, color)];
+    opts.format === 'json' ? renderJsonChunks(report, STEER_VERSION, { includeNoOp: opts.includeNoOp === true }) : [await single(report, opts.format, color)];
   if (opts.out !== undefined) {
     await writeOutputChunks(opts.out, chunks);
     process.stderr.write(`steer: ${VERDICT_TITLES[report.verdict]} (digest ${report.digest}); report written to ${opts.out}\n`);
@@ -42,8 +44,9 @@ async function single(report: Report, format: 'text' | 'markdown' | 'sarif', col
     case 'markdown':
       return renderMarkdown(report);
     case 'sarif': {
-      const { renderSarif } = await import('../render/sarif.js'); // the SARIF builder only when asked for
-      return renderSarif(report, STEER_VERSION);
+      const { planArtifactsWithBlocks } = await import('../adapters/fs/repository-paths.js'); // SARIF's uris: relative to the repository root
+      const { renderSarif } = await import('../render/sarif.js');
+      return renderSarif(report, STEER_VERSION, { artifacts: await planArtifactsWithBlocks(report, process.cwd(), process.env) });
     }
     case 'text':
       return renderText(report, { color });

@@ -1,6 +1,6 @@
 import type { SteerConfig } from '../config/schema.js';
 import { reportDigest } from './digest.js';
-import { changeProductionSignals, planProductionSignals, productionRules } from './facts/production.js';
+import { changeNonProductionSignals, changeProductionSignals, planNonProductionSignals, planProductionSignals, productionRules } from './facts/production.js';
 import { blastRadii } from './facts/blast-radius.js';
 import { planMagnitude } from './facts/magnitude.js';
 import { statefulCatalog } from './facts/stateful.js';
@@ -12,7 +12,7 @@ import { changeFindings } from './policy/change-policy.js';
 import { planFindings } from './policy/plan-policy.js';
 import { proportionFindings } from './policy/proportion-policy.js';
 import type { AssessedChange, Finding, PlanReport, Report } from './report.js';
-import { severityVerdict } from './report.js';
+import { isDestructive, severityVerdict } from './report.js';
 import { worst } from './verdict.js';
 
 export interface AssessOptions {
@@ -36,7 +36,14 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
   const intent = options.intent !== undefined ? judgeIntent(options.intent) : undefined;
 
   for (const [index, plan] of plans.entries()) {
-    const planSignals = planProductionSignals(plan, rules, { ...(options.explicitEnv !== undefined ? { explicitEnv: options.explicitEnv } : {}) });
+    const signalContext = { ...(options.explicitEnv !== undefined ? { explicitEnv: options.explicitEnv } : {}) };
+    const planSignals = planProductionSignals(plan, rules, signalContext);
+    // Computed only if a destructive change has no production signal (most plans never need it).
+    let planNonProduction: boolean | undefined;
+    const knownNonProduction = (change: Change): boolean => {
+      planNonProduction ??= planNonProductionSignals(plan, rules, signalContext).length > 0;
+      return planNonProduction || changeNonProductionSignals(change, rules).length > 0;
+    };
     const assessChange = (change: Change): AssessedChange => {
       const stateful = catalog.categoryOf(change.type);
       // Changes that do nothing carry only the plan's signals: their own can't matter to the verdict.
@@ -47,6 +54,9 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
       const dataLoss = stateful !== undefined && change.mode === 'managed' && (change.destroys || change.mayReplace || change.replacementUnknown) && !retained;
       const assessed: AssessedChange = { change, production, dataLoss, verdict: 'allow' };
       if (stateful !== undefined) (assessed as { stateful?: string }).stateful = stateful;
+      if (production.length === 0 && change.mode === 'managed' && isDestructive(assessed) && !knownNonProduction(change)) {
+        (assessed as { unknownEnvironment?: true }).unknownEnvironment = true;
+      }
       return assessed;
     };
 

@@ -4,8 +4,9 @@ import type { Configuration } from './configuration.js';
  * The normalized model: the contract between the source adapters (which know input formats)
  * and everything after them (facts, policy, renderers), which never see a raw plan.
  *
- * No values are carried. Sources keep only what the analysis needs (tags, names of changed
- * attributes), already redacted: a value the model never holds can never leak.
+ * Almost no values are carried. Sources keep only what the analysis and the reviewer need (tags,
+ * names of changed attributes, the values of the attributes that force a replacement), already
+ * redacted and shortened: a value the model never holds can never leak.
  */
 
 /** Every action a change can have. Terraform's `plans.Action` list, plus `move` and `import`. */
@@ -41,6 +42,17 @@ export interface ChangeReasons {
   readonly notes: readonly string[];
 }
 
+/**
+ * An attribute that forces the replacement, with its value before and after as display text:
+ * masked at the source ("(sensitive value)" where the source marks it sensitive, "(known after
+ * apply)" where it is not known yet) and shortened (FORCED_VALUE_MAX characters at most).
+ */
+export interface ForcedValue {
+  readonly attribute: string;
+  readonly before: string;
+  readonly after: string;
+}
+
 export interface Change {
   readonly address: string;
   readonly type: string;
@@ -66,6 +78,8 @@ export interface Change {
   /** CloudFormation PolicyAction (Delete, Retain, Snapshot, ReplaceAndDelete...). */
   readonly policyAction?: string;
   readonly reasons: ChangeReasons;
+  /** The values of the attributes that force a replacement, before → after (absent when the source gives none). */
+  readonly forcedValues?: readonly ForcedValue[];
   /** Top-level attribute names whose value changes (no values). */
   readonly changedAttributes: readonly string[];
   /** Tags/labels before and after (values of sensitive tags already redacted). */
@@ -140,6 +154,10 @@ export interface GraphResource {
 }
 
 export const REDACTED = '(sensitive value)';
+/** What Terraform shows for a value known only once the change is applied. */
+export const UNKNOWN_VALUE = '(known after apply)';
+/** The longest value text a ForcedValue holds. */
+export const FORCED_VALUE_MAX = 100;
 
 /** What an approval of this plan binds to: the saved plan file's hash, or the change set's ARN; undefined for a JSON rendering alone. */
 export function artifactOf(plan: Plan): string | undefined {

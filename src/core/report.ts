@@ -20,6 +20,7 @@ export const FINDING_CODES = {
   'STEER-RULE': 'A steer.yml rule decided this change',
   'STEER-LIMIT': 'A limit on deletions or replacements is exceeded',
   'STEER-DESTROY': 'A resource outside production is deleted or replaced',
+  'STEER-ENV-UNKNOWN': 'A resource is deleted or replaced where no signal says production or non-production',
   'STEER-DRIFT': 'Drift: a resource changed outside the tool',
   'STEER-INPUT-NOTE': 'How the input was read',
   'STEER-NOT-EXECUTABLE': 'The change set cannot be executed as it is',
@@ -53,6 +54,11 @@ export interface AssessedChange {
   /** Destroys (or may destroy) a stateful object's data: not retained, not snapshotted. */
   readonly dataLoss: boolean;
   readonly verdict: Verdict;
+  /**
+   * Set on a destructive change that no signal places in production or outside it: Steer does
+   * not know where it runs (STEER-ENV-UNKNOWN), so it is reviewed, never silently allowed.
+   */
+  readonly unknownEnvironment?: true;
 }
 
 export interface PlanReport {

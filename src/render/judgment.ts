@@ -1,4 +1,5 @@
 import type { BlastRadius } from '../core/facts/blast-radius.js';
+import type { JsonPlan, JsonReport } from './report-schema.js';
 import type { JudgedIntent } from '../core/intent/judge.js';
 import type { PlanReport, Report } from '../core/report.js';
 
@@ -45,7 +46,7 @@ export function verbFor(p: PlanReport, address: string): string {
 }
 
 /** The JSON report's `intent`: what was judged, or that nothing was. */
-export function jsonIntent(report: Report): unknown {
+export function jsonIntent(report: Report): JsonReport['intent'] {
   const i = report.intent;
   if (i === undefined) return { given: false, note: 'no task given' };
   return {
@@ -57,12 +58,12 @@ export function jsonIntent(report: Report): unknown {
     words: i.words,
     destructive: i.destructive,
     scope: i.scope ?? null,
-  };
+  } as unknown as JsonReport['intent']; // the model's own objects, as the schema describes them
 }
 
-export function jsonJudgment(p: PlanReport): { magnitude: unknown; blastRadius: unknown; dependencySources: readonly string[] } {
+export function jsonJudgment(p: PlanReport): Pick<JsonPlan, 'magnitude' | 'blastRadius' | 'dependencySources'> {
   return {
-    magnitude: p.magnitude,
+    magnitude: { ...p.magnitude },
     blastRadius: p.blastRadius.map((r) => ({ address: r.address, dependents: r.dependents.length, stateful: r.stateful, production: r.production, resources: r.dependents.slice(0, 200) })),
     dependencySources: p.plan.dependencies?.sources ?? [],
   };

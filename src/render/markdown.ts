@@ -2,6 +2,7 @@ import type { AssessedChange, Report } from '../core/report.js';
 import { isDestructive } from '../core/report.js';
 import { displayMessage, displayName, MAX_MESSAGE, MAX_NAME } from './display-text.js';
 import { blastRadiusLine, notableRadii, taskLine, verbFor } from './judgment.js';
+import { changedAttributesSuffix, dataLossCallout, forcedCell, productionChanges, productionTable, runLink } from './markdown-table.js';
 import { countActions, countsSentence, headline, reportCounts, reviewOrder, VERDICT_TITLES } from './summary.js';
 
 /**
@@ -15,6 +16,8 @@ export interface MarkdownOptions {
   readonly maxLength?: number;
   /** A hidden marker placed first (the sticky comment's identity). */
   readonly marker?: string;
+  /** The workflow run that made the report (the Action's run URL), linked beside the digest. */
+  readonly runUrl?: string;
 }
 
 export const MARKDOWN_LIMIT = 65_000;
@@ -27,8 +30,18 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (options.marker) out.push(`${options.marker}\n`);
   out.push(`## ${ICONS[report.verdict]} Steer: ${VERDICT_TITLES[report.verdict]}\n\n`);
   out.push(`**${text(headline(report))}** — ${countsSentence(reportCounts(report))}.\n\n`);
-  out.push(`Plan digest: \`${report.digest}\`${report.agentAuthored ? ' · 🤖 **agent-authored change**' : ''}\n\n`);
+  out.push(`Plan digest: \`${report.digest}\`${report.agentAuthored ? ' · 🤖 **agent-authored change**' : ''}${runLink(options.runUrl)}\n\n`);
   if (report.intent !== undefined) out.push(`📝 ${text(taskLine(report.intent))}\n\n`);
+  out.push(dataLossCallout(report));
+  const table = productionTable(productionChanges(report));
+  // The table may take a third of the room: the list of changes that need a human (below) keeps the rest.
+  const tableFloor = (out.remaining() * 2) / 3;
+  for (const [i, row] of table.entries()) {
+    if (out.remaining() - row.length < tableFloor || !out.push(row)) {
+      if (i > 1) out.forcePush(`\n…the table stops here (comment size limit); see the JSON report.\n\n`);
+      break;
+    }
+  }
   const radii = radiusByChange(report);
 
   const all = report.plans.flatMap((p) => p.changes);
@@ -58,7 +71,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     for (const r of p.plan.incompleteReasons) out.push(`- ❗ ${text(r)}\n`);
     let shown = 0;
     for (const c of changes) {
-      if (!out.push(`- ${c.change.action} ${code(c.change.address)}${c.stateful ? ` (${c.stateful})` : ''}${c.dataLoss ? ' **data loss**' : ''}\n`)) break;
+      if (!out.push(`- ${c.change.action} ${code(c.change.address)}${c.stateful ? ` (${c.stateful})` : ''}${c.dataLoss ? ' **data loss**' : ''}${changedAttributesSuffix(c.change)}\n`)) break;
       shown += 1;
     }
     if (shown < changes.length) out.forcePush(`- …and ${changes.length - shown} more not shown.\n`);
@@ -87,7 +100,6 @@ function radiusByChange(report: Report): Map<AssessedChange, { line: string }> {
 
 /** Room kept for the line that says how many were left out. */
 const MORE_LINE = 120;
-const MAX_FORCED_BY = 10;
 const MAX_NOTES = 5;
 
 /**
@@ -117,7 +129,7 @@ function needsAHuman(first: readonly AssessedChange[], room: number, radii: Read
 function destructiveHead(c: AssessedChange): string {
   const ch = c.change;
   const action = ch.mayReplace ? 'may be replaced' : ch.replacementUnknown ? 'may be replaced (unknown)' : ch.action;
-  const flags = [c.dataLoss ? '🔥 **DATA LOSS**' : '', c.production.length > 0 ? '**production**' : '', c.verdict === 'block' ? '⛔ **blocked**' : '']
+  const flags = [c.dataLoss ? '🔥 **DATA LOSS**' : '', c.production.length > 0 ? '**production**' : '', c.unknownEnvironment ? '**environment unknown**' : '', c.verdict === 'block' ? '⛔ **blocked**' : '']
     .filter(Boolean)
     .join(' · ');
   return `- **${action}** ${code(ch.address)}${c.stateful ? ` (${c.stateful})` : ''} ${flags}\n`;
@@ -127,10 +139,7 @@ function destructiveDetails(c: AssessedChange, radius?: { line: string }): strin
   const ch = c.change;
   const lines: string[] = [];
   const why: string[] = [];
-  const forced = ch.reasons.forcedBy;
-  if (forced.length > 0) {
-    why.push(`forced by ${forced.slice(0, MAX_FORCED_BY).map((f) => code(f)).join(', ')}${forced.length > MAX_FORCED_BY ? ` and ${forced.length - MAX_FORCED_BY} more` : ''}`);
-  }
+  if (ch.reasons.forcedBy.length > 0) why.push(`forced by ${forcedCell(ch, ', ')}`);
   why.push(...ch.reasons.notes.slice(0, MAX_NOTES).map((n) => text(n)));
   if (ch.replaceOrder) why.push(ch.replaceOrder === 'create-before-destroy' ? 'new object created first' : 'destroyed first, then re-created');
   if (ch.policyAction) why.push(`PolicyAction ${text(ch.policyAction)}`);
@@ -145,9 +154,13 @@ function footer(report: Report): string {
     case 'allow':
       return '<sub>Steer: nothing here needs a human.</sub>\n';
     case 'review':
-      return '<sub>Steer: a human must approve this exact plan (the digest above) before it is applied. A new commit or a new plan needs a new approval.</sub>\n';
+      return (
+        '**Next step:** a human must approve this exact plan (the digest above) before it is applied: approve the PR on this commit; ' +
+        'then `steer apply` (Terraform) or `steer execute` (CloudFormation) runs exactly this plan. ' +
+        'To change it instead, edit the configuration and push: a new commit or a new plan needs a new approval.\n'
+      );
     case 'block':
-      return '<sub>Steer: blocked — this plan must not be applied. Change it and plan again.</sub>\n';
+      return '**Next step:** blocked — this plan must not be applied, whatever the approvals. Change the configuration so the blocked change is not in the plan, and push to plan again.\n';
     default: {
       const never: never = report.verdict;
       return String(never);

@@ -50,11 +50,14 @@ export function headline(report: Report): string {
   const prodDestroys = all.filter((c) => isDestructive(c) && c.production.length > 0).length;
   const top = report.findings[0];
   if (report.verdict === 'allow') {
-    return all.some(isDestructive) ? 'no destructive change on production' : 'no destructive changes';
+    if (prodDestroys > 0) return `${prodDestroys} destructive change(s) on production, allowed by steer.yml`;
+    return all.some(isDestructive) ? 'destructive changes only outside production' : 'no destructive changes';
   }
   const parts: string[] = [];
   if (dataLoss > 0) parts.push(`${dataLoss} production change(s) destroy data`);
   else if (prodDestroys > 0) parts.push(`${prodDestroys} destructive change(s) on production`);
+  const unknown = all.filter((c) => c.unknownEnvironment).length;
+  if (unknown > 0) parts.push(`${unknown} destructive change(s) where no signal says whether this is production or not`);
   if (parts.length === 0 && top) parts.push(top.message);
   return parts.join('; ');
 }
@@ -87,4 +90,12 @@ export function reviewOrder(changes: readonly AssessedChange[]): AssessedChange[
 
 export function shortDigest(digest: string): string {
   return digest.slice(0, 12);
+}
+
+/** At most this many changed attribute names are listed after an update; the rest are counted. */
+const ATTRIBUTES_SHOWN = 12;
+
+/** The changed attributes an update lists, and how many more there are. */
+export function listedAttributes(names: readonly string[]): { readonly shown: readonly string[]; readonly more: number } {
+  return { shown: names.slice(0, ATTRIBUTES_SHOWN), more: Math.max(0, names.length - ATTRIBUTES_SHOWN) };
 }

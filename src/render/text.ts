@@ -2,7 +2,7 @@ import type { Action } from '../core/model.js';
 import { displayMessage, displayName, MAX_MESSAGE } from './display-text.js';
 import type { AssessedChange, PlanReport, Report } from '../core/report.js';
 import { blastRadiusLine, notableRadii, taskLine, verbFor, WORST_NAMED } from './judgment.js';
-import { countActions, countsSentence, headline, reviewOrder, VERDICT_TITLES } from './summary.js';
+import { countActions, countsSentence, headline, listedAttributes, reviewOrder, VERDICT_TITLES } from './summary.js';
 
 /** Terminal report: verdict first, destructive changes first, each with its reasons. Pure. */
 
@@ -40,7 +40,7 @@ export function renderText(report: Report, options: TextOptions): string {
       lines.push(`  ${sev} ${f.code}  ${displayMessage(f.message, f.address)}`);
     }
   }
-  lines.push('', clean(nextStep(report)));
+  lines.push('', ...nextStep(report).split('\n').map(clean));
   return `${lines.join('\n')}\n`;
 }
 
@@ -77,14 +77,23 @@ function changeLines(c: AssessedChange, planSignals: number, paint: Paint): stri
   if (c.stateful) tags.push(`[${c.stateful}]`);
   if (c.dataLoss) tags.push(paint('1;31', 'DATA LOSS'));
   if (c.production.length > 0) tags.push(paint('35', 'PRODUCTION'));
+  if (c.unknownEnvironment) tags.push(paint('33', 'ENVIRONMENT UNKNOWN'));
   if (c.verdict === 'block') tags.push(paint('1;31', 'BLOCKED'));
   // Terraform addresses contain their type; CloudFormation logical ids don't.
   const type = change.address.includes(change.type) ? '' : ` ${paint('2', clean(change.type))}`;
   const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${displayName(change.address)}${type}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ''}  ${tags.join(' ')}`;
   const out = [head.trimEnd()];
-  if (!destructive && change.action !== 'move') return out;
   const detail = (label: string, text: string): void => void out.push(`        ${paint('2', label)} ${clean(text)}`);
-  if (change.reasons.forcedBy.length > 0) detail('forced by:', change.reasons.forcedBy.join(', '));
+  if (change.action === 'update' && !destructive && change.changedAttributes.length > 0) detail('changes:', attributeList(change.changedAttributes));
+  if (!destructive && change.action !== 'move') return out;
+  const shownValues = new Set<string>();
+  for (const v of change.forcedValues ?? []) {
+    shownValues.add(v.attribute);
+    detail('forced by:', `${v.attribute}: ${v.before} → ${v.after}`);
+  }
+  const unvalued = change.reasons.forcedBy.filter((a) => !shownValues.has(a));
+  if (unvalued.length > 0) detail('forced by:', unvalued.join(', '));
+  if (change.action === 'update' && change.changedAttributes.length > 0) detail('changes:', attributeList(change.changedAttributes));
   for (const note of change.reasons.notes) detail('why:', note);
   if (change.replaceOrder) detail('order:', change.replaceOrder === 'create-before-destroy' ? 'new object created first, then the old one destroyed' : 'destroyed first, then re-created (downtime)');
   if (change.policyAction) detail('policy:', `PolicyAction ${change.policyAction}`);
@@ -95,14 +104,26 @@ function changeLines(c: AssessedChange, planSignals: number, paint: Paint): stri
   return out;
 }
 
+function attributeList(names: readonly string[]): string {
+  const { shown, more } = listedAttributes(names);
+  return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
 function nextStep(report: Report): string {
   switch (report.verdict) {
     case 'allow':
       return 'Exit 0: nothing here needs a human.';
     case 'review':
-      return `Exit 2: a human must review and approve this exact plan (digest ${report.digest.slice(0, 12)}…) before it is applied.`;
+      return [
+        `Exit 2: a human must review and approve this exact plan (digest ${report.digest.slice(0, 12)}…) before it is applied.`,
+        'Next: in the pull request, approve the PR on this commit; then `steer apply` (Terraform) or `steer execute` (CloudFormation) runs exactly this plan.',
+        'To change it instead: edit the configuration, plan again and re-run steer (a new plan needs a new approval).',
+      ].join('\n');
     case 'block':
-      return 'Exit 3: blocked. Change the plan; this one must not be applied.';
+      return [
+        'Exit 3: blocked. This plan must not be applied, whatever the approvals.',
+        'Next: change the configuration (or steer.yml, reviewed on the base branch) so the blocked change is not in the plan, plan again and re-run steer.',
+      ].join('\n');
     default: {
       const never: never = report.verdict;
       return String(never);

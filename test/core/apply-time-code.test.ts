@@ -114,7 +114,7 @@ describe('apply-time code in a real Terraform 1.11 plan', () => {
   });
 
   it('outside production it is reported, not weighed', () => {
-    const r = runCli(['plan-check', fixture, '--format', 'json']);
+    const r = runCli(['plan-check', fixture, '--format', 'json', '--env', 'staging']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('STEER-APPLY-TIME-CODE');
   });

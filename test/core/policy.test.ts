@@ -130,7 +130,7 @@ describe('steer.yml rules, limits and protected resources', () => {
 
   it('rules can be stricter for agent-authored changes', () => {
     const cfg = config(`rules:\n  - match: { agent: true, actions: [delete] }\n    verdict: block\n`);
-    const plan = planOf([rc({ actions: ['delete'] })]);
+    const plan = planOf([rc({ actions: ['delete'] })], { variables: { environment: { value: 'staging' } } });
     expect(assess([plan], { config: cfg, agentAuthored: true }).verdict).toBe('block');
     expect(assess([plan], { config: cfg, agentAuthored: false }).verdict).toBe('allow');
   });

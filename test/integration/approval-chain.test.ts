@@ -97,13 +97,13 @@ describe('attacks by an agent that controls the pull request', () => {
     expect((await applyArtifact('other')).code).toBe(0);
   });
 
-  it('a JSON rendering with the production variable removed: the gate allows, apply refuses the real plan', async () => {
+  it('a JSON rendering that says staging where the saved plan says production: the gate allows, apply refuses the real plan', async () => {
     const before = dbId();
     const out = planJob(CHANGED);
     const json = JSON.parse(readFileSync(join(out, 'tfplan.json'), 'utf8'));
-    delete json.variables;
+    json.variables.environment.value = 'staging';
     writeFileSync(join(out, 'tfplan.json'), JSON.stringify(json));
-    expect((await gate()).code).toBe(0); // what the gate was shown has no production signal
+    expect((await gate()).code).toBe(0); // what the gate was shown is outside production
     expect(lastRecord().verdict).toBe('allow');
     const r = await applyArtifact();
     expect(r.code).toBe(2);

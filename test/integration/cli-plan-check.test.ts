@@ -37,7 +37,25 @@ describe('steer plan-check, the built CLI', () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain('STEER-DATA-LOSS');
     expect(run.results[0]).toMatchObject({ ruleId: 'STEER-DATA-LOSS', level: 'warning' });
-    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/agent-drift-fix\.plan\.json$/);
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('examples/demo/agent-drift-fix.plan.json');
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'STEER-DATA-LOSS');
+    expect(rule.fullDescription.text).toMatch(/stateful resource/);
+    expect(rule.help.text).toMatch(/backup/);
+  });
+
+  it("SARIF points a resource's finding at its block in the repository's .tf files, found with the HCL parser of the bundle", () => {
+    const sarif = JSON.parse(runCli(['plan-check', 'fixtures/terraform/count-and-each/plan.json', '--format', 'sarif']).stdout);
+    const inner = sarif.runs[0].results.find((r: { partialFingerprints: { steerFinding: string } }) => r.partialFingerprints.steerFinding.endsWith(':module.child.terraform_data.inner'));
+    expect(inner.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'fixtures/terraform/count-and-each/modules/child/main.tf' }, region: { startLine: 1 } });
+  });
+
+  it('SARIF uris are relative to the repository root (GITHUB_WORKSPACE), whatever the working directory', () => {
+    const sarif = JSON.parse(runCli(['plan-check', 'agent-drift-fix.plan.json', '--format', 'sarif'], { cwd: join(repoRoot, 'examples/demo'), env: { GITHUB_WORKSPACE: repoRoot } }).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('examples/demo/agent-drift-fix.plan.json');
+    const outside = JSON.parse(runCli(['plan-check', demo, '--format', 'sarif'], { env: { GITHUB_WORKSPACE: join(repoRoot, 'src') } }).stdout);
+    expect(outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('.steer/outside-repository/agent-drift-fix.plan.json');
+    const stdin = JSON.parse(runCli(['plan-check', '-', '--format', 'sarif'], { input: readFileSync(demo) }).stdout);
+    expect(stdin.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('.steer/stdin');
   });
 
   it.each(['text', 'json', 'markdown', 'sarif'])('never prints a sensitive value (%s)', (format) => {
@@ -118,11 +136,23 @@ describe('steer plan-check, the built CLI', () => {
 
   it('the JSON report has the documented fields', () => {
     const report = JSON.parse(runCli(['plan-check', demo, '--format', 'json']).stdout);
-    expect(report).toMatchObject({ schemaVersion: 1, verdict: 'review', exitCode: 2 });
+    expect(report).toMatchObject({ schemaVersion: 1, schemaMinorVersion: 1, verdict: 'review', exitCode: 2, noOpsListed: false });
     expect(report.digest).toMatch(/^[0-9a-f]{64}$/);
     const db = report.plans[0].changes.find((c: { address: string }) => c.address === 'aws_db_instance.orders');
     expect(db).toMatchObject({ action: 'replace', stateful: true, dataLoss: true, production: true, replaceOrder: 'delete-before-create', forcedBy: ['kms_key_id'] });
     expect(db.reasons).toContain('kms_key_id forces replacement');
+    expect(db.forcedValues).toEqual([{ attribute: 'kms_key_id', before: '"arn:aws:kms:eu-west-1:123456789012:key/7c1e2f0a-3b5d-4e8f-9a6b-2d4c8e1f0a3b"', after: '"alias/aws/rds"' }]);
+  });
+
+  it('the JSON report lists changes, not no-ops (counted in the summary); --include-no-op lists them', () => {
+    const report = JSON.parse(runCli(['plan-check', demo, '--format', 'json']).stdout);
+    expect(report.summary['no-op']).toBe(1);
+    expect(report.plans[0].changes.map((c: { action: string }) => c.action)).not.toContain('no-op');
+    expect(report.summary.production).toBe(2); // the replace and the update; not the no-op
+    const all = JSON.parse(runCli(['plan-check', demo, '--format', 'json', '--include-no-op']).stdout);
+    expect(all.noOpsListed).toBe(true);
+    expect(all.plans[0].changes.map((c: { action: string }) => c.action)).toContain('no-op');
+    expect(all.summary).toEqual(report.summary);
   });
 
   it('the same plan gives the same digest; a changed value gives another', () => {

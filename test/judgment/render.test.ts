@@ -24,7 +24,7 @@ describe('the task and the blast radius in the reports', () => {
   });
 
   it('JSON says "no task given" when there was none, and carries the magnitude', async () => {
-    const json = jsonReport(await check(), '0.0.0') as { schemaMinorVersion: number; intent: unknown; plans: { magnitude: { dependents: number } }[] };
+    const json = jsonReport(await check(), '0.0.0') as unknown as { schemaMinorVersion: number; intent: unknown; plans: { magnitude: { dependents: number } }[] };
     expect(json.schemaMinorVersion).toBe(1);
     expect(json.intent).toEqual({ given: false, note: 'no task given' });
     expect(json.plans[0]!.magnitude.dependents).toBe(10);

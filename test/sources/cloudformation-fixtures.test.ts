@@ -67,10 +67,11 @@ describe('hand-written CloudFormation change sets', () => {
     expect(strings.plans[0]!.changes[0]!.change.tagsBefore).toEqual({ team: 'orders' });
   });
 
-  it('property values never reach the model: only the names of changed properties', async () => {
+  it('property values reach the model only for the properties that force a replacement; other changes keep their names', async () => {
     const report = await analyze(fixture('contexts/as-strings.json', 'property-values-warning.json'));
     const model = JSON.stringify(report.plans.map((p) => p.plan));
-    expect(model).not.toMatch(/orders-alerts-v2|"60"|VisibilityTimeout":"30/);
+    expect(model).not.toMatch(/"60"|VisibilityTimeout":"30/);
+    expect(report.plans[0]!.changes[0]!.change.forcedValues).toEqual([{ attribute: 'Properties.TopicName', before: '"orders-alerts"', after: '"orders-alerts-v2"' }]);
     expect(report.plans[1]!.changes[0]!.change.changedAttributes).toEqual(['VisibilityTimeout']);
   });
 

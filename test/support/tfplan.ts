@@ -11,6 +11,7 @@ export interface RcOptions {
   after?: unknown;
   before_sensitive?: unknown;
   after_sensitive?: unknown;
+  after_unknown?: unknown;
   replace_paths?: (string | number)[][];
   importing?: unknown;
 }
@@ -31,7 +32,7 @@ export function rc(o: RcOptions): Record<string, unknown> {
       actions: o.actions,
       before: o.before ?? null,
       after: o.after ?? null,
-      after_unknown: {},
+      after_unknown: o.after_unknown ?? {},
       before_sensitive: o.before_sensitive ?? false,
       after_sensitive: o.after_sensitive ?? false,
       ...(o.replace_paths ? { replace_paths: o.replace_paths } : {}),

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { SteerConfig } from '../../config/schema.js';
 import { matchesAnyName } from '../glob.js';
-import type { Change, Plan } from '../model.js';
+import { REDACTED, type Change, type Plan } from '../model.js';
 
 /**
  * Which signals say "production". Plan-level signals (workspace, path, stack, account, --env,
@@ -30,13 +30,16 @@ export interface ProductionRules {
   /** The environments marked production, and which of them match tags (read per change). */
   readonly production: readonly Environment[];
   readonly tagEnvironments: readonly Environment[];
+  /** The environments marked `production: false`: signals that a plan is known not to be production. */
+  readonly nonProduction: readonly Environment[];
 }
 
 export function productionRules(config: SteerConfig): ProductionRules {
   const names = config.production.names ?? DEFAULT_PRODUCTION_NAMES;
   const environments = config.production.environments ?? [];
   const production = environments.filter((e) => e.production);
-  return { names: new Set(names.map((n) => n.toLowerCase())), environments, production, tagEnvironments: production.filter((e) => e.match.tags !== undefined) };
+  const nonProduction = environments.filter((e) => !e.production);
+  return { names: new Set(names.map((n) => n.toLowerCase())), environments, production, tagEnvironments: production.filter((e) => e.match.tags !== undefined), nonProduction };
 }
 
 /** `prodDatabase`, `envs/prod-eu/plan.json`, `module.prd_db` → their word tokens, lower-cased. */
@@ -55,6 +58,11 @@ function namedProduction(rules: ProductionRules, text: string | undefined): bool
   let inside = false;
   for (const name of rules.names) if (lower.includes(name)) inside = true;
   return inside && nameTokens(text).some((t) => rules.names.has(t));
+}
+
+/** A non-empty environment name that is not production (nor a redacted value). */
+function namesOtherEnvironment(rules: ProductionRules, value: string): boolean {
+  return value.trim() !== '' && value !== REDACTED && !namedProduction(rules, value);
 }
 
 export interface PlanSignalContext {
@@ -77,31 +85,74 @@ export function planProductionSignals(plan: Plan, rules: ProductionRules, ctx: P
   if (namedProduction(rules, target.stack)) signals.push({ kind: 'stack', detail: `stack "${target.stack}"` });
   if (target.path !== '-' && namedProduction(rules, target.path)) signals.push({ kind: 'path', detail: `plan path ${target.path}` });
 
-  for (const env of prodEnvs) {
-    const m = env.match;
-    const ws = matchesAnyName(target.workspace, m.workspaces);
-    if (ws) signals.push({ kind: 'workspace', detail: `workspace "${target.workspace}" matches ${env.name} (${ws})` });
-    const st = matchesAnyName(target.stack, m.stacks);
-    if (st) signals.push({ kind: 'stack', detail: `stack "${target.stack}" matches ${env.name} (${st})` });
-    if (target.account !== undefined && m.accounts?.includes(target.account)) {
-      signals.push({ kind: 'account', detail: `account ${target.account} belongs to ${env.name}` });
-    }
-    if (target.path !== '-' && m.paths) {
-      const path = target.path.replace(/^\.\//, '');
-      const hit = m.paths.find((p) => picomatch(p, { dot: true })(path));
-      if (hit) signals.push({ kind: 'path', detail: `plan path ${target.path} matches ${env.name} (${hit})` });
-    }
-    for (const [name, patterns] of Object.entries(m.variables ?? {})) {
-      const hit = matchesAnyName(target.variables[name], patterns);
-      if (hit) signals.push({ kind: 'variable', detail: `variable ${name} = "${target.variables[name]}" matches ${env.name}` });
-    }
-    tagSignals(signals, Object.entries(target.tags), 'stack tag', rules, m.tags, env.name);
-  }
+  for (const env of prodEnvs) environmentSignals(signals, target, rules, env);
   for (const [name, value] of Object.entries(target.variables)) {
     if (ENV_KEY.test(name) && namedProduction(rules, value)) signals.push({ kind: 'variable', detail: `variable ${name} = "${value}"` });
   }
   tagSignals(signals, Object.entries(target.tags), 'stack tag', rules, undefined, undefined);
   return dedupe(signals);
+}
+
+/** The plan-level signals that place `target` in `env` (a configured environment). */
+function environmentSignals(signals: ProductionSignal[], target: Plan['target'], rules: ProductionRules, env: Environment): void {
+  const m = env.match;
+  const ws = matchesAnyName(target.workspace, m.workspaces);
+  if (ws) signals.push({ kind: 'workspace', detail: `workspace "${target.workspace}" matches ${env.name} (${ws})` });
+  const st = matchesAnyName(target.stack, m.stacks);
+  if (st) signals.push({ kind: 'stack', detail: `stack "${target.stack}" matches ${env.name} (${st})` });
+  if (target.account !== undefined && m.accounts?.includes(target.account)) {
+    signals.push({ kind: 'account', detail: `account ${target.account} belongs to ${env.name}` });
+  }
+  if (target.path !== '-' && m.paths) {
+    const path = target.path.replace(/^\.\//, '');
+    const hit = m.paths.find((p) => picomatch(p, { dot: true })(path));
+    if (hit) signals.push({ kind: 'path', detail: `plan path ${target.path} matches ${env.name} (${hit})` });
+  }
+  for (const [name, patterns] of Object.entries(m.variables ?? {})) {
+    const hit = matchesAnyName(target.variables[name], patterns);
+    if (hit) signals.push({ kind: 'variable', detail: `variable ${name} = "${target.variables[name]}" matches ${env.name}` });
+  }
+  tagSignals(signals, Object.entries(target.tags), 'stack tag', rules, m.tags, env.name);
+}
+
+/**
+ * What says a plan is *not* production: `--env NAME` that is not a production environment, or a
+ * steer.yml environment with `production: false` matching the plan. With neither (and no
+ * production signal), the environment is unknown: a destructive change there is never a silent allow.
+ */
+export function planNonProductionSignals(plan: Plan, rules: ProductionRules, ctx: PlanSignalContext): ProductionSignal[] {
+  const signals: ProductionSignal[] = [];
+  if (ctx.explicitEnv !== undefined) {
+    const configured = rules.environments.find((e) => e.name === ctx.explicitEnv);
+    if (configured ? !configured.production : !namedProduction(rules, ctx.explicitEnv)) signals.push({ kind: 'env', detail: `--env ${ctx.explicitEnv}` });
+  }
+  for (const env of rules.nonProduction) environmentSignals(signals, plan.target, rules, env);
+  // `environment = "staging"`: an environment variable or stack tag that names something else than production.
+  for (const [name, value] of Object.entries(plan.target.variables)) {
+    if (ENV_KEY.test(name) && namesOtherEnvironment(rules, value)) signals.push({ kind: 'variable', detail: `variable ${name} = "${value}"` });
+  }
+  for (const [key, value] of Object.entries(plan.target.tags)) {
+    if (isEnvironmentKey(key) && namesOtherEnvironment(rules, value)) signals.push({ kind: 'tag', detail: `stack tag ${key}=${value}` });
+  }
+  return dedupe(signals);
+}
+
+/**
+ * Change-level signals of a `production: false` environment: its module path, and the tags the
+ * object has *before* the change (a change can add a tag, so tags it adds claim nothing).
+ */
+export function changeNonProductionSignals(change: Change, rules: ProductionRules): ProductionSignal[] {
+  const signals: ProductionSignal[] = [];
+  for (const env of rules.nonProduction) {
+    const mod = matchesAnyName(change.module, env.match.modules);
+    if (mod) signals.push({ kind: 'module', detail: `module ${change.module} matches ${env.name} (${mod})` });
+    if (env.match.tags === undefined) continue;
+    tagSignals(signals, Object.entries(change.tagsBefore), 'tag', rules, env.match.tags, env.name, ' (before)');
+  }
+  for (const [key, value] of Object.entries(change.tagsBefore)) {
+    if (isEnvironmentKey(key) && namesOtherEnvironment(rules, value)) signals.push({ kind: 'tag', detail: `tag ${key}=${value} (before)` });
+  }
+  return signals;
 }
 
 export function changeProductionSignals(change: Change, rules: ProductionRules): ProductionSignal[] {

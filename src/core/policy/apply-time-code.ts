@@ -84,7 +84,7 @@ export function applyTimeCode(plan: Plan): ApplyTimeCode {
       // shows neither the block nor them (terraform 1.11), only the deletion. Said, not weighed:
       // a deletion on production needs review anyway, unless a steer.yml rule (itself a
       // reviewed change) allows it.
-      const unconfigured = plan.configuration === undefined ? [] : changes.filter((c) => c.change.mode === 'managed' && c.change.destroys && !configured.has(configurationAddress(c.change.address)));
+      const unconfigured = plan.configuration === undefined ? [] : changes.filter((c) => c.change.mode === 'managed' && c.change.action === 'delete' && !configured.has(configurationAddress(c.change.address)));
       if (unconfigured.length > 0) {
         const names = unconfigured.slice(0, 3).map((c) => c.change.address).join(', ');
         out.push({

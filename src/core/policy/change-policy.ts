@@ -64,8 +64,10 @@ function defaultFindings(c: AssessedChange): ChangeFinding[] {
   if (change.destroys) {
     if (prod && c.dataLoss) return [{ code: 'STEER-DATA-LOSS', severity: 'review', message: `${describe(c)} — DATA LOSS${productionSuffix(c)}.` }];
     if (prod) return [{ code: 'STEER-DESTROY-PROD', severity: 'review', message: `${describe(c)}${productionSuffix(c)}.` }];
+    if (c.unknownEnvironment) return [unknownEnvironment(c)];
     return [{ code: 'STEER-DESTROY', severity: 'info', message: `${describe(c)}${c.dataLoss ? ' — data loss outside production' : ''}.` }];
   }
+  if (c.unknownEnvironment) return [unknownEnvironment(c)];
   if (change.mayReplace && prod) {
     return [{ code: 'STEER-MAY-REPLACE-PROD', severity: 'review', message: `${describe(c)}${c.dataLoss ? ' — possible DATA LOSS' : ''}${productionSuffix(c)}.` }];
   }
@@ -75,13 +77,25 @@ function defaultFindings(c: AssessedChange): ChangeFinding[] {
   return [];
 }
 
+/** Not knowing where a destructive change runs is never a silent allow. */
+function unknownEnvironment(c: AssessedChange): ChangeFinding {
+  return {
+    code: 'STEER-ENV-UNKNOWN',
+    severity: 'review',
+    message:
+      `${describe(c)}${c.dataLoss ? ' — possible DATA LOSS' : ''}, and no signal says whether this is production or not. ` +
+      'Declare the environment: --env NAME, or steer.yml production.environments (production: true or false).',
+  };
+}
+
 function firstMatchingRule(c: AssessedChange, rules: readonly Rule[], ctx: ChangeContext): Rule | undefined {
   const { change } = c;
   return rules.find(({ match: m }) => {
     // Rules without an action list apply to changes that do something.
     if (m.actions ? !m.actions.includes(change.action) : change.action === 'no-op' || change.action === 'read') return false;
     if (m.environment === 'production' && c.production.length === 0) return false;
-    if (m.environment === 'non-production' && c.production.length > 0) return false;
+    // An unknown environment is not known to be non-production.
+    if (m.environment === 'non-production' && (c.production.length > 0 || c.unknownEnvironment)) return false;
     if (m.stateful !== undefined && m.stateful !== (c.stateful !== undefined)) return false;
     if (m.dataLoss !== undefined && m.dataLoss !== c.dataLoss) return false;
     if (m.agent !== undefined && m.agent !== ctx.agentAuthored) return false;

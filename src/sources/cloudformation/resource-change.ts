@@ -1,5 +1,6 @@
-import type { Change } from '../../core/model.js';
+import type { Change, ForcedValue } from '../../core/model.js';
 import { REDACTED } from '../../core/model.js';
+import { valueText } from '../value-text.js';
 import type { ResourceChangeJson } from './schema.js';
 
 /**
@@ -22,6 +23,7 @@ export function toChange(rc: ResourceChangeJson, module: string | undefined): Ch
     importing: rc.Action === 'Import',
     ...(rc.PolicyAction ? { policyAction: rc.PolicyAction } : {}),
     changedAttributes: changedProperties(rc),
+    ...forcingValues(rc, forcedBy),
     tagsBefore: contextTags(rc.BeforeContext),
     tagsAfter: contextTags(rc.AfterContext),
     ...protection(rc),
@@ -86,6 +88,53 @@ function recreationTargets(rc: ResourceChangeJson): string[] {
   for (const name of out) if (name.endsWith('(conditionally)') && out.has(name.replace(' (conditionally)', ''))) out.delete(name);
   // Certain causes first, conditional ones after.
   return [...out].sort((a, b) => Number(a.endsWith('(conditionally)')) - Number(b.endsWith('(conditionally)')));
+}
+
+/**
+ * The values of the properties that (may) force recreation, before → after, from the detail's
+ * BeforeValue/AfterValue or else the Before/AfterContext (present with --include-property-values).
+ * NoEcho parameters arrive as asterisks: shown as "(sensitive value)". None without values.
+ */
+function forcingValues(rc: ResourceChangeJson, forcedBy: readonly string[]): { forcedValues?: ForcedValue[] } {
+  if (forcedBy.length === 0) return {};
+  const before = parsedContext(rc.BeforeContext);
+  const after = parsedContext(rc.AfterContext);
+  const out: ForcedValue[] = [];
+  for (const attribute of forcedBy) {
+    const name = attribute.replace(/^Properties\./, '').replace(/ \(conditionally\)$/, '');
+    const target = (rc.Details ?? []).find((d) => d.Target?.Attribute === 'Properties' && (d.Target.Name ?? d.Target.Path?.replace(/^\/Properties\//, '')) === name)?.Target;
+    const path = (target?.Path ?? `/Properties/${name}`).split('/').filter(Boolean);
+    const b = target?.BeforeValue ?? valueAt(before, path);
+    const a = target?.AfterValue ?? valueAt(after, path);
+    if (b === undefined && a === undefined) continue;
+    out.push({ attribute, before: propertyText(b), after: propertyText(a) });
+  }
+  return out.length > 0 ? { forcedValues: out } : {};
+}
+
+function parsedContext(context: unknown): unknown {
+  if (typeof context !== 'string') return context;
+  try {
+    return JSON.parse(context);
+  } catch {
+    return undefined;
+  }
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let at = value;
+  for (const step of path) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, step)) return undefined;
+    at = (at as Record<string, unknown>)[step];
+  }
+  return at;
+}
+
+/** A property value as text, with NoEcho's asterisks (anywhere inside it) shown as REDACTED. */
+function propertyText(value: unknown): string {
+  if (typeof value === 'string') return masked(value) === REDACTED ? REDACTED : valueText(value);
+  if (value !== null && typeof value === 'object') return JSON.stringify(value).match(/"\*+"/) ? REDACTED : valueText(value);
+  return valueText(value);
 }
 
 function mayRecreate(rc: ResourceChangeJson): boolean {

@@ -20,6 +20,8 @@ function buildSchemas() {
         Path: str,
         RequiresRecreation: str,
         AttributeChangeType: str,
+        BeforeValue: z.optional(z.unknown()),
+        AfterValue: z.optional(z.unknown()),
       }),
     ),
     Evaluation: str,

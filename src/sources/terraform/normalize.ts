@@ -8,7 +8,7 @@ import { firstIssueText } from '../issue-text.js';
 import { toConfiguration } from './configuration.js';
 import type { Configuration } from '../../core/configuration.js';
 import { resourceChangeSchema, type PlanEnvelopeJson, type ResourceChangeJson, type TerraformActionWord } from './schema.js';
-import { changedAttributes, containsSensitive, extractTags, formatAttributePath, same, variableText, type Keep } from './values.js';
+import { changedAttributes, containsSensitive, extractTags, forcedValues, formatAttributePath, same, variableText, type Keep } from './values.js';
 
 export interface TerraformContext {
   readonly path: string;
@@ -163,6 +163,12 @@ function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Kee
     tagsBefore: extractTags(change.before, change.before_sensitive, keep),
     tagsAfter: extractTags(change.after, change.after_sensitive, keep),
   };
+  if (forcedBy !== NONE) {
+    out.forcedValues = forcedValues(
+      { paths: change.replace_paths!, before: change.before, after: change.after, beforeSensitive: change.before_sensitive, afterSensitive: change.after_sensitive, afterUnknown: change.after_unknown },
+      keep,
+    );
+  }
   if (rc.provider_name != null) out.provider = keep(rc.provider_name, true);
   if (rc.module_address != null) out.module = keep(rc.module_address, true);
   if (classified.replaceOrder !== undefined) out.replaceOrder = classified.replaceOrder;

@@ -67,8 +67,30 @@ export function readEntry(bytes: Buffer, start: number, take: TakeEntry): number
     if (ints[row] === UNDECIDED && jsonEqual(parseSpan(memory, ints[row + 3]!, ints[row + 4]!), parseSpan(memory, ints[row + 5]!, ints[row + 6]!))) continue;
     changed.push(keyText(memory, ints[row + 1]!, ints[row + 2]!));
   }
-  take(JSON.parse(arena.entryText()), { bytes: memory, material: arena.material }, changed);
+  const entry = JSON.parse(arena.entryText()) as { change?: Record<string, unknown> };
+  if (forcesReplacement(entry)) restoreForcingMaterial(entry.change!, memory, arena.material);
+  take(entry, { bytes: memory, material: arena.material }, changed);
   return end - base;
+}
+
+/** The objects the walker reduced, by their digest material slot (where their whole bytes sit). */
+const FORCING_SLOTS = REDUCED.map((key) => [key, DIGEST_MATERIAL.findIndex(([k, from]) => k === key && from === 'change')] as const);
+
+function forcesReplacement(entry: { change?: Record<string, unknown> }): boolean {
+  const paths = entry.change?.replace_paths;
+  return Array.isArray(paths) && paths.length > 0;
+}
+
+/**
+ * An entry with `replace_paths` (a replacement: few per plan) gets its reduced objects back
+ * whole, parsed from their bytes, so the normalizer can read the forcing attributes' values as
+ * it does from a plan parsed whole: the streamed and in-memory readers give the same Change.
+ */
+function restoreForcingMaterial(change: Record<string, unknown>, memory: Buffer, material: Int32Array): void {
+  for (const [key, slot] of FORCING_SLOTS) {
+    const start = material[slot * 3]!;
+    if (start >= 0) change[key] = parseSpan(memory, start, material[slot * 3 + 1]!);
+  }
 }
 
 function parseSpan(bytes: Buffer, start: number, end: number): unknown {

@@ -1,4 +1,5 @@
-import { REDACTED } from '../../core/model.js';
+import { REDACTED, UNKNOWN_VALUE, type ForcedValue } from '../../core/model.js';
+import { valueText } from '../value-text.js';
 
 /**
  * Reading Terraform values without keeping them. `*_sensitive` masks mirror the value's
@@ -127,4 +128,52 @@ export function shared(text: string, intern = false): string {
   if (known !== undefined) return known;
   if (interned.size < 100_000) interned.set(text, text);
   return text;
+}
+
+type PathStep = string | number;
+
+/** The value at `path` inside `value` (undefined when it isn't there). */
+function valueAt(value: Json, path: readonly PathStep[]): Json {
+  let at = value;
+  for (const step of path) {
+    if (typeof step === 'number' ? !Array.isArray(at) : !isRecord(at) || !Object.hasOwn(at, step)) return undefined;
+    at = (at as Record<string | number, Json>)[step];
+  }
+  return at;
+}
+
+/** The part of a mask (`*_sensitive`, `after_unknown`) at `path`: `true` anywhere above it covers it. */
+function maskAtPath(mask: Json, path: readonly PathStep[]): Json {
+  let at = mask;
+  for (const step of path) {
+    if (at === true) return true;
+    at = maskAt(at, step);
+  }
+  return at;
+}
+
+export interface ForcingMaterial {
+  readonly paths: readonly (readonly PathStep[])[];
+  readonly before: Json;
+  readonly after: Json;
+  readonly beforeSensitive: Json;
+  readonly afterSensitive: Json;
+  readonly afterUnknown: Json;
+}
+
+/**
+ * The values at `replace_paths`, before → after, masked as Terraform masks them: anything the
+ * sensitivity masks cover (sensitive variables and attributes included) is "(sensitive value)",
+ * an after value not known yet is "(known after apply)". Only these short texts leave.
+ */
+export function forcedValues(m: ForcingMaterial, keep: Keep = same): ForcedValue[] {
+  return m.paths.map((path) => {
+    const before = containsSensitive(maskAtPath(m.beforeSensitive, path)) ? REDACTED : valueText(valueAt(m.before, path));
+    const after = containsSensitive(maskAtPath(m.afterSensitive, path))
+      ? REDACTED
+      : containsSensitive(maskAtPath(m.afterUnknown, path)) // `true` somewhere in it: (partly) unknown
+        ? UNKNOWN_VALUE
+        : valueText(valueAt(m.after, path));
+    return { attribute: keep(formatAttributePath(path), true), before, after };
+  });
 }

@@ -1,2 +1,0 @@
-import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-var e=["create","update","replace","delete","read","no-op","forget","move","import"],r="(sensitive value)";export{e as a,r as b};
