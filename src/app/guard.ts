@@ -41,10 +41,11 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
   }
 }
 
-/** The blocking form for failures: the runtime's deny output AND exit code 2, the reason on stderr. */
+/** The blocking form for failures: the runtime's deny output AND exit code 2 (or the code its runtime honours), the reason on stderr. */
 export function failClosed(runtime: Runtime, reason: string): HookAnswer {
-  const answer = RUNTIME_FORMATS[runtime].deny(reason);
-  return { stdout: answer.stdout, stderr: answer.stderr || `${reason}\n`, exitCode: 2 };
+  const format = RUNTIME_FORMATS[runtime];
+  const answer = format.deny(reason);
+  return { stdout: answer.stdout, stderr: answer.stderr || `${reason}\n`, exitCode: format.failureExitCode ?? 2 };
 }
 
 // The same names, in the same order, as app/load-config.ts (not imported: it loads the whole config schema).

@@ -5,6 +5,12 @@ import type { Runtime } from '../guard/runtimes/index.js';
 // still stops the command — most runtimes let a command through when a hook merely fails.
 const guardCommand = (runtime: Runtime): string => `npx --no-install steer guard --runtime ${runtime} || exit 2`;
 
+// Copilot CLI skips a hook that exits non-zero, so when steer can't start, the hook itself answers
+// the denial (steer exits 0 whenever it answers, so the two answers never both print).
+const COPILOT_CANT_START = JSON.stringify({ permissionDecision: 'deny', permissionDecisionReason: 'Steer could not run (npx --no-install steer failed: add steer to devDependencies and npm install), so the command is denied.' });
+const COPILOT_BASH = `npx --no-install steer guard --runtime copilot || echo '${COPILOT_CANT_START}'`;
+const COPILOT_POWERSHELL = `npx --no-install steer guard --runtime copilot; if ($LASTEXITCODE -ne 0) { '${COPILOT_CANT_START}' }`;
+
 /** Commands denied by Claude Code's own permission rules: a second layer that works without the hook. */
 export const CLAUDE_DENY_RULES = [
   'Bash(terraform apply *)', 'Bash(terraform destroy *)', 'Bash(terraform state rm *)', 'Bash(terraform import *)', 'Bash(terraform force-unlock *)',
@@ -26,7 +32,8 @@ export function hookFile(runtime: Runtime): HookFile {
     case 'claude':
       return {
         path: '.claude/settings.json',
-        merge: { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command, timeout: 30 }] }] }, permissions: { deny: CLAUDE_DENY_RULES } },
+        // onFailure "block" (Claude Code 2.1.295+): a hook that can't start, times out or exits oddly blocks the call instead of letting it run.
+        merge: { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command, timeout: 30, onFailure: 'block' }] }] }, permissions: { deny: CLAUDE_DENY_RULES } },
       };
     case 'codex':
       return { path: '.codex/hooks.json', merge: { hooks: { PreToolUse: [{ matcher: 'shell|Bash|exec_command', hooks: [{ type: 'command', command, timeout: 30 }] }] } } };
@@ -35,7 +42,7 @@ export function hookFile(runtime: Runtime): HookFile {
     case 'gemini':
       return { path: '.gemini/settings.json', merge: { hooks: { BeforeTool: [{ matcher: 'run_shell_command', hooks: [{ type: 'command', command, timeout: 30000 }] }] } } };
     case 'copilot':
-      return { path: '.github/hooks/steer.json', merge: { version: 1, hooks: { preToolUse: [{ type: 'command', bash: command, timeoutSec: 30 }] } } };
+      return { path: '.github/hooks/steer.json', merge: { version: 1, hooks: { preToolUse: [{ type: 'command', bash: COPILOT_BASH, powershell: COPILOT_POWERSHELL, timeoutSec: 30 }] } } };
     case 'kiro':
       // A Kiro CLI agent file defines a whole agent (no `tools` means no tools): a guarded agent with
       // all tools, to use with `kiro-cli chat --agent steer-guarded` or `kiro-cli agent set-default`.

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Runtime } from '../guard/runtimes/index.js';
 import { GITHUB_APPLY_WORKFLOW, GITHUB_WORKFLOW, hookFile, STARTER_POLICY } from './init-templates.js';
+import { liveHookNote } from './init-live-hooks.js';
 
 export interface InitRequest {
   readonly cwd: string;
@@ -13,6 +14,8 @@ export interface InitRequest {
 export interface InitResult {
   readonly written: string[];
   readonly unchanged: string[];
+  /** What the user must know or do for a hook to be live (per runtime, one paragraph each). */
+  readonly notes: string[];
 }
 
 /**
@@ -20,10 +23,12 @@ export interface InitResult {
  * merged (our entries appended once), never overwritten; running it twice changes nothing.
  */
 export async function init(req: InitRequest): Promise<InitResult> {
-  const result: InitResult = { written: [], unchanged: [] };
+  const result: InitResult = { written: [], unchanged: [], notes: [] };
   for (const agent of req.agents) {
     const { path, merge } = hookFile(agent);
     await mergeJsonFile(join(req.cwd, path), merge, result, path);
+    const note = await liveHookNote(agent, req.cwd);
+    if (note !== undefined) result.notes.push(note);
   }
   await writeIfMissing(join(req.cwd, 'steer.yml'), STARTER_POLICY, result, 'steer.yml', ['.steer.yml', 'steer.yaml', '.steer.yaml'].map((n) => join(req.cwd, n)));
   if (req.ci === 'github') {

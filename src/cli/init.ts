@@ -12,6 +12,7 @@ export function initCommand(): Command {
       const result = await init({ cwd: process.cwd(), agents: opts.agent, ...(opts.ci ? { ci: opts.ci } : {}) });
       for (const f of result.written) process.stdout.write(`wrote     ${f}\n`);
       for (const f of result.unchanged) process.stdout.write(`unchanged ${f}\n`);
+      for (const note of result.notes) process.stdout.write(`\n${note}\n`);
       if (opts.agent.includes('kiro')) process.stdout.write('\nKiro CLI: start the guarded agent with "kiro-cli chat --agent steer-guarded" (or make it the default with "kiro-cli agent set-default steer-guarded").\n');
       process.stdout.write('\nThe hooks run "npx --no-install steer": keep Steer in this project\'s devDependencies (a missing steer blocks every shell command, by design).\n');
       if (opts.ci === 'github') process.stdout.write('The workflows are examples: adapt envs/prod, the roles and the environments (steer-gate, production), and set up the signing key as examples/github/README.md says.\n');

@@ -4,6 +4,8 @@ import { jsonLine, objectField, SHELL_TOOLS, SILENT_ALLOW, stringField, type Run
 // (https://docs.github.com/en/copilot/reference/hooks-configuration; .github/hooks/*.json):
 // in  {timestamp, cwd, toolName: "bash", toolArgs: "<JSON string>"} — toolArgs is a JSON *string*
 // out {permissionDecision: "deny", permissionDecisionReason}. Only preToolUse output is read.
+// A hook that exits non-zero or times out is *skipped* (the tool runs), so every denial — a failure
+// of Steer's too — is this answer with exit 0 (https://docs.github.com/en/copilot/reference/copilot-cli-reference/cli-hooks-reference).
 export const copilot: RuntimeFormat = {
   command: (raw) => {
     const input = objectField(raw, 'hook input');
@@ -14,4 +16,5 @@ export const copilot: RuntimeFormat = {
   },
   deny: (reason) => ({ stdout: jsonLine({ permissionDecision: 'deny', permissionDecisionReason: reason }), stderr: '', exitCode: 0 }),
   allow: () => SILENT_ALLOW,
+  failureExitCode: 0,
 };

@@ -11,6 +11,11 @@ export interface RuntimeFormat {
   readonly command: (input: unknown) => string | null;
   readonly deny: (reason: string) => HookAnswer;
   readonly allow: () => HookAnswer;
+  /**
+   * The exit code of a denial when Steer itself failed: 2 blocks in most runtimes even when they
+   * ignore stdout; a runtime that skips a hook exiting non-zero (Copilot) needs its deny and 0.
+   */
+  readonly failureExitCode?: number;
 }
 
 export const jsonLine = (value: unknown): string => `${JSON.stringify(value)}\n`;

@@ -1,0 +1,36 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, it } from 'vitest';
+import { DRIVERS } from './drivers.js';
+import { expectGuarded } from './expectations.js';
+import { prepareProject, scriptedCommands } from './harness.js';
+import { startScriptedModel, type ScriptedModel } from './scripted-model.js';
+
+let model: ScriptedModel | undefined;
+afterEach(async () => model?.close());
+
+describe('Claude Code, driven for real (scripted model on loopback, bypassPermissions)', () => {
+  it('the hook steer init writes denies the mutation and lets the read run', async () => {
+    const project = prepareProject('claude');
+    const { mutation, read } = scriptedCommands(project);
+    model = await startScriptedModel([mutation, read]);
+    expectGuarded(project, model, await DRIVERS.claude(project, model));
+  });
+
+  it('a hook that times out still blocks (onFailure: "block" in what init writes)', async () => {
+    const project = prepareProject('claude');
+    const file = join(project.dir, '.claude/settings.json');
+    const settings = JSON.parse(readFileSync(file, 'utf8'));
+    // The same entry init wrote, its command made to hang past its timeout — and no permission rules to catch it.
+    Object.assign(settings.hooks.PreToolUse[0].hooks[0], { command: 'sleep 20', timeout: 1 });
+    settings.permissions.deny = [];
+    writeFileSync(file, JSON.stringify(settings));
+    const { mutation } = scriptedCommands(project);
+    model = await startScriptedModel([mutation]);
+    const r = await DRIVERS.claude(project, model);
+    const { expect } = await import('vitest');
+    expect(project.ran('apply'), JSON.stringify({ r, toolResults: model.toolResults })).toBe(false);
+    expect(project.exists('touched')).toBe(false);
+    expect(model.toolResults).toHaveLength(1);
+  });
+});
