@@ -4,7 +4,8 @@ import { codexHome, DRIVERS, writeCodexConfig } from './drivers.js';
 import { expectGuarded, expectUnguarded } from './expectations.js';
 import { prepareProject, runtimeBin, scriptedCommands } from './harness.js';
 import { startScriptedModel, type ScriptedModel } from './scripted-model.js';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 let model: ScriptedModel | undefined;
 afterEach(async () => model?.close());
@@ -19,6 +20,15 @@ describe('Codex, driven for real (scripted Responses API on loopback, codex exec
     const { mutation, read } = scriptedCommands(project);
     model = await startScriptedModel([mutation, read]);
     expectGuarded(project, model, await DRIVERS.codex(project, model));
+  });
+
+  it('in a folder the user has not trusted, steer init trusts nothing and names the two steps', () => {
+    const project = prepareProject('codex', false);
+    mkdirSync(codexHome(project), { recursive: true }); // Codex has run before, for other folders
+    const init = runCli(['init', '--agent', 'codex'], { cwd: project.dir, env: { CODEX_HOME: codexHome(project), PATH: `${dirname(runtimeBin('codex'))}:${process.env.PATH}` } });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toMatch(/Codex does not trust this folder yet, so it will not run the hook\..*\(1\) trust this folder.*\(2\) run `steer init --agent codex` again/s);
+    expect(existsSync(join(codexHome(project), 'config.toml')) ? readFileSync(join(codexHome(project), 'config.toml'), 'utf8') : '').not.toMatch(/hooks\.state|trust_level/);
   });
 
   it('a hook nobody trusted is skipped: the mutation runs (why init trusts it, or names the step)', async () => {

@@ -18,13 +18,12 @@ describe('GitHub Copilot CLI, driven for real (BYOK: scripted Anthropic API on l
     expectGuarded(project, model, await DRIVERS.copilot(project, model));
   });
 
-  it('when steer cannot start, the hook still answers deny (Copilot skips a hook that exits non-zero)', async () => {
+  it('when steer cannot start, the hook still answers deny (Copilot skips a hook that exits non-zero); trusted for one run with --trust-folder', async () => {
     const project = prepareProject('copilot');
-    trustFolder('copilot', project);
     writeFileSync(join(project.dir, 'node_modules/.bin/steer'), '#!/bin/sh\necho "steer: broken install" >&2\nexit 1\n');
     const { mutation, read } = scriptedCommands(project);
     model = await startScriptedModel([mutation, read]);
-    const r = await DRIVERS.copilot(project, model);
+    const r = await DRIVERS.copilot(project, model, ['--trust-folder']);
     expect(project.ran('apply'), story(r, model)).toBe(false);
     expect(project.exists('touched')).toBe(false);
     expect(model.toolResults[0], story(r, model)).toMatch(/Steer could not run/);

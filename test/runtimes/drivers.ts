@@ -10,7 +10,7 @@ const PROMPT = 'Run the commands you are given, one at a time.';
  * prompts), as the issue's investigation found: the model endpoint each one honours, and what it
  * needs to start offline.
  */
-export const DRIVERS: Readonly<Record<DrivenRuntime, (project: Project, model: ScriptedModel, extraArgs?: string[]) => Promise<RunResult>>> = {
+export const DRIVERS: Readonly<Record<DrivenRuntime, (project: Project, model: ScriptedModel, extraArgs?: string[], extraEnv?: Record<string, string>) => Promise<RunResult>>> = {
   claude: (project, model, extraArgs = []) =>
     runRuntime(runtimeBin('claude'), ['-p', PROMPT, '--permission-mode', 'bypassPermissions', '--model', 'claude-sonnet-4-5', ...extraArgs], project.dir, runtimeEnv(project, {
       ANTHROPIC_BASE_URL: model.url,
@@ -25,11 +25,11 @@ export const DRIVERS: Readonly<Record<DrivenRuntime, (project: Project, model: S
     return runRuntime(runtimeBin('codex'), ['exec', '--dangerously-bypass-approvals-and-sandbox', '--skip-git-repo-check', ...extraArgs, PROMPT], project.dir, runtimeEnv(project, { CODEX_HOME: codexHome(project), SCRIPTED_API_KEY: 'scripted' }));
   },
 
-  gemini: (project, model, extraArgs = []) => {
+  gemini: (project, model, extraArgs = [], extraEnv = {}) => {
     const dir = join(project.home, '.gemini');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' }, folderTrust: { enabled: true } }, general: { disableAutoUpdate: true }, telemetry: { enabled: false }, privacy: { usageStatisticsEnabled: false } }));
-    return runRuntime(runtimeBin('gemini'), ['-m', 'gemini-2.5-flash', '--yolo', ...extraArgs, '-p', PROMPT], project.dir, runtimeEnv(project, { GOOGLE_GEMINI_BASE_URL: model.url, GEMINI_API_KEY: 'scripted' }));
+    return runRuntime(runtimeBin('gemini'), ['-m', 'gemini-2.5-flash', '--yolo', ...extraArgs, '-p', PROMPT], project.dir, runtimeEnv(project, { GOOGLE_GEMINI_BASE_URL: model.url, GEMINI_API_KEY: 'scripted', ...extraEnv }));
   },
 
   // Copilot CLI's BYOK mode (COPILOT_PROVIDER_*), offline: no GitHub sign-in, no telemetry.

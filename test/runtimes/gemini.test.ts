@@ -16,6 +16,13 @@ describe('Gemini CLI, driven for real (scripted Gemini API on loopback, --yolo)'
     expectGuarded(project, model, await DRIVERS.gemini(project, model));
   });
 
+  it('headless, GEMINI_CLI_TRUST_WORKSPACE=true (the step init names) makes the hook live', async () => {
+    const project = prepareProject('gemini');
+    const { mutation, read } = scriptedCommands(project);
+    model = await startScriptedModel([mutation, read]);
+    expectGuarded(project, model, await DRIVERS.gemini(project, model, [], { GEMINI_CLI_TRUST_WORKSPACE: 'true' }));
+  });
+
   it('in an untrusted folder, --skip-trust runs without .gemini/settings.json: the mutation runs (the step init names)', async () => {
     const project = prepareProject('gemini');
     const { mutation, read } = scriptedCommands(project);

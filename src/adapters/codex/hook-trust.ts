@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants, realpathSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -33,6 +34,8 @@ const TIMEOUT_MS = 20_000;
 export async function trustSteerCodexHooks(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<CodexHookTrust> {
   const codex = findExecutable('codex', [...(env.PATH ?? '').split(delimiter), join(cwd, 'node_modules/.bin')]);
   if (codex === undefined) return { status: 'no-codex' };
+  // No CODEX_HOME yet: Codex never ran here, so it trusts no folder (and its app-server won't start).
+  if (!existsSync(env.CODEX_HOME ?? join(homedir(), '.codex'))) return { status: 'folder-untrusted' };
   const dir = realpathSync(cwd);
   let server: AppServer | undefined;
   try {
@@ -89,7 +92,9 @@ interface AppServer {
 
 /** `codex app-server`: JSON-RPC, one message a line, over stdio. */
 function startAppServer(codex: string, env: NodeJS.ProcessEnv): AppServer {
-  const child = spawn(codex, ['app-server'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(codex, ['app-server'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let exited: Error | undefined;
@@ -100,7 +105,7 @@ function startAppServer(codex: string, env: NodeJS.ProcessEnv): AppServer {
   };
   child.on('error', (e) => failAll(e));
   child.stdin.on('error', () => undefined); // reported by 'exit'
-  child.on('exit', (code) => failAll(new Error(`codex app-server exited (${code ?? 'signal'})`)));
+  child.on('exit', (code) => failAll(new Error(`codex app-server exited (${code ?? 'signal'}): ${stderr.trim().split('\n').pop() ?? ''}`)));
   createInterface({ input: child.stdout }).on('line', (line) => {
     let message: { id?: number; result?: unknown; error?: { message?: string } };
     try {
