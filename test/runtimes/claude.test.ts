@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'vitest';
 import { DRIVERS } from './drivers.js';
-import { expectGuarded } from './expectations.js';
-import { prepareProject, scriptedCommands } from './harness.js';
+import { expectBlockedWithoutSteer, expectGuarded } from './expectations.js';
+import { breakSteer, prepareProject, scriptedCommands } from './harness.js';
 import { startScriptedModel, type ScriptedModel } from './scripted-model.js';
 
 let model: ScriptedModel | undefined;
@@ -15,6 +15,14 @@ describe('Claude Code, driven for real (scripted model on loopback, bypassPermis
     const { mutation, read } = scriptedCommands(project);
     model = await startScriptedModel([mutation, read]);
     expectGuarded(project, model, await DRIVERS.claude(project, model));
+  });
+
+  it('when steer cannot start, the hook blocks every command (`|| exit 2`)', async () => {
+    const project = prepareProject('claude');
+    breakSteer(project);
+    const { mutation, read } = scriptedCommands(project);
+    model = await startScriptedModel([mutation, read]);
+    expectBlockedWithoutSteer(project, model, await DRIVERS.claude(project, model));
   });
 
   it('a hook that times out still blocks (onFailure: "block" in what init writes)', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 import { codexHome, DRIVERS, writeCodexConfig } from './drivers.js';
-import { expectGuarded, expectUnguarded } from './expectations.js';
-import { prepareProject, runtimeBin, scriptedCommands } from './harness.js';
+import { expectBlockedWithoutSteer, expectGuarded, expectUnguarded } from './expectations.js';
+import { breakSteer, prepareProject, runtimeBin, scriptedCommands } from './harness.js';
 import { startScriptedModel, type ScriptedModel } from './scripted-model.js';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,16 @@ describe('Codex, driven for real (scripted Responses API on loopback, codex exec
     const { mutation, read } = scriptedCommands(project);
     model = await startScriptedModel([mutation, read]);
     expectGuarded(project, model, await DRIVERS.codex(project, model));
+  });
+
+  it('when steer cannot start, the trusted hook blocks every command (`|| exit 2`)', async () => {
+    const project = prepareProject('codex', false);
+    writeCodexConfig(project, undefined);
+    runCli(['init', '--agent', 'codex'], { cwd: project.dir, env: { CODEX_HOME: codexHome(project), PATH: `${dirname(runtimeBin('codex'))}:${process.env.PATH}` } });
+    breakSteer(project);
+    const { mutation, read } = scriptedCommands(project);
+    model = await startScriptedModel([mutation, read]);
+    expectBlockedWithoutSteer(project, model, await DRIVERS.codex(project, model));
   });
 
   it('in a folder the user has not trusted, steer init trusts nothing and names the two steps', () => {

@@ -1,9 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DRIVERS, trustFolder } from './drivers.js';
 import { expectGuarded, expectUnguarded } from './expectations.js';
-import { prepareProject, scriptedCommands, story } from './harness.js';
+import { breakSteer, prepareProject, scriptedCommands, story } from './harness.js';
 import { startScriptedModel, type ScriptedModel } from './scripted-model.js';
 
 let model: ScriptedModel | undefined;
@@ -20,7 +18,7 @@ describe('GitHub Copilot CLI, driven for real (BYOK: scripted Anthropic API on l
 
   it('when steer cannot start, the hook still answers deny (Copilot skips a hook that exits non-zero); trusted for one run with --trust-folder', async () => {
     const project = prepareProject('copilot');
-    writeFileSync(join(project.dir, 'node_modules/.bin/steer'), '#!/bin/sh\necho "steer: broken install" >&2\nexit 1\n');
+    breakSteer(project);
     const { mutation, read } = scriptedCommands(project);
     model = await startScriptedModel([mutation, read]);
     const r = await DRIVERS.copilot(project, model, ['--trust-folder']);

@@ -19,3 +19,12 @@ export function expectUnguarded(project: Project, model: ScriptedModel, r: RunRe
   expect(project.ran('apply'), s).toBe(true);
   expect(project.ran('plan'), s).toBe(true);
 }
+
+/** The mutation never ran, though the hook never got an answer from Steer (its fallback blocked); the read was blocked too. */
+export function expectBlockedWithoutSteer(project: Project, model: ScriptedModel, r: RunResult): void {
+  const s = story(r, model);
+  expect(model.toolResults, s).toHaveLength(2);
+  expect(project.ran('apply'), `the mutation ran:\n${s}`).toBe(false);
+  expect(project.exists('touched'), s).toBe(false);
+  expect(project.ran('plan'), `a broken steer let a command through:\n${s}`).toBe(false);
+}

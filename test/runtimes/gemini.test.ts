@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DRIVERS, trustFolder } from './drivers.js';
-import { expectGuarded, expectUnguarded } from './expectations.js';
-import { prepareProject, scriptedCommands } from './harness.js';
+import { expectBlockedWithoutSteer, expectGuarded, expectUnguarded } from './expectations.js';
+import { breakSteer, prepareProject, scriptedCommands } from './harness.js';
 import { startScriptedModel, type ScriptedModel } from './scripted-model.js';
 
 let model: ScriptedModel | undefined;
@@ -14,6 +14,15 @@ describe('Gemini CLI, driven for real (scripted Gemini API on loopback, --yolo)'
     const { mutation, read } = scriptedCommands(project);
     model = await startScriptedModel([mutation, read]);
     expectGuarded(project, model, await DRIVERS.gemini(project, model));
+  });
+
+  it('when steer cannot start, the hook blocks every command (`|| exit 2`)', async () => {
+    const project = prepareProject('gemini');
+    trustFolder('gemini', project);
+    breakSteer(project);
+    const { mutation, read } = scriptedCommands(project);
+    model = await startScriptedModel([mutation, read]);
+    expectBlockedWithoutSteer(project, model, await DRIVERS.gemini(project, model));
   });
 
   it('headless, GEMINI_CLI_TRUST_WORKSPACE=true (the step init names) makes the hook live', async () => {

@@ -119,3 +119,8 @@ export function scriptedCommands(project: Project): { mutation: string; read: st
 export function story(r: RunResult, model: { toolResults: string[]; requests: unknown[] }): string {
   return JSON.stringify({ exitCode: r.code, stdout: r.stdout.slice(-3000), stderr: r.stderr.slice(-3000), toolResults: model.toolResults, requests: model.requests }, null, 1);
 }
+
+/** A steer that can't start (a broken install): what the hook line's own fallback must turn into a denial. */
+export function breakSteer(project: Project): void {
+  writeExecutable(join(project.dir, 'node_modules/.bin/steer'), '#!/bin/sh\necho "steer: broken install" >&2\nexit 1\n');
+}
