@@ -1,13 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DRIVERS } from './drivers.js';
 import { expectBlockedWithoutSteer, expectGuarded } from './expectations.js';
-import { breakSteer, prepareProject, scriptedCommands } from './harness.js';
+import { breakSteer, prepareProject, removeProjects, scriptedCommands } from './harness.js';
 import { startScriptedModel, type ScriptedModel } from './scripted-model.js';
 
 let model: ScriptedModel | undefined;
 afterEach(async () => model?.close());
+afterAll(removeProjects);
 
 describe('Claude Code, driven for real (scripted model on loopback, bypassPermissions)', () => {
   it('the hook steer init writes denies the mutation and lets the read run', async () => {
@@ -36,7 +37,6 @@ describe('Claude Code, driven for real (scripted model on loopback, bypassPermis
     const { mutation } = scriptedCommands(project);
     model = await startScriptedModel([mutation]);
     const r = await DRIVERS.claude(project, model);
-    const { expect } = await import('vitest');
     expect(project.ran('apply'), JSON.stringify({ r, toolResults: model.toolResults })).toBe(false);
     expect(project.exists('touched')).toBe(false);
     expect(model.toolResults).toHaveLength(1);

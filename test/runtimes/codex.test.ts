@@ -1,14 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 import { codexHome, DRIVERS, writeCodexConfig } from './drivers.js';
 import { expectBlockedWithoutSteer, expectGuarded, expectUnguarded } from './expectations.js';
-import { breakSteer, prepareProject, runtimeBin, scriptedCommands } from './harness.js';
+import { breakSteer, prepareProject, removeProjects, runtimeBin, scriptedCommands } from './harness.js';
 import { startScriptedModel, type ScriptedModel } from './scripted-model.js';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 let model: ScriptedModel | undefined;
 afterEach(async () => model?.close());
+afterAll(removeProjects);
 
 describe('Codex, driven for real (scripted Responses API on loopback, codex exec)', () => {
   it('in a folder the user trusts, steer init trusts its hook, and the hook denies the mutation and lets the read run', async () => {

@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DRIVERS, trustFolder } from './drivers.js';
 import { expectBlockedWithoutSteer, expectGuarded, expectUnguarded } from './expectations.js';
-import { breakSteer, prepareProject, scriptedCommands } from './harness.js';
+import { breakSteer, prepareProject, removeProjects, scriptedCommands } from './harness.js';
 import { startScriptedModel, type ScriptedModel } from './scripted-model.js';
 
 let model: ScriptedModel | undefined;
 afterEach(async () => model?.close());
+afterAll(removeProjects);
 
 describe('Gemini CLI, driven for real (scripted Gemini API on loopback, --yolo)', () => {
   it('in a trusted folder the hook steer init writes denies the mutation and lets the read run', async () => {

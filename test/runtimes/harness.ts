@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtCli, repoRoot } from '../support/paths.js';
@@ -43,6 +43,7 @@ export interface Project {
  */
 export function prepareProject(runtime: DrivenRuntime, init = true): Project {
   const dir = mkdtempSync(join(tmpdir(), `steer-rt-${runtime}-`));
+  created.push(dir);
   const home = join(dir, '.home');
   mkdirSync(home);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'guarded-project', private: true, devDependencies: { steer: '*' } }));
@@ -62,6 +63,14 @@ export function prepareProject(runtime: DrivenRuntime, init = true): Project {
     if (r.code !== 0) throw new Error(`steer init --agent ${runtime} failed: ${r.stderr}`);
   }
   return { dir, home, terraform, ran: (sub) => existsSync(join(dir, `ran-terraform-${sub}`)), exists: (f) => existsSync(join(dir, f)) };
+}
+
+const created: string[] = [];
+
+/** Removes the projects this test file prepared (their HOMEs hold the runtimes' sessions); STEER_KEEP_PROJECTS=1 keeps them. */
+export function removeProjects(): void {
+  if (process.env.STEER_KEEP_PROJECTS) return;
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 function writeExecutable(path: string, text: string): void {
