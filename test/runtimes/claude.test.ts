@@ -30,8 +30,8 @@ describe('Claude Code, driven for real (scripted model on loopback, bypassPermis
     const project = prepareProject('claude');
     const file = join(project.dir, '.claude/settings.json');
     const settings = JSON.parse(readFileSync(file, 'utf8'));
-    // The same entry init wrote, its command made to hang past its timeout — and no permission rules to catch it.
-    Object.assign(settings.hooks.PreToolUse[0].hooks[0], { command: 'sleep 20', timeout: 1 });
+    // The entries init wrote, their commands made to hang past their timeout — and no permission rules to catch it.
+    for (const entry of settings.hooks.PreToolUse) for (const hook of entry.hooks) Object.assign(hook, { command: 'sleep 20', timeout: 1 });
     settings.permissions.deny = [];
     writeFileSync(file, JSON.stringify(settings));
     const { mutation } = scriptedCommands(project);
