@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The real agent runtimes run apart: npm run test:runtimes (vitest.runtimes.config.ts).
     exclude: [...configDefaults.exclude, 'test/runtimes/**'],
+    // A scratch directory per run (TMPDIR), removed at the end, and those of killed runs at the next start.
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests spawn terraform, moto_server and the bundled CLI: keep it to the 2 cores.

@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { buildScannerModule } from './build-wasm.mjs';
 
-const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const { version, name } = JSON.parse(readFileSync('package.json', 'utf8'));
 const requireShim = "import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);";
 const common = {
   bundle: true,
@@ -14,7 +14,7 @@ const common = {
   target: 'node20',
   format: 'esm',
   legalComments: 'none',
-  define: { __STEER_VERSION__: JSON.stringify(version) },
+  define: { __STEER_VERSION__: JSON.stringify(version), __STEER_PACKAGE__: JSON.stringify(name) },
   logLevel: 'warning',
   // examples/github/*.yml: what `steer init --ci github` writes, one copy in the repository.
   loader: { '.yml': 'text' },

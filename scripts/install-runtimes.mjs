@@ -12,7 +12,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(readFileSync(join(root, 'test/runtimes/runtimes.json'), 'utf8'));
 const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(manifest).filter((k) => !k.startsWith('$'));
 
-const prefixOf = (name) => join(root, '.cache/runtimes', `${name}-${manifest[name].version}`);
+// STEER_RUNTIMES_CACHE: another cache directory (.ci/run keeps the tree's across its fresh clones).
+const cache = process.env.STEER_RUNTIMES_CACHE || join(root, '.cache/runtimes');
+const prefixOf = (name) => join(cache, `${name}-${manifest[name].version}`);
 const binOf = (name) => join(prefixOf(name), 'node_modules/.bin', manifest[name].bin);
 
 function install(name) {

@@ -43,8 +43,9 @@ export function checkSummary(report: Report, approval: ApprovalDecision, pull: P
  * agent authorship), then the rest of the report (production deletes/replaces first, details
  * collapsed) — under 65,536 characters.
  */
-export function commentBody(report: Report, approval: ApprovalDecision, agent: AgentEvidence, pull: PullRequestEvent, reportedAt: string): string {
+export function commentBody(report: Report, approval: ApprovalDecision, agent: AgentEvidence, pull: PullRequestEvent, reportedAt: string, notices: readonly string[] = []): string {
   const gate = [
+    ...notices,
     `**Approval:** ${approvalLine(report, approval)}`,
     ...(agent.agent ? [`> 🤖 **Agent-authored pull request**: ${listed(agent.reasons)}.`] : []),
     `<sub>Plan for head ${code(pull.headSha.slice(0, 12))}, reported ${reportedAt}. Approve the pull request on this commit to approve this plan, then let the gate run again (on the review, where the workflow listens for it, or re-run its job); a new commit or a new plan needs a new approval.</sub>`,

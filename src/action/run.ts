@@ -2,19 +2,24 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { gitHubClient, type GitHub } from '../adapters/github/client.js';
-import { checkRunsFor, completeCheckRun, type CheckRunSummary, createCompletedCheckRun, requestReviewers, setLabels, startCheckRun, upsertStickyComment } from '../adapters/github/pr-outputs.js';
+import { pullPushers } from '../adapters/github/approval-facts.js';
+import { checkRunsFor, completeCheckRun, createCompletedCheckRun, findStickyComment, requestReviewers, setLabels, startCheckRun, writeStickyComment, type StartedCheckRun, type StickyComment } from '../adapters/github/pr-outputs.js';
 import { changedFiles, fileAt, isTeamMember, ownLogin, pullCommits, reviews } from '../adapters/github/pull-request.js';
+import { isSavedPlan } from '../adapters/fs/read-input.js';
 import { appendSummary, setOutput, workflowCommand } from '../adapters/github/runner-files.js';
-import { CONFIG_FILE_NAMES, loadConfig } from '../app/load-config.js';
+import { loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
 import type { SteerConfig } from '../config/schema.js';
 import { agentAuthorship } from '../core/agents.js';
-import { checkFields, signatureIn, signatureLine, signCheck, verifyCheck, type CheckRunFields, type SignedCheck } from '../core/check-signature.js';
-import { decideApproval, type ApprovalDecision } from '../core/approval.js';
+import { decodeRecord, encodeRecord, signatureValid, type ApprovalRecord } from '../core/approval-record.js';
+import { commentTampering, decideApproval, type ApprovalDecision, type CommentState } from '../core/approval.js';
+import { sha256Hex } from '../core/digest.js';
 import { SteerError, UsageError } from '../core/errors.js';
 import { isDestructive, withFindings, type Finding, type Report } from '../core/report.js';
+import { fileFindings } from './file-findings.js';
+import { gateRecord } from './gate-record.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { VERDICT_TITLES } from '../render/summary.js';
@@ -46,74 +51,89 @@ export async function runAction(inputs: ActionInputs, now: () => Date = () => ne
 
 async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, check: { id?: number; externalId: string; startedAt: string }): Promise<number> {
   const config = await baseBranchConfig(gh, inputs, pull);
-  const files = await expandPlans(inputs);
+  const { files, renderings } = await expandPlans(inputs);
   const agent = agentAuthorship(pull.author, await pullCommits(gh, inputs.repo, pull.number), config.agents.logins);
-  let report = await planCheck({ inputs: files, config, tfBin: 'terraform', agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}) });
-  report = withFindings(report, await policyChangeFindings(gh, inputs, pull));
+  let report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}) });
+  report = withFindings(report, await pullRequestFindings(gh, inputs, pull, report));
   writeOutputs(inputs, report);
-
-  // The digest is bound to the head commit: approvals must come after it was first reported
-  // there. The latest report on this head with the same digest keeps its time; a new digest, or
-  // a new head, starts a new one.
   check.externalId = `steer:${report.digest}`;
-  const previous = (await checkRunsFor(gh, inputs.repo, pull.headSha, CHECK_NAME)).filter((c) => c.externalId && DIGEST_ID.test(c.externalId)).sort((a, b) => b.id - a.id)[0];
-  // With a signing key, only a run the gate signed may carry the time over (another workflow's run could date it earlier).
-  if (previous?.externalId === check.externalId && previous.startedAt && (!inputs.signingKey || signedByGate(inputs, inputs.signingKey, pull, report.digest, previous))) check.startedAt = previous.startedAt;
-  const reportedAt = check.startedAt;
-  const started = await startCheckRun(gh, inputs.repo, { name: CHECK_NAME, headSha: pull.headSha, externalId: check.externalId, startedAt: reportedAt, ...(inputs.runUrl ? { detailsUrl: inputs.runUrl } : {}) });
+  if (!inputs.signingKey && !config.approvals.gateApp) {
+    workflowCommand('warning', 'Steer: the gate has no signing-key and steer.yml names no approvals.gateApp: steer apply/execute will refuse its checks (any workflow could write one like it). See the README, "Who may write what apply trusts".');
+  }
+
+  const started = await startCheckRun(gh, inputs.repo, { name: CHECK_NAME, headSha: pull.headSha, externalId: check.externalId, startedAt: check.startedAt, ...(inputs.runUrl ? { detailsUrl: inputs.runUrl } : {}) });
   check.id = started.id;
+  // The last record the gate itself wrote on this head (signed with our key, or by our own app):
+  // it dates the plan's first report and says what the gate's comment was.
+  const previous = await previousRecord(gh, inputs, pull, started);
+  const samePlan = previous?.digest === report.digest;
+  const reportedAt = samePlan ? previous.reportedAt : check.startedAt;
+  const self = await ownLogin(gh, started.appSlug);
+  const existing = await findStickyComment(gh, inputs.repo, pull.number, COMMENT_MARKER, self);
+  const tampered = commentTampering(previous?.comment, existing && commentState(existing));
+  // Approvals given while the comment said something the gate didn't write don't count.
+  const reviewedFrom = tampered ? check.startedAt : samePlan ? previous.reviewedFrom : reportedAt;
+  if (tampered) workflowCommand('warning', `Steer: ${tampered}; it is restored, and approvals given before now don't count`);
 
   const prReviews = await reviews(gh, inputs.repo, pull.number);
   const approvers = await allowedApprovers(gh, config, prReviews.filter((r) => r.state === 'APPROVED').map((r) => r.login));
   const restricted = config.approvals.users.length + config.approvals.teams.length > 0;
   const approval = decideApproval(prReviews, { required: config.approvals.required, users: approvers, restricted, agentLogins: config.agents.logins }, {
     prAuthor: pull.author.login,
+    pushers: await pullPushers(gh, inputs.repo, pull.number),
     headSha: pull.headSha,
-    reportedAt,
+    reportedAt: reviewedFrom,
     verdict: report.verdict,
   });
   const conclusion = conclusionOf(report, approval);
 
-  const body = commentBody(report, approval, agent, pull, reportedAt);
-  await upsertStickyComment(gh, inputs.repo, pull.number, COMMENT_MARKER, await ownLogin(gh, started.appSlug), body);
+  const notices = tampered ? [`⚠️ **${tampered}.** Steer restored the text it wrote; approvals given before ${reviewedFrom} don't count — approve again after reading this comment.`] : [];
+  const body = commentBody(report, approval, agent, pull, reportedAt, notices);
+  const written = await writeStickyComment(gh, inputs.repo, pull.number, existing?.id, body);
   await setLabels(gh, inputs.repo, pull.number, wantedLabels(report, approval), Object.values(LABELS));
   if (report.verdict === 'review' && !approval.approved) {
     const warning = await requestReviewers(gh, inputs.repo, pull.number, config.reviewers.users, config.reviewers.teams, pull.author.login);
     if (warning) workflowCommand('warning', `Steer: ${warning}`);
   }
   appendSummary(inputs.summaryFile, body);
-  // Last: the check concludes only after everything else was written.
-  const title = checkTitle(report, approval, conclusion).slice(0, 255); // as GitHub stores it: the signature covers it
-  const summary = checkSummary(report, approval, pull, reportedAt);
-  const signed = inputs.signingKey
-    ? `${summary}\n\n${signatureLine(signCheck(inputs.signingKey, signedFields(inputs, pull, report.digest, { id: started.id, conclusion, title, startedAt: reportedAt })))}`
-    : summary;
+  // Last: the check concludes only after everything else was written, with the record apply reads.
+  const record = gateRecord({ repository: `${inputs.repo.owner}/${inputs.repo.repo}`, pull, checkRunId: started.id, report, approval, conclusion, reportedAt, reviewedFrom, comment: commentState(written), required: config.approvals.required, prReviews });
   await completeCheckRun(gh, inputs.repo, started.id, conclusion, {
-    title,
-    summary: signed,
+    title: checkTitle(report, approval, conclusion),
+    summary: `${checkSummary(report, approval, pull, reportedAt)}\n\n${encodeRecord(record, inputs.signingKey)}`,
     text: renderMarkdown(report, { maxLength: 60_000 }),
     annotations: annotations(report, inputs.workspace),
+    startedAt: reportedAt,
   });
   return finish(conclusion, report, approval);
+}
+
+/** The newest record on this head that the gate itself wrote, or undefined. */
+async function previousRecord(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, started: StartedCheckRun): Promise<ApprovalRecord | undefined> {
+  const runs = (await checkRunsFor(gh, inputs.repo, pull.headSha, CHECK_NAME)).filter((c) => c.id !== started.id && c.externalId && DIGEST_ID.test(c.externalId)).sort((a, b) => b.id - a.id);
+  for (const run of runs) {
+    const decoded = decodeRecord(run.summary);
+    if (!('record' in decoded)) continue;
+    const ours = inputs.signingKey ? signatureValid(inputs.signingKey, decoded) : run.appSlug !== null && run.appSlug === started.appSlug;
+    const r = decoded.record;
+    if (ours && r.checkRunId === run.id && r.headSha === pull.headSha && r.pull === pull.number && r.repository === `${inputs.repo.owner}/${inputs.repo.repo}`) return r;
+  }
+  return undefined;
+}
+
+function commentState(c: StickyComment): CommentState {
+  return { id: c.id, sha256: sha256Hex(c.body), updatedAt: c.updatedAt };
 }
 
 /** workflow_dispatch (and other events without a pull request): analysis, outputs and summary only. */
 async function analyzeOnly(inputs: ActionInputs): Promise<number> {
   const path = join(inputs.workspace, inputs.configPath);
   const { config } = await loadConfig(inputs.workspace, existsSync(path) ? path : undefined);
-  const report = await planCheck({ inputs: await expandPlans(inputs), config, tfBin: 'terraform', agentAuthored: false, ...(inputs.env ? { env: inputs.env } : {}) });
+  const { files, renderings } = await expandPlans(inputs);
+  const report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', agentAuthored: false, ...(inputs.env ? { env: inputs.env } : {}) });
   writeOutputs(inputs, report);
   appendSummary(inputs.summaryFile, renderMarkdown(report));
   return finish(report.verdict === 'allow' ? 'success' : report.verdict === 'block' ? 'failure' : 'action_required', report, undefined);
-}
-
-function signedByGate(inputs: ActionInputs, key: string, pull: PullRequestEvent, digest: string, run: CheckRunSummary): boolean {
-  return verifyCheck(key, signedFields(inputs, pull, digest, run), signatureIn(run.summary));
-}
-
-/** What the gate signs about one of its check runs on this pull request's head. */
-function signedFields(inputs: ActionInputs, pull: PullRequestEvent, digest: string, run: CheckRunFields): SignedCheck {
-  return checkFields(`${inputs.repo.owner}/${inputs.repo.repo}`, run, pull.headSha, digest, { ref: pull.baseRef, sha: pull.baseSha });
 }
 
 function writeOutputs(inputs: ActionInputs, report: Report): void {
@@ -162,34 +182,29 @@ async function baseBranchConfig(gh: GitHub, inputs: ActionInputs, pull: PullRequ
   return text === undefined ? DEFAULT_CONFIG : parseConfig(text, `${inputs.configPath} (base ${pull.baseSha.slice(0, 7)})`);
 }
 
-async function policyChangeFindings(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent): Promise<Finding[]> {
-  const policyFiles = new Set([inputs.configPath, ...CONFIG_FILE_NAMES]);
-  const files = await changedFiles(gh, inputs.repo, pull.number);
-  const policy = files.filter((f) => policyFiles.has(f)).map((f) => ({
-    code: 'STEER-POLICY-CHANGED' as const,
-    severity: 'review' as const,
-    message: `This pull request changes the Steer policy ${f}; the gate used the base branch's copy, and a human must review the policy change.`,
-    plan: 0,
-  }));
-  // Workflows from a pull request run on pull_request and pull_request_review events: a changed
-  // workflow could run a different gate, or create a check named steer itself.
-  const workflows = files.filter((f) => /^\.github\/(workflows|actions)\//.test(f)).map((f) => ({
-    code: 'STEER-WORKFLOW-CHANGED' as const,
-    severity: 'review' as const,
-    message: `This pull request changes ${f}; workflows can change what the gate checks, so a human must review it.`,
-    plan: 0,
-  }));
-  return [...policy, ...workflows];
+/** Findings about the pull request itself: policy, workflows, providers, and a file list GitHub cut short. */
+async function pullRequestFindings(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, report: Report): Promise<Finding[]> {
+  const { files, truncated } = await changedFiles(gh, inputs.repo, pull.number);
+  const production = report.plans.some((p) => p.production.length > 0 || p.changes.some((c) => c.production.length > 0));
+  return fileFindings(files, { configPath: inputs.configPath, truncated, production });
 }
 
-async function expandPlans(inputs: ActionInputs): Promise<string[]> {
+/**
+ * The plan files the inputs name. A saved plan with its `terraform show -json` rendering beside
+ * it (`tfplan` and `tfplan.json`, made by the plan job) is read from the rendering — the gate
+ * runs no terraform, so no provider the pull request chose — and bound to the saved plan's hash.
+ */
+async function expandPlans(inputs: ActionInputs): Promise<{ files: string[]; renderings: Record<string, string> }> {
   const files: string[] = [];
   for (const pattern of inputs.plans) {
     const hits = (await glob(pattern, { cwd: inputs.workspace, absolute: true, onlyFiles: false, expandDirectories: false })).sort();
     if (hits.length === 0) throw new UsageError(`input "plans": ${pattern} matches no file — a missing plan must not pass the gate`);
     files.push(...hits);
   }
-  return files;
+  const renderings: Record<string, string> = {};
+  for (const file of files) if (existsSync(`${file}.json`) && (await isSavedPlan(file))) renderings[file] = `${file}.json`;
+  const rendered = new Set(Object.values(renderings));
+  return { files: [...new Set(files)].filter((f) => !rendered.has(f)), renderings };
 }
 
 /** approvals.users, plus the reviewers who belong to one of approvals.teams. */

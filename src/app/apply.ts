@@ -1,5 +1,8 @@
 import { appendAudit } from '../adapters/fs/audit-log.js';
+import { dirname, resolve } from 'node:path';
+import { pinArtifact } from '../adapters/fs/artifact.js';
 import { peekBytes } from '../adapters/fs/read-input.js';
+import { artifactName } from '../core/approval-record.js';
 import { applySavedPlan } from '../adapters/terraform-cli/apply.js';
 import type { SteerConfig } from '../config/schema.js';
 import { UsageError } from '../core/errors.js';
@@ -20,37 +23,48 @@ export interface ApplyRequest {
 }
 
 /**
- * Applies exactly the approved saved plan: recompute its digest, require an approval bound to it,
- * then `terraform apply <saved plan>`. Every decision goes to the audit log.
+ * Applies exactly the approved saved plan: pin its bytes, recompute its digest and verdict,
+ * require an approval bound to that file (its SHA-256), then `terraform apply` of those bytes.
+ * Every decision goes to the audit log.
  */
 export async function applyApprovedPlan(req: ApplyRequest): Promise<number> {
   const head = await peekBytes(req.planPath, 4).catch(() => Buffer.alloc(0));
   if (!(head[0] === 0x50 && head[1] === 0x4b)) {
     throw new UsageError(`${req.planPath} is not a saved plan: steer apply applies the file "terraform plan -out=FILE" wrote, never JSON and never a fresh plan`);
   }
-  const report = await planCheck({
-    inputs: [req.planPath],
-    config: req.config,
-    tfBin: req.tfBin,
-    agentAuthored: false,
-    workspace: req.workspace,
-    ...(req.tfChdir ? { tfChdir: req.tfChdir } : {}),
-    ...(req.env ? { env: req.env } : {}),
-  });
-  req.onReport(report);
-  const base = { time: new Date().toISOString(), command: 'apply', plan: req.planPath, digest: report.digest, verdict: report.verdict };
-  let approval;
+  // The approval binds to the file itself (configuration snapshot, variables, lock file, prior
+  // state travel inside it): a private copy is hashed, analyzed and applied — the same bytes.
+  const pinned = await pinArtifact(req.planPath);
   try {
-    approval = await requireApproval({ report, confirmName: req.workspace, maxAgeHours: req.config.approvals.maxAgeHours, requireSignature: req.config.approvals.signedChecks, ...(req.github ? { github: req.github } : {}) });
-  } catch (e) {
-    appendAudit(req.auditLog, { ...base, outcome: 'refused', reason: e instanceof Error ? e.message : String(e) });
-    throw e;
+    const tfChdir = req.tfChdir ?? dirname(resolve(req.planPath));
+    const report = await planCheck({
+      inputs: [pinned.path],
+      shownAs: { [pinned.path]: req.planPath },
+      config: req.config,
+      tfBin: req.tfBin,
+      agentAuthored: false,
+      workspace: req.workspace,
+      tfChdir,
+      ...(req.env ? { env: req.env } : {}),
+    });
+    req.onReport(report);
+    const artifact = artifactName(pinned.sha256);
+    const base = { time: new Date().toISOString(), command: 'apply', plan: req.planPath, artifact, digest: report.digest, verdict: report.verdict };
+    let approval;
+    try {
+      approval = await requireApproval({ report, artifact, confirmName: req.workspace, config: req.config, ...(req.github ? { github: req.github } : {}) });
+    } catch (e) {
+      appendAudit(req.auditLog, { ...base, outcome: 'refused', reason: e instanceof Error ? e.message : String(e) });
+      throw e;
+    }
+    appendAudit(req.auditLog, { ...base, outcome: 'approved', approver: approval.approver, source: approval.source, detail: approval.detail });
+    const result = await applySavedPlan(pinned.path, req.tfBin, tfChdir);
+    if (result.stale) {
+      process.stderr.write('steer: terraform refused the saved plan because the state changed after it was made. Plan again: the new plan needs its own review and approval.\n');
+    }
+    appendAudit(req.auditLog, { ...base, time: new Date().toISOString(), outcome: result.exitCode === 0 ? 'applied' : result.stale ? 'stale-plan' : 'apply-failed', exitCode: result.exitCode, approver: approval.approver, source: approval.source });
+    return result.exitCode;
+  } finally {
+    await pinned.release();
   }
-  appendAudit(req.auditLog, { ...base, outcome: 'approved', approver: approval.approver, source: approval.source, detail: approval.detail });
-  const result = await applySavedPlan(req.planPath, req.tfBin, req.tfChdir);
-  if (result.stale) {
-    process.stderr.write('steer: terraform refused the saved plan because the state changed after it was made. Plan again: the new plan needs its own review and approval.\n');
-  }
-  appendAudit(req.auditLog, { ...base, time: new Date().toISOString(), outcome: result.exitCode === 0 ? 'applied' : result.stale ? 'stale-plan' : 'apply-failed', exitCode: result.exitCode, approver: approval.approver, source: approval.source });
-  return result.exitCode;
 }

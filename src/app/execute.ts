@@ -44,7 +44,7 @@ export async function executeApprovedChangeSet(req: ExecuteRequest): Promise<num
   if (root.notExecutable) refuse(root.notExecutable, 1);
   let approval;
   try {
-    approval = await requireApproval({ report, confirmName: req.stack, maxAgeHours: req.config.approvals.maxAgeHours, requireSignature: req.config.approvals.signedChecks, ...(req.github ? { github: req.github } : {}) });
+    approval = await requireApproval({ report, artifact: arn, confirmName: req.stack, config: req.config, ...(req.github ? { github: req.github } : {}) });
   } catch (e) {
     if (e instanceof RefusedError) refuse(e.message, e.exitCode);
     throw e;

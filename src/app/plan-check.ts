@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { fileSha256 } from '../adapters/fs/artifact.js';
+import { artifactName } from '../core/approval-record.js';
 import { expandInputPaths, inputSize, openInputStream, peekBytes, readInputBytes } from '../adapters/fs/read-input.js';
 import type { SteerConfig } from '../config/schema.js';
 import { assess } from '../core/assess.js';
@@ -7,8 +10,9 @@ import type { Plan } from '../core/model.js';
 import { liveChangeSetPlans, type LiveChangeSet } from './live-change-set.js';
 import type { Report } from '../core/report.js';
 import { decodeInput, type DecodedInput } from '../sources/decode.js';
+import { looksLikeInput, SNIFF_BYTES } from '../sources/sniff.js';
 import { ScanArena } from '../sources/json/scan-arena.js';
-import { parseDecoded, parseDecodedInSlices, plansFromDocuments, type InputDocument } from '../sources/load.js';
+import { parseDecoded, parseDecodedInSlices, plansFromDocuments, type InputDocument, type ParsedDocument } from '../sources/load.js';
 
 export interface PlanCheckRequest {
   readonly inputs: readonly string[];
@@ -25,6 +29,16 @@ export interface PlanCheckRequest {
   readonly plans?: readonly Plan[];
   /** Force the streaming reader for Terraform JSON (it is used anyway above STREAM_THRESHOLD). */
   readonly stream?: boolean;
+  /** Told of each file in an input directory that is not read (it does not look like a plan or change set). */
+  readonly onSkipped?: (path: string, why: string) => void;
+  /**
+   * Saved plan → the `terraform show -json` rendering the plan job made of it. The gate then
+   * runs no terraform (which would start the providers the pull request chose); it binds the
+   * verdict to the saved plan's hash, and apply recomputes both from the file itself.
+   */
+  readonly renderings?: Readonly<Record<string, string>>;
+  /** The name a file read from elsewhere goes by (apply reads a private copy of the plan the workflow named). */
+  readonly shownAs?: Readonly<Record<string, string>>;
 }
 
 /** Files above this size are streamed: memory then holds a window of the input, not all of it. */
@@ -34,13 +48,26 @@ export const STREAM_THRESHOLD = 256 * 1024 * 1024;
 export async function planCheck(req: PlanCheckRequest): Promise<Report> {
   const docs: InputDocument[] = [];
   const streamed: Plan[] = [];
-  for (const path of await expandInputPaths(req.inputs)) {
+  const artifacts = new Map<string, string>();
+  const found = await expandInputPaths(req.inputs);
+  for (const { path, directory } of found) {
+    if (directory !== undefined && !looksLikeInput(await peekBytes(path, SNIFF_BYTES))) {
+      req.onSkipped?.(path, 'not a plan or change set');
+      continue;
+    }
     const read = await readInput(path, req);
-    if ('plan' in read) streamed.push(read.plan);
-    else docs.push(read);
+    const name = req.shownAs?.[path] ?? path;
+    if (read.artifact !== undefined) artifacts.set(name, read.artifact);
+    if ('plans' in read) streamed.push(...read.plans.map((p) => (name === path ? p : { ...p, target: { ...p.target, path: name } })));
+    else docs.push(...read.documents.map((d) => (name === path ? d : { ...d, path: name })));
   }
-  const plans = [...plansFromDocuments(docs, { ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) }), ...streamed, ...(req.plans ?? [])];
+  const read = [...plansFromDocuments(docs, { ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) }), ...streamed];
+  const plans = [...read.map((p) => (artifacts.has(p.target.path) ? { ...p, artifact: artifacts.get(p.target.path)! } : p)), ...(req.plans ?? [])];
   if (req.live) plans.push(...(await liveChangeSetPlans(req.live)));
+  if (plans.length === 0 && found.some((f) => f.directory !== undefined)) {
+    const dirs = [...new Set(found.flatMap((f) => (f.directory !== undefined ? [f.directory] : [])))];
+    throw new InputError(dirs.join(', '), 'no file in the directory looks like a plan or change set (JSON starting with format_version or Changes)');
+  }
   if (plans.length === 0) throw new UsageError('nothing to analyze: give plan files, or --stack and --change-set');
   return assess(plans, {
     config: req.config,
@@ -49,45 +76,60 @@ export async function planCheck(req: PlanCheckRequest): Promise<Report> {
   });
 }
 
-async function readInput(path: string, req: PlanCheckRequest): Promise<InputDocument | { plan: Plan }> {
+/** One input read: documents to normalize, or plans already streamed; `artifact` for a saved plan file. */
+type ReadInput = ({ readonly documents: InputDocument[] } | { readonly plans: Plan[] }) & { readonly artifact?: string };
+
+async function readInput(path: string, req: PlanCheckRequest): Promise<ReadInput> {
   const size = await inputSize(path);
   if (size !== undefined && (req.stream || size > STREAM_THRESHOLD)) {
     const head = await peekBytes(path, 4);
     const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
     const isUtf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
     const ctx = { path, ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) };
-    const { streamTerraformPlan } = await import('../sources/terraform/stream.js'); // loaded only for huge plans
+    const { streamTerraformPlans } = await import('../sources/terraform/stream.js'); // loaded only for huge plans
     if (isZip) {
       const { streamSavedPlan } = await import('../adapters/terraform-cli/show.js'); // spawns terraform: loaded for saved plans only
       const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
-      const [plan] = await Promise.all([
-        streamTerraformPlan(shown.stdout as Readable, { ...ctx, tool: shown.tool, inputNotes: [`saved plan rendered with "${req.tfBin} show -json"`] }),
+      const [plans] = await Promise.all([
+        streamTerraformPlans(shown.stdout as Readable, { ...ctx, tool: shown.tool, inputNotes: [`saved plan rendered with "${req.tfBin} show -json"`] }),
         shown.done,
       ]);
-      return { plan };
+      return { plans, artifact: artifactName(await fileSha256(path)) };
     }
-    if (!isUtf16) return { plan: await streamTerraformPlan(openInputStream(path), ctx) };
+    if (!isUtf16) return { plans: await streamTerraformPlans(openInputStream(path), ctx) };
   }
   return readDocument(path, req);
 }
 
-async function readDocument(path: string, req: PlanCheckRequest): Promise<InputDocument> {
-  const decoded = decodeInput(await readInputBytes(path, ScanArena.allocate), path);
+async function readDocument(path: string, req: PlanCheckRequest): Promise<ReadInput> {
+  const bytes = await readInputBytes(path, ScanArena.allocate);
+  const decoded = decodeInput(bytes, path);
   if (decoded.kind === 'saved-terraform-plan') {
     if (path === '-') throw new InputError(path, "a saved plan can't be read from standard input (terraform show needs the file); give its path, or pipe \"terraform show -json\" output");
+    const artifact = artifactName(createHash('sha256').update(bytes).digest('hex'));
+    const rendering = req.renderings?.[path];
+    if (rendering !== undefined) {
+      const shown = decodeInput(await readInputBytes(rendering, ScanArena.allocate), rendering);
+      if (shown.kind === 'saved-terraform-plan') throw new InputError(rendering, 'expected the JSON rendering of the saved plan ("terraform show -json"), found another saved plan');
+      const note = `read from ${rendering}, the plan job's "terraform show -json" of this saved plan; approvals bind to the saved plan's ${artifact}`;
+      const documents = (await parse(shown, rendering)).map((doc) => ({ ...doc, path, notes: [...shown.notes, note] }));
+      if (documents.length !== 1) throw new InputError(rendering, `a saved plan's rendering is one plan, this file holds ${documents.length}`);
+      return { documents, artifact };
+    }
     const { showSavedPlan } = await import('../adapters/terraform-cli/show.js'); // spawns terraform: loaded for saved plans only
     const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);
     const rendered = decodeInput(shown.bytes, path);
     if (rendered.kind === 'saved-terraform-plan') throw new InputError(path, `"${req.tfBin} show -json" did not print JSON`);
-    return { path, ...(await parse(rendered, path)), notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool };
+    const documents = (await parse(rendered, path)).map((doc) => ({ ...doc, notes: [`saved plan rendered with "${req.tfBin} show -json"`], tool: shown.tool }));
+    return { documents, artifact };
   }
-  return { path, ...(await parse(decoded, path)), notes: decoded.notes };
+  return { documents: (await parse(decoded, path)).map((doc) => ({ ...doc, notes: decoded.notes })) };
 }
 
 /** Inputs this large are read a slice at a time, letting the progress line tick in between. */
 const SLICED_ABOVE = 16 * 1024 * 1024;
 
-async function parse(decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>, path: string): Promise<Pick<InputDocument, 'doc' | 'terraformChanges'>> {
+async function parse(decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>, path: string): Promise<ParsedDocument[]> {
   if (decoded.kind !== 'utf8' || decoded.bytes.length <= SLICED_ABOVE) return parseDecoded(decoded, path);
   return parseDecodedInSlices(decoded, path, () => new Promise((resolve) => setImmediate(resolve)));
 }

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { exitCodeForRun } from './exit-codes.js';
 import { eventPullNumber } from '../adapters/github/runner-files.js';
 import { loadConfig } from '../app/load-config.js';
 import { renderText } from '../render/text.js';
@@ -29,7 +30,7 @@ export function applyCommand(): Command {
       const [{ applyApprovedPlan }, { gitHubTarget }] = await Promise.all([import('../app/apply.js'), import('../app/approval-gate.js')]);
       const { config } = await loadConfig(process.cwd(), opts.config);
       const github = gitHubTarget(opts.githubPr, process.env, eventPullNumber(process.env.GITHUB_EVENT_PATH));
-      process.exitCode = await applyApprovedPlan({
+      process.exitCode = exitCodeForRun(await applyApprovedPlan({
         planPath,
         tfBin: opts.tfBin,
         config,
@@ -39,6 +40,6 @@ export function applyCommand(): Command {
         ...(opts.tfChdir ? { tfChdir: opts.tfChdir } : {}),
         ...(opts.env ? { env: opts.env } : {}),
         ...(github ? { github } : {}),
-      });
+      }));
     });
 }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
+import { agentAuthored, withAgentAuthored } from './agent-authored.js';
 import { emitReport, withReportOptions, type ReportOutputOptions } from './report-output.js';
 
 interface CreateOptions extends ReportOutputOptions {
@@ -16,17 +17,18 @@ interface CreateOptions extends ReportOutputOptions {
   config?: string;
   env?: string;
   agent?: boolean;
+  agentAuthored?: boolean;
   timeout: string;
 }
 
 export function changesetCommand(): Command {
-  const create = withReportOptions(
+  const create = withAgentAuthored(withReportOptions(
     new Command('create')
       .description('Create a CloudFormation change set (never executed), wait for it, and analyze it like plan-check. Prints its ARN: approvals bind to it.')
       .option('--stack <name>', 'stack name (CREATE when it does not exist yet, UPDATE otherwise); with --cdk, which stack of the app')
       .option('--template <file>', 'template file (JSON or YAML)')
       .option('--cdk <cdk.out>', 'an AWS CDK cloud assembly: a change set per stack template (assets must already be published)'),
-  )
+  ))
     .option('--parameters <Key=Value...>', 'template parameters', [])
     .option('--tags <Key=Value...>', 'stack tags', [])
     .option('--name <name>', 'change set name (default: steer-<timestamp>)')
@@ -34,7 +36,6 @@ export function changesetCommand(): Command {
     .option('--region <region>', 'AWS region (default: the standard AWS chain)')
     .option('-c, --config <file>', 'policy file (default: steer.yml or .steer.yml)')
     .option('--env <name>', 'the environment this stack is (adds a production signal when it names production)')
-    .option('--agent', 'the change was authored by an AI agent')
     .option('--timeout <seconds>', 'how long to wait for the change set', '600')
     .exitOverride()
     .action(async (opts: CreateOptions) => {
@@ -62,7 +63,7 @@ export function changesetCommand(): Command {
         plans,
         config,
         tfBin: 'terraform',
-        agentAuthored: opts.agent === true,
+        agentAuthored: agentAuthored(opts),
         ...(opts.env !== undefined ? { env: opts.env } : {}),
       });
       await emitReport(report, opts);

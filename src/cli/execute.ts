@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { exitCodeForRun } from './exit-codes.js';
 import { eventPullNumber } from '../adapters/github/runner-files.js';
 import { loadConfig } from '../app/load-config.js';
 import { renderText } from '../render/text.js';
@@ -30,7 +31,7 @@ export function executeCommand(): Command {
       const [{ executeApprovedChangeSet }, { gitHubTarget }] = await Promise.all([import('../app/execute.js'), import('../app/approval-gate.js')]);
       const { config } = await loadConfig(process.cwd(), opts.config);
       const github = gitHubTarget(opts.githubPr, process.env, eventPullNumber(process.env.GITHUB_EVENT_PATH));
-      process.exitCode = await executeApprovedChangeSet({
+      process.exitCode = exitCodeForRun(await executeApprovedChangeSet({
         stack: opts.stack,
         changeSet: opts.changeSet,
         config,
@@ -41,6 +42,6 @@ export function executeCommand(): Command {
         ...(opts.region ? { region: opts.region } : {}),
         ...(opts.env ? { env: opts.env } : {}),
         ...(github ? { github } : {}),
-      });
+      }));
     });
 }

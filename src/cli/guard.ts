@@ -1,13 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { RUNTIMES, type Runtime } from '../guard/runtimes/names.js';
+import { EXIT, EXIT_DENIED } from './exit-codes.js';
 
 interface GuardOptions {
   runtime?: Runtime;
   config?: string;
 }
-
-/** Exit code of a denial in `steer guard -- <command…>`, and of every failure (most runtimes block on 2). */
-const EXIT_DENY = 2;
 
 /**
  * A runtime that times a hook out lets the command run (Claude Code without onFailure, Copilot CLI),
@@ -35,7 +33,7 @@ export function guardCommand(): Command {
         const answer = failClosed(opts.runtime ?? 'claude', `Steer guard did not answer within ${DEADLINE_MS / 1000} s, so the command is denied. ${WAY_THROUGH}`);
         process.stdout.write(words.length > 0 ? '' : answer.stdout);
         process.stderr.write(answer.stderr);
-        process.exit(words.length > 0 ? EXIT_DENY : answer.exitCode);
+        process.exit(words.length > 0 ? EXIT_DENIED : answer.exitCode);
       }, DEADLINE_MS);
       deadline.unref();
       try {
@@ -44,7 +42,7 @@ export function guardCommand(): Command {
           // One word is a command line (`steer guard -- "terraform apply"`); several are an argv.
           const decision = checkCommand(words.length === 1 ? words[0]! : words, lists);
           if (decision.decision === 'deny') process.stderr.write(`steer guard: denied: ${decision.reason}. ${WAY_THROUGH}\n`);
-          process.exitCode = decision.decision === 'allow' ? 0 : EXIT_DENY;
+          process.exitCode = decision.decision === 'allow' ? EXIT.allow : EXIT_DENIED;
           return;
         }
         const chunks: Buffer[] = [];
@@ -58,7 +56,7 @@ export function guardCommand(): Command {
         const answer = failClosed(opts.runtime ?? 'claude', `Steer guard failed (${e instanceof Error ? e.message : String(e)}), so the command is denied. ${WAY_THROUGH}`);
         process.stdout.write(words.length > 0 ? '' : answer.stdout);
         process.stderr.write(answer.stderr);
-        process.exitCode = words.length > 0 ? EXIT_DENY : answer.exitCode;
+        process.exitCode = words.length > 0 ? EXIT_DENIED : answer.exitCode;
       } finally {
         clearTimeout(deadline);
       }
@@ -75,7 +73,7 @@ export async function runGuard(argv: readonly string[]): Promise<void> {
   try {
     await program.parseAsync([...argv]);
   } catch (e) {
-    process.exitCode = e instanceof CommanderError && e.exitCode === 0 ? 0 : EXIT_DENY;
+    process.exitCode = e instanceof CommanderError && e.exitCode === 0 ? EXIT.allow : EXIT_DENIED;
     if (!(e instanceof CommanderError)) process.stderr.write(`steer guard: internal error, so the command is denied: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   }
 }

@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
 import { writeOutputChunks, writeStdoutChunks } from '../adapters/fs/write-output.js';
 import type { Report } from '../core/report.js';
-import { exitCodeFor } from '../core/verdict.js';
 import { renderJsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { VERDICT_TITLES } from '../render/summary.js';
 import { renderText } from '../render/text.js';
+import { exitCodeForVerdict } from './exit-codes.js';
 import { STEER_VERSION } from './version.js';
 
 export interface ReportOutputOptions {
@@ -34,7 +34,7 @@ export async function emitReport(report: Report, opts: ReportOutputOptions): Pro
   } else {
     await writeStdoutChunks(chunks);
   }
-  process.exitCode = exitCodeFor(report.verdict);
+  process.exitCode = exitCodeForVerdict(report.verdict);
 }
 
 async function single(report: Report, format: 'text' | 'markdown' | 'sarif', color: boolean): Promise<string> {

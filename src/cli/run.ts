@@ -1,9 +1,7 @@
 import { CommanderError } from 'commander';
 import { RefusedError, SteerError } from '../core/errors.js';
+import { exitCodeForError } from './exit-codes.js';
 import { buildProgram } from './program.js';
-
-/** Exit codes, documented in the README: 0 allow, 1 error, 2 review required, 3 blocked. */
-export const EXIT_ERROR = 1;
 
 /**
  * Runs the CLI and sets process.exitCode. User errors print one line, no stack trace;
@@ -18,20 +16,17 @@ export async function run(argv: readonly string[]): Promise<void> {
   }
 }
 
+/** Says what went wrong (one line for a user's mistake, the stack for a bug) and returns the exit code. */
 function errorExitCode(e: unknown): number {
   if (e instanceof CommanderError) {
     // --help and --version end here with exit code 0; usage errors were already printed.
-    return e.exitCode === 0 ? 0 : EXIT_ERROR;
-  }
-  if (e instanceof RefusedError) {
+  } else if (e instanceof RefusedError) {
     process.stderr.write(`steer: refused: ${e.message}\n`);
-    return e.exitCode;
-  }
-  if (e instanceof SteerError) {
+  } else if (e instanceof SteerError) {
     process.stderr.write(`steer: error: ${e.message}\n`);
-    return EXIT_ERROR;
+  } else {
+    const detail = e instanceof Error ? (e.stack ?? e.message) : `non-Error thrown: ${String(e)}`;
+    process.stderr.write(`steer: internal error (a bug in steer, please report it):\n${detail}\n`);
   }
-  const detail = e instanceof Error ? (e.stack ?? e.message) : `non-Error thrown: ${String(e)}`;
-  process.stderr.write(`steer: internal error (a bug in steer, please report it):\n${detail}\n`);
-  return EXIT_ERROR;
+  return exitCodeForError(e);
 }

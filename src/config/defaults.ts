@@ -11,7 +11,7 @@ export const DEFAULT_CONFIG: SteerConfig = {
   rules: [],
   limits: [],
   protected: [],
-  approvals: { required: 1, users: [], teams: [], maxAgeHours: 72, signedChecks: false },
+  approvals: { required: 1, users: [], teams: [], maxAgeHours: 72, signedChecks: false, trustUnsignedChecks: false },
   reviewers: { users: [], teams: [] },
   guard: { deny: [], allow: [] },
   agents: { logins: [] },

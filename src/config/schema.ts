@@ -78,9 +78,18 @@ export const configSchema = z.strictObject({
       users: z.array(z.string().min(1)).default([]).describe('only these logins may approve (empty: any human but the author)'),
       teams: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected org/team-slug')).default([]).describe('members of these teams may approve too (org/team-slug)'),
       maxAgeHours: z.number().positive().default(72).describe('steer apply/execute refuse an approval older than this'),
-      signedChecks: z.boolean().default(false).describe('steer apply/execute accept only a steer check signed by the PR gate (its signing-key input; STEER_SIGNING_KEY where apply runs)'),
+      signedChecks: z.boolean().default(false).describe('kept for older files: steer apply/execute always require a signed check unless approvals.gateApp or approvals.trustUnsignedChecks says otherwise'),
+      gateApp: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a GitHub App slug')
+        .optional()
+        .describe('the slug of the GitHub App the PR gate runs as (a token from actions/create-github-app-token): steer apply/execute then trust a steer check written by that app, without a signing key'),
+      trustUnsignedChecks: z
+        .boolean()
+        .default(false)
+        .describe('DANGEROUS opt-out: steer apply/execute accept an unsigned steer check by GitHub Actions, which any workflow or token with checks: write can create'),
     })
-    .default({ required: 1, users: [], teams: [], maxAgeHours: 72, signedChecks: false })
+    .default({ required: 1, users: [], teams: [], maxAgeHours: 72, signedChecks: false, trustUnsignedChecks: false })
     .describe('who can approve a plan that needs review, in the pull request'),
   reviewers: z
     .strictObject({ users: z.array(z.string().min(1)).default([]), teams: z.array(z.string().min(1)).default([]) })

@@ -6,7 +6,7 @@ import canonicalize from 'canonicalize';
  * matter, every value does. This is what approvals bind to, so it must be stable across
  * versions: change the material only with a new `DIGEST_VERSION`.
  */
-export const DIGEST_VERSION = 'steer-digest-v1';
+export const DIGEST_VERSION = 'steer-digest-v2';
 
 export function canonicalDigest(value: unknown): string {
   return sha256Hex(canonicalJson(value));

@@ -104,6 +104,8 @@ export interface Plan {
   readonly inputNotes: readonly string[];
   /** SHA-256 (hex) of the canonical form of this plan's planned changes, computed by the source. */
   readonly digest: string;
+  /** `sha256:<hex>` of the saved plan file this was rendered from: what `terraform apply` runs, and what approvals bind to. */
+  readonly artifact?: string;
   /** Whether the source considers there is nothing to execute (CloudFormation empty change set). */
   readonly noChanges?: boolean;
   /** Set when the plan cannot be executed as it is (CloudFormation ExecutionStatus OBSOLETE...). */
@@ -111,3 +113,8 @@ export interface Plan {
 }
 
 export const REDACTED = '(sensitive value)';
+
+/** What an approval of this plan binds to: the saved plan file's hash, or the change set's ARN; undefined for a JSON rendering alone. */
+export function artifactOf(plan: Plan): string | undefined {
+  return plan.artifact ?? plan.target.changeSetArn;
+}

@@ -22,6 +22,8 @@ export const FINDING_CODES = {
   'STEER-NOT-EXECUTABLE': 'The change set cannot be executed as it is',
   'STEER-POLICY-CHANGED': 'The pull request changes the Steer policy itself',
   'STEER-WORKFLOW-CHANGED': 'The pull request changes CI workflows, which can change the gate',
+  'STEER-PROVIDERS-CHANGED': 'The pull request changes the providers Terraform runs (lock file)',
+  'STEER-FILES-TRUNCATED': "GitHub's list of the pull request's files is cut short: policy and workflow edits can't be ruled out",
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;
 

@@ -87,6 +87,7 @@ function jsonPlan(p: PlanReport, changes: unknown): unknown {
     account: t.account ?? null,
     region: t.region ?? null,
     digest: plan.digest,
+    artifact: plan.artifact ?? null,
     verdict: p.verdict,
     errored: plan.errored,
     complete: plan.complete ?? null,

@@ -50,5 +50,15 @@ export function parseJsonText(text: string, file: string): unknown {
  */
 export function jsonSyntaxInputError(e: JsonSyntaxError, file: string, bytes?: Uint8Array): InputError {
   const where = e.truncated ? '' : bytes !== undefined ? ` at ${lineAndColumn(bytes, e.offset)}` : ` at byte ${e.offset}`;
-  return new InputError(file, `not valid JSON (${e.message}${where})${e.truncated ? ' — the file looks truncated' : ''}`);
+  const hint = e.truncated ? ' — the file looks truncated' : bytes !== undefined && looksLikeTerragruntLog(bytes) ? TERRAGRUNT_HINT : '';
+  return new InputError(file, `not valid JSON (${e.message}${where})${hint}`);
+}
+
+const TERRAGRUNT_HINT =
+  " — this looks like Terragrunt's log output: run it with --tf-forward-stdout (and --log-disable) so each unit's plan is printed as it is; concatenated plans are read one by one";
+
+/** Terragrunt's log lines: `14:20:38.431 STDOUT [unit] terraform: …`, `INFO …`. */
+function looksLikeTerragruntLog(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 200)).toString('utf8');
+  return /^\s*(\d\d:\d\d:\d\d(\.\d+)?\s+)?(STDOUT|STDERR|INFO|WARN|DEBUG|ERROR)\s/.test(head);
 }

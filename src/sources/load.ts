@@ -3,10 +3,10 @@ import type { Plan } from '../core/model.js';
 import { cloudFormationPlans } from './cloudformation/parse.js';
 import { jsonSyntaxInputError, parseJsonText, type DecodedInput } from './decode.js';
 import { detectFormat } from './detect.js';
-import { MAX_HELD, NoScanMemory } from './json/scan-arena.js';
+import { MAX_HELD, NoScanMemory, ScanArena } from './json/scan-arena.js';
 import { JsonSyntaxError } from './json/scan.js';
 import type { ResourceChangeCollector } from './terraform/normalize.js';
-import { readTerraformPlanBytes, readTerraformPlanInSlices, type PlanFromBytes } from './terraform/read-plan.js';
+import { documentLabel, readTerraformDocumentsBytes, readTerraformDocumentsInSlices, type DocumentFromBytes } from './terraform/read-plan.js';
 import { parseTerraformPlan } from './terraform/parse.js';
 
 /** One parsed input file. */
@@ -25,18 +25,34 @@ export interface LoadContext {
   readonly workspace?: string;
 }
 
+/** One JSON document of an input file: `path` names the file, and the document when the file holds several. */
+export type ParsedDocument = Pick<InputDocument, 'path' | 'doc' | 'terraformChanges'>;
+
 /**
- * Decoded input → a JSON document. UTF-8 bytes are validated whole by the scanner; a Terraform
- * plan is then built only in the parts Steer reads; anything else is parsed whole.
+ * Decoded input → its JSON documents: one, or several concatenated (terragrunt `--all`). UTF-8
+ * bytes are validated whole by the scanner; a Terraform plan is then built only in the parts
+ * Steer reads; anything else is parsed whole.
  */
-export function parseDecoded(
-  decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>,
-  file: string,
-): Pick<InputDocument, 'doc' | 'terraformChanges'> {
-  if (decoded.kind === 'text') return { doc: parseJsonText(decoded.text, file) };
+export function parseDecoded(decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>, file: string): ParsedDocument[] {
+  if (decoded.kind === 'text') return parseText(decoded.text, file);
   const bytes = heldInMemory(decoded.bytes, file);
   try {
-    return documentOf(bytes, readTerraformPlanBytes(bytes, file));
+    return documentsOf(bytes, readTerraformDocumentsBytes(bytes, file), file);
+  } catch (e) {
+    return afterReaderFailed(e, bytes, file);
+  }
+}
+
+/** Decoded text (UTF-16): one document parsed whole; several are read as UTF-8 bytes, one by one. */
+function parseText(text: string, file: string): ParsedDocument[] {
+  try {
+    return [{ path: file, doc: JSON.parse(text) }];
+  } catch (e) {
+    if (!(e instanceof SyntaxError && /after JSON/.test(e.message))) return [{ path: file, doc: parseJsonText(text, file) }];
+  }
+  const bytes = ScanArena.holding(Buffer.from(text));
+  try {
+    return documentsOf(bytes, readTerraformDocumentsBytes(bytes, file), file);
   } catch (e) {
     return afterReaderFailed(e, bytes, file);
   }
@@ -48,8 +64,8 @@ export function parseDecoded(
  * except that a key Terraform writes once and the document repeats is not refused (JSON.parse
  * keeps the last). Anything else goes on up.
  */
-function afterReaderFailed(e: unknown, bytes: Buffer, file: string): Pick<InputDocument, 'doc'> {
-  if (e instanceof NoScanMemory) return { doc: parseJsonText(bytes.toString('utf8'), file) };
+function afterReaderFailed(e: unknown, bytes: Buffer, file: string): ParsedDocument[] {
+  if (e instanceof NoScanMemory) return [{ path: file, doc: parseJsonText(bytes.toString('utf8'), file) }];
   throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, file, bytes) : e;
 }
 
@@ -58,11 +74,11 @@ export async function parseDecodedInSlices(
   decoded: Exclude<DecodedInput, { kind: 'saved-terraform-plan' }>,
   file: string,
   pause: () => Promise<void>,
-): Promise<Pick<InputDocument, 'doc' | 'terraformChanges'>> {
+): Promise<ParsedDocument[]> {
   if (decoded.kind === 'text') return parseDecoded(decoded, file);
   const bytes = heldInMemory(decoded.bytes, file);
   try {
-    return documentOf(bytes, await readTerraformPlanInSlices(bytes, file, pause));
+    return documentsOf(bytes, await readTerraformDocumentsInSlices(bytes, file, pause), file);
   } catch (e) {
     return afterReaderFailed(e, bytes, file);
   }
@@ -74,9 +90,12 @@ function heldInMemory(bytes: Buffer, file: string): Buffer {
   throw new InputError(file, `too large to read in memory (${bytes.length} bytes): give it as a file, which is streamed`);
 }
 
-function documentOf(bytes: Buffer, plan: PlanFromBytes | undefined): Pick<InputDocument, 'doc' | 'terraformChanges'> {
-  if (plan === undefined) return { doc: JSON.parse(bytes.toString('utf8')) };
-  return { doc: plan.doc, ...(plan.changes !== undefined ? { terraformChanges: plan.changes } : {}) };
+function documentsOf(bytes: Buffer, docs: readonly DocumentFromBytes[], file: string): ParsedDocument[] {
+  return docs.map(({ start, end, plan }, i) => {
+    const path = docs.length === 1 ? file : documentLabel(file, i);
+    if (plan === undefined) return { path, doc: JSON.parse(bytes.toString('utf8', start, end)) };
+    return { path, doc: plan.doc, ...(plan.changes !== undefined ? { terraformChanges: plan.changes } : {}) };
+  });
 }
 
 /**

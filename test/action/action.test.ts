@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signatureIn, verifyCheck } from '../../src/core/check-signature.js';
+import { decodeRecord, signatureValid, type EncodedRecord } from '../../src/core/approval-record.js';
 import { FakeGitHub } from '../support/github-fake.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -205,7 +205,7 @@ describe('approvals', () => {
   });
 
   it('with approvals.teams, only team members count', async () => {
-    gh.baseFiles['steer.yml'] = 'approvals:\n  teams: [octo-org/platform]\n';
+    gh.baseFiles['steer.yml'] = 'version: 1\napprovals:\n  teams: [octo-org/platform]\n';
     gh.teams['octo-org/platform'] = ['bob'];
     await runAction(opened());
     approve('alice');
@@ -215,13 +215,13 @@ describe('approvals', () => {
   });
 
   it('requests the reviewers configured in steer.yml while the plan waits for approval', async () => {
-    gh.baseFiles['steer.yml'] = 'reviewers:\n  users: [alice, Copilot]\n  teams: [platform]\n';
+    gh.baseFiles['steer.yml'] = 'version: 1\nreviewers:\n  users: [alice, Copilot]\n  teams: [platform]\n';
     await runAction(opened());
     expect(gh.requestedReviewers).toEqual(['alice', 'team:platform']);
   });
 
   it('a blocked plan stays blocked whatever the reviews', async () => {
-    gh.baseFiles['steer.yml'] = 'protected:\n  - types: ["aws_db_instance"]\n';
+    gh.baseFiles['steer.yml'] = 'version: 1\nprotected:\n  - types: ["aws_db_instance"]\n';
     approve('alice');
     const r = await runAction(opened());
     expect(r.code).toBe(1);
@@ -237,19 +237,19 @@ describe('trust', () => {
     const r = await runAction(reviewed(), 'pull_request_review', { 'INPUT_SIGNING-KEY': key });
     expect(r.code).toBe(0);
     const check = gh.checkRuns.at(-1) as { id: number; started_at: string; conclusion: string; output: { title: string; summary: string; text: string } };
-    const base = /base `([^`]+)` at `([0-9a-f]{40})`/.exec(check.output.summary)!;
-    const signed = { repository: `${gh.owner}/${gh.repo}`, checkRunId: check.id, headSha: HEAD, digest: r.outputs.digest!, conclusion: check.conclusion, title: check.output.title, baseRef: base[1]!, baseSha: base[2]!, reportedAt: check.started_at };
-    expect(verifyCheck(key, signed, signatureIn(check.output.summary))).toBe(true);
-    expect(verifyCheck(key, { ...signed, title: 'Approved by mallory' }, signatureIn(check.output.summary))).toBe(false);
-    expect(verifyCheck('another key', signed, signatureIn(check.output.summary))).toBe(false);
-    expect(verifyCheck(key, { ...signed, checkRunId: check.id + 1 }, signatureIn(check.output.summary))).toBe(false); // a copy in another run
+    const decoded = decodeRecord(check.output.summary) as EncodedRecord;
+    expect(decoded.record).toMatchObject({ checkRunId: check.id, headSha: HEAD, digest: r.outputs.digest, verdict: 'review', conclusion: 'success', approvers: [{ login: 'alice' }] });
+    expect(signatureValid(key, decoded)).toBe(true);
+    expect(signatureValid(key, { ...decoded, record: { ...decoded.record, approvers: [{ login: 'mallory', reviewId: 9, submittedAt: '' }] } })).toBe(false);
+    expect(signatureValid('another key', decoded)).toBe(false);
+    expect(signatureValid(key, { ...decoded, record: { ...decoded.record, checkRunId: check.id + 1 } })).toBe(false); // a copy in another run
     const everything = JSON.stringify(gh.checkRuns) + JSON.stringify(gh.comments) + r.stdout + r.summary + readFileSync(join(dir, 'output'), 'utf8');
     expect(everything).not.toContain(key);
   });
 
   it('the policy comes from the base branch, not from the pull request', async () => {
-    gh.baseFiles['steer.yml'] = 'protected:\n  - addresses: ["aws_db_instance.orders"]\n';
-    writeFileSync(join(dir, 'steer.yml'), 'rules:\n  - match: {}\n    verdict: allow\n'); // the agent's copy
+    gh.baseFiles['steer.yml'] = 'version: 1\nprotected:\n  - addresses: ["aws_db_instance.orders"]\n';
+    writeFileSync(join(dir, 'steer.yml'), 'version: 1\nrules:\n  - match: {}\n    verdict: allow\n'); // the agent's copy
     const r = await runAction(opened());
     expect(r.outputs.verdict).toBe('block');
   });

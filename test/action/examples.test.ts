@@ -15,7 +15,9 @@ const workflow = (name: string) => parse(read(name)) as Workflow;
 const perms = (w: Workflow, j: Job) => j.permissions ?? w.permissions ?? {};
 const writes = (p: Record<string, string>) => Object.entries(p).filter(([k, v]) => v === 'write' && k !== 'id-token').map(([k]) => k);
 const checksOutPr = (j: Job) => j.steps.some((s) => s.uses?.startsWith('actions/checkout') && String(s.with?.ref ?? '').includes('pull_request.head'));
-const runsSteer = (s: Step) => s.uses?.startsWith('your-org/steer') ?? false;
+const runsSteer = (s: Step) => s.uses === './node_modules/@steer-gate/cli';
+/** The only commands a job that holds a write token or the signing key may run: installing Steer from the base branch's lock file, without install scripts. */
+const BASE_BRANCH_INSTALL = 'npm ci --ignore-scripts --no-audit --no-fund';
 
 describe.each(['terraform.yml', 'cloudformation.yml'])('examples/github/%s', (name) => {
   const w = workflow(name);
@@ -29,7 +31,7 @@ describe.each(['terraform.yml', 'cloudformation.yml'])('examples/github/%s', (na
     for (const j of Object.values(w.jobs)) {
       if (!JSON.stringify(j).includes('secrets.')) continue;
       expect(checksOutPr(j)).toBe(false);
-      expect(j.steps.some((s) => s.run)).toBe(false);
+      expect(j.steps.filter((s) => s.run).map((s) => s.run!.trim())).toEqual([BASE_BRANCH_INSTALL]);
       expect(j.environment).toBe('steer-gate');
       expect(JSON.stringify(j).match(/secrets\.[A-Z_]+/g)).toEqual(['secrets.STEER_SIGNING_KEY']);
     }
@@ -78,14 +80,14 @@ describe('examples/github/terraform-apply.yml', () => {
   });
 
   it('applies only through steer apply, the saved plan from the pull request, never a new plan', () => {
-    expect(script).toMatch(/steer-tool\/dist\/cli\.js apply "\$RUNNER_TEMP\/steer-plan\/tfplan" -c steer\.yml/);
+    expect(script).toMatch(/npx --no-install steer apply "\$RUNNER_TEMP\/steer-plan\/tfplan" -c steer\.yml/);
     expect(script).not.toMatch(/terraform (plan|apply)/);
     expect(script).toMatch(/steer-plan-\$head/);
     expect(read('terraform.yml')).toMatch(/name: steer-plan-\$\{\{ github\.event\.pull_request\.head\.sha \}\}/);
   });
 
   it('verifies the gate\'s signature, with a token that can only read', () => {
-    const apply = steps.find((s) => /cli\.js apply/.test(s.run ?? ''))! as Step & { env?: Record<string, string> };
+    const apply = steps.find((s) => /steer apply/.test(s.run ?? ''))! as Step & { env?: Record<string, string> };
     expect(apply.env?.STEER_SIGNING_KEY).toBe('${{ secrets.STEER_SIGNING_KEY }}');
     for (const j of Object.values(w.jobs)) expect(writes(perms(w, j))).toEqual([]);
     for (const s of steps.filter((x) => x.uses?.startsWith('actions/checkout'))) expect(s.with?.['persist-credentials']).toBe(false);
@@ -100,13 +102,13 @@ describe('examples/github/cloudformation-execute.yml', () => {
   it('runs after the merge in the protected environment, and executes only through steer execute', () => {
     expect(Object.keys(w.on)).toEqual(['push']);
     for (const j of Object.values(w.jobs)) expect(j.environment).toBe('production');
-    expect(script).toMatch(/steer-tool\/dist\/cli\.js execute --stack orders-prod --change-set "pr-\$pr-\$head" -c steer\.yml/);
+    expect(script).toMatch(/npx --no-install steer execute --stack \$\{\{ vars\.STEER_STACK \}\} --change-set "pr-\$pr-\$head" -c steer\.yml/);
     expect(script).not.toMatch(/aws cloudformation (execute-change-set|deploy|update-stack)/);
     expect(read('cloudformation.yml')).toMatch(/--name "pr-\$\{\{ github\.event\.pull_request\.number \}\}-\$\{\{ github\.event\.pull_request\.head\.sha \}\}"/);
   });
 
   it('verifies the gate\'s signature, with a token that can only read', () => {
-    const step = steps.find((s) => /cli\.js execute/.test(s.run ?? ''))! as Step & { env?: Record<string, string> };
+    const step = steps.find((s) => /steer execute/.test(s.run ?? ''))! as Step & { env?: Record<string, string> };
     expect(step.env?.STEER_SIGNING_KEY).toBe('${{ secrets.STEER_SIGNING_KEY }}');
     for (const j of Object.values(w.jobs)) expect(writes(perms(w, j))).toEqual([]);
   });
@@ -118,5 +120,16 @@ describe('examples/github/README.md', () => {
     const ruleset = JSON.parse(json) as { rules: { type: string; parameters?: { required_status_checks?: { context: string }[] } }[] };
     assertValidRequest('POST', '/repos/octo-org/infra/rulesets', ruleset);
     expect(ruleset.rules.find((r) => r.type === 'required_status_checks')!.parameters!.required_status_checks!.map((c) => c.context)).toEqual(['steer']);
+  });
+});
+
+describe.each(['terraform.yml', 'terraform-apply.yml', 'cloudformation.yml', 'cloudformation-execute.yml'])('examples/github/%s works unmodified', (name) => {
+  it('has no placeholder: every action is a public one or the installed package, Steer comes from the lock file', () => {
+    const text = read(name);
+    expect(text).not.toMatch(/your-org|<[A-Z_]+>|TODO|CHANGE ?ME/i);
+    for (const s of Object.values(workflow(name).jobs).flatMap((j) => j.steps)) {
+      if (s.uses) expect(s.uses).toMatch(/^(actions\/(checkout|setup-node|upload-artifact|download-artifact)@v4|hashicorp\/setup-terraform@v3|aws-actions\/configure-aws-credentials@v4|\.\/node_modules\/@steer-gate\/cli)$/);
+    }
+    expect(text).not.toMatch(/examples\/github\/README/);
   });
 });

@@ -99,7 +99,7 @@ describe('production signals', () => {
 
   it('configured environments match workspaces, paths, variables, tags and modules', () => {
     const config = parseConfig(
-      `production:\n  names: []\n  environments:\n    - name: main\n      production: true\n      match:\n        workspaces: ["blue-*"]\n        paths: ["stacks/core/**"]\n        variables: { tier: ["gold"] }\n        tags: { CostCenter: ["cc-1*"] }\n        modules: ["module.core"]\n`,
+      `version: 1\nproduction:\n  names: []\n  environments:\n    - name: main\n      production: true\n      match:\n        workspaces: ["blue-*"]\n        paths: ["stacks/core/**"]\n        variables: { tier: ["gold"] }\n        tags: { CostCenter: ["cc-1*"] }\n        modules: ["module.core"]\n`,
       'steer.yml',
     );
     const plan = parseTerraformPlan(
@@ -112,7 +112,7 @@ describe('production signals', () => {
 });
 
 describe('steer.yml rules, limits and protected resources', () => {
-  const config = (yaml: string) => parseConfig(yaml, 'steer.yml');
+  const config = (yaml: string) => parseConfig(`version: 1\n${yaml}`, 'steer.yml');
 
   it('the first matching rule decides', () => {
     const r = assess([planOf([db(['delete'])], prodVars)], {
@@ -156,15 +156,24 @@ describe('steer.yml rules, limits and protected resources', () => {
 
 describe('steer.yml validation', () => {
   it('points at the field', () => {
-    expect(() => parseConfig('rules:\n  - match: {}\n    verdict: maybe\n', 'steer.yml')).toThrowError(/steer\.yml: rules\[0\]\.verdict: /);
+    expect(() => parseConfig('version: 1\nrules:\n  - match: {}\n    verdict: maybe\n', 'steer.yml')).toThrowError(/^steer\.yml: rules\[0\]\.verdict: .* \(line 4, column 14\)$/);
   });
   it('rejects unknown keys (typos would silently do nothing)', () => {
-    expect(() => parseConfig('protect:\n  - types: [x]\n', 'steer.yml')).toThrowError(/steer\.yml: .*protect/);
+    expect(() => parseConfig('version: 1\nprotect:\n  - types: [x]\n', 'steer.yml')).toThrowError(/^steer\.yml: Unrecognized key: "protect" \(line 2, column 1\)$/);
   });
   it('reports YAML syntax errors with the line', () => {
     expect(() => parseConfig('rules: [\n', 'steer.yml')).toThrowError(/steer\.yml: invalid YAML \(line \d+/);
   });
-  it('an empty file is the defaults', () => {
-    expect(parseConfig('', 'steer.yml')).toEqual(DEFAULT_CONFIG);
+  it('an empty file, or one without version, is an error naming the file', () => {
+    for (const text of ['', '\n', '# just a comment\n', '~\n']) expect(() => parseConfig(text, 'steer.yml')).toThrowError(/^steer\.yml: the policy file is empty: it starts with "version: 1"/);
+    expect(() => parseConfig('rules: []\n', 'steer.yml')).toThrowError(/^steer\.yml: no "version": the policy file starts with "version: 1"$/);
+    expect(() => parseConfig('version: 2\n', 'steer.yml')).toThrowError(/^steer\.yml: version: .* \(line 1, column 10\)$/);
+    expect(() => parseConfig('- version: 1\n', 'steer.yml')).toThrowError(/^steer\.yml: expected the policy's settings .*, found a list \(line 1, column 1\)$/);
+    expect(parseConfig('version: 1\n', 'steer.yml')).toEqual(DEFAULT_CONFIG);
+  });
+  it('points at nested fields and unknown keys with their line and column', () => {
+    const text = 'version: 1\nproduction:\n  environments:\n    - name: main\n      match:\n        workspace: [prod]\napprovals:\n  required: two\n';
+    expect(() => parseConfig(text, 'steer.yml')).toThrowError(/^steer\.yml: production\.environments\[0\]\.match: Unrecognized key: "workspace" \(line 6, column 9\) \(and 1 more problem\(s\)\)$/);
+    expect(() => parseConfig('version: 1\napprovals:\n  required: two\n', 'steer.yml')).toThrowError(/^steer\.yml: approvals\.required: .* \(line 3, column 13\)$/);
   });
 });

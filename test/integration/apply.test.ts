@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signatureLine, signCheck } from '../../src/core/check-signature.js';
+import { createHash } from 'node:crypto';
 import { FakeGitHub } from '../support/github-fake.js';
 import { builtCli } from '../support/paths.js';
 import { runCli, runCliAsync } from '../support/run-cli.js';
@@ -16,19 +16,25 @@ const V2 = 'resource "terraform_data" "db" { triggers_replace = "v2" }\n';
 const V3 = 'resource "terraform_data" "db" { triggers_replace = "v3" }\nresource "terraform_data" "cache" { input = "x" }\n';
 const HEAD = '0'.repeat(39) + '0'; // the fake PR's only commit
 
+const KEY = 'k3y-only-the-gate-job-can-read';
+
 let dir: string;
 let gh: FakeGitHub;
-const env = () => ({ GITHUB_TOKEN: 'ghs_fake', GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, STEER_GITHUB_RETRY_BASE_MS: '5', TF_CLI_CONFIG_FILE: '/dev/null', GITHUB_EVENT_PATH: undefined });
+const env = () => ({ GITHUB_TOKEN: 'ghs_fake', GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, STEER_GITHUB_RETRY_BASE_MS: '5', TF_CLI_CONFIG_FILE: '/dev/null', GITHUB_EVENT_PATH: undefined, STEER_SIGNING_KEY: KEY });
 const plan = (config: string, out: string) => {
   writeFileSync(join(dir, 'main.tf'), config);
   terraform(tf, dir, ['plan', `-out=${out}`, '-input=false']);
 };
-const digestOf = (file: string) => JSON.parse(runCli(['plan-check', file, '--format', 'json', '--env', 'production'], { cwd: dir }).stdout).digest as string;
+/** What the PR gate judged of a saved plan: its file's hash, digest and verdict. */
+const judged = (file: string) => {
+  const r = JSON.parse(runCli(['plan-check', file, '--format', 'json', '--env', 'production'], { cwd: dir }).stdout) as { digest: string; verdict: string };
+  return { artifact: `sha256:${createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')}`, digest: r.digest, verdict: r.verdict };
+};
 const stateList = () => terraform(tf, dir, ['state', 'list']).trim().split('\n').sort();
 const stateIds = () => terraform(tf, dir, ['show', '-json']);
 
-/** The PR gate approved this digest on the PR's head: what the Action leaves behind. */
-const approvedCheck = (digest: string, over: Record<string, unknown> = {}) => gh.addSteerCheck(digest, HEAD, over);
+/** The PR gate approved this saved plan on the PR's head: what the Action leaves behind (signed with the gate's key). */
+const approvedCheck = (file: string, o: Parameters<FakeGitHub['addSteerCheck']>[2] = {}) => gh.addSteerCheck(judged(file), HEAD, { key: KEY, ...o });
 const apply = (file: string, extra: string[] = []) => runCliAsync(['apply', file, '--env', 'production', '--github-pr', '1', ...extra], { cwd: dir, env: env() });
 const audit = () => readFileSync(join(dir, '.steer/audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 
@@ -48,7 +54,7 @@ afterEach(async () => {
 describe('steer apply', () => {
   it('applies the approved saved plan, and the state changes', async () => {
     plan(V2, 'tfplan');
-    approvedCheck(digestOf('tfplan'));
+    approvedCheck('tfplan');
     const r = await apply('tfplan');
     expect(r.stderr).toMatch(/steer audit: .*"outcome":"approved".*"approver":"alice".*"source":"github"/);
     expect(r.code).toBe(0);
@@ -58,12 +64,12 @@ describe('steer apply', () => {
 
   it('refuses a plan re-made after approval (a new digest); state unchanged', async () => {
     plan(V2, 'tfplan');
-    approvedCheck(digestOf('tfplan'));
+    approvedCheck('tfplan');
     plan(V3, 'tfplan'); // the agent plans again after the human approved
     const before = stateIds();
     const r = await apply('tfplan');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/steer: refused: review required and no valid approval .*carries this digest/);
+    expect(r.stderr).toMatch(/steer: refused: review required and no valid approval .*not the plan that was reviewed/);
     expect(stateIds()).toBe(before);
     expect(audit()[0]).toMatchObject({ outcome: 'refused' });
   });
@@ -78,28 +84,25 @@ describe('steer apply', () => {
 
   it('refuses an approval that is not a success, or too old, or from another app', async () => {
     plan(V2, 'tfplan');
-    const digest = digestOf('tfplan');
-    approvedCheck(digest, { conclusion: 'action_required', title: 'Review required' });
+    approvedCheck('tfplan', { over: { conclusion: 'action_required', title: 'Review required' } });
     expect((await apply('tfplan')).code).toBe(2);
     gh.checkRuns = [];
-    approvedCheck(digest, { completed_at: '2020-01-01T00:00:00Z' });
+    approvedCheck('tfplan', { over: { completed_at: '2020-01-01T00:00:00Z' } });
     expect((await apply('tfplan')).stderr).toMatch(/old \(limit 72 h\)/);
     gh.checkRuns = [];
-    approvedCheck(digest);
-    (gh.checkRuns[0]!.app as Record<string, unknown>).slug = 'evil-app';
-    expect((await apply('tfplan')).stderr).toMatch(/not created by GitHub Actions/);
+    approvedCheck('tfplan', { key: 'another key' });
+    expect((await apply('tfplan')).stderr).toMatch(/not signed by the PR gate's key \(the signature does not verify\)/);
     expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
   });
 
   it('only the newest steer check on the head counts: not when it is about another plan, still running, or dated in the future', async () => {
     plan(V2, 'tfplan');
-    const digest = digestOf('tfplan');
-    approvedCheck(digest);
-    approvedCheck('e'.repeat(64)); // the gate ran again on another plan
-    expect((await apply('tfplan')).stderr).toMatch(/carries this digest as its newest run/);
-    approvedCheck(digest, { status: 'in_progress', conclusion: null, completed_at: null });
+    approvedCheck('tfplan');
+    gh.addSteerCheck({ artifact: `sha256:${'e'.repeat(64)}`, digest: 'e'.repeat(64) }, HEAD, { key: KEY }); // the gate ran again on another plan
+    expect((await apply('tfplan')).stderr).toMatch(/not the plan that was reviewed/);
+    approvedCheck('tfplan', { over: { status: 'in_progress', conclusion: null, completed_at: null } });
     expect((await apply('tfplan')).stderr).toMatch(/is still in_progress: wait for the PR gate/);
-    approvedCheck(digest, { completed_at: '2099-01-01T00:00:00Z' });
+    approvedCheck('tfplan', { over: { completed_at: '2099-01-01T00:00:00Z' } });
     expect((await apply('tfplan')).stderr).toMatch(/completed in the future/);
     expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
   });
@@ -109,7 +112,7 @@ describe('steer apply', () => {
     const newer = 'a'.repeat(40);
     gh.graph[newer] = { parents: [gh.pullBase], message: 'another change on main', date: '2026-01-10T00:00:00Z' };
     gh.branches.main = newer; // the gate reviewed against main at `newer`, which the head does not contain
-    approvedCheck(digestOf('tfplan'));
+    approvedCheck('tfplan');
     const r = await apply('tfplan');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/does not contain the base main at aaaaaaa it was reviewed against \(the branch was behind\)/);
@@ -117,7 +120,7 @@ describe('steer apply', () => {
 
   it('refuses when the base branch moved after the approval', async () => {
     plan(V2, 'tfplan');
-    approvedCheck(digestOf('tfplan'));
+    approvedCheck('tfplan');
     gh.branches.main = 'f'.repeat(40);
     const r = await apply('tfplan');
     expect(r.code).toBe(2);
@@ -129,9 +132,9 @@ describe('steer apply', () => {
     plan(V2, 'first');
     writeFileSync(join(dir, 'main.tf'), V3);
     terraform(tf, dir, ['plan', '-out=second', '-input=false']);
-    approvedCheck(digestOf('first'));
+    approvedCheck('first');
     expect((await apply('first')).code).toBe(0);
-    approvedCheck(digestOf('second')); // the gate ran again: its newest check is about the second plan
+    approvedCheck('second'); // the gate ran again: its newest check is about the second plan
     const r = await apply('second');
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/Saved plan is stale/);
@@ -141,8 +144,8 @@ describe('steer apply', () => {
 
   it('a blocked plan is refused with exit 3', async () => {
     plan(V2, 'tfplan');
-    writeFileSync(join(dir, 'steer.yml'), 'protected:\n  - addresses: ["terraform_data.db"]\n');
-    approvedCheck(digestOf('tfplan'));
+    writeFileSync(join(dir, 'steer.yml'), 'version: 1\nprotected:\n  - addresses: ["terraform_data.db"]\n');
+    approvedCheck('tfplan');
     const r = await apply('tfplan');
     expect(r.code).toBe(3);
     expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
@@ -160,8 +163,8 @@ describe('steer apply', () => {
     const artifact = mkdtempSync(join(tmpdir(), 'steer-artifact-'));
     try {
       copyFileSync(join(dir, 'tfplan'), join(artifact, 'tfplan'));
-      writeFileSync(join(dir, 'steer.yml'), 'approvals:\n  maxAgeHours: 24\n');
-      approvedCheck(digestOf('tfplan'));
+      writeFileSync(join(dir, 'steer.yml'), 'version: 1\napprovals:\n  maxAgeHours: 24\n');
+      approvedCheck('tfplan');
       const r = await runCliAsync(['apply', join(artifact, 'tfplan'), '-c', 'steer.yml', '--tf-chdir', '.', '--env', 'production', '--github-pr', '1'], { cwd: dir, env: env() });
       expect(r.code).toBe(0);
       expect(stateList()).toEqual(['terraform_data.db']);
@@ -182,47 +185,64 @@ describe('steer apply', () => {
   });
 });
 
-describe('steer apply with signed checks (STEER_SIGNING_KEY)', () => {
-  const KEY = 'k3y-only-the-gate-job-can-read';
-  const signedCheck = (digest: string) => {
-    const run = approvedCheck(digest) as { id: number; started_at: string; conclusion: string; output: { title: string; summary: string } };
-    const signature = signCheck(KEY, { repository: `${gh.owner}/${gh.repo}`, checkRunId: run.id, headSha: HEAD, digest, conclusion: run.conclusion, title: run.output.title, baseRef: 'main', baseSha: gh.branches.main!, reportedAt: run.started_at });
-    run.output.summary += `\n\n${signatureLine(signature)}`;
-    return run;
-  };
-  const applySigned = (file: string, key: string | null = KEY) => runCliAsync(['apply', file, '--env', 'production', '--github-pr', '1'], { cwd: dir, env: { ...env(), STEER_SIGNING_KEY: key ?? undefined } });
+describe('who may write what apply trusts', () => {
+  const applyWith = (file: string, key: string | undefined) => runCliAsync(['apply', file, '--env', 'production', '--github-pr', '1'], { cwd: dir, env: { ...env(), STEER_SIGNING_KEY: key } });
 
-  it('applies when the check carries the gate\'s signature', async () => {
+  it('by default an unsigned steer check is refused, even one by GitHub Actions: any workflow could write it', async () => {
     plan(V2, 'tfplan');
-    signedCheck(digestOf('tfplan'));
-    const r = await applySigned('tfplan');
+    approvedCheck('tfplan', { key: undefined });
+    const r = await applyWith('tfplan', undefined);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/set STEER_SIGNING_KEY .* or approvals\.gateApp/);
+    expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
+  });
+
+  it('with the key, unsigned, wrongly signed, altered or copied records are refused', async () => {
+    plan(V2, 'tfplan');
+    approvedCheck('tfplan', { key: undefined });
+    expect((await applyWith('tfplan', KEY)).stderr).toMatch(/not signed by the PR gate's key \(no signature\)/);
+    gh.checkRuns = [];
+    approvedCheck('tfplan');
+    expect((await applyWith('tfplan', 'another key')).stderr).toMatch(/the signature does not verify/);
+    // Altered: the same record with another verdict, keeping the signature.
+    const run = gh.checkRuns[0]! as { output: { summary: string } };
+    run.output.summary = run.output.summary.replace(/steer-approval-record (\S+)/, (_m, b64: string) => `steer-approval-record ${Buffer.from(Buffer.from(b64, 'base64url').toString().replace('"verdict":"review"', '"verdict":"block"')).toString('base64url')}`);
+    expect((await applyWith('tfplan', KEY)).stderr).toMatch(/the signature does not verify/);
+    // Copied: a valid signed record replayed in a new run (another workflow) names another run id.
+    gh.checkRuns = [];
+    const original = approvedCheck('tfplan');
+    gh.addSteerCheck(judged('tfplan'), HEAD, { over: { output: structuredClone(original.output) } });
+    expect((await applyWith('tfplan', KEY)).stderr).toMatch(/copied from elsewhere/);
+    expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
+  });
+
+  it('with approvals.gateApp, a check by that GitHub App is trusted without a key, and one by GitHub Actions is not', async () => {
+    plan(V2, 'tfplan');
+    writeFileSync(join(dir, 'steer.yml'), 'version: 1\napprovals:\n  gateApp: steer-gate\n');
+    approvedCheck('tfplan', { key: undefined });
+    expect((await applyWith('tfplan', undefined)).stderr).toMatch(/written by github-actions, not by the gate's GitHub App steer-gate/);
+    gh.checkRuns = [];
+    gh.checkRunApp = 'steer-gate';
+    approvedCheck('tfplan', { key: undefined, review: false });
+    const r = await applyWith('tfplan', undefined);
     expect(r.code).toBe(0);
     expect(stateList()).toEqual(['terraform_data.db']);
   });
 
-  it('refuses a steer check any other workflow could have written: unsigned, signed with another key, or altered', async () => {
+  it('approvals.trustUnsignedChecks is the loudly warned opt-out', async () => {
     plan(V2, 'tfplan');
-    const digest = digestOf('tfplan');
-    approvedCheck(digest);
-    expect((await applySigned('tfplan')).stderr).toMatch(/does not carry a valid signature of the PR gate \(none\)/);
-    gh.checkRuns = [];
-    signedCheck(digest);
-    expect((await applySigned('tfplan', 'another key')).stderr).toMatch(/does not carry a valid signature of the PR gate \(it does not verify\)/);
-    (gh.checkRuns[0]!.output as { title: string }).title = 'Approved by mallory';
-    expect((await applySigned('tfplan')).code).toBe(2);
-    // A copy of a valid signed check in a new run (another workflow replaying it) does not verify.
-    gh.checkRuns = [];
-    const original = signedCheck(digest);
-    approvedCheck(digest, { output: structuredClone(original.output) });
-    expect((await applySigned('tfplan')).stderr).toMatch(/it does not verify/);
-    expect(stateList()).toEqual(['terraform_data.cache', 'terraform_data.db']);
+    writeFileSync(join(dir, 'steer.yml'), 'version: 1\napprovals:\n  trustUnsignedChecks: true\n');
+    approvedCheck('tfplan', { key: undefined });
+    const r = await applyWith('tfplan', undefined);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/WARNING: approvals\.trustUnsignedChecks is set/);
   });
 
   it('approvals.signedChecks without a key refuses rather than trusting an unsigned check', async () => {
     plan(V2, 'tfplan');
-    writeFileSync(join(dir, 'steer.yml'), 'approvals:\n  signedChecks: true\n');
-    signedCheck(digestOf('tfplan'));
-    const r = await applySigned('tfplan', null);
+    writeFileSync(join(dir, 'steer.yml'), 'version: 1\napprovals:\n  signedChecks: true\n  trustUnsignedChecks: true\n');
+    approvedCheck('tfplan', { key: undefined });
+    const r = await applyWith('tfplan', undefined);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/approvals\.signedChecks is set, but STEER_SIGNING_KEY is not/);
   });
@@ -234,7 +254,7 @@ describe('steer apply after the merge (a push workflow on the base branch)', () 
 
   it.each(['merge', 'squash'] as const)('applies the approved plan of the pull request merged (%s) onto the reviewed base', async (method) => {
     plan(V2, 'tfplan');
-    approvedCheck(digestOf('tfplan'));
+    approvedCheck('tfplan');
     const tip = gh.merge(method);
     const r = await applyOnPush('tfplan', tip);
     expect(r.stderr).toMatch(/"source":"github"/);
@@ -246,7 +266,7 @@ describe('steer apply after the merge (a push workflow on the base branch)', () 
   it('applies after a rebase merge: the rebased commits are the pull request\'s, in order', async () => {
     gh.commitMessages = ['fix drift', 'address review'];
     plan(V2, 'tfplan');
-    gh.addSteerCheck(digestOf('tfplan'), headOfPull());
+    gh.addSteerCheck(judged('tfplan'), headOfPull(), { key: KEY });
     const tip = gh.merge('rebase');
     const r = await applyOnPush('tfplan', tip);
     expect(r.code).toBe(0);
@@ -255,7 +275,7 @@ describe('steer apply after the merge (a push workflow on the base branch)', () 
 
   it('refuses when something else landed on the base branch between review and merge', async () => {
     plan(V2, 'tfplan');
-    approvedCheck(digestOf('tfplan'));
+    approvedCheck('tfplan');
     const other = 'c'.repeat(40);
     gh.graph[other] = { parents: [gh.pullBase], message: 'another pull request', date: '2026-01-15T00:00:00Z' };
     const tip = gh.merge('squash', other);
@@ -267,7 +287,7 @@ describe('steer apply after the merge (a push workflow on the base branch)', () 
 
   it('refuses a pull request closed without merging, and a push no merged pull request made', async () => {
     plan(V2, 'tfplan');
-    approvedCheck(digestOf('tfplan'));
+    approvedCheck('tfplan');
     gh.pull.state = 'closed';
     expect((await apply('tfplan')).stderr).toMatch(/#1 was closed without being merged/);
     const r = await applyOnPush('tfplan', 'f'.repeat(40));

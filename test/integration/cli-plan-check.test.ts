@@ -178,8 +178,20 @@ describe('steer plan-check, the built CLI', () => {
 
     it('an invalid steer.yml', () => {
       const dir = scratch();
-      writeFileSync(join(dir, 'steer.yml'), 'rules:\n  - verdict: sometimes\n');
+      writeFileSync(join(dir, 'steer.yml'), 'version: 1\nrules:\n  - verdict: sometimes\n');
       oneLineError(runCli(['plan-check', demo], { cwd: dir }), /steer\.yml: rules\[0\]\.verdict/);
+    });
+
+    it('the former --agent, with the flag that replaced it', () =>
+      oneLineError(runCli(['plan-check', demo, '--agent']), /^steer: error: --agent is now --agent-authored \(the change was authored by an AI agent\); in "steer init", --agent names the agent runtimes to guard\n$/));
+
+    it('a live change set without a region says how to set one', () => {
+      const home = scratch();
+      const env = { HOME: home, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, AWS_PROFILE: undefined, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') };
+      oneLineError(
+        runCli(['plan-check', '--stack', 'orders', '--change-set', 'steer-1'], { env }),
+        /^steer: error: no AWS region for CloudFormation: give --region, or set AWS_REGION \(or AWS_DEFAULT_REGION\), or a region in your AWS profile/,
+      );
     });
 
     it('a bad option', () => {
@@ -188,9 +200,16 @@ describe('steer plan-check, the built CLI', () => {
     });
   });
 
+  it('--agent-authored applies the rules for agent-authored changes', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'steer.yml'), 'version: 1\nrules:\n  - match: { agent: true, stateful: true }\n    verdict: block\n');
+    expect(runCli(['plan-check', demo], { cwd: dir }).code).toBe(2);
+    expect(runCli(['plan-check', demo, '--agent-authored'], { cwd: dir }).code).toBe(3);
+  });
+
   it('uses steer.yml from the working directory', () => {
     const dir = scratch();
-    writeFileSync(join(dir, 'steer.yml'), 'protected:\n  - types: ["aws_db_instance"]\n    reason: customer data\n');
+    writeFileSync(join(dir, 'steer.yml'), 'version: 1\nprotected:\n  - types: ["aws_db_instance"]\n    reason: customer data\n');
     const r = runCli(['plan-check', demo], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/protected \(steer\.yml protected: aws_db_instance — customer data\)/);
@@ -205,6 +224,30 @@ describe('steer plan-check, the built CLI', () => {
     const report = JSON.parse(r.stdout);
     expect(report.plans).toHaveLength(1);
     expect(report.plans[0].changes.length).toBeGreaterThan(1);
+  });
+
+  it('a directory input reads the plans and change sets in it and says which other files it skipped', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'a-package.json'), JSON.stringify({ name: 'x', version: '1.0.0' }));
+    writeFileSync(join(dir, 'plan.json'), readFileSync(demo));
+    writeFileSync(join(dir, 'terraform.tfvars.json'), JSON.stringify({ region: 'eu-west-1' }));
+    writeFileSync(join(dir, 'x-changes.json'), readFileSync(join(corpus, 'cloudformation', 'localstack__stack-deletion-order-ABC__remove-x3.json')));
+    writeFileSync(join(dir, 'notes.txt'), 'not json');
+    const r = runCli(['plan-check', dir, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).plans.map((p: { source: string }) => p.source)).toEqual(['terraform', 'cloudformation']);
+    expect(r.stderr.trim().split('\n')).toEqual([`steer: skipped ${join(dir, 'a-package.json')}: not a plan or change set`, `steer: skipped ${join(dir, 'terraform.tfvars.json')}: not a plan or change set`]);
+  });
+
+  it('a directory with no plan or change set is an error', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x' }));
+    const r = runCli(['plan-check', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `steer: skipped ${join(dir, 'package.json')}: not a plan or change set`,
+      `steer: error: ${dir}: no file in the directory looks like a plan or change set (JSON starting with format_version or Changes)`,
+    ]);
   });
 
   it('Terraform plans and CloudFormation change sets in one report', () => {

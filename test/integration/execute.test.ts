@@ -16,14 +16,16 @@ const HEAD = '0'.repeat(40);
 const v1 = { Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'steer-exec-q' } }, Alerts: { Type: 'AWS::SNS::Topic' } } };
 const v2 = { Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'steer-exec-q' } } } };
 
-const env = () => ({ ...moto.env, GITHUB_TOKEN: 'ghs_fake', GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, STEER_GITHUB_RETRY_BASE_MS: '5' });
+const KEY = 'k3y-only-the-gate-job-can-read';
+const env = () => ({ ...moto.env, GITHUB_TOKEN: 'ghs_fake', GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, STEER_GITHUB_RETRY_BASE_MS: '5', STEER_SIGNING_KEY: KEY });
 const resources = async (stack: string) => ((await cfn.send(new ListStackResourcesCommand({ StackName: stack }))).StackResourceSummaries ?? []).map((r) => r.LogicalResourceId).sort();
-async function createChangeSet(stack: string, name: string): Promise<{ arn: string; digest: string }> {
+async function createChangeSet(stack: string, name: string): Promise<{ arn: string; digest: string; verdict: string }> {
   const r = await runCliAsync(['changeset', 'create', '--stack', stack, '--template', join(dir, 'v2.json'), '--name', name, '--env', 'production', '--format', 'json'], { cwd: dir, env: env() });
   const report = JSON.parse(r.stdout);
-  return { arn: report.plans[0].changeSetArn, digest: report.digest };
+  return { arn: report.plans[0].changeSetArn, digest: report.digest, verdict: report.verdict };
 }
-const approve = (digest: string) => gh.addSteerCheck(digest, HEAD);
+/** The PR gate approved this change set (its ARN pins it): a signed record on the PR's head. */
+const approve = (cs: { arn: string; digest: string; verdict: string }) => gh.addSteerCheck({ artifact: cs.arn, digest: cs.digest, verdict: cs.verdict }, HEAD, { key: KEY });
 const execute = (stack: string, arn: string) => runCliAsync(['execute', '--stack', stack, '--change-set', arn, '--env', 'production', '--github-pr', '1'], { cwd: dir, env: env() });
 
 beforeAll(async () => {
@@ -54,8 +56,9 @@ describe('steer execute', () => {
   });
 
   it('executes the approved change set and waits for the stack', async () => {
-    const { arn, digest } = await createChangeSet('orders', 'approved');
-    approve(digest);
+    const cs = await createChangeSet('orders', 'approved');
+    approve(cs);
+    const { arn } = cs;
     const r = await execute('orders', arn);
     expect(r.stderr).toMatch(/"outcome":"approved".*"approver":"alice"/);
     expect(r.stderr).toMatch(/steer: stack orders is UPDATE_COMPLETE/);
@@ -65,11 +68,21 @@ describe('steer execute', () => {
 
   it('refuses a change set replaced after approval (another ARN, another digest)', async () => {
     const first = await createChangeSet('billing', 'first');
-    approve(first.digest);
+    approve(first);
     const second = await createChangeSet('billing', 'second');
     expect(second.digest).not.toBe(first.digest);
     const r = await execute('billing', second.arn);
     expect(r.code).toBe(2);
+    expect(await resources('billing')).toEqual(['Alerts', 'Queue']);
+  });
+
+  it('refuses a change set the gate judged milder than execute does (e.g. the gate read a file without the stack\'s production tag)', async () => {
+    const cs = await createChangeSet('billing', 'milder');
+    expect(cs.verdict).toBe('review');
+    approve({ ...cs, verdict: 'allow' }); // what the gate concluded from what it was shown
+    const r = await execute('billing', cs.arn);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Steer judges this plan review here, but the gate judged it allow/);
     expect(await resources('billing')).toEqual(['Alerts', 'Queue']);
   });
 });

@@ -20,7 +20,7 @@ export function manifestEntry(runtime: DrivenRuntime): ManifestEntry {
 /** The pinned runtime's executable in .cache/runtimes/; fails loudly, with how to install it, when it is missing. */
 export function runtimeBin(runtime: DrivenRuntime): string {
   const { package: pkg, version, bin } = manifestEntry(runtime);
-  const path = join(repoRoot, '.cache/runtimes', `${runtime}-${version}`, 'node_modules/.bin', bin);
+  const path = join(process.env.STEER_RUNTIMES_CACHE || join(repoRoot, '.cache/runtimes'), `${runtime}-${version}`, 'node_modules/.bin', bin);
   if (!existsSync(path)) throw new Error(`${pkg}@${version} is not installed at ${path}: run "node scripts/install-runtimes.mjs ${runtime}" (npm run test:runtimes does it first)`);
   return path;
 }

@@ -8,7 +8,7 @@ import { InputError } from '../../src/core/errors.js';
 import type { Plan } from '../../src/core/model.js';
 import { decodeInput } from '../../src/sources/decode.js';
 import { parseDecoded, parseDecodedInSlices, plansFromDocuments } from '../../src/sources/load.js';
-import { readTerraformPlanInSlices } from '../../src/sources/terraform/read-plan.js';
+import { readTerraformDocumentsInSlices } from '../../src/sources/terraform/read-plan.js';
 import { streamTerraformPlan } from '../../src/sources/terraform/stream.js';
 import { parseTerraformPlan } from '../../src/sources/terraform/parse.js';
 import { corpusDir, fixturesDir, repoRoot } from '../support/paths.js';
@@ -19,7 +19,7 @@ import { rc, tfPlan } from '../support/tfplan.js';
 function viaBytes(text: string | Buffer, path = 'p.json'): Plan {
   const decoded = decodeInput(typeof text === 'string' ? Buffer.from(text) : text, path);
   if (decoded.kind === 'saved-terraform-plan') throw new Error('unexpected zip');
-  const [plan] = plansFromDocuments([{ path, ...parseDecoded(decoded, path), notes: decoded.notes }], {});
+  const [plan] = plansFromDocuments(parseDecoded(decoded, path).map((d) => ({ ...d, notes: decoded.notes })), {});
   return plan!;
 }
 
@@ -325,7 +325,7 @@ describe('reading a large plan a slice at a time', () => {
     for (const file of [generated, join(repoRoot, 'examples/demo/agent-drift-fix.plan.json')]) {
       const bytes = readFileSync(file);
       let pauses = 0;
-      const read = await readTerraformPlanInSlices(bytes, file, () => new Promise<void>((resolve) => setImmediate(() => (pauses++, resolve()))), 997);
+      const read = (await readTerraformDocumentsInSlices(bytes, file, () => new Promise<void>((resolve) => setImmediate(() => (pauses++, resolve()))), 997))[0]!.plan;
       const [plan] = plansFromDocuments([{ path: file, doc: read!.doc, notes: [], ...(read!.changes ? { terraformChanges: read!.changes } : {}) }], {});
       expect(plan).toEqual(viaParse(bytes.toString('utf8'), file));
       expect(pauses).toBeGreaterThan(bytes.length / 997 - 2);

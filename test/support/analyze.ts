@@ -6,7 +6,7 @@ import type { Report } from '../../src/core/report.js';
 export function analyze(inputs: string | string[], options: { config?: string; env?: string; workspace?: string; agent?: boolean } = {}): Promise<Report> {
   return planCheck({
     inputs: Array.isArray(inputs) ? inputs : [inputs],
-    config: options.config !== undefined ? parseConfig(options.config, 'steer.yml') : DEFAULT_CONFIG,
+    config: options.config !== undefined ? parseConfig(/^version:/m.test(options.config) ? options.config : `version: 1\n${options.config}`, 'steer.yml') : DEFAULT_CONFIG,
     tfBin: 'terraform',
     agentAuthored: options.agent ?? false,
     ...(options.env !== undefined ? { env: options.env } : {}),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import { encodeRecord, RECORD_VERSION, type ApprovalRecord } from '../../src/core/approval-record.js';
 import { assertValidResponse } from './github-openapi.js';
 
 function examplePullRequest(): Record<string, unknown> {
@@ -29,7 +30,7 @@ export function user(login: string, type: 'User' | 'Bot' = 'User'): Record<strin
 }
 
 export interface FakeReview { login: string; type?: 'User' | 'Bot'; state: string; commitId: string; submittedAt: string }
-export interface FakeComment { id: number; login: string; type?: 'User' | 'Bot'; body: string }
+export interface FakeComment { id: number; login: string; type?: 'User' | 'Bot'; body: string; updatedAt?: string }
 export interface Failure { method: string; pathPrefix: string; status: number; times: number; headers?: Record<string, string>; message?: string }
 
 export class FakeGitHub {
@@ -39,6 +40,13 @@ export class FakeGitHub {
   baseFiles: Record<string, string> = {};
   prFiles: string[] = ['main.tf'];
   commitMessages: string[] = ['fix drift'];
+  /** sha → GitHub login of a pull-request commit's author / committer (none by default). */
+  commitAuthors: Record<string, string> = {};
+  commitCommitters: Record<string, string> = {};
+  /** Pushes GitHub recorded (the repository activity API): who pushed to which ref. */
+  pushes: { actor: string; ref: string }[] = [];
+  /** Who opened the pull request (#1). */
+  prAuthor = 'Codertocat';
   reviews: FakeReview[] = [];
   comments: FakeComment[] = [];
   checkRuns: Record<string, unknown>[] = [];
@@ -59,6 +67,12 @@ export class FakeGitHub {
   /** Commits of the base branch and merges: sha → parents, message, author date (for compare). */
   graph: Record<string, { parents: string[]; message: string; date: string }> = {};
   private server: Server | undefined;
+  private clock = Date.parse('2026-01-01T00:00:00Z');
+  /** A GitHub timestamp (whole seconds) strictly later than the previous one. */
+  private tick(): string {
+    this.clock = Math.max(this.clock + 1000, Math.floor(Date.now() / 1000) * 1000);
+    return iso(new Date(this.clock));
+  }
   url = '';
 
   async start(): Promise<void> {
@@ -150,7 +164,7 @@ export class FakeGitHub {
     if (method === 'GET' && p === `${repoBase}/pulls/1`) {
       const pr = examplePullRequest() as Record<string, any>;
       const merged = this.pull.merged;
-      Object.assign(pr, { number: 1, state: this.pull.state, merged, merged_at: merged ? iso() : null, closed_at: this.pull.state === 'closed' ? iso() : null, merge_commit_sha: this.pull.mergeCommitSha, auto_merge: null });
+      Object.assign(pr, { number: 1, changed_files: this.prFiles.length, user: user(this.prAuthor, this.prAuthor === 'Copilot' ? 'Bot' : 'User'), state: this.pull.state, merged, merged_at: merged ? iso() : null, closed_at: this.pull.state === 'closed' ? iso() : null, merge_commit_sha: this.pull.mergeCommitSha, auto_merge: null });
       pr.head.sha = this.pullCommits().at(-1)!.sha;
       pr.base.ref = this.pull.baseRef;
       pr.base.sha = this.branches[this.pull.baseRef] ?? pr.base.sha;
@@ -185,12 +199,16 @@ export class FakeGitHub {
         ahead_by: ahead.length, behind_by: behind, total_commits: ahead.length, commits: ahead.map((x) => c(x.sha)), files: [],
       }];
     }
+    if (method === 'GET' && (m = p.match(/^\/repos\/([^/]+)\/([^/]+)\/activity$/))) {
+      const ref = url.searchParams.get('ref');
+      return paged(this.pushes.filter((x) => !ref || x.ref === ref).map((x, i) => ({ id: i + 1, node_id: `RA_${i}`, before: 'a'.repeat(40), after: 'b'.repeat(40), ref: x.ref, timestamp: '2026-01-01T00:00:00Z', activity_type: 'push', actor: user(x.actor) })));
+    }
     if (method === 'GET' && p === `${repoBase}/pulls/1/reviews`) {
       return paged(this.reviews.map((r, i) => ({ id: i + 1, node_id: `R_${i}`, user: user(r.login, r.type), body: '', state: r.state, html_url: `${this.url}/r/${i}`, pull_request_url: `${this.url}/p/1`, _links: { html: { href: `${this.url}/r/${i}` }, pull_request: { href: `${this.url}/p/1` } }, submitted_at: r.submittedAt, commit_id: r.commitId, author_association: 'MEMBER' })));
     }
     if (method === 'GET' && p === `${repoBase}/issues/1/comments`) return paged(this.comments.map((c) => this.comment(c)));
     if (method === 'POST' && p === `${repoBase}/issues/1/comments`) {
-      const c = { id: id(), login: this.tokenLogin, type: (this.selfLogin ? 'User' : 'Bot') as 'User' | 'Bot', body: String(body?.body) };
+      const c: FakeComment = { id: id(), login: this.tokenLogin, type: (this.selfLogin ? 'User' : 'Bot') as 'User' | 'Bot', body: String(body?.body), updatedAt: this.tick() };
       this.comments.push(c);
       return [201, this.comment(c)];
     }
@@ -198,6 +216,12 @@ export class FakeGitHub {
       const c = this.comments.find((x) => x.id === Number(m![1]));
       if (!c) return [404, { message: 'Not Found' }];
       c.body = String(body?.body);
+      c.updatedAt = this.tick();
+      return [200, this.comment(c)];
+    }
+    if (method === 'GET' && (m = p.match(new RegExp(`^${repoBase}/issues/comments/(\\d+)$`)))) {
+      const c = this.comments.find((x) => x.id === Number(m![1]));
+      if (!c) return [404, { message: 'Not Found' }];
       return [200, this.comment(c)];
     }
     if (method === 'GET' && (m = p.match(new RegExp(`^${repoBase}/commits/([0-9a-f]{40})/check-runs$`)))) {
@@ -239,14 +263,28 @@ export class FakeGitHub {
     return [404, { message: `fake GitHub: no route for ${method} ${p}` }];
   }
 
-  /** What the PR gate leaves behind when it approved `digest` on `headSha` (a check run by GitHub Actions). */
-  addSteerCheck(digest: string, headSha: string, over: Record<string, unknown> = {}): Record<string, unknown> {
-    const now = new Date().toISOString();
+  /**
+   * What the PR gate leaves behind when it approved a plan on `headSha`: a completed `steer`
+   * check run by GitHub Actions whose summary carries the gate's record (signed with `key`),
+   * and — unless `review: false` — alice's approving review on that head.
+   */
+  addSteerCheck(plan: { artifact?: string; digest: string; verdict?: string }, headSha: string, o: { key?: string; over?: Record<string, unknown>; record?: Record<string, unknown>; review?: boolean } = {}): Record<string, any> {
+    const now = new Date();
+    const reportedAt = new Date(now.getTime() - 60_000).toISOString();
+    const runId = id();
+    const verdict = plan.verdict ?? 'review';
+    const record = {
+      v: RECORD_VERSION, repository: `${this.owner}/${this.repo}`, pull: 1, checkRunId: runId, headSha, base: { ref: 'main', sha: this.branches.main! },
+      reportedAt, reviewedFrom: reportedAt, verdict, digest: plan.digest,
+      plans: [{ name: 'tfplan', ...(plan.artifact ? { artifact: plan.artifact } : {}), digest: plan.digest, verdict }],
+      conclusion: 'success', required: 1, approvers: [{ login: 'alice', reviewId: 1, submittedAt: now.toISOString() }], ...o.record,
+    } as unknown as ApprovalRecord;
+    if (o.review !== false) this.reviews.push({ login: 'alice', state: 'APPROVED', commitId: headSha, submittedAt: iso(new Date(now.getTime() - 30_000)) });
     const run = {
-      id: id(), node_id: 'CR', head_sha: headSha, name: 'steer', external_id: `steer:${digest}`, url: `${this.url}/cr`, html_url: `${this.url}/cr`, details_url: null,
-      status: 'completed', conclusion: 'success', started_at: now, completed_at: now,
-      output: { title: 'Approved by alice', summary: `Verdict **review** · digest \`${digest}\` · head \`${headSha}\` · base \`main\` at \`${this.branches.main}\``, text: null, annotations_count: 0, annotations_url: `${this.url}/a` },
-      check_suite: { id: 1 }, app: this.app(), pull_requests: [], ...over,
+      id: runId, node_id: 'CR', head_sha: headSha, name: 'steer', external_id: `steer:${plan.digest}`, url: `${this.url}/cr`, html_url: `${this.url}/cr`, details_url: null,
+      status: 'completed', conclusion: 'success', started_at: reportedAt, completed_at: now.toISOString(),
+      output: { title: 'Approved by alice', summary: `Verdict **${verdict}** · digest \`${plan.digest}\`\n\n${encodeRecord(record, o.key)}`, text: null, annotations_count: 0, annotations_url: `${this.url}/a` },
+      check_suite: { id: 1 }, app: this.app(), pull_requests: [], ...o.over,
     };
     this.checkRuns.push(run);
     return run;
@@ -287,7 +325,7 @@ export class FakeGitHub {
     return {
       url: `${this.url}/c/${sha}`, sha, node_id: `C_${sha.slice(0, 8)}`, html_url: `${this.url}/c/${sha}`, comments_url: `${this.url}/c/${sha}/comments`,
       commit: { url: `${this.url}/c/${sha}`, author: who, committer: who, message, comment_count: 0, tree: { sha, url: `${this.url}/t/${sha}` } },
-      author: null, committer: null, parents: parents.map((p) => ({ sha: p, url: `${this.url}/c/${p}`, html_url: `${this.url}/c/${p}` })),
+      author: this.commitAuthors[sha] ? user(this.commitAuthors[sha]!) : null, committer: this.commitCommitters[sha] ? user(this.commitCommitters[sha]!) : null, parents: parents.map((p) => ({ sha: p, url: `${this.url}/c/${p}`, html_url: `${this.url}/c/${p}` })),
     };
   }
 
@@ -297,7 +335,7 @@ export class FakeGitHub {
   }
 
   private comment(c: FakeComment): Record<string, unknown> {
-    return { id: c.id, node_id: `IC_${c.id}`, url: `${this.url}/comments/${c.id}`, html_url: `${this.url}/comments/${c.id}`, body: c.body, user: user(c.login, c.type ?? 'User'), created_at: iso(), updated_at: iso(), issue_url: `${this.url}/issues/1`, author_association: 'MEMBER' };
+    return { id: c.id, node_id: `IC_${c.id}`, url: `${this.url}/comments/${c.id}`, html_url: `${this.url}/comments/${c.id}`, body: c.body, user: user(c.login, c.type ?? 'User'), created_at: '2026-01-01T00:00:00Z', updated_at: c.updatedAt ?? '2026-01-01T00:00:00Z', issue_url: `${this.url}/issues/1`, author_association: 'MEMBER' };
   }
 
   private app(): Record<string, unknown> {

@@ -6,11 +6,9 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 export const fixturesDir = join(repoRoot, 'fixtures');
 export const builtCli = join(repoRoot, 'dist/cli.js');
 
-/** ../shared/corpus beside the repository; tests that need it fail loudly when it is missing. */
+/** fixtures/corpus: real plans and change sets from public projects (its MANIFEST.md carries their sources and licences). */
 export function corpusDir(): string {
-  const dir = process.env.STEER_CORPUS ?? resolve(repoRoot, '../shared/corpus');
-  if (!existsSync(join(dir, 'MANIFEST.md'))) {
-    throw new Error(`corpus not found at ${dir}: the tests need ../shared/corpus beside the repository (or set STEER_CORPUS)`);
-  }
+  const dir = join(fixturesDir, 'corpus');
+  if (!existsSync(join(dir, 'MANIFEST.md'))) throw new Error(`corpus not found at ${dir}: fixtures/corpus/MANIFEST.md is part of the repository`);
   return dir;
 }

@@ -1,5 +1,5 @@
 import type { CloudFormationClient, Parameter, Tag } from '@aws-sdk/client-cloudformation';
-import { SteerError, ToolError } from '../../core/errors.js';
+import { SteerError, ToolError, UsageError } from '../../core/errors.js';
 
 /**
  * The only code that talks to CloudFormation. Loaded lazily (`await import`) by the commands
@@ -20,7 +20,17 @@ export async function openSession(region?: string): Promise<CfnSession> {
   const loaded: unknown = await import('@aws-sdk/client-cloudformation');
   // The SDK is CommonJS: inside the ESM bundle its exports may sit on `default`.
   const sdk = ((loaded as Record<string, unknown>).CloudFormationClient ? loaded : (loaded as { default: unknown }).default) as Sdk;
-  return { sdk, client: new sdk.CloudFormationClient({ ...(region ? { region } : {}), maxAttempts: 5 }) };
+  // The SDK reads AWS_REGION and the profile's region; the AWS CLI's AWS_DEFAULT_REGION too, for people used to it.
+  const chosen = region ?? (process.env.AWS_REGION ? undefined : process.env.AWS_DEFAULT_REGION || undefined);
+  const client = new sdk.CloudFormationClient({ ...(chosen ? { region: chosen } : {}), maxAttempts: 5 });
+  try {
+    await client.config.region();
+  } catch {
+    throw new UsageError(
+      'no AWS region for CloudFormation: give --region, or set AWS_REGION (or AWS_DEFAULT_REGION), or a region in your AWS profile (AWS_PROFILE, ~/.aws/config)',
+    );
+  }
+  return { sdk, client };
 }
 
 /** Plain JSON as the AWS CLI prints it: dates as ISO strings, no $metadata. */

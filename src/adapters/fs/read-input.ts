@@ -37,12 +37,18 @@ export async function readInputBytes(path: string, allocate: (size: number) => B
   }
 }
 
-/** Paths as given; a directory stands for the *.json files directly in it (nested change sets). */
-export async function expandInputPaths(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
+/** An input path; `directory` when it was found in a directory given as an input. */
+export interface InputPath {
+  readonly path: string;
+  readonly directory?: string;
+}
+
+/** Paths as given; a directory stands for the *.json files directly in it (nested change sets, several plans). */
+export async function expandInputPaths(paths: readonly string[]): Promise<InputPath[]> {
+  const out: InputPath[] = [];
   for (const path of paths) {
     if (path === '-') {
-      out.push(path);
+      out.push({ path });
       continue;
     }
     let isDir = false;
@@ -52,12 +58,12 @@ export async function expandInputPaths(paths: readonly string[]): Promise<string
       throw new InputError(path, describeFsError(e));
     }
     if (!isDir) {
-      out.push(path);
+      out.push({ path });
       continue;
     }
     const names = (await readdir(path)).filter((n) => n.endsWith('.json')).sort();
     if (names.length === 0) throw new InputError(path, 'directory has no .json files');
-    out.push(...names.map((n) => join(path, n)));
+    out.push(...names.map((n) => ({ path: join(path, n), directory: path })));
   }
   return out;
 }
@@ -99,6 +105,12 @@ export async function peekBytes(path: string, count: number): Promise<Buffer> {
   } finally {
     await handle.close();
   }
+}
+
+/** Whether a file is a saved Terraform plan (a zip archive). */
+export async function isSavedPlan(path: string): Promise<boolean> {
+  const head = await peekBytes(path, 4).catch(() => Buffer.alloc(0));
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
 export function openInputStream(path: string): ReadStream {

@@ -3,23 +3,32 @@ import type { Repo } from './pull-request.js';
 
 /** Writes to a pull request: the sticky comment, the check run, labels, reviewers. */
 
+export interface StickyComment {
+  readonly id: number;
+  /** The body as GitHub stores it. */
+  readonly body: string;
+  readonly updatedAt: string;
+}
+
 /**
  * Our comment: it carries the marker AND is written by us. Anyone can plant a comment with the
- * marker; only our own is updated. All pages are read (a busy PR has more than one).
+ * marker; only our own counts. All pages are read (a busy PR has more than one).
  */
-export async function upsertStickyComment(gh: GitHub, r: Repo, pull: number, marker: string, self: string, body: string): Promise<'created' | 'updated'> {
+export async function findStickyComment(gh: GitHub, r: Repo, pull: number, marker: string, self: string): Promise<StickyComment | undefined> {
   const comments = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: pull, per_page: 100 });
   const ours = comments.find((c) => c.body?.includes(marker) && c.user?.login.toLowerCase() === self.toLowerCase());
-  if (ours) {
-    await gh.rest.issues.updateComment({ ...r, comment_id: ours.id, body });
-    return 'updated';
-  }
-  await gh.rest.issues.createComment({ ...r, issue_number: pull, body });
-  return 'created';
+  return ours ? { id: ours.id, body: ours.body ?? '', updatedAt: ours.updated_at } : undefined;
+}
+
+/** Updates our comment in place, or creates it; returns it as GitHub stored it. */
+export async function writeStickyComment(gh: GitHub, r: Repo, pull: number, existing: number | undefined, body: string): Promise<StickyComment> {
+  const { data } = existing !== undefined ? await gh.rest.issues.updateComment({ ...r, comment_id: existing, body }) : await gh.rest.issues.createComment({ ...r, issue_number: pull, body });
+  return { id: data.id, body: data.body ?? '', updatedAt: data.updated_at };
 }
 
 export interface CheckRunSummary {
   readonly id: number;
+  readonly appSlug: string | null;
   readonly externalId: string | null;
   readonly startedAt: string | null;
   readonly conclusion: string | null;
@@ -30,7 +39,7 @@ export interface CheckRunSummary {
 /** Every check run named `name` on a commit (filter `all`: GitHub's default returns only the latest). */
 export async function checkRunsFor(gh: GitHub, r: Repo, sha: string, name: string): Promise<CheckRunSummary[]> {
   const runs = await gh.paginate(gh.rest.checks.listForRef, { ...r, ref: sha, check_name: name, filter: 'all', per_page: 100 });
-  return runs.map((c) => ({ id: c.id, externalId: c.external_id, startedAt: c.started_at, conclusion: c.conclusion, title: c.output.title, summary: c.output.summary }));
+  return runs.map((c) => ({ id: c.id, appSlug: c.app?.slug ?? null, externalId: c.external_id, startedAt: c.started_at, conclusion: c.conclusion, title: c.output.title, summary: c.output.summary }));
 }
 
 export type CheckConclusion = 'success' | 'failure' | 'action_required' | 'neutral';
@@ -45,6 +54,8 @@ export interface Annotation {
 }
 
 export interface CheckRunOutput {
+  /** Set on completion: when the plan was first reported on this commit. */
+  readonly startedAt?: string;
   readonly title: string;
   readonly summary: string;
   readonly text?: string;
@@ -92,6 +103,7 @@ export async function completeCheckRun(gh: GitHub, r: Repo, id: number, conclusi
     status: 'completed',
     conclusion,
     completed_at: new Date().toISOString(),
+    ...(output.startedAt ? { started_at: output.startedAt } : {}),
     output: checkOutput(output),
   });
 }

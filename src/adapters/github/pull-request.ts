@@ -39,9 +39,18 @@ export async function fileAt(gh: GitHub, r: Repo, path: string, ref: string): Pr
   }
 }
 
-export async function changedFiles(gh: GitHub, r: Repo, pull: number): Promise<string[]> {
-  const files = await gh.paginate(gh.rest.pulls.listFiles, { ...r, pull_number: pull, per_page: 100 });
-  return files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]);
+/** GitHub lists at most this many files of a pull request: a longer list is cut short, silently. */
+export const PULL_FILES_LIMIT = 3000;
+
+/**
+ * The pull request's changed files (renames by both names), and whether GitHub cut the list:
+ * the pull request's own count says how many there are.
+ */
+export async function changedFiles(gh: GitHub, r: Repo, pull: number): Promise<{ files: string[]; truncated: boolean }> {
+  const listed = await gh.paginate(gh.rest.pulls.listFiles, { ...r, pull_number: pull, per_page: 100 });
+  const { data } = await gh.rest.pulls.get({ ...r, pull_number: pull });
+  const files = listed.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]);
+  return { files, truncated: listed.length >= PULL_FILES_LIMIT || (data.changed_files ?? 0) > listed.length };
 }
 
 /** The pull request's commits (GitHub lists at most 250), with the accounts of their authors. */

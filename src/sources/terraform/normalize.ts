@@ -76,24 +76,28 @@ export function normalizeTerraformPlan(doc: PlanEnvelopeJson, collected: Resourc
   if (deferred.length > 0) incompleteReasons.push(`${deferred.length} change(s) were deferred to a later plan`);
 
   const source = detectSource(doc, collected, ctx);
+  // What the verdict reads besides the changes: the root variables (production signals; sensitive
+  // ones as redacted), so a rendering with them removed digests differently.
+  const variables = rootVariables(doc);
   const header = {
     complete: doc.complete ?? null,
     errored,
     source: source === 'opentofu' ? 'terraform' : source, // the same plan rendered by either tool digests the same
+    variables,
   };
   return {
     source,
     target: {
       path: ctx.path,
       ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
-      variables: rootVariables(doc),
+      variables,
       tags: {},
     },
-    ...(doc.format_version !== undefined ? { formatVersion: doc.format_version } : {}),
-    ...(doc.plan_format_version !== undefined ? { formatVersion: `plan ${doc.plan_format_version}` } : {}),
-    ...(doc.terraform_version !== undefined ? { toolVersion: doc.terraform_version } : {}),
+    ...(doc.format_version != null ? { formatVersion: doc.format_version } : {}),
+    ...(doc.plan_format_version != null ? { formatVersion: `plan ${doc.plan_format_version}` } : {}),
+    ...(doc.terraform_version != null ? { toolVersion: doc.terraform_version } : {}),
     errored,
-    ...(doc.complete !== undefined ? { complete: doc.complete } : {}),
+    ...(doc.complete != null ? { complete: doc.complete } : {}),
     incompleteReasons,
     changes,
     drift,
@@ -114,18 +118,18 @@ function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Kee
   const importing = change.importing !== undefined && change.importing !== null;
   let action = classified.action;
   // A moved object with no other change is a move; an import with no other change is an import.
-  if (action === 'no-op' && rc.previous_address !== undefined && rc.previous_address !== rc.address) action = 'move';
+  if (action === 'no-op' && rc.previous_address != null && rc.previous_address !== rc.address) action = 'move';
   else if (action === 'no-op' && importing) action = 'import';
 
-  const forcedBy = change.replace_paths === undefined || change.replace_paths.length === 0 ? NONE : change.replace_paths.map((p) => keep(formatAttributePath(p), true));
+  const forcedBy = change.replace_paths == null || change.replace_paths.length === 0 ? NONE : change.replace_paths.map((p) => keep(formatAttributePath(p), true));
   const notes: string[] = [];
-  if (rc.action_reason !== undefined) notes.push(describeActionReason(rc.action_reason));
+  if (rc.action_reason != null) notes.push(describeActionReason(rc.action_reason));
   if (classified.forgets) notes.push('the object is removed from state but keeps running, unmanaged');
-  if (rc.deposed !== undefined) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
-  if (importing) notes.push(`imported${change.importing?.id !== undefined ? ` from id ${change.importing.id}` : ''}`);
+  if (rc.deposed != null) notes.push(`deposed object ${rc.deposed} (left over from an earlier create_before_destroy)`);
+  if (importing) notes.push(`imported${change.importing?.id != null ? ` from id ${change.importing.id}` : ''}`);
 
   const reasons: Mutable<Change['reasons']> = { forcedBy, notes: notes.length === 0 ? NONE : notes };
-  if (rc.action_reason !== undefined) reasons.actionReason = keep(rc.action_reason, true);
+  if (rc.action_reason != null) reasons.actionReason = keep(rc.action_reason, true);
   // Optional properties are set only when present (no spread objects: this runs per entry).
   const out: Mutable<Change> = {
     address: keep(rc.address),
@@ -148,11 +152,11 @@ function toChange(rc: ResourceChangeJson, file: string, where: string, keep: Kee
     tagsBefore: extractTags(change.before, change.before_sensitive, keep),
     tagsAfter: extractTags(change.after, change.after_sensitive, keep),
   };
-  if (rc.provider_name !== undefined) out.provider = keep(rc.provider_name, true);
-  if (rc.module_address !== undefined) out.module = keep(rc.module_address, true);
+  if (rc.provider_name != null) out.provider = keep(rc.provider_name, true);
+  if (rc.module_address != null) out.module = keep(rc.module_address, true);
   if (classified.replaceOrder !== undefined) out.replaceOrder = classified.replaceOrder;
-  if (rc.previous_address !== undefined && rc.previous_address !== rc.address) out.previousAddress = keep(rc.previous_address);
-  if (rc.deposed !== undefined) out.deposedKey = keep(rc.deposed);
+  if (rc.previous_address != null && rc.previous_address !== rc.address) out.previousAddress = keep(rc.previous_address);
+  if (rc.deposed != null) out.deposedKey = keep(rc.deposed);
   return out;
 }
 
@@ -176,6 +180,8 @@ export const DIGEST_MATERIAL: readonly (readonly [key: string, from: 'entry' | '
   ['before_sensitive', 'change'],
   ['deposed', 'entry'],
   ['importing', 'change'],
+  ['mode', 'entry'],
+  ['module_address', 'entry'],
   ['previous_address', 'entry'],
   ['provider_name', 'entry'],
   ['replace_paths', 'change'],

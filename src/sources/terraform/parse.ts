@@ -24,7 +24,7 @@ export function looksLikeTerraformState(doc: unknown): boolean {
 export function parseTerraformPlan(doc: unknown, ctx: TerraformContext, changes?: ResourceChangeCollector): Plan {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new InputError(ctx.path, 'not a valid Terraform plan: expected a JSON object');
   const { resource_changes: rawChanges, ...rest } = doc as Record<string, unknown>;
-  if (changes === undefined && rawChanges !== undefined && !Array.isArray(rawChanges)) {
+  if (changes === undefined && rawChanges != null && !Array.isArray(rawChanges)) {
     throw new InputError(ctx.path, 'not a valid Terraform plan: resource_changes: expected an array');
   }
   const envelope = checkEnvelope(rest, ctx);
@@ -41,7 +41,7 @@ export function checkEnvelope(rest: unknown, ctx: TerraformContext): PlanEnvelop
   const result = planEnvelopeSchema.safeParse(rest);
   if (!result.success) throw new InputError(ctx.path, `not a valid Terraform plan: ${firstIssueText(result.error)}`);
   const version = result.data.format_version ?? result.data.plan_format_version;
-  if (version === undefined) throw new InputError(ctx.path, 'not a Terraform/OpenTofu JSON plan: no format_version');
+  if (version == null) throw new InputError(ctx.path, 'not a Terraform/OpenTofu JSON plan: no format_version');
   const major = Number(version.split('.')[0]);
   if (!(major === 0 || major === 1)) {
     throw new InputError(ctx.path, `unsupported plan format_version "${version}": Steer reads 0.x and 1.x (a new major version may change meanings)`);
@@ -51,7 +51,7 @@ export function checkEnvelope(rest: unknown, ctx: TerraformContext): PlanEnvelop
 
 export function finishPlan(envelope: PlanEnvelopeJson, collected: ResourceChangeCollector, ctx: TerraformContext): Plan {
   const notes = [...(ctx.inputNotes ?? [])];
-  if (envelope.format_version === undefined && envelope.plan_format_version !== undefined) {
+  if (envelope.format_version == null && envelope.plan_format_version != null) {
     notes.push(`HCP Terraform redacted plan (plan_format_version ${envelope.plan_format_version}): values are redacted by HCP; errored/complete are not recorded`);
   }
   return normalizeTerraformPlan(envelope, collected, { ...ctx, inputNotes: notes });

@@ -55,11 +55,11 @@ const CLOSE_ARRAY = 0x5d;
  * One reader serves whole files and streams: it reads through `win` and, when the bytes end
  * before a step does and more may follow, yields the offset from which it still needs them; the
  * driver appends more and the step runs again (a large skipped value goes on where its scan
- * stopped). Returns undefined when the document is not a Terraform plan (no `format_version`).
+ * stopped). Returns the plan — undefined when the document is not a Terraform plan (no `format_version`) — and where the document ends.
  * Throws JsonSyntaxError (offsets in the window) on malformed bytes; an invalid entry is reported
  * only once the whole document is known to be JSON.
  */
-export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<PlanFromBytes | undefined> {
+function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): Reading<{ plan: PlanFromBytes | undefined; end: number }> {
   const at = (offset: number): number => offset - win.base;
   const offsetOf = (i: number): number => i + win.base;
 
@@ -153,11 +153,8 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
     seen.add(key);
   };
 
-  const start = yield* tokenAt(0);
-  if (byte(start) !== OPEN_OBJECT) {
-    yield* documentEnd(yield* skip(start));
-    return undefined;
-  }
+  const start = yield* tokenAt(from);
+  if (byte(start) !== OPEN_OBJECT) return { plan: undefined, end: yield* skip(start) };
   const values = new Map<string, unknown>();
   const skipped = new Set<string>();
   // configuration → root_module → variables: the value itself at the level where it isn't an
@@ -206,27 +203,59 @@ export function* planReader(win: ByteWindow, file: string, keep: Keep): Reading<
     skipped.add(key);
     return yield* skip(valueAt);
   });
-  yield* documentEnd(end);
 
   const version = values.get('format_version') ?? values.get('plan_format_version');
-  if (typeof version !== 'string') return undefined;
+  if (typeof version !== 'string') return { plan: undefined, end };
   if (invalidEntry !== undefined) throw invalidEntry;
   const doc: Record<string, unknown> = Object.fromEntries(values);
   for (const key of skipped) doc[key] = SKIPPED;
   if (configuration !== undefined) doc.configuration = configurationValue(configuration);
   if (changes !== undefined) doc.resource_changes = SKIPPED;
-  return { doc, ...(changes !== undefined ? { changes } : {}) };
+  return { plan: { doc, ...(changes !== undefined ? { changes } : {}) }, end };
+}
 
-  /** Nothing but whitespace may follow the document, up to the end of the input. */
-  function* documentEnd(offset: number): Reading<void> {
-    let from = offset;
-    for (;;) {
-      const i = skipWhitespace(win.bytes, at(from));
-      if (i < win.bytes.length) expectEnd(win.bytes, i);
-      if (win.ended) return;
-      from = offsetOf(i);
-      yield from;
+/** One JSON document of the input: where it sits, and the plan when it is a Terraform plan. */
+export interface DocumentFromBytes {
+  readonly start: number;
+  readonly end: number;
+  /** Undefined when the document is not a Terraform plan (no `format_version`). */
+  readonly plan: PlanFromBytes | undefined;
+}
+
+/** How a document of an input holding several is named in messages and reports. */
+export function documentLabel(file: string, index: number): string {
+  return `${file} (document ${index + 1})`;
+}
+
+/**
+ * Every JSON document of the input, one after another: usually one, several when a tool
+ * concatenates them (`terragrunt run --all show -json` prints one plan per unit). After a
+ * document, only whitespace or the `{` of the next object may follow, up to the end of the input.
+ */
+export function* documentsReader(win: ByteWindow, file: string, keep: Keep): Reading<DocumentFromBytes[]> {
+  const docs: DocumentFromBytes[] = [];
+  let start = 0;
+  for (;;) {
+    const { plan, end } = yield* planReader(win, docs.length === 0 ? file : documentLabel(file, docs.length), keep, start);
+    docs.push({ start, end, plan });
+    const next = yield* nextDocument(win, end);
+    if (next === undefined) return docs;
+    start = next;
+  }
+}
+
+/** Where the next document starts after `offset`, or undefined when only whitespace is left. */
+function* nextDocument(win: ByteWindow, offset: number): Reading<number | undefined> {
+  let from = offset;
+  for (;;) {
+    const i = skipWhitespace(win.bytes, from - win.base);
+    if (i < win.bytes.length) {
+      if (win.bytes[i] !== OPEN_OBJECT) expectEnd(win.bytes, i);
+      return i + win.base;
     }
+    if (win.ended) return undefined;
+    from = i + win.base;
+    yield from;
   }
 }
 
@@ -238,9 +267,9 @@ function configurationValue(configuration: { value: unknown } | { rootModule?: {
   return { root_module: 'variables' in rootModule ? { variables: rootModule.variables } : {} };
 }
 
-/** The reader over a whole document in memory, straight through. */
-export function readTerraformPlanBytes(bytes: Buffer, file: string): PlanFromBytes | undefined {
-  const reading = planReader({ bytes: ScanArena.holding(bytes), base: 0, ended: true }, file, shared).next();
+/** The reader over a whole input in memory, straight through. */
+export function readTerraformDocumentsBytes(bytes: Buffer, file: string): DocumentFromBytes[] {
+  const reading = documentsReader({ bytes: ScanArena.holding(bytes), base: 0, ended: true }, file, shared).next();
   if (!reading.done) throw new Error('the plan reader asked for more of a complete input');
   return reading.value;
 }
@@ -250,10 +279,10 @@ export function readTerraformPlanBytes(bytes: Buffer, file: string): PlanFromByt
  * progress line keeps ticking on a plan that takes seconds. The windows are growing views of
  * the same bytes: nothing is copied, nothing dropped.
  */
-export async function readTerraformPlanInSlices(input: Buffer, file: string, pause: () => Promise<void>, slice = 16 << 20): Promise<PlanFromBytes | undefined> {
+export async function readTerraformDocumentsInSlices(input: Buffer, file: string, pause: () => Promise<void>, slice = 16 << 20): Promise<DocumentFromBytes[]> {
   const bytes = ScanArena.holding(input);
   const win: ByteWindow = { bytes: bytes.subarray(0, slice), base: 0, ended: bytes.length <= slice };
-  const reader = planReader(win, file, shared);
+  const reader = documentsReader(win, file, shared);
   let reading = reader.next();
   while (!reading.done) {
     await pause();
@@ -269,17 +298,17 @@ export async function readTerraformPlanInSlices(input: Buffer, file: string, pau
  * the normalized changes, whatever the input's size; `keep` shares the strings that repeat.
  * JsonSyntaxError offsets are offsets in the input.
  */
-export async function readTerraformPlanStream(
+export async function readTerraformDocumentsStream(
   chunks: AsyncIterable<Buffer>,
   file: string,
   keep: Keep,
   /** The least a refill reads (tests make it tiny, to stop steps at every byte). */
   readAtLeast = 1 << 20,
-): Promise<PlanFromBytes | undefined> {
+): Promise<DocumentFromBytes[]> {
   const source = chunks[Symbol.asyncIterator]();
   const arena = new ScanArena(readAtLeast);
   const win: ByteWindow = { bytes: arena.view(0), base: 0, ended: false };
-  const reader = planReader(win, file, keep);
+  const reader = documentsReader(win, file, keep);
   try {
     let reading = reader.next();
     while (!reading.done) {

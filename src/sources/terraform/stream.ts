@@ -7,46 +7,49 @@ import { NoScanMemory } from '../json/scan-arena.js';
 import { JsonSyntaxError } from '../json/scan.js';
 import { plansFromDocuments } from '../load.js';
 import type { TerraformContext } from './normalize.js';
-import { readTerraformPlanStream } from './read-plan.js';
+import { documentLabel, readTerraformDocumentsStream } from './read-plan.js';
 import { shared } from './values.js';
 
 /**
- * Streams a Terraform JSON plan that may be far larger than memory should hold: the same reader
+ * Streams Terraform JSON plans that may be far larger than memory should hold: the same reader
  * as for a file in memory (read-plan.ts), fed a window at a time, so the result is identical.
- * Memory holds the window and the normalized changes, whose repeated strings are shared.
+ * Memory holds the window and the normalized changes, whose repeated strings are shared. An
+ * input of several concatenated plans (terragrunt `--all`) gives one plan each.
  */
-export async function streamTerraformPlan(
+export async function streamTerraformPlans(
   input: Readable | AsyncIterable<Buffer>,
   ctx: TerraformContext,
   /** For tests: the least a refill reads (default 1 MB). */
   readAtLeast?: number,
-): Promise<Plan> {
+): Promise<Plan[]> {
   let read;
   try {
-    read = await readTerraformPlanStream(checkedUtf8(input, ctx.path), ctx.path, shared, readAtLeast);
+    read = await readTerraformDocumentsStream(checkedUtf8(input, ctx.path), ctx.path, shared, readAtLeast);
   } catch (e) {
     if (e instanceof NoScanMemory) throw new InputError(ctx.path, e.message);
     throw e instanceof JsonSyntaxError ? jsonSyntaxInputError(e, ctx.path) : e;
   }
-  if (read === undefined) {
-    throw new InputError(
-      ctx.path,
-      'not a Terraform/OpenTofu JSON plan (no format_version): only Terraform plans are streamed; give a CloudFormation change set as it is',
-    );
-  }
-  const [plan] = plansFromDocuments(
-    [
-      {
-        path: ctx.path,
-        doc: read.doc,
-        notes: ctx.inputNotes ?? [],
-        ...(ctx.tool !== undefined ? { tool: ctx.tool } : {}),
-        ...(read.changes !== undefined ? { terraformChanges: read.changes } : {}),
-      },
-    ],
-    ctx.workspace !== undefined ? { workspace: ctx.workspace } : {},
-  );
-  return plan!;
+  const docs = read.map(({ plan }, i) => {
+    const path = read.length === 1 ? ctx.path : documentLabel(ctx.path, i);
+    if (plan === undefined) {
+      throw new InputError(path, 'not a Terraform/OpenTofu JSON plan (no format_version): only Terraform plans are streamed; give a CloudFormation change set as it is');
+    }
+    return {
+      path,
+      doc: plan.doc,
+      notes: ctx.inputNotes ?? [],
+      ...(ctx.tool !== undefined ? { tool: ctx.tool } : {}),
+      ...(plan.changes !== undefined ? { terraformChanges: plan.changes } : {}),
+    };
+  });
+  return plansFromDocuments(docs, ctx.workspace !== undefined ? { workspace: ctx.workspace } : {});
+}
+
+/** The same for an input that holds one plan. */
+export async function streamTerraformPlan(input: Readable | AsyncIterable<Buffer>, ctx: TerraformContext, readAtLeast?: number): Promise<Plan> {
+  const plans = await streamTerraformPlans(input, ctx, readAtLeast);
+  if (plans.length !== 1) throw new InputError(ctx.path, `holds ${plans.length} plans where one was expected`);
+  return plans[0]!;
 }
 
 /**

@@ -1,0 +1,2 @@
+import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
+var t=["allow","review","block"];function n(r){let e=0;for(let o of r)e=Math.max(e,t.indexOf(o));return t[e]}function c(r){switch(r){case"allow":return 0;case"review":return 2;case"block":return 3;default:{let e=r;throw new Error(`unknown verdict ${String(e)}`)}}}export{t as a,n as b,c};
