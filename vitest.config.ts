@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // The example workflows are imported as text by `steer init` (esbuild's text loader in the build).
   plugins: [{ name: 'workflow-text', load: (id) => (id.endsWith('.yml') ? `export default ${JSON.stringify(readFileSync(id, 'utf8'))};` : undefined) }],
   test: {
     include: ['test/**/*.test.ts'],
+    // The real agent runtimes run apart: npm run test:runtimes (vitest.runtimes.config.ts).
+    exclude: [...configDefaults.exclude, 'test/runtimes/**'],
     // A scratch directory per run (TMPDIR), removed at the end, and those of killed runs at the next start.
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,

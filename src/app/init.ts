@@ -4,6 +4,7 @@ import { InputError } from '../core/errors.js';
 import type { Runtime } from '../guard/runtimes/index.js';
 import { OPENCLAW_PLUGIN_FILES } from './init-openclaw.js';
 import { promptHookFile } from './prompt-hooks.js';
+import { liveHookNote } from './init-live-hooks.js';
 import { GITHUB_APPLY_WORKFLOW, GITHUB_WORKFLOW, hookFile, STARTER_POLICY } from './init-templates.js';
 
 export interface InitRequest {
@@ -15,6 +16,8 @@ export interface InitRequest {
 export interface InitResult {
   readonly written: string[];
   readonly unchanged: string[];
+  /** What the user must know or do for a hook to be live (per runtime, one paragraph each). */
+  readonly notes: string[];
 }
 
 /**
@@ -22,11 +25,13 @@ export interface InitResult {
  * merged (our entries appended once), never overwritten; running it twice changes nothing.
  */
 export async function init(req: InitRequest): Promise<InitResult> {
-  const result: InitResult = { written: [], unchanged: [] };
+  const result: InitResult = { written: [], unchanged: [], notes: [] };
   for (const agent of req.agents) {
     const hook = hookFile(agent);
     if (hook) await mergeJsonFile(join(req.cwd, hook.path), mergeJson(hook.merge, promptHookFile(agent, hook.path).merge) as Record<string, unknown>, result, hook.path);
     if (agent === 'openclaw') for (const f of OPENCLAW_PLUGIN_FILES) await writeOwnFile(join(req.cwd, f.path), f.text, result, f.path);
+    const note = await liveHookNote(agent, req.cwd);
+    if (note !== undefined) result.notes.push(note);
   }
   await writeIfMissing(join(req.cwd, 'steer.yml'), STARTER_POLICY, result, 'steer.yml', ['.steer.yml', 'steer.yaml', '.steer.yaml'].map((n) => join(req.cwd, n)));
   if (req.ci === 'github') {

@@ -8,6 +8,13 @@ interface GuardOptions {
 }
 
 /**
+ * A runtime that times a hook out lets the command run (Claude Code without onFailure, Copilot CLI),
+ * so the guard answers "denied" itself well before the shortest timeout `steer init` writes (30 s).
+ * STEER_GUARD_DEADLINE_MS changes it, for tests.
+ */
+const DEADLINE_MS = Number(process.env.STEER_GUARD_DEADLINE_MS) > 0 ? Number(process.env.STEER_GUARD_DEADLINE_MS) : 20_000;
+
+/**
  * `steer guard` — for an agent runtime's pre-execution hook (input on stdin, answer in its own
  * format), or `steer guard -- <command…>` (exit 0 allow, 2 deny). It never crashes: every failure
  * is a denial.
@@ -22,6 +29,13 @@ export function guardCommand(): Command {
     .action(async (words: string[], opts: GuardOptions) => {
       // Loaded here, not at the top: `steer --help` and the other commands don't parse shell.
       const { answerHook, checkCommand, failClosed, loadGuardLists, WAY_THROUGH } = await import('../app/guard.js');
+      const deadline = setTimeout(() => {
+        const answer = failClosed(opts.runtime ?? 'claude', `Steer guard did not answer within ${DEADLINE_MS / 1000} s, so the command is denied. ${WAY_THROUGH}`);
+        process.stdout.write(words.length > 0 ? '' : answer.stdout);
+        process.stderr.write(answer.stderr);
+        process.exit(words.length > 0 ? EXIT_DENIED : answer.exitCode);
+      }, DEADLINE_MS);
+      deadline.unref();
       try {
         const lists = await loadGuardLists(process.cwd(), opts.config);
         if (words.length > 0) {
@@ -43,6 +57,8 @@ export function guardCommand(): Command {
         process.stdout.write(words.length > 0 ? '' : answer.stdout);
         process.stderr.write(answer.stderr);
         process.exitCode = words.length > 0 ? EXIT_DENIED : answer.exitCode;
+      } finally {
+        clearTimeout(deadline);
       }
     });
 }

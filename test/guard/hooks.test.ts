@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { builtCli } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
 // Exact hook round-trips through the built CLI: the runtime's input on stdin, its own answer out.
@@ -119,7 +121,7 @@ describe('fails closed', () => {
     expect(r.stderr).toMatch(/could not check this command/);
   });
 
-  it('copilot: a malformed input is denied with exit 0, because Copilot skips a hook that exits non-zero', () => {
+  it('copilot: a malformed input is denied with its deny answer and exit 0 (Copilot skips a hook that exits non-zero)', () => {
     const r = guard({ toolName: 'bash', toolArgs: '{"command": ' }, 'copilot');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ permissionDecision: 'deny' });
@@ -130,6 +132,16 @@ describe('fails closed', () => {
     const r = runCli(['guard', '--runtime', 'copilot', '--config', 'no-such-steer.yml'], { input: JSON.stringify({ toolName: 'bash', toolArgs: '{"command":"ls"}' }) });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ permissionDecision: 'deny' });
+  });
+
+  it.each([
+    ['claude', 2, (out: string) => JSON.parse(out).hookSpecificOutput.permissionDecision],
+    ['copilot', 0, (out: string) => JSON.parse(out).permissionDecision],
+  ])('%s: a guard that gets no answer in time (stdin never closes) denies before the runtime times the hook out', async (runtime, exitCode, decision) => {
+    const r = await guardWithOpenStdin(runtime, { STEER_GUARD_DEADLINE_MS: '500' });
+    expect(r.code).toBe(exitCode);
+    expect(decision(r.stdout)).toBe('deny');
+    expect(r.stderr).toMatch(/did not answer within 0.5 s/);
   });
 
   it('an unknown --runtime (a broken hook command) denies with exit 2', () => {
@@ -149,3 +161,20 @@ describe('steer guard -- <command…>', () => {
     expect(runCli(['guard', '--', 'terraform apply && echo ok']).code).toBe(2);
   });
 });
+
+/** `steer guard` with a stdin that stays open (a runtime that never finishes writing), killed after 10 s. */
+function guardWithOpenStdin(runtime: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [builtCli, 'guard', '--runtime', runtime], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdin.write('{"tool_name": "Bash", ');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

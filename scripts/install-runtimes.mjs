@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Installs the agent runtimes pinned in test/runtimes/runtimes.json into .cache/runtimes/ (gitignored),
+// one prefix per runtime and version, reusing what is already there, the missing ones in parallel.
+// Used by the real-runtime tests' setup (npm run test:runtimes); `node scripts/install-runtimes.mjs
+// claude codex` installs only those.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const manifest = JSON.parse(readFileSync(join(root, 'test/runtimes/runtimes.json'), 'utf8'));
+const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(manifest).filter((k) => !k.startsWith('$'));
+
+// STEER_RUNTIMES_CACHE: another cache directory (.ci/run keeps the tree's across its fresh clones).
+const cache = process.env.STEER_RUNTIMES_CACHE || join(root, '.cache/runtimes');
+const prefixOf = (name) => join(cache, `${name}-${manifest[name].version}`);
+const binOf = (name) => join(prefixOf(name), 'node_modules/.bin', manifest[name].bin);
+
+function install(name) {
+  const { package: pkg, version } = manifest[name];
+  const prefix = prefixOf(name);
+  mkdirSync(prefix, { recursive: true });
+  writeFileSync(join(prefix, 'package.json'), '{ "private": true }\n');
+  const started = Date.now();
+  process.stderr.write(`installing ${pkg}@${version} into ${prefix} …\n`);
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `${pkg}@${version}`], { cwd: prefix, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`npm install ${pkg}@${version} failed (exit ${code}) in ${prefix}`));
+      if (!existsSync(binOf(name))) return reject(new Error(`${pkg}@${version} installed, but ${binOf(name)} is missing`));
+      process.stderr.write(`installed ${pkg}@${version} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+      resolve();
+    });
+  });
+}
+
+for (const name of names) if (!manifest[name]) throw new Error(`unknown runtime ${name}: test/runtimes/runtimes.json lists ${Object.keys(manifest).filter((k) => !k.startsWith('$')).join(', ')}`);
+const missing = names.filter((name) => !existsSync(binOf(name)));
+const results = await Promise.allSettled(missing.map(install));
+const failed = results.filter((r) => r.status === 'rejected');
+if (failed.length > 0) {
+  for (const f of failed) process.stderr.write(`${f.reason instanceof Error ? f.reason.message : String(f.reason)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,52 @@
+import type { Runtime } from '../guard/runtimes/index.js';
+
+/**
+ * What makes a written hook live, per runtime — each of these was seen in the real CLI
+ * (docs/guard-real-runtimes.md): Codex, Gemini CLI and Copilot CLI read a repository's hooks only
+ * in a folder the user trusts, and Codex also wants each hook trusted (which init does for Codex
+ * when it finds it). Without that step the runtime runs commands unguarded, without a word.
+ */
+export async function liveHookNote(runtime: Runtime, cwd: string): Promise<string | undefined> {
+  switch (runtime) {
+    case 'codex':
+      return codexNote(cwd);
+    case 'gemini':
+      return 'Gemini CLI reads .gemini/settings.json, and so this hook, only in a folder you trust; untrusted (and with `gemini --skip-trust`) it runs commands without the hook. One step: start `gemini` in this folder and choose "Trust folder" (saved in ~/.gemini/trustedFolders.json); for headless runs set GEMINI_CLI_TRUST_WORKSPACE=true.';
+    case 'copilot':
+      return 'Copilot CLI loads .github/hooks/ only in a folder you trust; untrusted, `copilot -p` runs commands without the hook. One step: start `copilot` in this folder and trust it "for this and future sessions" (kept in trusted_folders of ~/.copilot/config.json); for one headless run, `copilot -p … --trust-folder`.';
+    case 'kiro':
+      return 'Kiro CLI v3 reads .kiro/hooks/steer.json for every agent of this workspace (older Kiro CLI releases read hooks from an agent file: run "kiro-cli agent migrate" after upgrading).';
+    case 'openclaw':
+      return 'OpenClaw keeps workspace plugins disabled until you enable them: run "openclaw plugins install --link ./.openclaw/extensions/steer-guard" and "openclaw plugins enable steer-guard" (or add the folder to plugins.load.paths in ~/.openclaw/openclaw.json), then restart the gateway. "openclaw plugins list --enabled" shows it.';
+    case 'cursor':
+      return 'Cursor: the hooks cover shell commands and MCP tool calls; Cursor has no hook before a file edit, so edits of the hook files are not stopped there (the PR gate still reviews them).';
+    case 'claude':
+      return undefined;
+    default: {
+      const never: never = runtime;
+      throw new Error(`unknown runtime ${String(never)}`);
+    }
+  }
+}
+
+const CODEX_STEPS =
+  'Codex runs a project\'s hooks only in a folder you trust, and then only hooks you trusted one by one; until then it runs commands unguarded. Two steps: (1) trust this folder: start `codex` here and accept "trust this folder" (or run `codex exec --trust` once here); (2) run `steer init --agent codex` again, which trusts the Steer hook as Codex\'s /hooks screen would (or type /hooks in codex and trust "npx --no-install steer guard"). A changed .codex/hooks.json needs step 2 again.';
+
+async function codexNote(cwd: string): Promise<string> {
+  const { trustSteerCodexHooks } = await import('../adapters/codex/hook-trust.js');
+  const trust = await trustSteerCodexHooks(cwd);
+  switch (trust.status) {
+    case 'trusted':
+      return `Codex: the Steer hook is trusted for this folder (hooks.state in ${trust.configFile || 'config.toml of CODEX_HOME'}), so Codex runs it. If .codex/hooks.json changes, Codex untrusts it: run \`steer init --agent codex\` again.`;
+    case 'folder-untrusted':
+      return `Codex does not trust this folder yet, so it will not run the hook. ${CODEX_STEPS}`;
+    case 'no-codex':
+      return `Codex was not found on PATH, so the hook is not trusted yet. ${CODEX_STEPS}`;
+    case 'failed':
+      return `Codex: trusting the hook failed (${trust.reason}). ${CODEX_STEPS}`;
+    default: {
+      const never: never = trust;
+      throw new Error(`unknown trust status ${JSON.stringify(never)}`);
+    }
+  }
+}
