@@ -1,5 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { readTextIfReadable, writeText } from '../adapters/fs/project-files.js';
 import { InputError } from '../core/errors.js';
 import type { Runtime } from '../guard/runtimes/index.js';
 import { GITHUB_APPLY_WORKFLOW, GITHUB_WORKFLOW, hookFile, STARTER_POLICY } from './init-templates.js';
@@ -35,12 +35,7 @@ export async function init(req: InitRequest): Promise<InitResult> {
 
 async function mergeJsonFile(file: string, addition: Record<string, unknown>, result: InitResult, label: string): Promise<void> {
   let current: unknown = {};
-  let text: string | undefined;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    text = undefined;
-  }
+  const text = await readTextIfReadable(file);
   if (text !== undefined && text.trim() !== '') {
     try {
       current = JSON.parse(text);
@@ -54,8 +49,7 @@ async function mergeJsonFile(file: string, addition: Record<string, unknown>, re
     result.unchanged.push(label);
     return;
   }
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, out);
+  await writeText(file, out);
   result.written.push(label);
 }
 
@@ -79,15 +73,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 async function writeIfMissing(file: string, text: string, result: InitResult, label: string, alternatives: string[] = []): Promise<void> {
   for (const candidate of [file, ...alternatives]) {
-    try {
-      await readFile(candidate);
+    if ((await readTextIfReadable(candidate)) !== undefined) {
       result.unchanged.push(label);
       return;
-    } catch {
-      // not there
     }
   }
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
+  await writeText(file, text);
   result.written.push(label);
 }
