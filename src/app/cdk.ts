@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextSync } from '../adapters/fs/project-files.js';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { InputError, UsageError } from '../core/errors.js';
@@ -76,7 +76,7 @@ export function cdkStacks(outDir: string, only?: string): CdkStack[] {
 function parse<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readTextSync(file));
   } catch (e) {
     throw new InputError(file, `not a CDK cloud assembly file (${e instanceof SyntaxError ? 'not valid JSON' : e instanceof Error ? e.message : String(e)})`);
   }

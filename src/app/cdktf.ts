@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { pathExists, readTextSync } from '../adapters/fs/project-files.js';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { initAndPlan } from '../adapters/terraform-cli/plan.js';
@@ -23,7 +23,7 @@ export async function cdktfStackPlans(outDir: string, tfBin: string): Promise<st
   const manifestPath = join(outDir, 'manifest.json');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    raw = JSON.parse(readTextSync(manifestPath));
   } catch (e) {
     throw new InputError(manifestPath, `not a cdktf output manifest (${e instanceof SyntaxError ? 'not valid JSON' : e instanceof Error ? e.message : String(e)})`);
   }
@@ -34,7 +34,7 @@ export async function cdktfStackPlans(outDir: string, tfBin: string): Promise<st
   const plans: string[] = [];
   for (const stack of stacks) {
     const dir = join(outDir, stack.workingDirectory);
-    const existing = EXISTING_PLANS.map((f) => join(dir, f)).find((f) => existsSync(f));
+    const existing = EXISTING_PLANS.map((f) => join(dir, f)).find((f) => pathExists(f));
     if (existing) {
       plans.push(existing);
       continue;

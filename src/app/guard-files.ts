@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { fileInfo, homeDirectory, readTextSync, subdirectories } from '../adapters/fs/project-files.js';
 import { dirname, join, resolve } from 'node:path';
 import type { ShellSyntax } from '../adapters/shell/mvdan.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
@@ -92,7 +91,7 @@ function expandWorkspace(base: string, pattern: string, depth = 0): string[] {
   const recursive = pattern.slice(star).startsWith('**');
   let entries: string[] = [];
   try {
-    entries = readdirSync(join(base, parent), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')).map((e) => e.name);
+    entries = subdirectories(join(base, parent)).filter((name) => name !== 'node_modules' && !name.startsWith('.'));
   } catch {
     return [];
   }
@@ -104,8 +103,8 @@ function expandWorkspace(base: string, pattern: string, depth = 0): string[] {
 /** A project file's text, or undefined when it isn't there or is too large to be one. */
 function readProjectFile(file: string): string | undefined {
   try {
-    const st = statSync(file);
-    return st.isFile() && st.size <= MAX_SCRIPT_BYTES ? readFileSync(file, 'utf8') : undefined;
+    const st = fileInfo(file);
+    return st.isFile && st.size <= MAX_SCRIPT_BYTES ? readTextSync(file) : undefined;
   } catch {
     return undefined;
   }
@@ -124,13 +123,13 @@ export function checkScripts(sh: () => ShellSyntax, refs: readonly ScriptRef[], 
   for (const ref of refs) {
     const { path } = ref;
     if (ref.dir === SCRIPT_DIR && scriptDir === undefined) continue; // the command line itself: its problem already denies
-    const file = ref.dir === SCRIPT_DIR ? resolve(scriptDir!, path) : resolve(cwd, ref.dir, path.replace(/^~(?=\/)/, homedir()));
+    const file = ref.dir === SCRIPT_DIR ? resolve(scriptDir!, path) : resolve(cwd, ref.dir, path.replace(/^~(?=\/)/, homeDirectory()));
     let text: string;
     try {
-      const st = statSync(file);
-      if (!st.isFile()) continue;
+      const st = fileInfo(file);
+      if (!st.isFile) continue;
       if (st.size > MAX_SCRIPT_BYTES) return denied(`${path} is too large to check (over 1 MB)`);
-      text = readFileSync(file, 'utf8');
+      text = readTextSync(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if ((code === 'ENOENT' || code === 'ENOTDIR') && !ref.mustExist) continue;

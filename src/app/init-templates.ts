@@ -79,7 +79,8 @@ export function hookFile(runtime: Runtime): HookFile | undefined {
   }
 }
 
-export const STARTER_POLICY = `# Steer policy. Read from the base branch by the PR gate. Schema: schema/steer.schema.json in the Steer repository.
+export const STARTER_POLICY = `# yaml-language-server: $schema=node_modules/@steer-gate/cli/schema/steer.schema.json
+# Steer policy. Read from the base branch by the PR gate. The schema ships with the package (line above: editors validate with it).
 version: 1
 production:
   names: [prod, production, prd, live]

@@ -1,5 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { readTextIfReadable, writeText } from '../adapters/fs/project-files.js';
 import { InputError } from '../core/errors.js';
 import type { Runtime } from '../guard/runtimes/index.js';
 import { OPENCLAW_PLUGIN_FILES } from './init-openclaw.js';
@@ -43,12 +43,7 @@ export async function init(req: InitRequest): Promise<InitResult> {
 
 async function mergeJsonFile(file: string, addition: Record<string, unknown>, result: InitResult, label: string): Promise<void> {
   let current: unknown = {};
-  let text: string | undefined;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    text = undefined;
-  }
+  const text = await readTextIfReadable(file);
   if (text !== undefined && text.trim() !== '') {
     try {
       current = JSON.parse(text);
@@ -62,8 +57,7 @@ async function mergeJsonFile(file: string, addition: Record<string, unknown>, re
     result.unchanged.push(label);
     return;
   }
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, out);
+  await writeText(file, out);
   result.written.push(label);
 }
 
@@ -122,15 +116,11 @@ async function writeOwnFile(file: string, text: string, result: InitResult, labe
 
 async function writeIfMissing(file: string, text: string, result: InitResult, label: string, alternatives: string[] = []): Promise<void> {
   for (const candidate of [file, ...alternatives]) {
-    try {
-      await readFile(candidate);
+    if ((await readTextIfReadable(candidate)) !== undefined) {
       result.unchanged.push(label);
       return;
-    } catch {
-      // not there
     }
   }
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
+  await writeText(file, text);
   result.written.push(label);
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readText } from '../adapters/fs/project-files.js';
 import { InputError, UsageError } from '../core/errors.js';
 import type { Plan } from '../core/model.js';
 import { cloudFormationPlans } from '../sources/cloudformation/parse.js';
@@ -52,7 +52,7 @@ export interface CreatedChangeSet {
 export async function createChangeSetPlans(req: CreateChangeSetRequest): Promise<CreatedChangeSet> {
   let templateBody: string;
   try {
-    templateBody = await readFile(req.templatePath, 'utf8');
+    templateBody = await readText(req.templatePath);
   } catch {
     throw new InputError(req.templatePath, 'template not found or unreadable');
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,9 @@ describe('the npm package', () => {
     const r = steer(['init', '--agent', 'claude']);
     expect(r.code, r.output).toBe(0);
     expect(r.stdout).toContain('@steer-gate/cli');
+    // The starter steer.yml points editors at the schema the package ships.
+    const schema = /\$schema=(\S+)/.exec(readFileSync(join(project, 'steer.yml'), 'utf8'))![1]!;
+    expect(existsSync(join(project, schema))).toBe(true);
     const settings = JSON.parse(readFileSync(join(project, '.claude/settings.json'), 'utf8')) as { hooks: { PreToolUse: { hooks: { command: string }[] }[] } };
     const command = settings.hooks.PreToolUse[0]!.hooks[0]!.command;
     // The hook's own command line, run by a shell in the project as Claude Code runs it.
