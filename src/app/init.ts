@@ -99,18 +99,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** A file that is Steer's own (the OpenClaw plugin): brought up to date, unchanged when it already is. */
 async function writeOwnFile(file: string, text: string, result: InitResult, label: string): Promise<void> {
-  let current: string | undefined;
-  try {
-    current = await readFile(file, 'utf8');
-  } catch {
-    current = undefined;
-  }
-  if (current === text) {
+  if ((await readTextIfReadable(file)) === text) {
     result.unchanged.push(label);
     return;
   }
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
+  await writeText(file, text);
   result.written.push(label);
 }
 
