@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runBundledAction } from '../support/run-action.js';
 import { FakeGitHub } from '../support/github-fake.js';
-import { repoRoot } from '../support/paths.js';
 import { rc, tfPlan } from '../support/tfplan.js';
 
 // What the bundled Action (dist/index.js) shows of names it does not control: every production
@@ -40,33 +39,10 @@ function opened(): Record<string, unknown> {
   return example;
 }
 
+/** The bundled Action on one plan, for a newly opened pull request. */
 async function runAction(plan: unknown): Promise<{ code: number; stdout: string; summary: string }> {
   writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
-  writeFileSync(join(dir, 'event.json'), JSON.stringify(opened()));
-  for (const f of ['output', 'summary']) writeFileSync(join(dir, f), '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    INPUT_PLANS: 'plan.json',
-    INPUT_CONFIG: 'steer.yml',
-    INPUT_ENV: '',
-    'INPUT_GITHUB-TOKEN': 'ghs_fake',
-    GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: join(dir, 'event.json'),
-    GITHUB_API_URL: gh.url,
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: dir,
-    STEER_GITHUB_RETRY_BASE_MS: '5',
-  };
-  const child = spawn(process.env.STEER_ACTION_NODE ?? process.execPath, [join(repoRoot, 'dist/index.js')], { cwd: dir, env });
-  let stdout = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
-  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
-  expect(gh.requests.filter((r) => r.startsWith('INVALID'))).toEqual([]);
-  return { code, stdout, summary: readFileSync(join(dir, 'summary'), 'utf8') };
+  return runBundledAction(gh, dir, opened(), 'pull_request', { plans: 'plan.json', env: '' }, { GITHUB_RUN_ID: undefined });
 }
 
 const production = { variables: { environment: { value: 'production' } } };

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeRecord, signatureValid, type EncodedRecord } from '../../src/core/approval-record.js';
+import { runBundledAction } from '../support/run-action.js';
 import { FakeGitHub } from '../support/github-fake.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -49,46 +49,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface RunResult {
-  code: number;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-async function runAction(event: Record<string, unknown>, eventName = 'pull_request', extraEnv: Record<string, string> = {}): Promise<RunResult> {
-  const eventPath = join(dir, 'event.json');
-  writeFileSync(eventPath, JSON.stringify(event));
-  for (const f of ['output', 'summary']) writeFileSync(join(dir, f), '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    'INPUT_PLANS': 'plan*.json',
-    'INPUT_CONFIG': 'steer.yml',
-    'INPUT_ENV': '',
-    'INPUT_GITHUB-TOKEN': 'ghs_fake',
-    GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
-    GITHUB_EVENT_NAME: eventName,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_API_URL: gh.url,
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: dir,
-    GITHUB_RUN_ID: '42',
-    STEER_GITHUB_RETRY_BASE_MS: '5',
-    ...extraEnv,
-  };
-  // STEER_ACTION_NODE runs the bundle under another Node, e.g. the Action runtime's Node 24.
-  const child = spawn(process.env.STEER_ACTION_NODE ?? process.execPath, [join(repoRoot, 'dist/index.js')], { cwd: dir, env });
-  let stdout = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
-  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
-  const outputs: Record<string, string> = {};
-  for (const m of readFileSync(join(dir, 'output'), 'utf8').matchAll(/^(\w+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!;
-  expect(gh.requests.filter((r) => r.startsWith('INVALID'))).toEqual([]);
-  return { code, stdout, outputs, summary: readFileSync(join(dir, 'summary'), 'utf8') };
-}
+/** The bundled Action on this test's plan files (plan*.json), as the runner starts it. */
+const runAction = (event: Record<string, unknown>, eventName = 'pull_request', extraEnv: Record<string, string> = {}) =>
+  runBundledAction(gh, dir, event, eventName, { plans: 'plan*.json', env: '' }, extraEnv);
 
 const AGENT = { login: 'Copilot', type: 'Bot' };
 const opened = (author = AGENT) => pullRequestEvent('pull_request', 'opened', author);

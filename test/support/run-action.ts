@@ -19,16 +19,30 @@ export function pullRequestEvent(name: 'pull_request' | 'pull_request_review', a
 
 export interface ActionRun {
   readonly code: number;
+  /** stdout and stderr, as the runner's log shows them. */
   readonly stdout: string;
   readonly outputs: Record<string, string>;
+  /** What the step wrote to GITHUB_STEP_SUMMARY. */
+  readonly summary: string;
 }
 
-/** The bundled Action (dist/index.js) as the runner starts it: INPUT_*, the event file, GITHUB_OUTPUT, against the loopback GitHub. */
-export async function runBundledAction(gh: FakeGitHub, dir: string, event: Record<string, unknown>, eventName: string, inputs: Record<string, string>): Promise<ActionRun> {
+/**
+ * The bundled Action (dist/index.js) as the runner starts it: INPUT_*, the event file, GITHUB_OUTPUT,
+ * against the loopback GitHub (every response checked against GitHub's OpenAPI description).
+ * `env` adds or (undefined) removes variables; STEER_ACTION_NODE runs it under another Node.
+ */
+export async function runBundledAction(
+  gh: FakeGitHub,
+  dir: string,
+  event: Record<string, unknown>,
+  eventName: string,
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined> = {},
+): Promise<ActionRun> {
   const eventPath = join(dir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(event));
   for (const f of ['output', 'summary']) writeFileSync(join(dir, f), '');
-  const env: Record<string, string> = {
+  const runnerEnv: Record<string, string | undefined> = {
     PATH: process.env.PATH ?? '',
     'INPUT_CONFIG': 'steer.yml',
     'INPUT_GITHUB-TOKEN': 'ghs_fake',
@@ -44,8 +58,10 @@ export async function runBundledAction(gh: FakeGitHub, dir: string, event: Recor
     GITHUB_RUN_ID: '42',
     STEER_GITHUB_RETRY_BASE_MS: '5',
     TF_CLI_CONFIG_FILE: '/dev/null',
+    ...env,
   };
-  const child = spawn(process.env.STEER_ACTION_NODE ?? process.execPath, [join(repoRoot, 'dist/index.js')], { cwd: dir, env });
+  const defined = Object.fromEntries(Object.entries(runnerEnv).filter((e): e is [string, string] => e[1] !== undefined));
+  const child = spawn(process.env.STEER_ACTION_NODE ?? process.execPath, [join(repoRoot, 'dist/index.js')], { cwd: dir, env: defined });
   let stdout = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -54,5 +70,5 @@ export async function runBundledAction(gh: FakeGitHub, dir: string, event: Recor
   for (const m of readFileSync(join(dir, 'output'), 'utf8').matchAll(/^(\w+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!;
   const invalid = gh.requests.filter((r) => r.startsWith('INVALID'));
   if (invalid.length > 0) throw new Error(`the fake GitHub answered outside GitHub's OpenAPI description: ${invalid.join('; ')}`);
-  return { code, stdout, outputs };
+  return { code, stdout, outputs, summary: readFileSync(join(dir, 'summary'), 'utf8') };
 }
