@@ -10,8 +10,12 @@ export interface LiveChangeSet {
   readonly region?: string;
 }
 
-/** Describes an existing change set (all pages, nested ones too) and reads it like a file would be. */
-export async function liveChangeSetPlans(target: LiveChangeSet): Promise<Plan[]> {
+/**
+ * Describes an existing change set (all pages, nested ones too) and reads it like a file would
+ * be; its template (GetTemplate) joins the dependency graph, unless the caller has it already.
+ * The PR gate's file and `steer execute` read a change set the same way: execute describes it live.
+ */
+export async function liveChangeSetPlans(target: LiveChangeSet, options: { readonly template?: boolean } = {}): Promise<Plan[]> {
   if (!target.changeSet.startsWith('arn:') && !target.stack) throw new UsageError('--change-set NAME needs --stack (or give the change set ARN)');
   const aws = await import('../adapters/aws/cloudformation.js');
   const session = await aws.openSession(target.region);
@@ -20,10 +24,31 @@ export async function liveChangeSetPlans(target: LiveChangeSet): Promise<Plan[]>
   const stack = stackName ? await aws.describeStack(session, stackName) : undefined;
   // The file path's place in reports: where the change set lives (its ARN is shown apart).
   const label = `cloudformation:${stackName ?? '?'}/${String(pages[0]?.ChangeSetName ?? target.changeSet)}`;
-  return cloudFormationPlans(
+  const plans = cloudFormationPlans(
     pages.map((doc) => ({ path: label, doc, notes: [] })),
     { ...(stack ? { stackTags: stack.tags } : {}) },
   );
+  if (options.template === false || plans.length === 0) return plans;
+  const arn = String(pages[0]?.ChangeSetId ?? target.changeSet);
+  // The change set's template (what is replaced keeps its dependents there) and the deployed
+  // one (what is removed had its dependents there).
+  const templates: [string, string][] = [];
+  const proposed = await aws.getTemplate(session, { changeSet: arn, ...(stackName ? { stack: stackName } : {}) });
+  if (proposed !== undefined) templates.push([proposed, `${label} (GetTemplate)`]);
+  const deployed = stackName && stack ? await aws.getTemplate(session, { stack: stackName }) : undefined;
+  if (deployed !== undefined) templates.push([deployed, `stack ${stackName} as deployed (GetTemplate)`]);
+  if (templates.length === 0) {
+    const note = 'CloudFormation gave no template for this change set (GetTemplate): the blast radius comes from the change set\'s own details only';
+    return plans.map((p) => ({ ...p, inputNotes: [...p.inputNotes, note] }));
+  }
+  const { withTemplateGraph } = await import('../sources/cloudformation/template-graph.js'); // loads yaml: live change sets only
+  try {
+    return plans.map((plan) => templates.reduce((p, [text, where]) => withTemplateGraph(p, text, where), plan));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const note = `a template of this change set (GetTemplate) could not be read (${e.message}): the blast radius comes from the change set's own details only`;
+    return plans.map((p) => ({ ...p, inputNotes: [...p.inputNotes, note] }));
+  }
 }
 
 export interface CreateChangeSetRequest {
@@ -73,7 +98,7 @@ export async function createChangeSetPlans(req: CreateChangeSetRequest): Promise
     capabilities: req.capabilities,
   });
   await aws.waitForChangeSet(session, arn, { timeoutMs: req.timeoutMs, pollMs: req.pollMs });
-  const described = await liveChangeSetPlans({ changeSet: arn, stack: req.stack, ...(req.region ? { region: req.region } : {}) });
+  const described = await liveChangeSetPlans({ changeSet: arn, stack: req.stack, ...(req.region ? { region: req.region } : {}) }, { template: false });
   // The template is at hand: its references give the blast radius beyond what the change set lists.
   const { withTemplateGraph } = await import('../sources/cloudformation/template-graph.js'); // loads yaml: changeset create only
   const plans = described.map((plan) => withTemplateGraph(plan, templateBody, req.templatePath));

@@ -73,6 +73,24 @@ describe('steer changeset create, against a real CloudFormation API', () => {
     expect(JSON.parse(byArn.stdout).digest).toBe(created.digest);
   });
 
+  it('plan-check --stack --change-set reads the templates (GetTemplate, proposed and deployed): their references give the blast radius', async () => {
+    const withPolicy = (queue: string) => ({
+      Resources: {
+        Work: { Type: 'AWS::SQS::Queue', Properties: { QueueName: queue } },
+        WorkPolicy: { Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'Work' }], PolicyDocument: { Statement: [] } } },
+      },
+    });
+    await cfn.send(new CreateStackCommand({ StackName: 'queues-prod', TemplateBody: JSON.stringify(withPolicy('steer-work')) }));
+    await waitUntilStackCreateComplete({ client: cfn, maxWaitTime: 30, minDelay: 1 }, { StackName: 'queues-prod' });
+    // The queue goes, and the policy that refers to it with it: the deployed template says who depends on it.
+    writeFileSync(join(dir, 'queues-v2.json'), JSON.stringify({ Resources: { Other: { Type: 'AWS::SNS::Topic' } } }));
+    runCli(['changeset', 'create', '--stack', 'queues-prod', '--template', join(dir, 'queues-v2.json'), '--name', 'rename', '--format', 'json'], { env: moto.env, cwd: dir });
+    const report = JSON.parse(runCli(['plan-check', '--stack', 'queues-prod', '--change-set', 'rename', '--format', 'json'], { env: moto.env, cwd: dir }).stdout);
+    const plan = report.plans[0];
+    expect(plan.dependencySources.join(' ')).toMatch(/GetTemplate/);
+    expect(plan.blastRadius.find((r: { address: string }) => r.address === 'Work')?.resources.map((d: { address: string }) => d.address)).toContain('WorkPolicy');
+  });
+
   it('creates a CREATE change set for a new stack', () => {
     const r = runCli(['changeset', 'create', '--stack', 'new-dev-stack', '--template', join(dir, 'v1.json'), '--format', 'json'], { env: moto.env, cwd: dir });
     expect(r.stderr).toMatch(/created CREATE change set/);

@@ -121,6 +121,23 @@ export async function describeStack(s: CfnSession, stack: string): Promise<{ tag
   }
 }
 
+/**
+ * A template (GetTemplate, stage Original): a change set's (`changeSet` given) or the stack's as
+ * deployed now; undefined when CloudFormation has none. Their references give the blast radius
+ * beyond what the change set lists: the new template for what is replaced, the deployed one for
+ * what is removed. Anything else (no permission, throttling that persists) is an error.
+ */
+export async function getTemplate(s: CfnSession, where: { readonly stack?: string; readonly changeSet?: string }): Promise<string | undefined> {
+  try {
+    const out = await s.client.send(new s.sdk.GetTemplateCommand({ ...(where.changeSet ? { ChangeSetName: where.changeSet } : {}), ...(where.stack ? { StackName: where.stack } : {}), TemplateStage: 'Original' }));
+    return typeof out.TemplateBody === 'string' && out.TemplateBody.trim() !== '' ? out.TemplateBody : undefined;
+  } catch (e) {
+    const err = e as { name?: string; message?: string };
+    if (err.name === 'ValidationError' || err.name === 'ChangeSetNotFoundException' || err.name === 'ChangeSetNotFound') return undefined;
+    throw new ToolError(`CloudFormation GetTemplate failed: ${err.name ?? 'Error'}: ${err.message ?? String(e)}`);
+  }
+}
+
 export interface CreateChangeSetInput {
   readonly stack: string;
   readonly name: string;
