@@ -2,9 +2,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { gitHubClient, type GitHub } from '../adapters/github/client.js';
-import { pullPushers } from '../adapters/github/approval-facts.js';
-import { checkRunsFor, completeCheckRun, createCompletedCheckRun, findStickyComment, requestReviewers, setLabels, startCheckRun, writeStickyComment, type StartedCheckRun, type StickyComment } from '../adapters/github/pr-outputs.js';
-import { changedFiles, fileAt, isTeamMember, ownLogin, pullCommits, reviews } from '../adapters/github/pull-request.js';
+import { commentStateOf, pullPushers } from '../adapters/github/approval-facts.js';
+import { checkRunsFor, completeCheckRun, createCompletedCheckRun, findStickyComment, requestReviewers, setLabels, startCheckRun, writeStickyComment, type StartedCheckRun } from '../adapters/github/pr-outputs.js';
+import { approvalRules, changedFiles, fileAt, ownLogin, pullCommits, reviews } from '../adapters/github/pull-request.js';
 import { isSavedPlan } from '../adapters/fs/read-input.js';
 import { appendSummary, setOutput, workflowCommand } from '../adapters/github/runner-files.js';
 import { loadConfig } from '../app/load-config.js';
@@ -15,8 +15,7 @@ import { parseConfig } from '../config/parse.js';
 import type { SteerConfig } from '../config/schema.js';
 import { agentAuthorship } from '../core/agents.js';
 import { decodeRecord, encodeRecord, signatureValid, type ApprovalRecord } from '../core/approval-record.js';
-import { commentTampering, decideApproval, type ApprovalDecision, type CommentState } from '../core/approval.js';
-import { sha256Hex } from '../core/digest.js';
+import { commentTampering, decideApproval, type ApprovalDecision } from '../core/approval.js';
 import { SteerError, UsageError } from '../core/errors.js';
 import { isDestructive, withFindings, type Finding, type Report } from '../core/report.js';
 import { fileFindings } from './file-findings.js';
@@ -72,15 +71,13 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   const reportedAt = samePlan ? previous.reportedAt : check.startedAt;
   const self = await ownLogin(gh, started.appSlug);
   const existing = await findStickyComment(gh, inputs.repo, pull.number, COMMENT_MARKER, self);
-  const tampered = commentTampering(previous?.comment, existing && commentState(existing));
+  const tampered = commentTampering(previous?.comment, existing && commentStateOf(existing));
   // Approvals given while the comment said something the gate didn't write don't count.
   const reviewedFrom = tampered ? check.startedAt : samePlan ? previous.reviewedFrom : reportedAt;
   if (tampered) workflowCommand('warning', `Steer: ${tampered}; it is restored, and approvals given before now don't count`);
 
   const prReviews = await reviews(gh, inputs.repo, pull.number);
-  const approvers = await allowedApprovers(gh, config, prReviews.filter((r) => r.state === 'APPROVED').map((r) => r.login));
-  const restricted = config.approvals.users.length + config.approvals.teams.length > 0;
-  const approval = decideApproval(prReviews, { required: config.approvals.required, users: approvers, restricted, agentLogins: config.agents.logins }, {
+  const approval = decideApproval(prReviews, await approvalRules(gh, config, prReviews), {
     prAuthor: pull.author.login,
     pushers: await pullPushers(gh, inputs.repo, pull.number),
     headSha: pull.headSha,
@@ -99,7 +96,7 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   }
   appendSummary(inputs.summaryFile, body);
   // Last: the check concludes only after everything else was written, with the record apply reads.
-  const record = gateRecord({ repository: `${inputs.repo.owner}/${inputs.repo.repo}`, pull, checkRunId: started.id, report, approval, conclusion, reportedAt, reviewedFrom, comment: commentState(written), required: config.approvals.required, prReviews });
+  const record = gateRecord({ repository: `${inputs.repo.owner}/${inputs.repo.repo}`, pull, checkRunId: started.id, report, approval, conclusion, reportedAt, reviewedFrom, comment: commentStateOf(written), required: config.approvals.required, prReviews });
   await completeCheckRun(gh, inputs.repo, started.id, conclusion, {
     title: checkTitle(report, approval, conclusion),
     summary: `${checkSummary(report, approval, pull, reportedAt)}\n\n${encodeRecord(record, inputs.signingKey)}`,
@@ -123,9 +120,6 @@ async function previousRecord(gh: GitHub, inputs: ActionInputs, pull: PullReques
   return undefined;
 }
 
-function commentState(c: StickyComment): CommentState {
-  return { id: c.id, sha256: sha256Hex(c.body), updatedAt: c.updatedAt };
-}
 
 /** workflow_dispatch (and other events without a pull request): analysis, outputs and summary only. */
 async function analyzeOnly(inputs: ActionInputs): Promise<number> {
@@ -210,16 +204,3 @@ async function expandPlans(inputs: ActionInputs): Promise<{ files: string[]; ren
   return { files: [...new Set(files)].filter((f) => !rendered.has(f)), renderings };
 }
 
-/** approvals.users, plus the reviewers who belong to one of approvals.teams. */
-async function allowedApprovers(gh: GitHub, config: SteerConfig, candidates: readonly string[]): Promise<string[]> {
-  const allowed = [...config.approvals.users];
-  for (const login of new Set(candidates)) {
-    for (const team of config.approvals.teams) {
-      if (await isTeamMember(gh, team, login)) {
-        allowed.push(login);
-        break;
-      }
-    }
-  }
-  return allowed;
-}

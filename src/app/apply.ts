@@ -1,7 +1,7 @@
 import { appendAudit } from '../adapters/fs/audit-log.js';
 import { dirname, resolve } from 'node:path';
 import { pinArtifact } from '../adapters/fs/artifact.js';
-import { peekBytes } from '../adapters/fs/read-input.js';
+import { isSavedPlan } from '../adapters/fs/read-input.js';
 import { artifactName } from '../core/approval-record.js';
 import { applySavedPlan } from '../adapters/terraform-cli/apply.js';
 import type { SteerConfig } from '../config/schema.js';
@@ -28,8 +28,7 @@ export interface ApplyRequest {
  * Every decision goes to the audit log.
  */
 export async function applyApprovedPlan(req: ApplyRequest): Promise<number> {
-  const head = await peekBytes(req.planPath, 4).catch(() => Buffer.alloc(0));
-  if (!(head[0] === 0x50 && head[1] === 0x4b)) {
+  if (!(await isSavedPlan(req.planPath))) {
     throw new UsageError(`${req.planPath} is not a saved plan: steer apply applies the file "terraform plan -out=FILE" wrote, never JSON and never a fresh plan`);
   }
   // The approval binds to the file itself (configuration snapshot, variables, lock file, prior

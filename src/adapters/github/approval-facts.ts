@@ -1,10 +1,11 @@
 import { sha256Hex } from '../../core/digest.js';
 import { decodeRecord, signatureValid } from '../../core/approval-record.js';
-import type { ApplyFacts, GateTrust, LocalPlan } from '../../core/approval.js';
+import type { ApplyFacts, CommentState, GateTrust, LocalPlan } from '../../core/approval.js';
 import { mergedOntoReviewedBase, type ChainCommit, type PullCommit } from '../../core/merge-check.js';
 import type { SteerConfig } from '../../config/schema.js';
 import type { GitHub } from './client.js';
-import { isTeamMember, reviews, type Repo } from './pull-request.js';
+import type { StickyComment } from './pr-outputs.js';
+import { approvalRules, reviews, type Repo } from './pull-request.js';
 
 /**
  * Everything apply/execute need to judge the PR gate's approval (core/approval.ts
@@ -31,16 +32,6 @@ export async function gatherApplyFacts(gh: GitHub, req: FactsRequest): Promise<A
   const record = check ? decodeRecord(check.summary) : undefined;
   const signature = !req.signingKey ? 'no-key' : record && 'record' in record && signatureValid(req.signingKey, record) ? 'valid' : 'invalid';
   const prReviews = await reviews(gh, r, number);
-  const approving = [...new Set(prReviews.filter((rv) => rv.state === 'APPROVED').map((rv) => rv.login))];
-  const users = [...req.config.approvals.users];
-  for (const login of approving) {
-    for (const team of req.config.approvals.teams) {
-      if (await isTeamMember(gh, team, login)) {
-        users.push(login);
-        break;
-      }
-    }
-  }
   const facts: ApplyFacts = {
     repository: `${r.owner}/${r.repo}`,
     local: req.local,
@@ -50,8 +41,8 @@ export async function gatherApplyFacts(gh: GitHub, req: FactsRequest): Promise<A
     signature,
     trust: req.trust,
     reviews: prReviews,
-    pushers: await pullPushers(gh, r, number),
-    rules: { required: req.config.approvals.required, users, restricted: req.config.approvals.users.length + req.config.approvals.teams.length > 0, agentLogins: req.config.agents.logins },
+    pushers: await pullPushers(gh, r, number, pr.head),
+    rules: await approvalRules(gh, req.config, prReviews),
     now: req.now,
     maxAgeHours: req.config.approvals.maxAgeHours,
   };
@@ -80,12 +71,11 @@ const GITHUB_COMMITTERS = new Set(['web-flow', 'github']);
  * activity API, the pusher — what GitHub's "most recent push" rule looks at), and everyone GitHub
  * names as author or committer of its commits. None of them may approve the plan those commits made.
  */
-export async function pullPushers(gh: GitHub, r: Repo, pull: number): Promise<string[]> {
+export async function pullPushers(gh: GitHub, r: Repo, pull: number, head?: PullHead): Promise<string[]> {
   const commits = await gh.paginate(gh.rest.pulls.listCommits, { ...r, pull_number: pull, per_page: 100 });
   const logins = commits.flatMap((c) => [c.author?.login, c.committer?.login]);
-  const { data } = await gh.rest.pulls.get({ ...r, pull_number: pull });
-  const headRepo = data.head.repo;
-  if (headRepo) logins.push(...(await branchPushers(gh, { owner: headRepo.owner.login, repo: headRepo.name }, data.head.ref)));
+  const { repo, ref } = head ?? (await pullState(gh, r, pull)).head;
+  if (repo) logins.push(...(await branchPushers(gh, repo, ref)));
   return [...new Set(logins.filter((l): l is string => !!l && !GITHUB_COMMITTERS.has(l.toLowerCase())))];
 }
 
@@ -101,19 +91,31 @@ async function branchPushers(gh: GitHub, r: Repo, branch: string): Promise<strin
   }
 }
 
-/** The gate's comment as it is now: the hash of its body and when it was last edited. */
-export async function commentState(gh: GitHub, r: Repo, id: number): Promise<{ id: number; sha256: string; updatedAt: string } | undefined> {
+/** A comment as the approval rules compare it: the hash of its body and when it was last edited. */
+export function commentStateOf(c: StickyComment): CommentState {
+  return { id: c.id, sha256: sha256Hex(c.body), updatedAt: c.updatedAt };
+}
+
+/** The gate's comment as it is now. */
+export async function commentState(gh: GitHub, r: Repo, id: number): Promise<CommentState | undefined> {
   try {
     const { data } = await gh.rest.issues.getComment({ ...r, comment_id: id });
-    return { id: data.id, sha256: sha256Hex(data.body ?? ''), updatedAt: data.updated_at };
+    return commentStateOf({ id: data.id, body: data.body ?? '', updatedAt: data.updated_at });
   } catch (e) {
     if ((e as { status?: number }).status === 404) return undefined;
     throw e;
   }
 }
 
+/** The branch a pull request comes from (its repository: a fork's, or none when the fork was deleted). */
+export interface PullHead {
+  readonly ref: string;
+  readonly repo: Repo | undefined;
+}
+
 export interface PullState {
   readonly headSha: string;
+  readonly head: PullHead;
   readonly author: string;
   readonly baseRef: string;
   readonly state: 'open' | 'closed';
@@ -124,7 +126,8 @@ export interface PullState {
 
 export async function pullState(gh: GitHub, r: Repo, pull: number): Promise<PullState> {
   const { data } = await gh.rest.pulls.get({ ...r, pull_number: pull });
-  return { headSha: data.head.sha, author: data.user.login, baseRef: data.base.ref, state: data.state as 'open' | 'closed', merged: data.merged === true || data.merged_at !== null, mergeCommitSha: data.merge_commit_sha ?? null };
+  const repo = data.head.repo ? { owner: data.head.repo.owner.login, repo: data.head.repo.name } : undefined;
+  return { headSha: data.head.sha, head: { ref: data.head.ref, repo }, author: data.user.login, baseRef: data.base.ref, state: data.state as 'open' | 'closed', merged: data.merged === true || data.merged_at !== null, mergeCommitSha: data.merge_commit_sha ?? null };
 }
 
 /** The pull request's commits, oldest first (GitHub lists at most 250). */

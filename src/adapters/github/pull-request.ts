@@ -1,5 +1,6 @@
 import type { Commit } from '../../core/agents.js';
-import type { Review } from '../../core/approval.js';
+import type { ApprovalRules, Review } from '../../core/approval.js';
+import type { SteerConfig } from '../../config/schema.js';
 import type { GitHub } from './client.js';
 
 /** Reads of a pull request and its repository. Every list is paginated. */
@@ -81,4 +82,21 @@ export async function isTeamMember(gh: GitHub, team: string, login: string): Pro
     if (status(e) === 404) return false;
     throw e;
   }
+}
+
+/**
+ * The approval rules of steer.yml with its teams resolved: approvals.users, plus the reviewers
+ * who approved and belong to one of approvals.teams. The gate and apply/execute both use it.
+ */
+export async function approvalRules(gh: GitHub, config: SteerConfig, prReviews: readonly Review[]): Promise<ApprovalRules> {
+  const users = [...config.approvals.users];
+  for (const login of new Set(prReviews.filter((r) => r.state === 'APPROVED').map((r) => r.login))) {
+    for (const team of config.approvals.teams) {
+      if (await isTeamMember(gh, team, login)) {
+        users.push(login);
+        break;
+      }
+    }
+  }
+  return { required: config.approvals.required, users, restricted: config.approvals.users.length + config.approvals.teams.length > 0, agentLogins: config.agents.logins };
 }
