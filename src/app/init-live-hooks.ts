@@ -19,7 +19,7 @@ export async function liveHookNote(runtime: Runtime, cwd: string): Promise<strin
     case 'openclaw':
       return 'OpenClaw keeps workspace plugins disabled until you enable them: run "openclaw plugins install --link ./.openclaw/extensions/steer-guard" and "openclaw plugins enable steer-guard" (or add the folder to plugins.load.paths in ~/.openclaw/openclaw.json), then restart the gateway. "openclaw plugins list --enabled" shows it.';
     case 'cursor':
-      return 'Cursor: the hooks cover shell commands and MCP tool calls; Cursor has no hook before a file edit, so edits of the hook files are not stopped there (the PR gate still reviews them).';
+      return 'Cursor runs project hooks only in a trusted workspace. File edits are stopped by preToolUse, which Cursor 2.x offers; Cursor 1.7 has no hook before a file edit (afterFileEdit only), so there its file tools can edit the hook files (the PR gate still reviews them): update Cursor.';
     case 'claude':
       return undefined;
     default: {

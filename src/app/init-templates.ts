@@ -17,6 +17,8 @@ export const TOOL_MATCHERS = {
   codex: 'apply_patch|Edit|Write|mcp__.*',
   gemini: 'write_file|replace|mcp_.*',
   kiro: 'shell|execute_bash|fs_write|write|use_aws|@.*',
+  // Cursor's preToolUse (2.x) names its file tools Write, StrReplace, Edit, Delete (MCP tools have beforeMCPExecution).
+  cursor: 'Write|StrReplace|Edit|MultiEdit|Delete|EditNotebook',
 } as const;
 
 /** Commands denied by Claude Code's own permission rules: a second layer that works without the hook. */
@@ -53,8 +55,18 @@ export function hookFile(runtime: Runtime): HookFile | undefined {
     case 'codex':
       return { path: '.codex/hooks.json', merge: { hooks: { PreToolUse: matcherEntries(['shell|Bash|exec_command', TOOL_MATCHERS.codex], { type: 'command', command, timeout: 30 }) } } };
     case 'cursor':
-      // beforeMCPExecution: MCP tool calls. Cursor's documented hooks have no event before a file edit (afterFileEdit only).
-      return { path: '.cursor/hooks.json', merge: { version: 1, hooks: { beforeShellExecution: [{ command, failClosed: true }], beforeMCPExecution: [{ command, failClosed: true }] } } };
+      // beforeMCPExecution: MCP tool calls; preToolUse with a matcher: file edits (Cursor 2.x; 1.7 had only afterFileEdit, after the edit).
+      return {
+        path: '.cursor/hooks.json',
+        merge: {
+          version: 1,
+          hooks: {
+            beforeShellExecution: [{ command, failClosed: true }],
+            beforeMCPExecution: [{ command, failClosed: true }],
+            preToolUse: [{ command, matcher: TOOL_MATCHERS.cursor, failClosed: true }],
+          },
+        },
+      };
     case 'gemini':
       return { path: '.gemini/settings.json', merge: { hooks: { BeforeTool: matcherEntries(['run_shell_command', TOOL_MATCHERS.gemini], { type: 'command', command, timeout: 30000 }) } } };
     case 'copilot':

@@ -17,11 +17,11 @@ export type ToolCall =
 /**
  * File tools that write, by name (lower case): Claude Code Edit/Write/MultiEdit/NotebookEdit,
  * Codex and OpenClaw apply_patch, Gemini CLI write_file/replace, Copilot create/edit, Kiro
- * fs_write (v3 `write`), Cursor's preToolUse Write/Edit/Delete, OpenClaw write/edit.
+ * fs_write (v3 `write`), Cursor's preToolUse Write/StrReplace/Edit/Delete, OpenClaw write/edit.
  */
 const FILE_TOOLS: ReadonlySet<string> = new Set([
   'edit', 'write', 'multiedit', 'notebookedit', 'apply_patch', 'write_file', 'replace', 'create', 'str_replace_editor', 'str_replace', 'insert',
-  'fs_write', 'delete', 'delete_file', 'edit_file', 'search_replace',
+  'fs_write', 'delete', 'delete_file', 'edit_file', 'search_replace', 'strreplace', 'editnotebook',
 ]);
 /** Where file tools name their file. */
 const PATH_KEYS = ['file_path', 'path', 'notebook_path', 'filePath', 'target_file', 'file', 'filename'];

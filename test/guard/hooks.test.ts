@@ -49,6 +49,25 @@ describe('Cursor beforeShellExecution', () => {
   });
 });
 
+describe('Cursor preToolUse (2.x)', () => {
+  const base = { conversation_id: 'c', generation_id: 'g', workspace_roots: ['/repo'], hook_event_name: 'preToolUse' };
+  it('denies a file edit of the hook configuration, detected as Cursor without --runtime', () => {
+    const out = JSON.parse(guard({ ...base, tool_name: 'StrReplace', tool_input: { file_path: '/repo/.cursor/hooks.json', old_string: 'a', new_string: 'b' } }).stdout);
+    expect(out).toMatchObject({ permission: 'deny' });
+    expect(out.agent_message).toMatch(/\.cursor\/hooks\.json/);
+  });
+  it('allows an edit of ordinary code', () => {
+    expect(JSON.parse(guard({ ...base, tool_name: 'Write', tool_input: { file_path: '/repo/src/a.ts', contents: 'x' } }, 'cursor').stdout)).toEqual({ permission: 'allow' });
+  });
+  it('reads a Shell tool call from tool_input.command', () => {
+    expect(JSON.parse(guard({ ...base, tool_name: 'Shell', tool_input: { command: apply } }, 'cursor').stdout)).toMatchObject({ permission: 'deny' });
+    expect(JSON.parse(guard({ ...base, tool_name: 'Shell', tool_input: { command: 'ls' } }, 'cursor').stdout)).toEqual({ permission: 'allow' });
+  });
+  it('denies a Shell tool call without a command (fail closed)', () => {
+    expect(guard({ ...base, tool_name: 'Shell', tool_input: {} }, 'cursor').code).toBe(2);
+  });
+});
+
 describe('Cursor beforeMCPExecution', () => {
   it('judges the MCP tool call (not the server command it carries) and answers permission deny', () => {
     const input = { hook_event_name: 'beforeMCPExecution', conversation_id: 'c', generation_id: 'g', workspace_roots: ['/repo'], tool_name: 'call_aws', tool_input: JSON.stringify({ cli_command: 'aws s3 rb s3://prod --force' }), command: 'uvx awslabs.aws-api-mcp-server@latest' };

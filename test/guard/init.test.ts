@@ -79,6 +79,7 @@ describe('steer init', () => {
     expect(matchers(read('.codex/hooks.json').hooks.PreToolUse)).toEqual(['shell|Bash|exec_command', 'apply_patch|Edit|Write|mcp__.*']);
     expect(matchers(read('.gemini/settings.json').hooks.BeforeTool)).toEqual(['run_shell_command', 'write_file|replace|mcp_.*']);
     expect(read('.cursor/hooks.json').hooks.beforeMCPExecution).toEqual([{ command: 'npx --no-install steer guard --runtime cursor || exit 2', failClosed: true }]);
+    expect(read('.cursor/hooks.json').hooks.preToolUse).toEqual([{ command: 'npx --no-install steer guard --runtime cursor || exit 2', matcher: 'Write|StrReplace|Edit|MultiEdit|Delete|EditNotebook', failClosed: true }]);
   });
 
   it('writes Kiro v3 hooks: a standalone .kiro/hooks file with a PreToolUse command', () => {

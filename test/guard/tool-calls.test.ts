@@ -38,6 +38,8 @@ const FILE_TOOLS: [string, Runtime, (file: string) => unknown][] = [
   ['Gemini CLI write_file', 'gemini', (f) => ({ cwd: REPO, hook_event_name: 'BeforeTool', tool_name: 'write_file', tool_input: { file_path: f, content: '{}' } })],
   ['Gemini CLI replace', 'gemini', (f) => ({ cwd: REPO, hook_event_name: 'BeforeTool', tool_name: 'replace', tool_input: { file_path: f, old_string: 'a', new_string: 'b' } })],
   ['Cursor preToolUse Write', 'cursor', (f) => ({ hook_event_name: 'preToolUse', workspace_roots: [REPO], tool_name: 'Write', tool_input: { file_path: f, contents: '{}' } })],
+  ['Cursor preToolUse StrReplace', 'cursor', (f) => ({ conversation_id: 'c', hook_event_name: 'preToolUse', workspace_roots: [REPO], tool_name: 'StrReplace', tool_input: { file_path: f, old_string: 'a', new_string: 'b' } })],
+  ['Cursor preToolUse Delete', 'cursor', (f) => ({ conversation_id: 'c', hook_event_name: 'preToolUse', workspace_roots: [REPO], tool_name: 'Delete', tool_input: { path: f } })],
   ['Copilot edit', 'copilot', (f) => ({ timestamp: 1, cwd: REPO, toolName: 'edit', toolArgs: JSON.stringify({ path: f, old_str: 'a', new_str: 'b' }) })],
   ['Copilot create', 'copilot', (f) => ({ timestamp: 1, cwd: REPO, toolName: 'create', toolArgs: JSON.stringify({ path: f, file_text: '{}' }) })],
   ['Kiro fs_write', 'kiro', (f) => ({ hook_event_name: 'preToolUse', cwd: REPO, tool_name: 'fs_write', tool_input: { command: 'create', path: f, file_text: '{}' } })],

@@ -25,6 +25,8 @@ export function detectRuntime(input: unknown): Runtime {
   if (typeof o.toolName === 'string' && 'toolArgs' in o) return 'copilot';
   if (o.hook_event_name === 'before_tool_call') return 'openclaw';
   if (o.hook_event_name === 'beforeMCPExecution' || o.hook_event_name === 'beforeShellExecution' || (typeof o.command === 'string' && !('tool_name' in o))) return 'cursor';
+  // Cursor's events all carry conversation_id and workspace_roots; Kiro's preToolUse has neither.
+  if (o.hook_event_name === 'preToolUse' && ('workspace_roots' in o || 'conversation_id' in o || 'cursor_version' in o)) return 'cursor';
   if (o.hook_event_name === 'BeforeTool' || o.tool_name === 'run_shell_command') return 'gemini';
   if (o.hook_event_name === 'preToolUse' || o.tool_name === 'execute_bash') return 'kiro';
   return 'claude';
