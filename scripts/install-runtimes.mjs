@@ -15,7 +15,8 @@ const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.
 // STEER_RUNTIMES_CACHE: another cache directory (.ci/run keeps the tree's across its fresh clones).
 const cache = process.env.STEER_RUNTIMES_CACHE || join(root, '.cache/runtimes');
 const prefixOf = (name) => join(cache, `${name}-${manifest[name].version}`);
-const binOf = (name) => join(prefixOf(name), 'node_modules/.bin', manifest[name].bin);
+// A runtime with no "bin" is a library (Cursor's SDK): its package.json stands for it.
+const binOf = (name) => manifest[name].bin ? join(prefixOf(name), 'node_modules/.bin', manifest[name].bin) : join(prefixOf(name), 'node_modules', manifest[name].package, 'package.json');
 
 function install(name) {
   const { package: pkg, version } = manifest[name];

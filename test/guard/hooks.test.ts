@@ -57,7 +57,7 @@ describe('Cursor preToolUse (2.x)', () => {
     expect(out.agent_message).toMatch(/\.cursor\/hooks\.json/);
   });
   it('allows an edit of ordinary code', () => {
-    expect(JSON.parse(guard({ ...base, tool_name: 'Write', tool_input: { file_path: '/repo/src/a.ts', contents: 'x' } }, 'cursor').stdout)).toEqual({ permission: 'allow' });
+    expect(JSON.parse(guard({ ...base, tool_name: 'Write', tool_input: { file_path: '/repo/src/a.ts', content: 'x' } }, 'cursor').stdout)).toEqual({ permission: 'allow' });
   });
   it('reads a Shell tool call from tool_input.command', () => {
     expect(JSON.parse(guard({ ...base, tool_name: 'Shell', tool_input: { command: apply } }, 'cursor').stdout)).toMatchObject({ permission: 'deny' });
@@ -65,6 +65,25 @@ describe('Cursor preToolUse (2.x)', () => {
   });
   it('denies a Shell tool call without a command (fail closed)', () => {
     expect(guard({ ...base, tool_name: 'Shell', tool_input: {} }, 'cursor').code).toBe(2);
+  });
+});
+
+describe('Cursor: the inputs @cursor/sdk 1.0.32 sends (seen in test/runtimes/cursor.test.ts)', () => {
+  const sdk = { conversation_id: 'agent-1', generation_id: 'agent-1', model: 'unknown', session_id: 'agent-1', cursor_version: '1.0.0', workspace_roots: ['/repo'], user_email: null, transcript_path: null };
+  it('beforeShellExecution {command, cwd, sandbox}', () => {
+    expect(JSON.parse(guard({ ...sdk, hook_event_name: 'beforeShellExecution', command: apply, cwd: '/repo', sandbox: false }).stdout)).toMatchObject({ permission: 'deny' });
+  });
+  it('preToolUse Write {file_path, content} and Delete {file_path} of the hook configuration: its file tools have no StrReplace (edits arrive as a Write)', () => {
+    for (const [tool_name, tool_input] of [['Write', { file_path: '/repo/.cursor/hooks.json', content: '{}' }], ['Delete', { file_path: '/repo/.cursor/hooks.json' }]] as const) {
+      expect(JSON.parse(guard({ ...sdk, hook_event_name: 'preToolUse', tool_name, tool_input, tool_use_id: 'u', cwd: '/repo' }).stdout)).toMatchObject({ permission: 'deny' });
+    }
+  });
+  it('preToolUse Shell {command, cwd, timeout}', () => {
+    expect(JSON.parse(guard({ ...sdk, hook_event_name: 'preToolUse', tool_name: 'Shell', tool_input: { command: apply, cwd: '/repo', timeout: 30000 }, tool_use_id: 'u', cwd: '/repo' }).stdout)).toMatchObject({ permission: 'deny' });
+  });
+  it('beforeMCPExecution: tool_input is JSON text, with mcp_server_name and url | command', () => {
+    const input = { ...sdk, hook_event_name: 'beforeMCPExecution', tool_name: 'call_aws', tool_input: JSON.stringify({ cli_command: 'aws s3 rb s3://prod --force' }), mcp_server_name: 'aws', command: 'uvx awslabs.aws-api-mcp-server@latest' };
+    expect(JSON.parse(guard(input).stdout)).toMatchObject({ permission: 'deny' });
   });
 });
 

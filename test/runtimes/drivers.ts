@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DrivenRuntime, type Project, type RunResult, runRuntime, runtimeBin, runtimeEnv } from './harness.js';
+import { repoRoot } from '../support/paths.js';
+import { type DrivenRuntime, type Project, type RunResult, runRuntime, runtimeBin, runtimeEnv, runtimePackageDir } from './harness.js';
 import type { ScriptedModel } from './scripted-model.js';
 
 const PROMPT = 'Run the commands you are given, one at a time.';
@@ -41,6 +42,11 @@ export const DRIVERS: Readonly<Record<DrivenRuntime, (project: Project, model: S
       COPILOT_PROVIDER_API_KEY: 'scripted',
       COPILOT_MODEL: 'claude-sonnet-4.5',
     })),
+
+  // Cursor's agent SDK, local agent: test/runtimes/cursor-agent.mjs creates it in the project (settingSources
+  // "project" unless STEER_CURSOR_SETTING_SOURCES says otherwise) with CURSOR_BACKEND_URL on loopback.
+  cursor: (project, model, extraArgs = [], extraEnv = {}) =>
+    runRuntime(process.execPath, [join(repoRoot, 'test/runtimes/cursor-agent.mjs'), runtimePackageDir('cursor'), PROMPT, ...extraArgs], project.dir, runtimeEnv(project, { CURSOR_BACKEND_URL: model.url, ...extraEnv })),
 };
 
 export const codexHome = (project: Project): string => join(project.home, '.codex');

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { builtCli, repoRoot } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
-export type DrivenRuntime = 'claude' | 'codex' | 'gemini' | 'copilot';
+export type DrivenRuntime = 'claude' | 'codex' | 'gemini' | 'copilot' | 'cursor';
 
 interface ManifestEntry {
   readonly package: string;
   readonly version: string;
-  readonly bin: string;
+  /** The executable; absent for a library (Cursor's SDK), which runtimePackageDir finds. */
+  readonly bin?: string;
 }
 
 export function manifestEntry(runtime: DrivenRuntime): ManifestEntry {
@@ -19,8 +20,17 @@ export function manifestEntry(runtime: DrivenRuntime): ManifestEntry {
 
 /** The pinned runtime's executable in .cache/runtimes/; fails loudly, with how to install it, when it is missing. */
 export function runtimeBin(runtime: DrivenRuntime): string {
-  const { package: pkg, version, bin } = manifestEntry(runtime);
-  const path = join(process.env.STEER_RUNTIMES_CACHE || join(repoRoot, '.cache/runtimes'), `${runtime}-${version}`, 'node_modules/.bin', bin);
+  return installed(runtime, join('node_modules/.bin', manifestEntry(runtime).bin ?? ''));
+}
+
+/** The pinned runtime's package directory in .cache/runtimes/ (a library, run by a script of ours); fails loudly when it is missing. */
+export function runtimePackageDir(runtime: DrivenRuntime): string {
+  return installed(runtime, join('node_modules', manifestEntry(runtime).package));
+}
+
+function installed(runtime: DrivenRuntime, relative: string): string {
+  const { package: pkg, version } = manifestEntry(runtime);
+  const path = join(process.env.STEER_RUNTIMES_CACHE || join(repoRoot, '.cache/runtimes'), `${runtime}-${version}`, relative);
   if (!existsSync(path)) throw new Error(`${pkg}@${version} is not installed at ${path}: run "node scripts/install-runtimes.mjs ${runtime}" (npm run test:runtimes does it first)`);
   return path;
 }

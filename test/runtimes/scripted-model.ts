@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -40,6 +40,11 @@ export async function startScriptedModel(commands: readonly string[]): Promise<S
       }
     });
   });
+  return listenOnLoopback(server, toolResults, requests);
+}
+
+/** Starts a scripted server on a free port of 127.0.0.1, as the ScriptedModel the tests read. */
+export async function listenOnLoopback(server: Server, toolResults: string[], requests: ScriptedModel['requests']): Promise<ScriptedModel> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

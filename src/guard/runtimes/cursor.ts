@@ -7,6 +7,7 @@ import { jsonLine, objectField, stringField, type RuntimeFormat } from './hook-a
 // out {permission: "allow"|"deny"|"ask", user_message, agent_message}. Early 1.7 releases read the
 // camelCase names, so a denial carries both spellings (Cursor ignores fields it doesn't know).
 // Exit 2 also blocks; `failClosed: true` in hooks.json blocks when the hook crashes or times out.
+// All of it seen in @cursor/sdk's local agent, driven in test/runtimes/cursor.test.ts (docs/guard-real-runtimes.md).
 export const cursor: RuntimeFormat = {
   command: (raw) => {
     const o = objectField(raw, 'hook input');
