@@ -1,6 +1,6 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeRecord, type EncodedRecord } from '../../src/core/approval-record.js';
 import { FakeGitHub } from '../support/github-fake.js';
@@ -48,6 +48,7 @@ const applyArtifact = (artifact = 'artifact', env: Env = tfEnv) =>
   });
 const dbId = () => JSON.parse(terraform(tf, work(), ['show', '-json'])).values.root_module.resources.find((r: { address: string }) => r.address === 'terraform_data.db').values.id as string;
 const lastCheck = () => gh.checkRuns.at(-1) as { conclusion: string; output: { summary: string } };
+const listFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 const lastRecord = () => (decodeRecord(lastCheck().output.summary) as EncodedRecord).record;
 
 beforeEach(async () => {
@@ -190,6 +191,29 @@ describe('attacks by an agent that controls the pull request', () => {
     gh.prFiles = Array.from({ length: 3000 }, (_, i) => `modules/m${i}.tf`);
     await gate();
     expect(gh.comments.at(-1)!.body).toMatch(/lists only the first 3000 files/);
+  });
+});
+
+describe('provider code the pull request brings', () => {
+  it('a provider package shipped in terraform.d/plugins (a mirror terraform installs from unasked) needs review, as a lock file change does', async () => {
+    // The pull request adds a provider and its package under terraform.d/plugins; the plan job's
+    // plain `terraform init` (no provider_installation of its own) installs and runs it.
+    const mirror = fakeProviderMirror(join(root, 'pr'), ['1.0.0']);
+    const shipped = join(work(), 'terraform.d', 'plugins');
+    cpSync(mirror.dir, shipped, { recursive: true });
+    const config = `${CONFIG}${requireFakeProvider()}resource "fake_thing" "x" {\n  name = "x"\n}\n`;
+    writeFileSync(join(work(), 'main.tf'), config);
+    terraform(tf, work(), ['init', '-input=false']);
+    planJob(config);
+    expect(readFileSync(join(root, 'artifact', 'tfplan.json'), 'utf8')).toMatch(/"provider_name":"example\.test\/steer\/fake"/);
+    const files = ['main.tf', ...listFiles(shipped).map((f) => relative(work(), f))];
+    gh.prFiles = files.filter((f) => !f.startsWith('terraform.d/'));
+    await gate();
+    expect(lastRecord().verdict).toBe('allow'); // it only creates
+    gh.prFiles = files;
+    await gate();
+    expect(lastRecord().verdict).toBe('review');
+    expect(gh.comments.at(-1)!.body).toMatch(/changes \d+ files in terraform\.d\/plugins\/: terraform init installs provider packages from there unasked, and they run at plan and at apply on production/);
   });
 });
 
