@@ -203,8 +203,9 @@ describe('provider code the pull request brings', () => {
     cpSync(mirror.dir, shipped, { recursive: true });
     const config = `${CONFIG}${requireFakeProvider()}resource "fake_thing" "x" {\n  name = "x"\n}\n`;
     writeFileSync(join(work(), 'main.tf'), config);
-    terraform(tf, work(), ['init', '-input=false']);
-    planJob(config);
+    const plain = { ...mirror.env, TF_CLI_CONFIG_FILE: '/dev/null' }; // no provider_installation: the implied mirrors count
+    terraform(tf, work(), ['init', '-input=false'], plain);
+    planJob(config, 'artifact', [], plain);
     expect(readFileSync(join(root, 'artifact', 'tfplan.json'), 'utf8')).toMatch(/"provider_name":"example\.test\/steer\/fake"/);
     const files = ['main.tf', ...listFiles(shipped).map((f) => relative(work(), f))];
     gh.prFiles = files.filter((f) => !f.startsWith('terraform.d/'));
@@ -267,7 +268,7 @@ describe('saved plans that would apply differently never share an approval; byte
 
   // A real third-party provider (test/support/terraform-provider: example.test/steer/fake, installed
   // from a filesystem mirror in two versions), so that a provider block and the lock file can differ.
-  it('a provider block attribute and the lock file (provider 1.0.0 or 1.0.1) pin their own file too, and the JSON can\'t tell them apart', async () => {
+  it('a provider block attribute and the lock file (provider 1.0.0 or 1.0.1) pin their own file too, and the JSON can\'t tell them apart', { timeout: 180_000 }, async () => {
     const mirror = fakeProviderMirror(root, ['1.0.0']);
     const env = mirror.env;
     const withProvider = (endpoint: string) => `${CHANGED}${requireFakeProvider()}provider "fake" {\n  region   = "eu-1"\n  endpoint = "${endpoint}"\n}\nresource "fake_thing" "x" {\n  name = "x"\n}\n`;

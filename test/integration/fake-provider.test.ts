@@ -116,7 +116,8 @@ describe('terraform with the fake provider', () => {
     expect(realpathSync(platform).startsWith(realpathSync(mirror.dir))).toBe(true);
   });
 
-  it('plan -out, show -json and apply go through it: create, update in place, replace when the name changes, destroy', () => {
+  // About twenty terraform commands, each starting the provider: more time than the default on a busy machine.
+  it('plan -out, show -json and apply go through it: create, update in place, replace when the name changes, destroy', { timeout: 180_000 }, () => {
     const dir = workDir('lifecycle', thing('eu-1'));
     run(dir, ['init', '-input=false']);
     run(dir, ['plan', '-input=false', '-out=tfplan']);

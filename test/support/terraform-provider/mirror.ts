@@ -73,8 +73,9 @@ export function fakeProviderMirror(root: string, versions: readonly string[] = F
   // Only the mirror, no `direct` block: nothing is ever fetched from a network, whatever a configuration asks for.
   const cliConfig = join(root, 'terraform-cli.tfrc');
   writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(dir)}\n    include = ["example.test/steer/*"]\n  }\n}\n`);
-  // The plugin cache stays off (a developer's TF_PLUGIN_CACHE_DIR would put our package outside the test's directory).
-  return { dir, env: { TF_CLI_CONFIG_FILE: cliConfig, TF_PLUGIN_CACHE_DIR: undefined, CHECKPOINT_DISABLE: '1' } };
+  // No plugin cache, and .terraform in the working directory: a developer's TF_PLUGIN_CACHE_DIR or
+  // TF_DATA_DIR would put the installed package outside the test's directory.
+  return { dir, env: { TF_CLI_CONFIG_FILE: cliConfig, TF_PLUGIN_CACHE_DIR: undefined, TF_DATA_DIR: undefined, CHECKPOINT_DISABLE: '1' } };
 }
 
 /** A `terraform` block requiring the fake provider (any version when no constraint is given: the lock file decides). */
