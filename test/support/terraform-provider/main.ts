@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { handshakeLine, launchProblem, serverCertificate } from './go-plugin.js';
-import { FakeProvider } from './provider.js';
+import { FakeProvider, type ProviderRequest } from './provider.js';
 
 /**
  * The provider process terraform starts (through the launcher in the mirror, see mirror.ts):
@@ -13,7 +13,6 @@ import { FakeProvider } from './provider.js';
  * tfplugin6 Provider service and go-plugin's own services (health, controller, stdio, broker).
  * The .proto files are read from beside the bundle.
  */
-type Unary = (call: { request: Record<string, never> }, callback: grpc.sendUnaryData<unknown>) => void;
 type Stream = grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>;
 
 async function main(): Promise<void> {
@@ -54,9 +53,9 @@ async function main(): Promise<void> {
   };
 
   const provider = new FakeProvider(process.env.STEER_FAKE_PROVIDER_VERSION ?? 'dev');
-  const unary = (f: (req: never) => unknown): Unary => (call, callback) => {
+  const unary = <Req>(f: (req: Req) => unknown) => (call: grpc.ServerUnaryCall<Req, unknown>, callback: grpc.sendUnaryData<unknown>) => {
     try {
-      callback(null, f(call.request as never));
+      callback(null, f(call.request));
     } catch (e) {
       callback({ code: grpc.status.INTERNAL, details: e instanceof Error ? e.message : String(e) });
     }
@@ -64,13 +63,13 @@ async function main(): Promise<void> {
   server.addService(service('tfplugin6.Provider'), {
     GetMetadata: unary(() => provider.getMetadata()),
     GetProviderSchema: unary(() => provider.getProviderSchema()),
-    ValidateProviderConfig: unary((r) => provider.validateProviderConfig(r)),
-    ValidateResourceConfig: unary((r) => provider.validateResourceConfig(r)),
-    UpgradeResourceState: unary((r) => provider.upgradeResourceState(r)),
-    ConfigureProvider: unary((r) => provider.configureProvider(r)),
-    ReadResource: unary((r) => provider.readResource(r)),
-    PlanResourceChange: unary((r) => provider.planResourceChange(r)),
-    ApplyResourceChange: unary((r) => provider.applyResourceChange(r)),
+    ValidateProviderConfig: unary((r: ProviderRequest) => provider.validateProviderConfig(r)),
+    ValidateResourceConfig: unary((r: ProviderRequest) => provider.validateResourceConfig(r)),
+    UpgradeResourceState: unary((r: ProviderRequest) => provider.upgradeResourceState(r)),
+    ConfigureProvider: unary((r: ProviderRequest) => provider.configureProvider(r)),
+    ReadResource: unary((r: ProviderRequest) => provider.readResource(r)),
+    PlanResourceChange: unary((r: ProviderRequest) => provider.planResourceChange(r)),
+    ApplyResourceChange: unary((r: ProviderRequest) => provider.applyResourceChange(r)),
     StopProvider: unary(() => provider.stopProvider()),
   });
   server.addService(service('grpc.health.v1.Health'), {

@@ -38,7 +38,8 @@ const THING_ATTRIBUTES = THING_SCHEMA.block.attributes.map((a) => a.name);
 type Diagnostic = { severity: 'ERROR' | 'WARNING'; summary: string; detail?: string; attribute?: { steps: { attribute_name: string }[] } };
 const error = (summary: string, attributeName?: string): Diagnostic => ({ severity: 'ERROR', summary, ...(attributeName ? { attribute: { steps: [{ attribute_name: attributeName }] } } : {}) });
 
-interface Request {
+/** The request fields the provider reads (proto-loader's objects, snake_case). */
+export interface ProviderRequest {
   type_name?: string;
   config?: DynamicValue;
   prior_state?: DynamicValue;
@@ -63,36 +64,36 @@ export class FakeProvider {
     return { provider: PROVIDER_SCHEMA, resource_schemas: { [RESOURCE_TYPE]: THING_SCHEMA }, data_source_schemas: {}, diagnostics: [], server_capabilities: { plan_destroy: false } };
   }
 
-  validateProviderConfig(req: Request) {
+  validateProviderConfig(req: ProviderRequest) {
     const config = fromDynamic(req.config);
     const endpoint = isObject(config) ? config.endpoint : null;
     const bad = typeof endpoint === 'string' && !endpoint.startsWith('https://');
     return { diagnostics: bad ? [error('endpoint must be an https:// URL', 'endpoint')] : [] };
   }
 
-  validateResourceConfig(req: Request) {
+  validateResourceConfig(req: ProviderRequest) {
     return { diagnostics: req.type_name === RESOURCE_TYPE ? [] : [error(`unknown resource type ${req.type_name}`)] };
   }
 
-  configureProvider(req: Request) {
+  configureProvider(req: ProviderRequest) {
     const config = fromDynamic(req.config);
     this.region = isObject(config) ? (config.region ?? null) : null;
     return { diagnostics: [] };
   }
 
   /** State written by this provider (schema version 0) is read back as it is, missing attributes null. */
-  upgradeResourceState(req: Request) {
+  upgradeResourceState(req: ProviderRequest) {
     const raw = req.raw_state?.json && req.raw_state.json.length > 0 ? (JSON.parse(req.raw_state.json.toString('utf8')) as Value) : null;
     if (!isObject(raw)) return { diagnostics: [error('fake_thing state is not an object')] };
     return { upgraded_state: toDynamic(thing(raw)), diagnostics: [] };
   }
 
   /** Nothing exists outside the state: what Terraform holds is what there is. */
-  readResource(req: Request) {
+  readResource(req: ProviderRequest) {
     return { new_state: req.current_state ?? toDynamic(null), diagnostics: [] };
   }
 
-  planResourceChange(req: Request) {
+  planResourceChange(req: ProviderRequest) {
     const proposed = fromDynamic(req.proposed_new_state);
     if (!isObject(proposed)) return { planned_state: toDynamic(null), requires_replace: [], diagnostics: [] }; // a destroy
     const prior = fromDynamic(req.prior_state);
@@ -102,7 +103,7 @@ export class FakeProvider {
     return { planned_state: toDynamic(planned), requires_replace: replace, diagnostics: [] };
   }
 
-  applyResourceChange(req: Request) {
+  applyResourceChange(req: ProviderRequest) {
     const planned = fromDynamic(req.planned_state);
     if (!isObject(planned)) return { new_state: toDynamic(null), diagnostics: [] }; // destroyed: nothing to do
     const made: ObjectValue = { ...planned };
