@@ -12,6 +12,15 @@ export interface FileFacts {
 const WORKFLOWS = /^\.github\/(workflows|actions)\//;
 /** The lock file pins which provider builds run, at plan and at apply. */
 const LOCK_FILE = /(^|\/)\.terraform\.lock\.hcl$/;
+/**
+ * terraform.d/plugins in the working directory is an implied local mirror: without a
+ * provider_installation block, `terraform init` installs providers from it (a new provider needs
+ * no lock-file change in the pull request: init writes that in the job). Grouped by directory.
+ * https://developer.hashicorp.com/terraform/cli/config/config-file#implied-local-mirror-directories
+ */
+const PLUGIN_DIR = /^(.*\/)?terraform\.d\/plugins\//;
+/** A CLI configuration (named by TF_CLI_CONFIG_FILE) chooses where providers come from: mirrors, dev_overrides. */
+const CLI_CONFIG = /(^|\/)(\.terraformrc|terraform\.rc|[^/]+\.tfrc)$/;
 
 /** Findings about what the pull request changes besides the plans: the gate itself, and the code that runs at apply. Pure. */
 export function fileFindings(files: readonly string[], facts: FileFacts): Finding[] {
@@ -33,13 +42,21 @@ export function fileFindings(files: readonly string[], facts: FileFacts): Findin
   for (const f of files.filter((x) => WORKFLOWS.test(x))) {
     out.push({ code: 'STEER-WORKFLOW-CHANGED', severity: 'review', message: `This pull request changes ${f}; workflows can change what the gate checks, so a human must review it.`, plan: 0 });
   }
+  const providers = (message: string): Finding => ({ code: 'STEER-PROVIDERS-CHANGED', severity: facts.production ? 'review' : 'info', message, plan: 0 });
+  const where = facts.production ? ' on production' : '';
   for (const f of files.filter((x) => LOCK_FILE.test(x))) {
-    out.push({
-      code: 'STEER-PROVIDERS-CHANGED',
-      severity: facts.production ? 'review' : 'info',
-      message: `This pull request changes ${f}: other provider builds run at plan and at apply${facts.production ? ' on production' : ''}; check where they come from.`,
-      plan: 0,
-    });
+    out.push(providers(`This pull request changes ${f}: other provider builds run at plan and at apply${where}; check where they come from.`));
+  }
+  const pluginDirs = new Map<string, number>();
+  for (const f of files) {
+    const dir = PLUGIN_DIR.exec(f)?.[0];
+    if (dir !== undefined) pluginDirs.set(dir, (pluginDirs.get(dir) ?? 0) + 1);
+  }
+  for (const [dir, count] of pluginDirs) {
+    out.push(providers(`This pull request changes ${count} file${count === 1 ? '' : 's'} in ${dir}: terraform init installs provider packages from there unasked, and they run at plan and at apply${where}; check where they come from.`));
+  }
+  for (const f of files.filter((x) => CLI_CONFIG.test(x))) {
+    out.push(providers(`This pull request changes ${f}: a Terraform CLI configuration chooses where providers come from (provider_installation, dev_overrides) when a job uses it${where}; check it.`));
   }
   return out;
 }

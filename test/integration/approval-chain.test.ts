@@ -1,11 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeRecord, type EncodedRecord } from '../../src/core/approval-record.js';
 import { FakeGitHub } from '../support/github-fake.js';
 import { runCliAsync } from '../support/run-cli.js';
 import { pullRequestEvent, runBundledAction } from '../support/run-action.js';
+import { fakeProviderMirror, requireFakeProvider } from '../support/terraform-provider/mirror.js';
 import { requireTerraform, terraform } from '../support/terraform.js';
 
 // The whole approval chain as users run it: the real terraform makes a saved plan and its JSON
@@ -23,29 +24,31 @@ let gh: FakeGitHub;
 let root: string;
 const work = () => join(root, 'work'); // the repository checkout the configuration lives in
 const head = () => gh.pullCommits().at(-1)!.sha;
-const tfEnv = { TF_CLI_CONFIG_FILE: '/dev/null' };
+type Env = Record<string, string | undefined>;
+const tfEnv: Env = { TF_CLI_CONFIG_FILE: '/dev/null' };
 
 /** The plan job: `terraform plan -out` and its `show -json`, uploaded as the artifact (here: copied). */
-function planJob(config: string, name = 'artifact', vars: string[] = []): string {
+function planJob(config: string, name = 'artifact', vars: string[] = [], env: Env = tfEnv): string {
   writeFileSync(join(work(), 'main.tf'), config);
-  terraform(tf, work(), ['plan', '-input=false', '-out=tfplan', ...vars]);
+  terraform(tf, work(), ['plan', '-input=false', '-out=tfplan', ...vars], env);
   const out = join(root, name);
   mkdirSync(out, { recursive: true });
   copyFileSync(join(work(), 'tfplan'), join(out, 'tfplan'));
-  writeFileSync(join(out, 'tfplan.json'), terraform(tf, work(), ['show', '-json', 'tfplan']));
+  writeFileSync(join(out, 'tfplan.json'), terraform(tf, work(), ['show', '-json', 'tfplan'], env));
   return out;
 }
 
 const gate = (eventName: 'pull_request' | 'pull_request_review' = 'pull_request', artifact = 'artifact') =>
   runBundledAction(gh, root, pullRequestEvent(eventName, eventName === 'pull_request' ? 'opened' : 'submitted', AGENT, head(), gh.branches.main!), eventName, { plans: `${artifact}/tfplan`, 'signing-key': KEY });
 const approve = (login = 'alice', state = 'APPROVED') => gh.reviews.push({ login, state, commitId: head(), submittedAt: new Date().toISOString() });
-const applyArtifact = (artifact = 'artifact') =>
+const applyArtifact = (artifact = 'artifact', env: Env = tfEnv) =>
   runCliAsync(['apply', join(root, artifact, 'tfplan'), '--tf-chdir', work(), '--github-pr', '1'], {
     cwd: root,
-    env: { ...tfEnv, GITHUB_TOKEN: 'ghs_fake', GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, STEER_GITHUB_RETRY_BASE_MS: '5', STEER_SIGNING_KEY: KEY, GITHUB_EVENT_PATH: undefined },
+    env: { ...env, GITHUB_TOKEN: 'ghs_fake', GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, STEER_GITHUB_RETRY_BASE_MS: '5', STEER_SIGNING_KEY: KEY, GITHUB_EVENT_PATH: undefined },
   });
 const dbId = () => JSON.parse(terraform(tf, work(), ['show', '-json'])).values.root_module.resources.find((r: { address: string }) => r.address === 'terraform_data.db').values.id as string;
 const lastCheck = () => gh.checkRuns.at(-1) as { conclusion: string; output: { summary: string } };
+const listFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 const lastRecord = () => (decodeRecord(lastCheck().output.summary) as EncodedRecord).record;
 
 beforeEach(async () => {
@@ -191,9 +194,35 @@ describe('attacks by an agent that controls the pull request', () => {
   });
 });
 
+describe('provider code the pull request brings', () => {
+  it('a provider package shipped in terraform.d/plugins (a mirror terraform installs from unasked) needs review, as a lock file change does', async () => {
+    // The pull request adds a provider and its package under terraform.d/plugins; the plan job's
+    // plain `terraform init` (no provider_installation of its own) installs and runs it.
+    const mirror = fakeProviderMirror(join(root, 'pr'), ['1.0.0']);
+    const shipped = join(work(), 'terraform.d', 'plugins');
+    cpSync(mirror.dir, shipped, { recursive: true });
+    const config = `${CONFIG}${requireFakeProvider()}resource "fake_thing" "x" {\n  name = "x"\n}\n`;
+    writeFileSync(join(work(), 'main.tf'), config);
+    const plain = { ...mirror.env, TF_CLI_CONFIG_FILE: '/dev/null' }; // no provider_installation: the implied mirrors count
+    terraform(tf, work(), ['init', '-input=false'], plain);
+    planJob(config, 'artifact', [], plain);
+    expect(readFileSync(join(root, 'artifact', 'tfplan.json'), 'utf8')).toMatch(/"provider_name":"example\.test\/steer\/fake"/);
+    const files = ['main.tf', ...listFiles(shipped).map((f) => relative(work(), f))];
+    gh.prFiles = files.filter((f) => !f.startsWith('terraform.d/'));
+    await gate();
+    expect(lastRecord().verdict).toBe('allow'); // it only creates
+    gh.prFiles = files;
+    await gate();
+    expect(lastRecord().verdict).toBe('review');
+    expect(gh.comments.at(-1)!.body).toMatch(/changes \d+ files in terraform\.d\/plugins\/: terraform init installs provider packages from there unasked, and they run at plan and at apply on production/);
+  });
+});
+
 describe('saved plans that would apply differently never share an approval; byte-identical ones are the same artifact', () => {
   const MODULE = (tag: string) => `resource "terraform_data" "inner" {\n  input = "${tag}"\n}\n`;
   const withModule = (source: string) => `${CHANGED}module "m" {\n  source = "${source}"\n}\n`;
+  const artifactOf = async (dir: string, env: Env = tfEnv) =>
+    JSON.parse((await runCliAsync(['plan-check', join(dir, 'tfplan'), '--tf-chdir', work(), '--format', 'json'], { cwd: root, env })).stdout).plans[0] as { artifact: string; digest: string };
 
   it('variables, provisioner commands, module sources and workspaces each pin their own file', async () => {
     for (const [dir, tag] of [['mod-a', 'a'], ['mod-b', 'b']] as const) {
@@ -221,10 +250,8 @@ describe('saved plans that would apply differently never share an approval; byte
       },
     };
     const made = Object.fromEntries(Object.entries(variants).map(([what, make]) => [what, make()]));
-    const artifactOf = async (dir: string) =>
-      JSON.parse((await runCliAsync(['plan-check', join(dir, 'tfplan'), '--tf-chdir', work(), '--format', 'json'], { cwd: root, env: tfEnv })).stdout).plans[0].artifact as string;
-    const approved = await artifactOf(base);
-    const others = await Promise.all(Object.values(made).map(artifactOf));
+    const approved = (await artifactOf(base)).artifact;
+    const others = await Promise.all(Object.values(made).map(async (dir) => (await artifactOf(dir)).artifact));
     expect(new Set([approved, ...others]).size).toBe(others.length + 1);
     gh.addSteerCheck({ artifact: approved, digest: 'd'.repeat(64), verdict: 'review' }, head(), { key: KEY });
     for (const [what, dir] of Object.entries(made)) {
@@ -236,6 +263,55 @@ describe('saved plans that would apply differently never share an approval; byte
     const copy = join(root, 'copy');
     mkdirSync(copy);
     copyFileSync(join(base, 'tfplan'), join(copy, 'tfplan'));
-    expect(await artifactOf(copy)).toBe(approved); // the same bytes are the same artifact
+    expect((await artifactOf(copy)).artifact).toBe(approved); // the same bytes are the same artifact
+  });
+
+  // A real third-party provider (test/support/terraform-provider: example.test/steer/fake, installed
+  // from a filesystem mirror in two versions), so that a provider block and the lock file can differ.
+  it('a provider block attribute and the lock file (provider 1.0.0 or 1.0.1) pin their own file too, and the JSON can\'t tell them apart', { timeout: 180_000 }, async () => {
+    const mirror = fakeProviderMirror(root, ['1.0.0']);
+    const env = mirror.env;
+    const withProvider = (endpoint: string) => `${CHANGED}${requireFakeProvider()}provider "fake" {\n  region   = "eu-1"\n  endpoint = "${endpoint}"\n}\nresource "fake_thing" "x" {\n  name = "x"\n}\n`;
+    const API = 'https://api.example.test';
+    writeFileSync(join(work(), 'main.tf'), withProvider(API));
+    terraform(tf, work(), ['init', '-input=false'], env); // locks 1.0.0, the one version in the mirror
+    const lock = join(work(), '.terraform.lock.hcl');
+    const locked100 = readFileSync(lock, 'utf8');
+    const base = planJob(withProvider(API), 'approved', [], env);
+    gh.prFiles = ['.terraform.lock.hcl', 'main.tf'];
+    await gate('pull_request', 'approved');
+    approve();
+    expect((await gate('pull_request_review', 'approved')).code).toBe(0);
+    expect(lastRecord().plans[0]!.artifact).toBe((await artifactOf(base, env)).artifact);
+    expect(gh.comments.at(-1)!.body).toMatch(/changes \.terraform\.lock\.hcl: other provider builds run at plan and at apply on production/);
+
+    const made: Record<string, string> = {};
+    made['a provider block attribute'] = planJob(withProvider('https://evil.example.test'), 'provider-block', [], env);
+    fakeProviderMirror(root, ['1.0.1']);
+    terraform(tf, work(), ['init', '-input=false', '-upgrade'], env);
+    expect(readFileSync(lock, 'utf8')).toMatch(/version = "1\.0\.1"/);
+    made['the lock file'] = planJob(withProvider(API), 'lock-file', [], env);
+    writeFileSync(lock, locked100); // the working directory as it was approved (terraform applies a plan only with its own lock file)
+    terraform(tf, work(), ['init', '-input=false'], env);
+
+    const approved = await artifactOf(base, env);
+    for (const [what, dir] of Object.entries(made)) {
+      const other = await artifactOf(dir, env);
+      expect(other.artifact, what).not.toBe(approved.artifact);
+      // Neither difference is in the changes the JSON rendering lists: only the saved plan's hash tells them apart.
+      expect(other.digest, what).toBe(approved.digest);
+      const r = await applyArtifact(dir.split('/').pop(), env);
+      expect(r.code, what).toBe(2);
+      expect(r.stderr, what).toMatch(/not the plan that was reviewed/);
+    }
+    expect(new Set(Object.values(made).map((d) => readFileSync(join(d, 'tfplan')).toString('base64'))).size).toBe(2);
+
+    // The approved bytes under another name are the approved plan, and apply runs the build its lock file chose.
+    copyFileSync(join(base, 'tfplan'), join(made['the lock file']!, 'tfplan'));
+    const r = await applyArtifact('lock-file', env);
+    expect(r.stderr).toMatch(/"outcome":"approved".*"approver":"alice"/);
+    expect(r.code).toBe(0);
+    const state = JSON.parse(terraform(tf, work(), ['show', '-json'], env)).values.root_module.resources;
+    expect(state.find((x: { address: string }) => x.address === 'fake_thing.x').values.id).toMatch(/^x-v1\.0\.0-/);
   });
 });
