@@ -17,7 +17,7 @@ export async function liveHookNote(runtime: Runtime, cwd: string): Promise<strin
     case 'kiro':
       return 'Kiro CLI v3 reads .kiro/hooks/steer.json for every agent of this workspace (older Kiro CLI releases read hooks from an agent file: run "kiro-cli agent migrate" after upgrading).';
     case 'openclaw':
-      return 'OpenClaw keeps workspace plugins disabled until you enable them: run "openclaw plugins install --link ./.openclaw/extensions/steer-guard" and "openclaw plugins enable steer-guard" (or add the folder to plugins.load.paths in ~/.openclaw/openclaw.json), then restart the gateway. "openclaw plugins list --enabled" shows it.';
+      return OPENCLAW_STEPS;
     case 'cursor':
       return 'Cursor runs project hooks only in a trusted workspace. File edits are stopped by preToolUse, which Cursor 2.x offers; Cursor 1.7 has no hook before a file edit (afterFileEdit only), so there its file tools can edit the hook files (the PR gate still reviews them): update Cursor.';
     case 'claude':
@@ -28,6 +28,10 @@ export async function liveHookNote(runtime: Runtime, cwd: string): Promise<strin
     }
   }
 }
+
+// Seen with OpenClaw 2026.9.6 (test/runtimes/openclaw.test.ts).
+const OPENCLAW_STEPS =
+  'OpenClaw loads no plugin you have not enabled, so until then it runs tool calls unguarded. Two steps: (1) "openclaw plugins install --link ./.openclaw/extensions/steer-guard" (it asks you to review the plugin and its capabilities; without a terminal add --force --accept-capabilities); (2) "openclaw plugins enable steer-guard"; then restart the gateway ("openclaw plugins list --enabled" shows it). When this folder is the agent\'s workspace, "plugins.entries.steer-guard.enabled: true" in ~/.openclaw/openclaw.json is enough. "openclaw agent exec" loads no plugins at all: run headless turns with "openclaw agent --local".';
 
 const CODEX_STEPS =
   'Codex runs a project\'s hooks only in a folder you trust, and then only hooks you trusted one by one; until then it runs commands unguarded. Two steps: (1) trust this folder: start `codex` here and accept "trust this folder" (or run `codex exec --trust` once here); (2) run `steer init --agent codex` again, which trusts the Steer hook as Codex\'s /hooks screen would (or type /hooks in codex and trust "npx --no-install steer guard"). A changed .codex/hooks.json needs step 2 again.';

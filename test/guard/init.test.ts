@@ -116,9 +116,10 @@ describe('steer init', () => {
   it('installs the OpenClaw plugin and says how to enable it; twice changes nothing', () => {
     const first = runCli(['init', '--agent', 'openclaw'], { cwd: dir });
     expect(first.stdout).toMatch(/wrote {5}\.openclaw\/extensions\/steer-guard\/index\.js/);
-    expect(first.stdout).toMatch(/openclaw plugins enable steer-guard/);
-    expect(read('.openclaw/extensions/steer-guard/openclaw.plugin.json')).toMatchObject({ id: 'steer-guard', configSchema: { type: 'object' } });
-    expect(read('.openclaw/extensions/steer-guard/package.json').openclaw.extensions).toEqual(['./index.js']);
+    expect(first.stdout).toMatch(/openclaw plugins install --link \.\/\.openclaw\/extensions\/steer-guard.*openclaw plugins enable steer-guard.*openclaw agent exec" loads no plugins/s);
+    // Loaded when the Gateway starts: OpenClaw no longer loads a plugin without activation metadata at startup.
+    expect(read('.openclaw/extensions/steer-guard/openclaw.plugin.json')).toMatchObject({ id: 'steer-guard', configSchema: { type: 'object' }, activation: { onStartup: true } });
+    expect(read('.openclaw/extensions/steer-guard/package.json')).toMatchObject({ name: 'steer-guard', openclaw: { extensions: ['./index.js'] } });
     expect(runCli(['init', '--agent', 'openclaw'], { cwd: dir }).stdout).not.toMatch(/wrote {5}\.openclaw/);
   });
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { repoRoot } from '../support/paths.js';
-import { type DrivenRuntime, type Project, type RunResult, runRuntime, runtimeBin, runtimeEnv, runtimePackageDir } from './harness.js';
+import { type DrivenRuntime, type Project, type RunResult, runRuntime, runtimeBin, runtimeEnv, runtimeNodeDir, runtimePackageDir, scratchDir } from './harness.js';
 import type { ScriptedModel } from './scripted-model.js';
 
 const PROMPT = 'Run the commands you are given, one at a time.';
@@ -47,7 +47,58 @@ export const DRIVERS: Readonly<Record<DrivenRuntime, (project: Project, model: S
   // "project" unless STEER_CURSOR_SETTING_SOURCES says otherwise) with CURSOR_BACKEND_URL on loopback.
   cursor: (project, model, extraArgs = [], extraEnv = {}) =>
     runRuntime(process.execPath, [join(repoRoot, 'test/runtimes/cursor-agent.mjs'), runtimePackageDir('cursor'), PROMPT, ...extraArgs], project.dir, runtimeEnv(project, { CURSOR_BACKEND_URL: model.url, ...extraEnv })),
+
+  // One embedded turn with the plugins loaded (`agent --local`; `agent exec` loads none), under the
+  // Node.js OpenClaw needs, with the scripted provider (Anthropic Messages) added to the user's config.
+  openclaw: (project, model, extraArgs = [], extraEnv = {}) => {
+    configureOpenClaw(project, openClawProvider(model));
+    return runOpenClaw(project, ['agent', '--local', '--agent', 'main', '--json', '-m', PROMPT, ...extraArgs], extraEnv);
+  },
 };
+
+/** OpenClaw's HOME, one per project and outside it: OpenClaw imports plugins from copies it keeps there. */
+const openClawHomes = new Map<string, string>();
+export function openClawHome(project: Project): string {
+  if (!openClawHomes.has(project.dir)) openClawHomes.set(project.dir, scratchDir('openclaw-home'));
+  return openClawHomes.get(project.dir)!;
+}
+
+/** Runs the OpenClaw CLI in the project (the steps `steer init` names, or a turn). */
+export function runOpenClaw(project: Project, args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
+  return runRuntime(runtimeBin('openclaw'), args, project.dir, runtimeEnv(project, { HOME: openClawHome(project), ...extraEnv }, runtimeNodeDir('openclaw')));
+}
+
+/** Merges into the user's OpenClaw configuration (~/.openclaw/openclaw.json), keeping what `openclaw plugins …` wrote there. */
+export function configureOpenClaw(project: Project, patch: Record<string, unknown>): void {
+  const file = join(openClawHome(project), '.openclaw/openclaw.json');
+  mkdirSync(dirname(file), { recursive: true });
+  const config = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, JSON.stringify(merged(config, patch), null, 2));
+}
+
+function merged(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const old = out[k];
+    const bothObjects = [old, v].every((x) => typeof x === 'object' && x !== null && !Array.isArray(x));
+    out[k] = bothObjects ? merged(old as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
+}
+
+/** The scripted model as an OpenClaw custom provider (models.providers, api "anthropic-messages"), the default model; no workspace bootstrap files. */
+export function openClawProvider(model: ScriptedModel): Record<string, unknown> {
+  const scripted = { id: 'scripted', name: 'Scripted', reasoning: false, input: ['text'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 200000, maxTokens: 8192 };
+  return {
+    models: { mode: 'replace', providers: { scripted: { baseUrl: model.url, apiKey: 'scripted', api: 'anthropic-messages', models: [scripted] } } },
+    agents: { defaults: { model: { primary: 'scripted/scripted' }, skipBootstrap: true } },
+  };
+}
+
+/** What the user does in OpenClaw to use the plugin in place: this project as the agent's workspace, the workspace plugin enabled. */
+export function openClawWorkspace(project: Project, enable = true): Record<string, unknown> {
+  return { agents: { defaults: { workspace: project.dir } }, ...(enable ? { plugins: { entries: { 'steer-guard': { enabled: true } } } } : {}) };
+}
 
 export const codexHome = (project: Project): string => join(project.home, '.codex');
 

@@ -5,18 +5,22 @@ import { join } from 'node:path';
 import { builtCli, repoRoot } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
-export type DrivenRuntime = 'claude' | 'codex' | 'gemini' | 'copilot' | 'cursor';
+export type DrivenRuntime = 'claude' | 'codex' | 'gemini' | 'copilot' | 'openclaw' | 'cursor';
 
 interface ManifestEntry {
   readonly package: string;
   readonly version: string;
   /** The executable; absent for a library (Cursor's SDK), which runtimePackageDir finds. */
   readonly bin?: string;
+  /** The Node.js release it runs under, when it needs a newer one than Steer's own. */
+  readonly node?: string;
 }
 
 export function manifestEntry(runtime: DrivenRuntime): ManifestEntry {
   return (JSON.parse(readFileSync(join(repoRoot, 'test/runtimes/runtimes.json'), 'utf8')) as Record<string, ManifestEntry>)[runtime]!;
 }
+
+const runtimesCache = (): string => process.env.STEER_RUNTIMES_CACHE || join(repoRoot, '.cache/runtimes');
 
 /** The pinned runtime's executable in .cache/runtimes/; fails loudly, with how to install it, when it is missing. */
 export function runtimeBin(runtime: DrivenRuntime): string {
@@ -30,9 +34,21 @@ export function runtimePackageDir(runtime: DrivenRuntime): string {
 
 function installed(runtime: DrivenRuntime, relative: string): string {
   const { package: pkg, version } = manifestEntry(runtime);
-  const path = join(process.env.STEER_RUNTIMES_CACHE || join(repoRoot, '.cache/runtimes'), `${runtime}-${version}`, relative);
+  const path = join(runtimesCache(), `${runtime}-${version}`, relative);
   if (!existsSync(path)) throw new Error(`${pkg}@${version} is not installed at ${path}: run "node scripts/install-runtimes.mjs ${runtime}" (npm run test:runtimes does it first)`);
   return path;
+}
+
+/**
+ * The directory of the Node.js a runtime runs under (to put first on its PATH), when it needs a
+ * newer one than Steer's own (OpenClaw: >= 24.16); fails loudly, with how to install it, when it is missing.
+ */
+export function runtimeNodeDir(runtime: DrivenRuntime): string | undefined {
+  const { node } = manifestEntry(runtime);
+  if (node === undefined) return undefined;
+  const dir = join(runtimesCache(), `node-${node}`, 'node_modules/node/bin');
+  if (!existsSync(join(dir, 'node'))) throw new Error(`Node.js ${node}, which ${runtime} needs, is not installed at ${dir}: run "node scripts/install-runtimes.mjs ${runtime}" (it installs the npm package node@${node}; npm run test:runtimes does it first)`);
+  return dir;
 }
 
 export interface Project {
@@ -77,6 +93,13 @@ export function prepareProject(runtime: DrivenRuntime, init = true): Project {
 
 const created: string[] = [];
 
+/** A temporary directory outside any project, removed with the projects (a runtime's HOME that must not be inside the repository). */
+export function scratchDir(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `steer-rt-${name}-`));
+  created.push(dir);
+  return dir;
+}
+
 /** Removes the projects this test file prepared (their HOMEs hold the runtimes' sessions); STEER_KEEP_PROJECTS=1 keeps them. */
 export function removeProjects(): void {
   if (process.env.STEER_KEEP_PROJECTS) return;
@@ -92,14 +115,17 @@ function git(cwd: string, args: string[]): void {
   if (spawnSync('git', args, { cwd, stdio: 'ignore' }).status !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}`);
 }
 
-/** The environment a runtime runs in: the stub first on PATH, its own HOME, nothing of ours that could reach a network. */
-export function runtimeEnv(project: Project, extra: Record<string, string>): Record<string, string> {
+/**
+ * The environment a runtime runs in: the stub first on PATH (then the Node.js the runtime needs,
+ * `nodeDir`), its own HOME, nothing of ours that could reach a network.
+ */
+export function runtimeEnv(project: Project, extra: Record<string, string>, nodeDir?: string): Record<string, string> {
   const keep = ['LANG', 'TERM', 'TMPDIR', 'USER', 'SHELL'];
   const env: Record<string, string> = {};
   for (const k of keep) if (process.env[k] !== undefined) env[k] = process.env[k]!;
   return {
     ...env,
-    PATH: `${join(project.dir, 'bin')}:${join(project.dir, 'node_modules/.bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    PATH: [join(project.dir, 'bin'), join(project.dir, 'node_modules/.bin'), ...(nodeDir ? [nodeDir] : []), process.env.PATH ?? '/usr/bin:/bin'].join(':'),
     HOME: project.home,
     NO_COLOR: '1',
     CI: '1',

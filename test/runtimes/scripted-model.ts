@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 /**
  * A scripted model on 127.0.0.1 speaking the three model APIs the agent runtimes use — Anthropic
  * Messages (Claude Code; Copilot CLI's BYOK "anthropic" provider), OpenAI Responses (Codex) and
- * Gemini generateContent (Gemini CLI) — streaming included. Its model turn n answers with one
- * shell tool call running `commands[n]` (n = the tool results the conversation already holds), and
- * once every command had its turn, with a final text. What the runtime sent back as each tool's
- * result is kept: a denied command comes back with the hook's reason.
+ * Gemini generateContent (Gemini CLI) — streaming included. Its model turn n answers with one tool
+ * call for `steps[n]` (n = the tool results the conversation already holds): a shell command is run
+ * with the runtime's shell tool, a named tool call as given. Once every step had its turn, it answers
+ * with a final text. What the runtime sent back as each tool's result is kept: a denied command
+ * comes back with the hook's reason.
  */
 export interface ScriptedModel {
   readonly url: string;
@@ -18,9 +19,13 @@ export interface ScriptedModel {
   close(): Promise<void>;
 }
 
-const SHELL_TOOL_NAMES = ['bash', 'shell', 'exec_command', 'shell_command', 'run_shell_command', 'powershell'];
+/** One model turn: a shell command (for the runtime's shell tool), or a call of a named tool with its input. */
+export type ScriptedStep = string | { readonly tool: string; readonly input: Record<string, unknown> };
 
-export async function startScriptedModel(commands: readonly string[]): Promise<ScriptedModel> {
+// OpenClaw's shell tool is `exec`; it comes last, as another runtime's tool of that name may not be a shell.
+const SHELL_TOOL_NAMES = ['bash', 'shell', 'exec_command', 'shell_command', 'run_shell_command', 'powershell', 'exec'];
+
+export async function startScriptedModel(steps: readonly ScriptedStep[]): Promise<ScriptedModel> {
   const toolResults: string[] = [];
   const requests: ScriptedModel['requests'] = [];
   const server = createServer((req, res) => {
@@ -34,7 +39,7 @@ export async function startScriptedModel(commands: readonly string[]): Promise<S
         body = {};
       }
       try {
-        route(req, res, body, commands, toolResults, requests);
+        route(req, res, body, steps, toolResults, requests);
       } catch (e) {
         res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: String(e) } }));
       }
@@ -58,16 +63,16 @@ export async function listenOnLoopback(server: Server, toolResults: string[], re
   };
 }
 
-function route(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, commands: readonly string[], toolResults: string[], requests: ScriptedModel['requests']): void {
+function route(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, steps: readonly ScriptedStep[], toolResults: string[], requests: ScriptedModel['requests']): void {
   const path = (req.url ?? '/').split('?')[0]!;
   const tools = toolNames(body);
   requests.push({ method: req.method ?? 'GET', path, tools });
   if (req.method !== 'POST') return json(res, path.endsWith('/models') ? { data: [], models: [] } : {});
   if (path.endsWith('/messages/count_tokens')) return json(res, { input_tokens: 10 });
-  if (path.endsWith('/messages')) return anthropic(res, body, tools, commands, toolResults);
-  if (path.endsWith('/responses')) return responses(res, body, tools, commands, toolResults);
+  if (path.endsWith('/messages')) return anthropic(res, body, tools, steps, toolResults);
+  if (path.endsWith('/responses')) return responses(res, body, tools, steps, toolResults);
   if (path.endsWith(':countTokens')) return json(res, { totalTokens: 10 });
-  if (path.includes(':streamGenerateContent') || path.includes(':generateContent')) return gemini(res, path.includes(':stream'), body, tools, commands, toolResults);
+  if (path.includes(':streamGenerateContent') || path.includes(':generateContent')) return gemini(res, path.includes(':stream'), body, tools, steps, toolResults);
   res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `scripted model: no route for ${path}` } }));
 }
 
@@ -83,10 +88,22 @@ function toolNames(body: Record<string, unknown>): string[] {
 
 const shellTool = (tools: string[]): string | undefined => SHELL_TOOL_NAMES.map((n) => tools.find((t) => t.toLowerCase() === n)).find((t) => t !== undefined);
 
-/** The next command, when this request offers a shell tool and commands remain; records the results so far. */
-function nextCommand(results: string[], tools: string[], toolResults: string[], commands: readonly string[]): string | undefined {
+interface Call {
+  readonly name: string;
+  readonly input: Record<string, unknown>;
+}
+
+/**
+ * The next step's call, when steps remain and this request offers its tool (side requests offer
+ * none); records the results so far. `shellInput` shapes a command for the runtime's shell tool.
+ */
+function nextCall(results: string[], tools: string[], toolResults: string[], steps: readonly ScriptedStep[], shellInput: (tool: string, command: string) => Record<string, unknown> = (_tool, command) => ({ command, description: 'scripted command' })): Call | undefined {
   if (results.length > toolResults.length) toolResults.push(...results.slice(toolResults.length));
-  return shellTool(tools) !== undefined && results.length < commands.length ? commands[results.length] : undefined;
+  const step = steps[results.length];
+  if (step === undefined) return undefined;
+  if (typeof step !== 'string') return tools.includes(step.tool) ? { name: step.tool, input: step.input } : undefined;
+  const tool = shellTool(tools);
+  return tool === undefined ? undefined : { name: tool, input: shellInput(tool, step) };
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -103,18 +120,17 @@ function sse(res: ServerResponse, events: { event?: string; data: unknown }[]): 
 }
 
 // Anthropic Messages (https://docs.anthropic.com/en/api/messages-streaming).
-function anthropic(res: ServerResponse, body: Record<string, unknown>, tools: string[], commands: readonly string[], toolResults: string[]): void {
+function anthropic(res: ServerResponse, body: Record<string, unknown>, tools: string[], steps: readonly ScriptedStep[], toolResults: string[]): void {
   const messages = (Array.isArray(body.messages) ? body.messages : []) as { role: string; content: unknown }[];
   const results = messages.flatMap((m) => (Array.isArray(m.content) ? (m.content as Record<string, unknown>[]) : []).filter((b) => b.type === 'tool_result').map((b) => text(b.content)));
-  const command = nextCommand(results, tools, toolResults, commands);
+  const call = nextCall(results, tools, toolResults, steps);
   const id = `toolu_${results.length + 1}`;
-  const tool = shellTool(tools)!;
-  const block = command !== undefined ? { type: 'tool_use', id, name: tool, input: { command, description: 'scripted command' } } : { type: 'text', text: FINAL };
-  const stopReason = command !== undefined ? 'tool_use' : 'end_turn';
+  const block = call !== undefined ? { type: 'tool_use', id, name: call.name, input: call.input } : { type: 'text', text: FINAL };
+  const stopReason = call !== undefined ? 'tool_use' : 'end_turn';
   const message = { id: `msg_${Date.now()}`, type: 'message', role: 'assistant', model: String(body.model ?? 'scripted'), stop_reason: null, stop_sequence: null, usage: { input_tokens: 10, output_tokens: 1 } };
   if (body.stream !== true) return json(res, { ...message, content: [block], stop_reason: stopReason });
-  const start = command !== undefined ? { type: 'tool_use', id, name: tool, input: {} } : { type: 'text', text: '' };
-  const delta = command !== undefined ? { type: 'input_json_delta', partial_json: JSON.stringify(block.input) } : { type: 'text_delta', text: FINAL };
+  const start = call !== undefined ? { type: 'tool_use', id, name: call.name, input: {} } : { type: 'text', text: '' };
+  const delta = call !== undefined ? { type: 'input_json_delta', partial_json: JSON.stringify(call.input) } : { type: 'text_delta', text: FINAL };
   sse(res, [
     { event: 'message_start', data: { type: 'message_start', message: { ...message, content: [] } } },
     { event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: start } },
@@ -126,14 +142,13 @@ function anthropic(res: ServerResponse, body: Record<string, unknown>, tools: st
 }
 
 // OpenAI Responses, streamed (https://platform.openai.com/docs/api-reference/responses-streaming).
-function responses(res: ServerResponse, body: Record<string, unknown>, tools: string[], commands: readonly string[], toolResults: string[]): void {
+function responses(res: ServerResponse, body: Record<string, unknown>, tools: string[], steps: readonly ScriptedStep[], toolResults: string[]): void {
   const input = (Array.isArray(body.input) ? body.input : []) as Record<string, unknown>[];
   const results = input.filter((i) => i.type === 'function_call_output' || i.type === 'custom_tool_call_output').map((i) => text(i.output));
-  const command = nextCommand(results, tools, toolResults, commands);
-  const tool = shellTool(tools);
+  const call = nextCall(results, tools, toolResults, steps, codexArguments);
   const id = `resp_${Date.now()}`;
-  const item = command !== undefined
-    ? { type: 'function_call', id: `fc_${results.length + 1}`, call_id: `call_${results.length + 1}`, name: tool, arguments: JSON.stringify(codexArguments(tool!, command)) }
+  const item = call !== undefined
+    ? { type: 'function_call', id: `fc_${results.length + 1}`, call_id: `call_${results.length + 1}`, name: call.name, arguments: JSON.stringify(call.input) }
     : { type: 'message', id: `msg_${results.length + 1}`, role: 'assistant', content: [{ type: 'output_text', text: FINAL, annotations: [] }] };
   const usage = { input_tokens: 10, input_tokens_details: { cached_tokens: 0 }, output_tokens: 1, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 11 };
   sse(res, [
@@ -157,14 +172,14 @@ function codexArguments(tool: string, command: string): Record<string, unknown> 
 }
 
 // Gemini generateContent / streamGenerateContent?alt=sse (https://ai.google.dev/api/generate-content).
-function gemini(res: ServerResponse, stream: boolean, body: Record<string, unknown>, tools: string[], commands: readonly string[], toolResults: string[]): void {
+function gemini(res: ServerResponse, stream: boolean, body: Record<string, unknown>, tools: string[], steps: readonly ScriptedStep[], toolResults: string[]): void {
   const contents = (Array.isArray(body.contents) ? body.contents : []) as { parts?: Record<string, unknown>[] }[];
   const results = contents.flatMap((c) => (c.parts ?? []).filter((p) => p.functionResponse).map((p) => text((p.functionResponse as { response?: unknown }).response)));
-  const command = nextCommand(results, tools, toolResults, commands);
+  const call = nextCall(results, tools, toolResults, steps);
   const config = (body.generationConfig ?? {}) as Record<string, unknown>;
   // Side requests (next-speaker checks, routing) ask for JSON and offer no tools.
   const finalText = config.responseMimeType === 'application/json' ? JSON.stringify({ next_speaker: 'user', reasoning: 'scripted', model_choice: 'flash' }) : FINAL;
-  const part = command !== undefined ? { functionCall: { name: shellTool(tools), args: { command, description: 'scripted command' } } } : { text: finalText };
+  const part = call !== undefined ? { functionCall: { name: call.name, args: call.input } } : { text: finalText };
   const chunk = { candidates: [{ content: { role: 'model', parts: [part] }, finishReason: 'STOP', index: 0 }], usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 1, totalTokenCount: 11 }, modelVersion: 'scripted' };
   if (!stream) return json(res, chunk);
   sse(res, [{ data: chunk }]);
