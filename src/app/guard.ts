@@ -18,7 +18,7 @@ export const WAY_THROUGH =
 export function checkCommand(command: string | readonly string[], lists: GuardLists, cwd: string = process.cwd()): Decision {
   const sh = shellSyntax; // loaded only if the command needs a real parse (not for plain words)
   const parsed = parseCommand(sh, typeof command === 'string' ? command : quoteArgv(command));
-  const decision = decide(parsed, lists);
+  const decision = decide(parsed, lists, cwd);
   if (decision.decision === 'deny') return decision;
   return checkScripts(sh, parsed.scripts, lists, cwd, 0) ?? checkTasks(sh, parsed, lists, cwd) ?? decision;
 }
@@ -58,11 +58,12 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
       case 'shell': {
         const command = format.command(input);
         if (command === null) return format.allow(); // not a shell command after all: not ours to judge
-        // Codex also runs apply_patch as a shell command (`apply_patch <<'EOF'` or with the patch as its argument).
-        const patched = command.includes('*** Begin Patch') ? selfEdit('apply_patch', patchFiles(command), cwd) : undefined;
+        // Codex also runs apply_patch as a shell command (`apply_patch <<'EOF'` or with the patch as its argument);
+        // any agent may feed a unified diff to `git apply` or `patch` the same way.
+        const patched = command.includes('*** Begin Patch') || /^\+\+\+ /m.test(command) ? selfEdit('apply_patch', patchFiles(command), cwd) : undefined;
         if (patched) return format.deny(patched);
         const decision = checkCommand(command, lists, cwd);
-        return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
+        return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${decision.selfEdit ? SELF_EDIT_WAY : WAY_THROUGH}`);
       }
       default: {
         const never: never = call;
