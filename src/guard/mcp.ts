@@ -1,4 +1,5 @@
 import { MCP_SERVERS, type McpServerTable, type ToolJudgement } from './mcp-servers.js';
+import { operationReads } from './sdk-calls.js';
 import { quoteArgv } from './words.js';
 
 /** An MCP tool call as a runtime presents it: the tool's name (maybe prefixed with its server's), the server when known, the arguments. */
@@ -38,7 +39,7 @@ export function decideMcp(call: McpCall, judge: JudgeCommand): ToolDecision {
   const byTool = MCP_SERVERS.map((server) => ({ server, tool: toolIn(server, exact, call.name, true) })).find((x) => x.tool);
   if (byTool) return decideTool(byTool.server, byTool.tool!, call.args, judge);
   if (named.length > 0) return deny(`"${call.name}" is not a tool Steer knows of the ${named.map((t) => t.title).join(' or the ')}, so it may change infrastructure`);
-  return unknownServer(call, judge);
+  return unknownServer(call, server, judge);
 }
 
 /**
@@ -56,7 +57,9 @@ function nameParts(call: McpCall): { server: string; tool: string | undefined } 
   if (n.startsWith('@') && n.includes('/')) return exact(n.slice(1, n.indexOf('/')), n.slice(n.indexOf('/') + 1));
   if (n.includes('__')) return exact(n.slice(0, n.indexOf('__')), n.slice(n.indexOf('__') + 2));
   if (call.serverHint !== undefined) return { server: call.serverHint, tool: call.tool ?? n }; // Cursor: the bare tool name
-  return { server: n, tool: call.tool };
+  // Copilot's `server-tool`: the server's name comes before the last `-` (tool names are mostly snake_case),
+  // so a tool named for another server (`aws-iac-validate_cloudformation_template`) doesn't pick that server.
+  return { server: n.includes('-') ? n.slice(0, n.lastIndexOf('-')) : n, tool: call.tool };
 }
 
 /** The tool of `server` this call is: its exact name when the runtime says it, else a tool the name ends with (after a separator). */
@@ -111,8 +114,14 @@ function judged(server: McpServerTable, tool: string, j: ToolJudgement, args: un
   }
 }
 
-/** Argument names that hold a command line, in servers that run commands (desktop-commander, shell servers…). */
-const COMMAND_ARGS = ['command', 'cmd', 'cli_command', 'commandLine', 'command_line', 'shell_command', 'script'];
+/** Argument names that hold a command line, or its words, in servers that run commands (desktop-commander, shell servers…). */
+const COMMAND_ARGS = ['command', 'cmd', 'cli_command', 'commandLine', 'command_line', 'shell_command', 'script', 'argv'];
+/** With a program in `command`, the arguments that follow it (`{command: "terraform", args: ["apply"]}`). */
+const ARGUMENT_ARGS = ['args', 'arguments', 'argv'];
+/** Servers of AWS by their name or package (`awslabs.elasticache-mcp-server`, `aws-dataprocessing`, `amazon-sns-sqs`). */
+const AWS_SERVER = /awslabs|(^|[^a-z])(aws|amazon)([^a-z]|$)/i;
+/** Arguments that pick the operation of a multi-operation tool (`manage_aws_glue_jobs {operation: "delete-job"}`). */
+const OPERATION_ARGS = ['operation', 'action', 'api_operation', 'operation_name'];
 /** Tool names that change something, by their first word. */
 const MUTATING_NAME = /(^|[_\-/.:])(create|update|delete|put|patch|apply|deploy|destroy|terminate|remove|modify|set|attach|detach|run|execute|start|stop|reboot|scale|upsert|provision|import)([_\-A-Z]|$)/i;
 /** Arguments that name cloud infrastructure: CloudFormation/Cloud Control types, ARNs, Azure resource IDs, Google Cloud resource names. */
@@ -123,11 +132,13 @@ const CODE_RUNNERS: readonly [RegExp, readonly string[]][] = [
   [/node|javascript|(^|[_\-/.:])js([_\-/.:]|$)|typescript/i, ['node', '-e']],
 ];
 
-function unknownServer(call: McpCall, judge: JudgeCommand): ToolDecision {
+function unknownServer(call: McpCall, server: string, judge: JudgeCommand): ToolDecision {
   const args = argsObject(call.args);
+  const words = (v: unknown): string[] | undefined => (Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === 'string') ? (v as string[]) : undefined);
   for (const key of COMMAND_ARGS) {
     const v = args[key];
-    const command = typeof v === 'string' ? v : Array.isArray(v) && v.every((w) => typeof w === 'string') ? (v as string[]).join(' ') : undefined;
+    const following = key === 'command' && typeof v === 'string' ? ARGUMENT_ARGS.map((k) => words(args[k])).find((w) => w !== undefined) : undefined;
+    const command = following ? quoteArgv([v as string, ...following]) : typeof v === 'string' ? v : words(v) ? quoteArgv(words(v)!) : undefined;
     if (command === undefined) continue;
     const d = judge(command);
     if (d.decision === 'deny') return deny(`the MCP tool "${call.name}" would run "${command}": ${d.reason}`);
@@ -139,6 +150,16 @@ function unknownServer(call: McpCall, judge: JudgeCommand): ToolDecision {
   }
   if (MUTATING_NAME.test(call.name) && strings(call.args).some((s) => INFRA_VALUE.test(s))) {
     return deny(`the MCP tool "${call.name}" looks like a change to cloud infrastructure (its arguments name cloud resources)`);
+  }
+  // An AWS server Steer has no table for: its tools are named for the AWS operations they call
+  // (`delete-replication-group`, `create_topic`), or take one (`manage_aws_glue_jobs {operation}`).
+  if (AWS_SERVER.test(server)) {
+    const tool = call.tool ?? call.name.split(/__|\//).pop()!;
+    const operation = OPERATION_ARGS.map((k) => args[k]).find((v): v is string => typeof v === 'string');
+    const writes = [tool, operation].find((name) => name !== undefined && (operationReads(name.replace(/-/g, '_')) === false || MUTATING_NAME.test(name)));
+    if (writes !== undefined && !(writes === tool && operation !== undefined && operationReads(operation.replace(/-/g, '_')) === true)) {
+      return deny(`"${call.name}" of an AWS MCP server Steer has no table for calls ${writes}, which changes AWS resources`);
+    }
   }
   return { decision: 'allow', reason: `"${call.name}" is not a tool of an infrastructure server Steer knows` };
 }
