@@ -38,7 +38,7 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
     // works in: most runtimes say `cwd`; Cursor's MCP and file events say only `workspace_roots`.
     const o = input as { cwd?: unknown; workspace_roots?: unknown };
     const given = o.cwd ?? (Array.isArray(o.workspace_roots) ? o.workspace_roots[0] : undefined);
-    const cwd = typeof given === 'string' && isAbsolute(given) ? given : process.cwd();
+    let cwd = typeof given === 'string' && isAbsolute(given) ? given : process.cwd();
     const call = toolCallOf(chosen, input);
     switch (call.kind) {
       case 'none':
@@ -58,6 +58,9 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
       case 'shell': {
         const command = format.command(input);
         if (command === null) return format.allow(); // not a shell command after all: not ours to judge
+        // The shell tool's own directory (Gemini CLI `directory`/`dir_path`, Codex `workdir`, OpenClaw `workdir`): the command runs there.
+        const workdir = shellWorkdir(input);
+        if (workdir !== undefined) cwd = isAbsolute(workdir) ? workdir : join(cwd, workdir);
         // Codex also runs apply_patch as a shell command (`apply_patch <<'EOF'` or with the patch as its argument);
         // any agent may feed a unified diff to `git apply` or `patch` the same way.
         const patched = command.includes('*** Begin Patch') || /^\+\+\+ /m.test(command) ? selfEdit('apply_patch', patchFiles(command), cwd) : undefined;
@@ -73,6 +76,14 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
   } catch (e) {
     return failClosed(chosen, `Steer guard could not check this command (${e instanceof Error ? e.message.split('\n')[0] : String(e)}), so it is denied. ${WAY_THROUGH}`);
   }
+}
+
+/** Where a shell tool call says its command runs, beside the session's cwd: its arguments' directory field. */
+function shellWorkdir(input: unknown): string | undefined {
+  const o = input as { tool_input?: unknown; params?: unknown; toolArgs?: unknown };
+  const args = [o.tool_input, o.params, typeof o.toolArgs === 'string' ? JSON.parse(o.toolArgs) : o.toolArgs].find((a) => typeof a === 'object' && a !== null) as Record<string, unknown> | undefined;
+  const dir = args && ['workdir', 'directory', 'dir_path', 'working_directory', 'cwd'].map((k) => args[k]).find((v) => typeof v === 'string' && v !== '');
+  return dir as string | undefined;
 }
 
 /** The denial of a tool that would write one of the files that switch the guard or the gate off, or undefined. */
