@@ -1,9 +1,10 @@
-import { fileInfo, homeDirectory, readTextSync, subdirectories } from '../adapters/fs/project-files.js';
-import { dirname, join, resolve } from 'node:path';
+import { fileInfo, headSync, homeDirectory, readTextSync, subdirectories } from '../adapters/fs/project-files.js';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ShellSyntax } from '../adapters/shell/mvdan.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
 import { parseCommand, parseScript, SCRIPT_DIR, UNKNOWN, type ParsedCommand, type ScriptRef } from '../guard/parse.js';
-import { ALL_WORKSPACES, makeRecipes, packageScriptCode, tasksOf } from '../guard/tasks.js';
+import { justCode, taskfileCode } from '../guard/task-files.js';
+import { ALL_WORKSPACES, makeRecipes, packageScriptCode, tasksOf, UNKNOWN_TARGET } from '../guard/tasks.js';
 
 // The project files a command runs — scripts, package.json scripts, Makefile recipes — read from
 // the agent's working directory and checked like the command itself.
@@ -14,13 +15,26 @@ export function checkTasks(sh: () => ShellSyntax, commands: Pick<ParsedCommand, 
   for (const task of tasksOf(commands.commands, commands.dirs)) {
     let code: string[];
     let where: string;
-    if (task.dir === UNKNOWN) return denied(`it runs ${task.kind === 'make' ? 'make' : `the package script "${task.names.join(", ")}"`} in a directory that cannot be known before running`);
+    if (task.dir === UNKNOWN) return denied(`it runs ${task.kind === 'package-script' ? `the package script "${task.names.join(", ")}"` : task.kind === 'taskfile' ? 'task' : task.kind} in a directory that cannot be known before running`);
     const base = resolve(cwd, task.dir);
-    if (task.kind === 'package-script') {
+    if (task.kind === 'just' || task.kind === 'taskfile') {
+      const tool = task.kind === 'just' ? 'just' : 'task';
+      if (task.chosen || task.names.includes(UNKNOWN_TARGET) || task.file === UNKNOWN_TARGET) return denied(`${tool} runs a recipe that cannot be known before running`);
+      const names = task.kind === 'just' ? JUSTFILE_NAMES : TASKFILE_NAMES;
+      const found = task.file !== undefined ? upward(resolve(base, dirname(task.file)), [basename(task.file)], 1) : upward(base, names);
+      if (!found) {
+        if (task.file !== undefined) return denied(`${tool} -f ${task.file}: the file does not exist yet, so what it runs cannot be checked`);
+        continue;
+      }
+      const read = task.kind === 'just' ? justCode(found[1], task.names) : taskfileCode(found[1], task.names);
+      if ('problem' in read) return denied(`${tool} ${task.names.join(' ')}: ${read.problem}`);
+      code = [...read.code];
+      where = `${tool} ${task.names.join(' ') || '(default recipe)'}`;
+    } else if (task.kind === 'package-script') {
       // The project's package.json, or its workspaces' (`-w infra`, `--workspaces`, `pnpm -r`, `--filter`).
       const dirs = task.workspace === undefined ? [base] : workspaceDirs(base, task.workspace);
       code = dirs.flatMap((d) => {
-        const pkg = readPackageJson(join(d, 'package.json'));
+        const pkg = task.manifest === 'deno' ? denoTasks(d) : readPackageJson(join(d, 'package.json'));
         return pkg === undefined ? [] : task.names.flatMap((name) => packageScriptCode(pkg, name, task.args)); // `npm run cdk -- deploy` runs `cdk deploy`
       });
       where = `package.json script "${task.names.join('", "')}"${task.workspace === undefined ? '' : ' (workspaces)'}`;
@@ -28,18 +42,35 @@ export function checkTasks(sh: () => ShellSyntax, commands: Pick<ParsedCommand, 
       if (task.makefile === '-' || task.makefile === '/dev/stdin' || task.eval) return denied(`make ${task.eval ? '--eval' : '-f -'} runs rules that cannot be known before running`);
       const makefile = task.makefile ? [resolve(base, task.makefile)] : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => join(base, n));
       const found = makefile.map((f) => [f, readProjectFile(f)] as const).find(([, t]) => t !== undefined);
+      // `make -f x.mk` of a file that isn't there: this very command line may write it.
+      if (!found && task.makefile) return denied(`make -f ${task.makefile}: the makefile does not exist yet, so what it runs cannot be checked`);
       if (!found) continue;
       code = makeRecipes(withIncludes(found[1]!, dirname(found[0]), 0), task.targets, task.overrides, task.envOverrides, task.dryRun);
       where = `make ${task.targets.join(' ') || '(default target)'}`;
     }
     for (const text of code) {
       const parsed = parseCommand(sh, text);
-      const decision = decide({ ...parsed, problems: [] }, lists);
+      const decision = decide({ ...parsed, problems: [] }, lists, base);
       if (decision.decision === 'deny') return { ...decision, reason: `${where} runs what is denied: ${decision.reason}` };
       // Scripts and tasks it runs in turn (`npm run build && npm run deploy`, `$(MAKE) -C infra ship`).
       const inner = checkScripts(sh, parsed.scripts, lists, base, 1) ?? checkTasks(sh, parsed, lists, base, depth + 1);
       if (inner) return { ...inner, reason: `${where} → ${inner.reason}` };
     }
+  }
+  return undefined;
+}
+
+const JUSTFILE_NAMES = ['justfile', 'Justfile', '.justfile', 'JUSTFILE'];
+const TASKFILE_NAMES = ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml', 'Taskfile.dist.yml', 'taskfile.dist.yml', 'Taskfile.dist.yaml', 'taskfile.dist.yaml'];
+
+/** The first of `names` in `dir` or the directories above it (just and task look upward), with its text. */
+function upward(dir: string, names: readonly string[], levels = 12): readonly [string, string] | undefined {
+  for (let d = dir, n = 0; n < levels; d = dirname(d), n++) {
+    for (const name of names) {
+      const text = readProjectFile(join(d, name));
+      if (text !== undefined) return [join(d, name), text];
+    }
+    if (dirname(d) === d) break;
   }
   return undefined;
 }
@@ -57,6 +88,28 @@ function withIncludes(text: string, dir: string, depth: number): string {
       })
       .join('\n'),
   );
+}
+
+/** deno.json(c)'s tasks as package.json scripts: `"deploy": "cdk deploy"` or `{command, dependencies}` (run first). */
+function denoTasks(dir: string): unknown {
+  const text = readProjectFile(join(dir, 'deno.json')) ?? readProjectFile(join(dir, 'deno.jsonc'));
+  if (text === undefined) return undefined;
+  let tasks: unknown;
+  try {
+    // JSONC: comments out, strings kept.
+    tasks = (JSON.parse(text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_m, str: string | undefined) => str ?? '')) as { tasks?: unknown }).tasks;
+  } catch {
+    return undefined; // deno refuses a broken deno.json too
+  }
+  if (typeof tasks !== 'object' || tasks === null) return undefined;
+  const scripts: Record<string, string> = {};
+  for (const [name, t] of Object.entries(tasks as Record<string, unknown>)) {
+    const o = typeof t === 'object' && t !== null ? (t as { command?: unknown; dependencies?: unknown }) : undefined;
+    const command = typeof t === 'string' ? t : typeof o?.command === 'string' ? o.command : '';
+    const deps = Array.isArray(o?.dependencies) ? o.dependencies.filter((d): d is string => typeof d === 'string').map((d) => `deno task ${d}`) : [];
+    scripts[name] = [...deps, command].filter(Boolean).join(' && ');
+  }
+  return { scripts };
 }
 
 function readPackageJson(file: string): unknown {
@@ -128,6 +181,8 @@ export function checkScripts(sh: () => ShellSyntax, refs: readonly ScriptRef[], 
     try {
       const st = fileInfo(file);
       if (!st.isFile) continue;
+      // A large program (the terraform binary itself) is not a script: only a script too large to read is a problem.
+      if (st.size > MAX_SCRIPT_BYTES && isBinary(headSync(file, 512))) continue;
       if (st.size > MAX_SCRIPT_BYTES) return denied(`${path} is too large to check (over 1 MB)`);
       text = readTextSync(file);
     } catch (e) {
@@ -141,7 +196,7 @@ export function checkScripts(sh: () => ShellSyntax, refs: readonly ScriptRef[], 
     // would deny every wrapper (./gradlew, ./configure). Dynamic code in the agent's own command still denies.
     const parsed = parseScript(sh, text, ref.runAs);
     if (parsed.unparsable) return denied(`${path}: ${parsed.unparsable} — a shell runs it up to the error`);
-    const decision = decide({ ...parsed, problems: [] }, lists);
+    const decision = decide({ ...parsed, problems: [] }, lists, cwd);
     if (decision.decision === 'deny') return { ...decision, reason: `${path} runs what is denied: ${decision.reason}` };
     if (depth + 1 < MAX_SCRIPT_DEPTH) {
       const inner = checkScripts(sh, parsed.scripts, lists, cwd, depth + 1, dirname(file));

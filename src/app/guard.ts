@@ -18,7 +18,7 @@ export const WAY_THROUGH =
 export function checkCommand(command: string | readonly string[], lists: GuardLists, cwd: string = process.cwd()): Decision {
   const sh = shellSyntax; // loaded only if the command needs a real parse (not for plain words)
   const parsed = parseCommand(sh, typeof command === 'string' ? command : quoteArgv(command));
-  const decision = decide(parsed, lists);
+  const decision = decide(parsed, lists, cwd);
   if (decision.decision === 'deny') return decision;
   return checkScripts(sh, parsed.scripts, lists, cwd, 0) ?? checkTasks(sh, parsed, lists, cwd) ?? decision;
 }
@@ -38,7 +38,7 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
     // works in: most runtimes say `cwd`; Cursor's MCP and file events say only `workspace_roots`.
     const o = input as { cwd?: unknown; workspace_roots?: unknown };
     const given = o.cwd ?? (Array.isArray(o.workspace_roots) ? o.workspace_roots[0] : undefined);
-    const cwd = typeof given === 'string' && isAbsolute(given) ? given : process.cwd();
+    let cwd = typeof given === 'string' && isAbsolute(given) ? given : process.cwd();
     const call = toolCallOf(chosen, input);
     switch (call.kind) {
       case 'none':
@@ -58,11 +58,15 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
       case 'shell': {
         const command = format.command(input);
         if (command === null) return format.allow(); // not a shell command after all: not ours to judge
-        // Codex also runs apply_patch as a shell command (`apply_patch <<'EOF'` or with the patch as its argument).
-        const patched = command.includes('*** Begin Patch') ? selfEdit('apply_patch', patchFiles(command), cwd) : undefined;
+        // The shell tool's own directory (Gemini CLI `directory`/`dir_path`, Codex `workdir`, OpenClaw `workdir`): the command runs there.
+        const workdir = shellWorkdir(input);
+        if (workdir !== undefined) cwd = isAbsolute(workdir) ? workdir : join(cwd, workdir);
+        // Codex also runs apply_patch as a shell command (`apply_patch <<'EOF'` or with the patch as its argument);
+        // any agent may feed a unified diff to `git apply` or `patch` the same way.
+        const patched = command.includes('*** Begin Patch') || /^\+\+\+ /m.test(command) ? selfEdit('apply_patch', patchFiles(command), cwd) : undefined;
         if (patched) return format.deny(patched);
         const decision = checkCommand(command, lists, cwd);
-        return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${WAY_THROUGH}`);
+        return decision.decision === 'allow' ? format.allow() : format.deny(`Denied: ${decision.reason}. ${decision.selfEdit ? SELF_EDIT_WAY : WAY_THROUGH}`);
       }
       default: {
         const never: never = call;
@@ -72,6 +76,14 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
   } catch (e) {
     return failClosed(chosen, `Steer guard could not check this command (${e instanceof Error ? e.message.split('\n')[0] : String(e)}), so it is denied. ${WAY_THROUGH}`);
   }
+}
+
+/** Where a shell tool call says its command runs, beside the session's cwd: its arguments' directory field. */
+function shellWorkdir(input: unknown): string | undefined {
+  const o = input as { tool_input?: unknown; params?: unknown; toolArgs?: unknown };
+  const args = [o.tool_input, o.params, typeof o.toolArgs === 'string' ? JSON.parse(o.toolArgs) : o.toolArgs].find((a) => typeof a === 'object' && a !== null) as Record<string, unknown> | undefined;
+  const dir = args && ['workdir', 'directory', 'dir_path', 'working_directory', 'cwd'].map((k) => args[k]).find((v) => typeof v === 'string' && v !== '');
+  return dir as string | undefined;
 }
 
 /** The denial of a tool that would write one of the files that switch the guard or the gate off, or undefined. */

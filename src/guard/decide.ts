@@ -3,12 +3,15 @@ import { programName, show, UNKNOWN, type Arg, type ParsedCommand } from './pars
 import { awsShapedMutation } from './aws-cli.js';
 import { asksForHelp, lastDryRun } from './flags.js';
 import { DENY_RULES, RISKY_VERBS, type CommandRule } from './rules.js';
+import { rewrittenAndRun, selfEditOf } from './shell-writes.js';
 
 export interface Decision {
   readonly decision: 'allow' | 'deny';
   readonly reason: string;
   /** The simple commands found, as text (for logs and tests). */
   readonly commands: readonly string[];
+  /** Denied because it writes the guard's or the gate's own files (the way through is a human, not a plan). */
+  readonly selfEdit?: true;
 }
 
 export interface GuardLists {
@@ -24,9 +27,17 @@ export const NO_LISTS: GuardLists = { deny: [], allow: [] };
  * The parsed command line → allow or deny. Deny by default: a problem (unparsable text, code
  * built at run time) denies, and so does any one command that a rule or guard.deny matches.
  */
-export function decide(parsed: ParsedCommand, lists: GuardLists): Decision {
+export function decide(parsed: ParsedCommand, lists: GuardLists, cwd = '/'): Decision {
   const commands = parsed.commands.map(show);
   if (parsed.problems.length > 0) return { decision: 'deny', reason: parsed.problems[0]!, commands };
+  // Writing the hook configuration, steer.yml or the Steer workflows switches the guard off: no list allows that.
+  for (const [i, argv] of parsed.commands.entries()) {
+    const dir = parsed.dirs[i];
+    const why = selfEditOf(argv, typeof dir === 'string' ? dir : '', cwd);
+    if (why) return { decision: 'deny', reason: `"${show(argv)}": ${why}`, commands, selfEdit: true };
+  }
+  const rewritten = rewrittenAndRun(parsed);
+  if (rewritten) return { decision: 'deny', reason: rewritten, commands };
   for (const argv of parsed.commands) {
     const why = denial(argv, lists);
     if (why) return { decision: 'deny', reason: why, commands };

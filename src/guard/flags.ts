@@ -22,10 +22,16 @@ export function lastDryRun(words: readonly Arg[], flags: DryRunFlags, byDefault 
       state = flags[pair]!;
       i += 1;
     } else if (w in flags) state = flags[w]!;
+    else if (negated(w) in flags) state = !flags[negated(w)]!; // `--execute-changeset` undoes `--no-execute-changeset`, `--no-dry-run` undoes `--dry-run`
     else if (/^-[^=]+=(true|false)$/i.test(w) && w.slice(0, w.indexOf('=')) in flags) state = flags[w.slice(0, w.indexOf('='))]! === /=true$/i.test(w);
     else if (valued.includes(w.split('=')[0]!)) state = false; // the same option with another value
   }
   return state;
+}
+
+/** `--no-x` ↔ `--x`: the other half of a boolean option pair. */
+function negated(flag: string): string {
+  return flag.startsWith('--no-') ? `--${flag.slice(5)}` : flag.startsWith('--') ? `--no-${flag.slice(2)}` : flag;
 }
 
 /** Help flags. */

@@ -57,26 +57,46 @@ export function xargsReplace(xargs: readonly Arg[], command: Arg[]): Arg[] {
  */
 const MESSAGE_BEFORE = /(?:\bprint|\bputs|\bconsole\.\w+|\becho|\bprintf|\bwarn|\bdie|\bsay|\balert|\braise\s+\w+|\b\w*(?:Error|Exception|Exit)|\bsys\.exit|\bexit|\babort|\blog(?:ger|ging)?\.\w+|\bWrite-(?:Host|Output|Warning|Error|Verbose)|\bthrow(?:\s+new\s+\w+)?)\s*\(?\s*[fFrRbBuU]?$/;
 
-/** The contents of '…', "…" and `…` literals in code of another language. */
+/**
+ * The contents of '…', "…" and `…` literals in code of another language, and of Perl's and Ruby's
+ * quote-like operators with brackets (`qw(…)`, `qx(…)`, `q{…}`, `%x(…)`, `%w[…]`).
+ */
+const LITERAL = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`|(?<![\w$@%&])(?:q[qwx]?\s*|%[qQwWxiI]?)(?:\(([^()]*)\)|\[([^[\]]*)\]|\{([^{}]*)\})/g;
+
 export function stringLiterals(code: string): string[] {
   const out: string[] = [];
-  // A list of literals (`['terraform', 'apply']`, `("cdk", "deploy")`) is also one command line.
+  // A list of literals (`['terraform', 'apply']`, `("cdk", "deploy")`) is also one command line,
+  // and so is each list inside one (`execvp('terraform', ['terraform', 'apply'])`).
   let run: string[] = [];
+  let inner = 0; // where the innermost list of the run began
   let end = -1;
-  for (const m of code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
+  const flush = () => {
+    if (run.length > 1) out.push(run.join(' '));
+    if (inner > 0 && run.length - inner > 1) out.push(run.slice(inner).join(' '));
+    // `execlp('tofu', 'tofu', 'destroy')`: the program, then the argv that starts with its name again.
+    const again = run.indexOf(run[0]!, 1);
+    if (again > 0 && run.length - again > 1) out.push(run.slice(again).join(' '));
+  };
+  for (const m of code.matchAll(LITERAL)) {
     // A message is not a command: `print("terraform destroy is disabled")`, `throw new Error("…")`.
     if (MESSAGE_BEFORE.test(code.slice(Math.max(0, m.index! - 40), m.index!))) continue;
-    const text = unescape(m[1] ?? m[2] ?? m[3] ?? '');
+    const text = unescape(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '');
     out.push(text);
-    // joined across `, ` `+` `[` `]` `(` `)`: ['cdk', ['deploy']], "terraform " + "apply"
-    if (end >= 0 && /^[\s,+[\]()]*$/.test(code.slice(end, m.index)) && /[,+]/.test(code.slice(end, m.index))) run.push(text);
-    else {
-      if (run.length > 1) out.push(run.join(' '));
+    // joined across `, ` `+` `[` `]` `(` `)`: ['cdk', ['deploy']], "terraform " + "apply", and an
+    // arguments option: `new Deno.Command('terraform', {args: ['apply']})`, `Command::new("tofu").args(["apply"])`
+    const between = code.slice(end, m.index);
+    const argsOption = /^[\s,)]*(?:\{\s*|\.\s*)(?:args?|argv|arguments)\s*[:=(]\s*[[({]?\s*$/.test(between);
+    if (end >= 0 && ((/^[\s,+[\]()]*$/.test(between) && /[,+]/.test(between)) || argsOption)) {
+      if (/[[(]/.test(between) || argsOption) inner = run.length;
+      run.push(text);
+    } else {
+      flush();
       run = [text];
+      inner = 0;
     }
     end = m.index! + m[0].length;
   }
-  if (run.length > 1) out.push(run.join(' '));
+  flush();
   return out;
 }
 
@@ -115,28 +135,44 @@ export function afterOptions(args: Arg[], withValue: readonly string[], skipAssi
  * (`python3.12 -Ic`, `node -pe`): versioned names count as the interpreter.
  */
 export function interpreterFlags(name: string): readonly string[] | undefined {
-  const base = /^(python|pypy|ruby|perl|php|node|nodejs|deno|bun|lua|osascript|awk|gawk|mawk|nawk|tsx|ts-node|esno|rscript|julia|elixir|groovy)[0-9.]*(?:-[0-9.]+)?$/.exec(name)?.[1];
+  const base = interpreterBase(name);
   return base ? INTERPRETERS[base] : undefined;
 }
 
+function interpreterBase(name: Arg): string | undefined {
+  return typeof name === 'string' ? /^(python|ipython|pypy|ruby|perl|php|node|nodejs|deno|bun|lua|osascript|awk|gawk|mawk|nawk|tsx|ts-node|esno|rscript|julia|elixir|groovy)[0-9.]*(?:-[0-9.]+)?$/.exec(name)?.[1] : undefined;
+}
+
 const INTERPRETERS: Readonly<Record<string, readonly string[]>> = {
-  python: ['-c'], pypy: ['-c'], ruby: ['-e'], perl: ['-e', '-E'], php: ['-r'], node: ['-e', '--eval', '-p', '--print'], nodejs: ['-e', '--eval', '-p', '--print'],
+  python: ['-c'], ipython: ['-c'], pypy: ['-c'], ruby: ['-e'], perl: ['-e', '-E'], php: ['-r'], node: ['-e', '--eval', '-p', '--print'], nodejs: ['-e', '--eval', '-p', '--print'],
   deno: ['eval'], bun: ['-e', '--eval', '-p', '--print'], lua: ['-e'], osascript: ['-e'],
   tsx: ['-e', '--eval', '-p', '--print'], 'ts-node': ['-e', '--eval', '-p', '--print'], esno: ['-e', '--eval'], rscript: ['-e'], julia: ['-e', '--eval', '-E', '--print'], elixir: ['-e', '--eval'], groovy: ['-e'],
   // awk's program is its first operand: no flag
   awk: [], gawk: [], mawk: [], nawk: [],
 };
 
+/** Options that only check the code, running none of it (`node --check`, `ruby -c`, `php -l`). */
+const CHECK_ONLY: Readonly<Record<string, readonly string[]>> = { node: ['--check', '-c'], nodejs: ['--check', '-c'], ruby: ['-c'], php: ['-l', '--syntax-check'] };
+/** deno's subcommands that run a script (`deno run -A x.ts`); `eval` takes code; the others (fmt, lint, check, info…) run none. */
+const DENO_RUNS = new Set(['run', 'serve', 'test', 'bench', 'repl']);
+
 /** The inline code an interpreter runs, or else its script file, or neither (it reads standard input). */
 export function interpreterCode(args: readonly Arg[], flags: readonly string[]): Arg | { readonly script?: Arg } {
   const awk = flags.length === 0;
-  for (let i = 1; i < args.length; i++) {
+  const base = interpreterBase(programName(args[0]!));
+  if (base !== undefined && args.slice(1).some((a) => typeof a === 'string' && CHECK_ONLY[base]?.includes(a))) return '';
+  let start = 1;
+  if (base === 'deno' && typeof args[1] === 'string' && !args[1].startsWith('-') && args[1] !== 'eval') {
+    if (!DENO_RUNS.has(args[1])) return /\.[cm]?[jt]sx?$/.test(args[1]) ? { script: args[1] } : ''; // `deno main.ts` runs it too
+    start = 2;
+  }
+  for (let i = start; i < args.length; i++) {
     const a = args[i]!;
     if (a === UNKNOWN) return UNKNOWN;
     if (a === '--') return awk || args[i + 1] === undefined ? (args[i + 1] ?? {}) : { script: args[i + 1]! };
     if (flags.includes(a) || (flags.length > 0 && flags.some((f) => /^-[a-z]$/i.test(f) && new RegExp(`^-[A-Za-z]*${f[1]}$`).test(a)))) return args[i + 1] ?? UNKNOWN;
     if (awk && (a === '-f')) return { script: args[i + 1] ?? UNKNOWN };
-    if (awk && ['-v', '-F'].includes(a)) {
+    if ((awk && ['-v', '-F'].includes(a)) || (base === 'deno' && ['--config', '-c', '--import-map', '--lock', '--location', '--seed', '--cert', '--env-file'].includes(a))) {
       i += 1;
       continue;
     }

@@ -313,7 +313,39 @@ const terragrunt: Launcher = (args) => {
   return words.length === 0 ? [] : [{ argv: ['terraform', ...words] }];
 };
 
+/**
+ * `nix run nixpkgs#terraform -- apply`: the installable's program with the arguments; `nix shell
+ * … -c cmd`, `nix develop -c cmd`: the command (https://nix.dev/manual/nix/latest/command-ref/new-cli/nix3-run).
+ */
+const NIX_TWO_VALUES = new Set(['--arg', '--argstr', '--option', '--override-input', '--override-flake']);
+const NIX_ONE_VALUE = new Set(['-I', '--include', '--profile', '--store', '--eval-store', '--inputs-from', '--reference-lock-file', '--output-lock-file', '--log-format', '--keep', '-k', '--unset', '-u']);
+const nix: Launcher = (args) => {
+  const sub = args[1];
+  const positional: Arg[] = [];
+  for (let i = 2; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-c' || a === '--command') return [{ argv: args.slice(i + 1) }];
+    if (a === '--') return sub === 'run' ? [{ argv: [nixProgram(positional[0]), ...args.slice(i + 1)] }] : [];
+    if (typeof a === 'string' && NIX_TWO_VALUES.has(a)) i += 2;
+    else if (typeof a === 'string' && NIX_ONE_VALUE.has(a)) i += 1;
+    else if (a === UNKNOWN || !a.startsWith('-')) {
+      positional.push(a);
+      // `nix run nixpkgs#terraform apply`: after the installable, the words are the program's.
+      if (sub === 'run') return [{ argv: [nixProgram(a), ...args.slice(i + 1)] }];
+    }
+  }
+  return [];
+};
+
+/** `nixpkgs#terraform_1` → terraform; `github:owner/repo#opentofu` → tofu; a flake's default app can't be known. */
+function nixProgram(installable: Arg | undefined): Arg {
+  if (typeof installable !== 'string' || !installable.includes('#')) return UNKNOWN;
+  const attr = installable.slice(installable.indexOf('#') + 1).split('.').pop()!.replace(/_\d+$/, '');
+  return IMAGE_PROGRAMS[attr] ?? attr;
+}
+
 const LAUNCHERS: Readonly<Record<string, Launcher>> = {
+  nix,
   terragrunt,
   tg: terragrunt,
   iex: invokeExpression,

@@ -1,4 +1,5 @@
 import { MCP_SERVERS, type McpServerTable, type ToolJudgement } from './mcp-servers.js';
+import { operationReads } from './sdk-calls.js';
 import { quoteArgv } from './words.js';
 
 /** An MCP tool call as a runtime presents it: the tool's name (maybe prefixed with its server's), the server when known, the arguments. */
@@ -38,7 +39,7 @@ export function decideMcp(call: McpCall, judge: JudgeCommand): ToolDecision {
   const byTool = MCP_SERVERS.map((server) => ({ server, tool: toolIn(server, exact, call.name, true) })).find((x) => x.tool);
   if (byTool) return decideTool(byTool.server, byTool.tool!, call.args, judge);
   if (named.length > 0) return deny(`"${call.name}" is not a tool Steer knows of the ${named.map((t) => t.title).join(' or the ')}, so it may change infrastructure`);
-  return unknownServer(call, judge);
+  return unknownServer(call, server, judge);
 }
 
 /**
@@ -56,7 +57,9 @@ function nameParts(call: McpCall): { server: string; tool: string | undefined } 
   if (n.startsWith('@') && n.includes('/')) return exact(n.slice(1, n.indexOf('/')), n.slice(n.indexOf('/') + 1));
   if (n.includes('__')) return exact(n.slice(0, n.indexOf('__')), n.slice(n.indexOf('__') + 2));
   if (call.serverHint !== undefined) return { server: call.serverHint, tool: call.tool ?? n }; // Cursor: the bare tool name
-  return { server: n, tool: call.tool };
+  // Copilot's `server-tool`: the server's name comes before the last `-` (tool names are mostly snake_case),
+  // so a tool named for another server (`aws-iac-validate_cloudformation_template`) doesn't pick that server.
+  return { server: n.includes('-') ? n.slice(0, n.lastIndexOf('-')) : n, tool: call.tool };
 }
 
 /** The tool of `server` this call is: its exact name when the runtime says it, else a tool the name ends with (after a separator). */
@@ -111,10 +114,21 @@ function judged(server: McpServerTable, tool: string, j: ToolJudgement, args: un
   }
 }
 
-/** Argument names that hold a command line, in servers that run commands (desktop-commander, shell servers…). */
-const COMMAND_ARGS = ['command', 'cmd', 'cli_command', 'commandLine', 'command_line', 'shell_command', 'script'];
+/** Argument names that hold a command line, or its words, in servers that run commands (desktop-commander, shell servers…). */
+const COMMAND_ARGS = ['command', 'cmd', 'cli_command', 'commandLine', 'command_line', 'shell_command', 'script', 'argv'];
+/** With a program in `command`, the arguments that follow it (`{command: "terraform", args: ["apply"]}`). */
+const ARGUMENT_ARGS = ['args', 'arguments', 'argv'];
+/** Servers of AWS by their name or package (`awslabs.elasticache-mcp-server`, `aws-dataprocessing`, `amazon-sns-sqs`). */
+const AWS_SERVER = /awslabs|(^|[^a-z])(aws|amazon)([^a-z]|$)/i;
+/** Arguments that pick the operation of a multi-operation tool (`manage_aws_glue_jobs {operation: "delete-job"}`). */
+const OPERATION_ARGS = ['operation', 'action', 'api_operation', 'operation_name'];
 /** Tool names that change something, by their first word. */
-const MUTATING_NAME = /(^|[_\-/.:])(create|update|delete|put|patch|apply|deploy|destroy|terminate|remove|modify|set|attach|detach|run|execute|start|stop|reboot|scale|upsert|provision|import)([_\-A-Z]|$)/i;
+const MUTATING_VERB = /(^|[_\-/.:])(create|update|delete|put|patch|apply|deploy|destroy|terminate|remove|modify|set|attach|detach|run|execute|start|stop|reboot|scale|upsert|provision|import)([_\-/.:]|$)/;
+/** A tool name with a mutating verb as one of its words (`delete_stack`, `DeployApp`, `ecs-create-service`; not `get_deployment_status`, `setup`). */
+const mutatingName = (name: string) => MUTATING_VERB.test(snake(name));
+const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase();
+/** A tool whose object is a query or a scan (`execute_query`, `run_gremlin_query`, `start_security_scan`): data, not the resources. */
+const QUERY_TOOL = /(^|[_\-])(query|queries|statement|sql|gremlin|opencypher|cypher|search|scan)([_\-]|$)/;
 /** Arguments that name cloud infrastructure: CloudFormation/Cloud Control types, ARNs, Azure resource IDs, Google Cloud resource names. */
 const INFRA_VALUE = /^(AWS|Alexa|Custom)::[A-Za-z0-9]+::|^arn:aws[a-z-]*:|^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/|^(\/\/[a-z]+\.googleapis\.com\/)?projects\/[^/]+\/(zones|regions|locations|instances|global)\//i;
 /** Code-running tools (`run_python {code}`, `execute_javascript {code}`): the code, judged as the interpreter's inline code. */
@@ -123,11 +137,13 @@ const CODE_RUNNERS: readonly [RegExp, readonly string[]][] = [
   [/node|javascript|(^|[_\-/.:])js([_\-/.:]|$)|typescript/i, ['node', '-e']],
 ];
 
-function unknownServer(call: McpCall, judge: JudgeCommand): ToolDecision {
+function unknownServer(call: McpCall, server: string, judge: JudgeCommand): ToolDecision {
   const args = argsObject(call.args);
+  const words = (v: unknown): string[] | undefined => (Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === 'string') ? (v as string[]) : undefined);
   for (const key of COMMAND_ARGS) {
     const v = args[key];
-    const command = typeof v === 'string' ? v : Array.isArray(v) && v.every((w) => typeof w === 'string') ? (v as string[]).join(' ') : undefined;
+    const following = key === 'command' && typeof v === 'string' ? ARGUMENT_ARGS.map((k) => words(args[k])).find((w) => w !== undefined) : undefined;
+    const command = following ? quoteArgv([v as string, ...following]) : typeof v === 'string' ? v : words(v) ? quoteArgv(words(v)!) : undefined;
     if (command === undefined) continue;
     const d = judge(command);
     if (d.decision === 'deny') return deny(`the MCP tool "${call.name}" would run "${command}": ${d.reason}`);
@@ -137,10 +153,51 @@ function unknownServer(call: McpCall, judge: JudgeCommand): ToolDecision {
     const d = judge(quoteArgv([...runner[1], args.code as string]));
     if (d.decision === 'deny') return deny(`the MCP tool "${call.name}" would run code that ${d.reason}`);
   }
-  if (MUTATING_NAME.test(call.name) && strings(call.args).some((s) => INFRA_VALUE.test(s))) {
+  if (mutatingName(call.name) && strings(call.args).some((s) => INFRA_VALUE.test(s))) {
     return deny(`the MCP tool "${call.name}" looks like a change to cloud infrastructure (its arguments name cloud resources)`);
   }
+  // An AWS server Steer has no table for: its tools are named for the AWS operations they call
+  // (`delete-replication-group`, `create_topic`), or take one (`manage_aws_glue_jobs {operation}`).
+  if (AWS_SERVER.test(server)) {
+    const tool = call.tool ?? (/__|\//.test(call.name) ? call.name.split(/__|\//).pop()! : operationSuffix(call.name));
+    const operation = OPERATION_ARGS.map((k) => args[k]).find((v): v is string => typeof v === 'string');
+    const chosen = operation === undefined ? undefined : operationReads(snake(operation).replace(/-/g, '_'));
+    if (chosen === false || (chosen === undefined && awsOperationWrites(tool))) {
+      return deny(`"${call.name}" of an AWS MCP server Steer has no table for calls ${chosen === false ? operation : tool}, which changes AWS resources`);
+    }
+  }
   return { decision: 'allow', reason: `"${call.name}" is not a tool of an infrastructure server Steer knows` };
+}
+
+/**
+ * A tool named like an AWS write operation: its first word is a write verb (`delete-replication-group`,
+ * `CreateDbCluster`; a read verb first reads), or its second after a product prefix (`influxdb_create_bucket`);
+ * queries and scans are data.
+ */
+function awsOperationWrites(tool: string): boolean {
+  return operationVerdict(tool) === 'writes';
+}
+
+function operationVerdict(tool: string): 'reads' | 'writes' | undefined {
+  const words = snake(tool).split(/[_\-.]+/).filter(Boolean);
+  if (QUERY_TOOL.test(words.slice(1).join('_'))) return 'reads';
+  // the first word; or, after a product of a word or two (`influxdb_create_bucket`, `InfluxDBCreateBucket`),
+  // the operation (not `analyze_batch_…`: batch needs a verb of its own)
+  for (let i = 0; i <= 2 && i < words.length; i++) {
+    if (i > 0 && (words[i] === 'batch' || i === words.length - 1)) continue;
+    const reads = operationReads(words.slice(i).join('_'));
+    if (reads !== undefined) return reads ? 'reads' : 'writes';
+  }
+  return undefined;
+}
+
+/** In a name that doesn't say where the server ends (Copilot's `awslabs_amazon-sns-sqs-mcp-server-delete_queue`): the first part from a separator on that names an operation. */
+function operationSuffix(name: string): string {
+  for (const m of [{ index: -1 }, ...name.matchAll(/[-_.]/g)]) {
+    const rest = name.slice(m.index! + 1);
+    if (operationVerdict(rest) !== undefined) return rest;
+  }
+  return name;
 }
 
 function argsObject(args: unknown): Record<string, unknown> {

@@ -1,3 +1,5 @@
+import { COMMAND_VARIABLES, SCRIPT_VARIABLES } from './variables.js';
+
 /**
  * The shell's grammar reduced to its simplest case, decided without loading the parser (whose
  * start-up is most of a hook's latency): text made only of plain words — letters, digits and
@@ -20,5 +22,8 @@ export function plainWords(text: string): string[] | undefined {
   while (i < words.length && ASSIGNMENT.test(words[i]!)) i++;
   const argv = words.slice(i);
   if (argv.length === 0 || RESERVED.has(argv[0]!)) return undefined;
+  // An assignment that runs something (`BASH_ENV=x.sh bash`, `EDITOR=… git commit`) or sets make's variables: the parser's.
+  const assigned = words.slice(0, i).map((w) => w.slice(0, w.indexOf('=')).replace(/\+$/, ''));
+  if (assigned.some((n) => COMMAND_VARIABLES.has(n) || SCRIPT_VARIABLES.has(n)) || (i > 0 && /^(g?make)$/.test(argv[0]!.split('/').pop()!))) return undefined;
   return argv;
 }

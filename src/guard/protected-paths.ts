@@ -14,6 +14,11 @@ export interface ProtectedPath {
   readonly dir?: true;
   /** What the file does, for the denial: "… is <what>". */
   readonly what: string;
+  /**
+   * Removing it only stops every hook (they run it, and fail closed): deleting a directory that
+   * holds it (`rm -rf node_modules`) is not switching the guard off. Writing it still is.
+   */
+  readonly failsClosed?: true;
 }
 
 export const PROTECTED_PATHS: readonly ProtectedPath[] = [
@@ -32,9 +37,9 @@ export const PROTECTED_PATHS: readonly ProtectedPath[] = [
   { path: '.steer.yml', what: "Steer's policy" },
   { path: 'steer.yaml', what: "Steer's policy" },
   { path: '.steer.yaml', what: "Steer's policy" },
-  { path: 'node_modules/steer', dir: true, what: 'the installed Steer that the hooks run' },
-  { path: 'node_modules/@steer-gate/cli', dir: true, what: 'the installed Steer that the hooks and the gate run' },
-  { path: 'node_modules/.bin/steer', what: 'the installed Steer that the hooks run' },
+  { path: 'node_modules/steer', dir: true, what: 'the installed Steer that the hooks run', failsClosed: true },
+  { path: 'node_modules/@steer-gate/cli', dir: true, what: 'the installed Steer that the hooks and the gate run', failsClosed: true },
+  { path: 'node_modules/.bin/steer', what: 'the installed Steer that the hooks run', failsClosed: true },
 ];
 
 /** The way through for a denied edit of one of these files. */
@@ -54,6 +59,29 @@ export function protectedFile(file: string, cwd: string): string | undefined {
     for (let i = 0; i + entry.length <= segments.length; i++) {
       if (!entry.every((e, j) => segments[i + j] === e)) continue;
       if (i + entry.length === segments.length || p.dir) return p.what;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What protected files a directory holds, when deleting or moving it with everything under it
+ * takes them along (`rm -rf .claude`, `mv .github x`, `rm -rf .` in the project): a directory
+ * that ends in the first part of a protected path, the workflows directory, or the working
+ * directory itself and those above it. Directories that hold only the installed Steer don't count
+ * (without it every hook fails closed).
+ */
+export function holdsProtected(dir: string, cwd: string): string | undefined {
+  const path = normalized(dir, cwd);
+  const here = normalized('.', cwd);
+  if (path === here || here.startsWith(`${path}/`)) return 'the project directory, which holds the hook configuration and steer.yml';
+  const segments = path.split('/');
+  if (/(^|\/)\.github(\/workflows)?$/.test(path)) return 'the directory of the Steer gate and apply workflows';
+  for (const p of PROTECTED_PATHS) {
+    if (p.failsClosed) continue;
+    const entry = p.path.toLowerCase().split('/');
+    for (let k = 1; k < entry.length; k++) {
+      if (entry.slice(0, k).every((e, j) => segments[segments.length - k + j] === e)) return `the directory of ${p.path}, ${p.what}`;
     }
   }
   return undefined;

@@ -181,7 +181,7 @@ export const DATA_READERS: ReadonlySet<string> = new Set([
   'cat', 'less', 'more', 'head', 'tail', 'bat', 'find', 'fd', 'locate', 'tar', 'zip', 'unzip', 'jq', 'yq', 'sed', 'wc', 'sort', 'uniq', 'cut', 'tr', 'diff', 'ls', 'touch', 'mkdir', 'cp', 'mv', 'rm', 'tee', ':',
   'steer', 'brew', 'apt', 'apt-get', 'yum', 'dnf', 'apk', 'pip', 'pip3', 'cargo', 'go', 'tfenv', 'tofuenv', 'tflint', 'tfsec', 'checkov', 'infracost', 'terraform-docs',
   // patterns, messages, SQL and HTTP bodies: data
-  'pgrep', 'pkill', 'pidof', 'killall', 'logger', 'notify-send', 'wall', 'say', 'psql', 'mysql', 'sqlite3', 'redis-cli', 'curl', 'wget', 'http', 'https', 'glab',
+  'pgrep', 'pkill', 'pidof', 'killall', 'logger', 'notify-send', 'wall', 'say', 'cowsay', 'cowthink', 'figlet', 'toilet', 'banner', 'lolcat', 'espeak', 'spd-say', 'psql', 'mysql', 'sqlite3', 'redis-cli', 'curl', 'wget', 'http', 'https', 'glab',
   // test runners: their words are test names and patterns
   'vitest', 'jest', 'pytest', 'mocha', 'ava', 'playwright', 'cypress', 'bats',
 ]);

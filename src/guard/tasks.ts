@@ -14,6 +14,8 @@ export type Task =
       readonly dir: Dir;
       /** npm/yarn/pnpm workspaces: one named (`-w infra`: a path or a package name), or all of them (`--workspaces`, `-r`, `--filter`). */
       readonly workspace?: string;
+      /** `deno task`: the tasks of deno.json(c), not package.json's scripts. */
+      readonly manifest?: 'deno';
     }
   | {
       readonly kind: 'make';
@@ -25,7 +27,20 @@ export type Task =
       /** `make -n` / `-q` / `-t`: recipes are printed or skipped, not run (but `+` lines and `$(MAKE)` still run). */
       readonly dryRun?: boolean;
       readonly dir: Dir;
-    };
+    }
+  | RecipeTask<'just'>
+  | RecipeTask<'taskfile'>;
+
+/** `just deploy` (a justfile), `task deploy` (a Taskfile): recipes by name, none for the default one. */
+interface RecipeTask<K extends 'just' | 'taskfile'> {
+  readonly kind: K;
+  readonly names: readonly string[];
+  /** `just -f FILE`, `task -t FILE`; otherwise found in the directory or above it, as both tools do. */
+  readonly file?: string;
+  /** `--choose`: the recipe is picked when it runs. */
+  readonly chosen?: boolean;
+  readonly dir: Dir;
+}
 
 /** What `npm install` / `npm ci` / bare `yarn` / `pnpm install` run from package.json on their own. */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'];
@@ -35,6 +50,8 @@ const INSTALL_VERBS = new Set(['install', 'i', 'ci', 'add', 'isntall']);
 type Dir = string | typeof UNKNOWN;
 
 const NPM_SCRIPT_COMMANDS = new Set(['test', 't', 'start', 'stop', 'restart']);
+/** `npm run` and its aliases (`npm rum`, `npm urn`, `run-script`). */
+const RUN_VERBS = new Set(['run', 'run-script', 'rum', 'urn']);
 const MAKE_OPTIONS_WITH_VALUE = new Set(['-I', '--include-dir', '-o', '--old-file', '-W', '--what-if', '-l', '--load-average', '-j', '--jobs']);
 /** Options whose value is optional (`make -j deploy`: deploy is a target): they take the next word only if it is a number. */
 const MAKE_OPTIONAL_NUMBER = new Set(['-j', '--jobs', '-l', '--load-average']);
@@ -53,6 +70,17 @@ export function tasksOf(commands: readonly (readonly Arg[])[], dirs: readonly Di
       if (task) out.push(task);
     } else if (name === 'make' || name === 'gmake') {
       out.push(makeTask(argv.slice(1), here));
+    } else if (name === 'deno' && argv[1] === 'task') {
+      // `deno task deploy [args]` (options before the name: `--cwd dir`, `-c deno.json`)
+      let i = 2;
+      let dir: Dir = here;
+      for (; i < argv.length && typeof argv[i] === 'string' && (argv[i] as string).startsWith('-'); i++) if (['--cwd', '-c', '--config'].includes(argv[i] as string)) dir = argv[i] === '--cwd' ? subdir(dir, argv[++i]) : (i++, dir);
+      const task = argv[i];
+      if (typeof task === 'string') out.push({ kind: 'package-script', names: [task], args: argv.slice(i + 1), dir, manifest: 'deno' });
+      else if (task === UNKNOWN) out.push({ kind: 'package-script', names: ['*'], args: [], dir, manifest: 'deno' });
+    } else if (name === 'just' || name === 'task' || name === 'go-task') {
+      const task = name === 'just' ? recipeTask('just', argv.slice(1), here) : recipeTask('taskfile', argv.slice(1), here);
+      if (task) out.push(task);
     } else if (name === 'run-s' || name === 'run-p' || name === 'npm-run-all') {
       // npm-run-all: package scripts by name or glob (`build:*`)
       const names = argv.slice(1).filter((a): a is string => typeof a === 'string' && !a.startsWith('-'));
@@ -100,7 +128,7 @@ function packageTask(tool: string, args: readonly Arg[], here: Dir): Task | unde
     const after = dash === -1 ? positional.slice(positional.indexOf(from!) + 1) : words.slice(dash + 1);
     return after;
   };
-  if ((verb === 'run' || verb === 'run-script') && script !== undefined && script !== UNKNOWN) return { kind: 'package-script', names: [script], args: rest(script), dir, ...(workspace ? { workspace } : {}) };
+  if (RUN_VERBS.has(verb as string) && script !== undefined && script !== UNKNOWN) return { kind: 'package-script', names: [script], args: rest(script), dir, ...(workspace ? { workspace } : {}) };
   if (tool === 'npm' && verb && NPM_SCRIPT_COMMANDS.has(verb)) return { kind: 'package-script', names: [verb === 't' ? 'test' : verb], args: rest(verb), dir, ...(workspace ? { workspace } : {}) };
   // `yarn deploy`, `pnpm deploy`, `bun deploy`: a script when package.json has one
   if (tool !== 'npm' && verb) return { kind: 'package-script', names: [verb], args: rest(verb), dir, ...(workspace ? { workspace } : {}) };
@@ -134,6 +162,45 @@ function makeTask(args: readonly Arg[], here: Dir): Task {
     else if (!w.startsWith('-')) targets.push(w);
   }
   return { kind: 'make', targets, overrides, envOverrides, ...(makefile ? { makefile } : {}), ...(evaluated ? { eval: true } : {}), ...(dryRun ? { dryRun } : {}), dir };
+}
+
+/** just's and task's options: those that take a value, and those after which no recipe runs (listings, dry runs, `--command`). */
+const RECIPE_RUNNERS = {
+  just: {
+    withValue: new Set(['-f', '--justfile', '-d', '--working-directory', '--shell', '--shell-arg', '--dotenv-filename', '--dotenv-path', '--color', '--list-heading', '--list-prefix', '--chooser', '--completions', '--dump-format', '--timestamp-format', '--command-color']),
+    file: new Set(['-f', '--justfile']),
+    dir: new Set(['-d', '--working-directory']),
+    none: new Set(['-l', '--list', '--summary', '-s', '--show', '--dump', '--evaluate', '--fmt', '--init', '--variables', '--changelog', '-V', '--version', '-h', '--help', '--groups', '-n', '--dry-run', '-c', '--command', '--edit', '--completions', '--usage']),
+  },
+  taskfile: {
+    withValue: new Set(['-d', '--dir', '-t', '--taskfile', '-o', '--output', '--output-group-begin', '--output-group-end', '-C', '--concurrency', '-I', '--interval', '--sort', '--remote-cache-dir', '--cache-expiry']),
+    file: new Set(['-t', '--taskfile']),
+    dir: new Set(['-d', '--dir']),
+    none: new Set(['-l', '--list', '-a', '--list-all', '--summary', '-i', '--init', '--version', '-h', '--help', '-n', '--dry', '--status', '--completion', '--experiments']),
+  },
+} as const;
+
+function recipeTask<K extends 'just' | 'taskfile'>(kind: K, args: readonly Arg[], here: Dir): RecipeTask<K> | undefined {
+  const spec = RECIPE_RUNNERS[kind];
+  const names: string[] = [];
+  let dir: Dir = here;
+  let file: string | undefined;
+  let chosen = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === UNKNOWN) return { kind, names: [UNKNOWN_TARGET], dir };
+    if (a === '--') break; // task: the rest is CLI_ARGS
+    const [option, attached] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if ((spec.none as ReadonlySet<string>).has(option)) return undefined;
+    if (option === '--choose') chosen = true;
+    else if (option === '--set') i += 2; // just --set NAME VALUE
+    else if ((spec.withValue as ReadonlySet<string>).has(option)) {
+      const value = attached ?? args[++i];
+      if ((spec.file as ReadonlySet<string>).has(option)) file = typeof value === 'string' ? value : UNKNOWN_TARGET;
+      if ((spec.dir as ReadonlySet<string>).has(option)) dir = subdir(dir, value);
+    } else if (!a.startsWith('-') && !/^[A-Za-z_][\w.-]*=/.test(a)) names.push(a);
+  }
+  return { kind, names, dir, ...(file !== undefined ? { file } : {}), ...(chosen ? { chosen } : {}) };
 }
 
 /** A make target only known at run time (`make $T`): it may be any of them, so every recipe counts. */
@@ -197,6 +264,8 @@ export function makeRecipes(text: string, targets: readonly string[], overrides:
     }
   }
   if (!vars.has('MAKE') && !fromEnvironment.has('MAKE')) vars.set('MAKE', 'make'); // `$(MAKE) -C infra ship`
+  // Under `make -n` the recursive make runs, and is told -n too (MAKEFLAGS): it prints its recipes as well.
+  if (dryRun && vars.has('MAKE')) vars.set('MAKE', `${vars.get('MAKE')} -n`);
   for (const name of fromEnvironment) vars.delete(name);
   for (const [name, value] of Object.entries(overrides)) vars.set(name, value);
   const out: string[] = [];

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/app/guard.js';
 import { NO_LISTS } from '../../src/guard/decide.js';
 import { repoRoot } from '../support/paths.js';
+import { writeProject } from '../support/project.js';
 
 // The category corpus (test/guard/corpus/*.json): mutations an agent may run and safe look-alikes,
 // by category, written from each tool's documentation. Every command runs in the project of
@@ -18,11 +18,7 @@ const project = (JSON.parse(readFileSync(join(dir, 'project.json'), 'utf8')) as 
 
 let cwd: string;
 beforeAll(() => {
-  cwd = mkdtempSync(join(tmpdir(), 'steer-corpus-'));
-  for (const [path, text] of Object.entries(project)) {
-    mkdirSync(dirname(join(cwd, path)), { recursive: true });
-    writeFileSync(join(cwd, path), text, { mode: 0o755 });
-  }
+  cwd = writeProject('steer-corpus-', project);
 });
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
@@ -15,6 +15,17 @@ export function fileInfo(path: string): { readonly isFile: boolean; readonly siz
 
 export function readTextSync(path: string): string {
   return readFileSync(path, 'utf8');
+}
+
+/** The first `bytes` bytes of a file, as Latin-1 text (one character a byte): enough to tell a program's format. */
+export function headSync(path: string, bytes: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function pathExists(path: string): boolean {

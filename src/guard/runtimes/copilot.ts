@@ -12,7 +12,9 @@ export const copilot: RuntimeFormat = {
     if (!SHELL_TOOLS.has(stringField(input, 'toolName', 'hook input').toLowerCase())) return null;
     // The SDK passes an object; the CLI and the coding agent a JSON string.
     const args = objectField(typeof input.toolArgs === 'string' ? JSON.parse(input.toolArgs) : input.toolArgs, 'toolArgs');
-    return stringField(args, 'command', 'toolArgs');
+    const command = stringField(args, 'command', 'toolArgs');
+    // PowerShell's escape is the backtick: a backslash is a path separator (`.claude\settings.json`), read as `/`.
+    return String(input.toolName).toLowerCase() === 'powershell' ? command.replace(/\\/g, '/') : command;
   },
   deny: (reason) => ({ stdout: jsonLine({ permissionDecision: 'deny', permissionDecisionReason: reason }), stderr: '', exitCode: 0 }),
   allow: () => SILENT_ALLOW,
