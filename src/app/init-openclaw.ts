@@ -34,7 +34,6 @@ const PACKAGE = `${JSON.stringify({ name: OPENCLAW_PLUGIN_ID, version: '1.0.0', 
 const ENTRY = `// Written by \`steer init --agent openclaw\`. Every tool call goes to \`steer guard\` first.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,13 +43,6 @@ export const projectOf = (rootDir) => resolve(typeof rootDir === 'string' && roo
 // Steer answers within 20 s on its own; OpenClaw's hook budget is longer (register below), so the reason is Steer's.
 const TIMEOUT_MS = 25000;
 
-/** Where the tool runs: exec's workdir (relative to the workspace, the project), else the project. */
-function toolCwd(event, project) {
-  const workdir = event.toolName === 'exec' && typeof event.params?.workdir === 'string' ? event.params.workdir.trim() : '';
-  if (!workdir) return project;
-  return resolve(project, workdir.startsWith('~/') ? join(homedir(), workdir.slice(2)) : workdir);
-}
-
 /** Asks steer about one tool call; resolves to OpenClaw's answer, blocking whenever steer doesn't answer. */
 export function judge(event, options = {}) {
   const project = options.project ?? projectOf();
@@ -58,7 +50,7 @@ export function judge(event, options = {}) {
   const bin = join(project, 'node_modules', '.bin', 'steer');
   const steer = process.platform !== 'win32' && existsSync(bin) ? [bin] : ['npx', '--no-install', 'steer'];
   const command = options.command ?? [...steer, 'guard', '--runtime', 'openclaw'];
-  const input = JSON.stringify({ hook_event_name: 'before_tool_call', toolName: event.toolName, params: event.params ?? {}, derivedPaths: event.derivedPaths, cwd: toolCwd(event, project) });
+  const input = JSON.stringify({ hook_event_name: 'before_tool_call', toolName: event.toolName, params: event.params ?? {}, derivedPaths: event.derivedPaths, cwd: project });
   const blocked = (why) => ({ block: true, blockReason: 'Steer guard could not check this tool call (' + why + '), so it is blocked.' });
   return new Promise((done) => {
     let child;

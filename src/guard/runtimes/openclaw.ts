@@ -3,7 +3,7 @@ import { jsonLine, objectField, stringField, type RuntimeFormat } from './hook-a
 // OpenClaw before_tool_call, through the Steer plugin that `steer init --agent openclaw` installs
 // (.openclaw/extensions/steer-guard; OpenClaw's docs/plugins/hooks/tool-policy.md):
 // in  what the plugin passes on: {hook_event_name: "before_tool_call", toolName: "exec", params: {command, workdir?}, derivedPaths?,
-//     cwd: where the tool runs (exec's workdir, else the project the plugin was found in)}
+//     cwd: the project the plugin was found in (app/guard.ts resolves exec's workdir from it)}
 // out {block: true, blockReason}, which the plugin returns to OpenClaw as is; {} allows. The plugin
 // blocks on anything else (no answer, a non-zero exit, a timeout), so exit 0 always.
 export const openclaw: RuntimeFormat = {
