@@ -10,6 +10,11 @@ export interface FileFacts {
 }
 
 const WORKFLOWS = /^\.github\/(workflows|actions)\//;
+/**
+ * The files that decide which Steer the workflows install (`npm ci` at the repository root):
+ * once merged they choose the code that runs beside the signing key and the apply credentials.
+ */
+const STEER_INSTALL = /^(package\.json|package-lock\.json|npm-shrinkwrap\.json|\.npmrc|yarn\.lock|\.yarnrc\.yml|pnpm-lock\.yaml)$/;
 /** The lock file pins which provider builds run, at plan and at apply. */
 const LOCK_FILE = /(^|\/)\.terraform\.lock\.hcl$/;
 
@@ -32,6 +37,9 @@ export function fileFindings(files: readonly string[], facts: FileFacts): Findin
   // workflow could run a different gate, or create a check named steer itself.
   for (const f of files.filter((x) => WORKFLOWS.test(x))) {
     out.push({ code: 'STEER-WORKFLOW-CHANGED', severity: 'review', message: `This pull request changes ${f}; workflows can change what the gate checks, so a human must review it.`, plan: 0 });
+  }
+  for (const f of files.filter((x) => STEER_INSTALL.test(x))) {
+    out.push({ code: 'STEER-TOOLCHAIN-CHANGED', severity: 'review', message: `This pull request changes ${f}: once merged, it decides which Steer the gate (with the signing key) and apply (with the cloud credentials) install, so a human must review it.`, plan: 0 });
   }
   for (const f of files.filter((x) => LOCK_FILE.test(x))) {
     out.push({

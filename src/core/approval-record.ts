@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
-import { canonicalJson } from './digest.js';
+import { canonicalJson, sha256Hex } from './digest.js';
 import { VERDICTS, type Verdict } from './verdict.js';
 
 /**
@@ -12,7 +12,7 @@ import { VERDICTS, type Verdict } from './verdict.js';
  * Versioned: a field that changes what apply accepts is added with a new version, and apply
  * refuses a version it does not know.
  */
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 const RECORD_TAG = 'steer-approval-record';
 
 export interface RecordPlan {
@@ -56,6 +56,21 @@ export interface ApprovalRecord {
   readonly approvers: readonly RecordApprover[];
   /** The sticky comment the gate wrote in this run: apply refuses when it was edited since. */
   readonly comment?: { readonly id: number; readonly sha256: string; readonly updatedAt: string };
+  /**
+   * The policy the verdicts were given under: steer.yml as the gate read it from the base commit
+   * (its path in the repository) and its `policyDigest`. Apply runs only under the same policy.
+   */
+  readonly policy: RecordPolicy;
+  /**
+   * When the gate concluded, by its own clock. The approval's age counts from here: a check run's
+   * times can be edited by any workflow with checks: write, this line only by the gate.
+   */
+  readonly concludedAt: string;
+}
+
+export interface RecordPolicy {
+  readonly path: string;
+  readonly sha256: string;
 }
 
 const verdict = z.enum(VERDICTS);
@@ -75,6 +90,8 @@ const recordSchema = z.object({
   required: z.number(),
   approvers: z.array(z.object({ login: z.string(), reviewId: z.number(), submittedAt: z.string() })),
   comment: z.optional(z.object({ id: z.number(), sha256: z.string(), updatedAt: z.string() })),
+  policy: z.object({ path: z.string(), sha256: z.string() }),
+  concludedAt: z.string(),
 });
 
 export interface EncodedRecord {
@@ -127,4 +144,24 @@ export function signatureValid(key: string, encoded: EncodedRecord): boolean {
 /** `sha256:<hex>` — how a saved plan file is named in a record. */
 export function artifactName(sha256Hex: string): string {
   return `sha256:${sha256Hex}`;
+}
+
+/**
+ * The policy a verdict was given under: SHA-256 of the parsed steer.yml's canonical JSON, defaults
+ * filled in (so formatting, comments and key order don't matter, and no file equals the defaults).
+ */
+export function policyDigest(config: unknown): string {
+  return sha256Hex(`steer-policy/1\n${canonicalJson(config)}`);
+}
+
+/**
+ * The record's HMAC is public (the check run's summary) and can be tried against guessed keys
+ * offline: a key shorter than this is refused, wherever it is read (`openssl rand -hex 32`).
+ */
+export const MIN_SIGNING_KEY_LENGTH = 32;
+
+/** Why a signing key can't be used, named as the user set it; undefined when it can. */
+export function signingKeyProblem(key: string, name: string): string | undefined {
+  if (key.length >= MIN_SIGNING_KEY_LENGTH) return undefined;
+  return `${name} is ${key.length} characters long; it must be at least ${MIN_SIGNING_KEY_LENGTH} (its signatures are public, a short key can be guessed offline): make one with "openssl rand -hex 32"`;
 }

@@ -1,5 +1,5 @@
 import { isAgentLogin, isBotAccount } from './agents.js';
-import type { DecodedRecord } from './approval-record.js';
+import type { ApprovalRecord, DecodedRecord } from './approval-record.js';
 import { VERDICTS, type Verdict } from './verdict.js';
 
 /**
@@ -106,6 +106,8 @@ export interface LocalPlan {
   readonly verdict: Verdict;
   /** The findings that made this verdict, in words (to name a stricter verdict's cause). */
   readonly reasons: readonly string[];
+  /** `policyDigest` of the steer.yml this verdict was computed under. */
+  readonly policy: string;
 }
 
 export interface CheckFacts {
@@ -133,6 +135,8 @@ export interface ApplyFacts {
   readonly rules: ApprovalRules;
   /** The gate's sticky comment as it is now (undefined: deleted). */
   readonly comment?: CommentState;
+  /** The policy file the record names, read at the record's base commit: what the gate read there. */
+  readonly basePolicy?: { readonly sha256: string } | { readonly problem: string };
   /** The head contains the base the plan was reviewed against. */
   readonly baseContained?: boolean;
   /** Before the merge: the base branch tip now. After: whether the merge sits right on the reviewed base. */
@@ -188,11 +192,18 @@ export function verifyApproval(f: ApplyFacts): ApplyDecision {
   if (VERDICTS.indexOf(f.local.verdict) > VERDICTS.indexOf(plan.verdict)) {
     return refuse(`Steer judges this plan ${f.local.verdict} here, but the gate judged it ${plan.verdict}: ${f.local.reasons.slice(0, 3).join('; ') || 'the policy differs'} — plan and review again`, f.local.verdict === 'block' ? 3 : 2);
   }
+  // Under which rules: the policy here must be the one the gate read from the base commit. After
+  // the merge, the checkout's steer.yml is the pull request's own: it must not decide how its
+  // plan is judged, who may approve it, for how long, or which checks are trusted.
+  const policy = policyMismatch(r, f);
+  if (policy) return refuse(`on ${n}, ${policy}: a pull request can't change the policy its own plan is applied under — give steer apply/execute the base branch's steer.yml (-c), as the example workflows do`);
 
-  // When.
+  // When: the gate's own time, not the check run's (any workflow with checks: write can edit those).
+  const concluded = Date.parse(r.concludedAt);
+  if (!(concluded <= f.now.getTime() + CLOCK_SKEW_MS)) return refuse(`the steer check on ${n} says the gate concluded ${Number.isNaN(concluded) ? 'at no valid time' : `in the future (${r.concludedAt})`}: not a record the gate wrote`);
   const completed = Date.parse(check.completedAt ?? '');
   if (!(completed <= f.now.getTime() + CLOCK_SKEW_MS)) return refuse(`the steer check on ${n} says it completed ${Number.isNaN(completed) ? 'at no valid time' : `in the future (${check.completedAt})`}: not a check the gate wrote`);
-  const age = (f.now.getTime() - completed) / 3_600_000;
+  const age = (f.now.getTime() - concluded) / 3_600_000;
   if (!(age <= f.maxAgeHours)) return refuse(`the approval on ${n} is ${age.toFixed(1)} h old (limit ${f.maxAgeHours} h): review again`);
 
   // Who approved, read again now.
@@ -215,6 +226,17 @@ export function verifyApproval(f: ApplyFacts): ApplyDecision {
   }
   if (place.baseTip !== r.base.sha) return refuse(`the base branch ${r.base.ref} moved since the plan was approved (${r.base.sha.slice(0, 7)} → ${place.baseTip?.slice(0, 7) ?? 'gone'}): update the pull request and plan again`);
   return { ok: true, approvers, warnings, detail: `steer check on pull request ${n} at ${r.headSha}` };
+}
+
+/** Why the policy here is not the gate's, or undefined when it is. */
+function policyMismatch(r: ApprovalRecord, f: ApplyFacts): string | undefined {
+  const where = `${r.policy.path} at base ${r.base.sha.slice(0, 7)}`;
+  const base = f.basePolicy;
+  if (!base) return `the gate's policy (${where}) could not be read`;
+  if ('problem' in base) return `the gate's policy (${where}) can't be read: ${base.problem}`;
+  if (f.local.policy !== base.sha256) return `steer.yml here (policy ${f.local.policy.slice(0, 12)}) is not the policy the gate judged with (${where}, policy ${base.sha256.slice(0, 12)})`;
+  if (r.policy.sha256 !== base.sha256) return `the gate's record names another policy than ${where}`;
+  return undefined;
 }
 
 /** The gate's comment as recorded, or as it is now. */

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { encodeRecord, RECORD_VERSION, type ApprovalRecord } from '../../src/core/approval-record.js';
+import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
+import { parseConfig } from '../../src/config/parse.js';
+import { encodeRecord, policyDigest, RECORD_VERSION, type ApprovalRecord } from '../../src/core/approval-record.js';
 import { assertValidResponse } from './github-openapi.js';
 
 function examplePullRequest(): Record<string, unknown> {
@@ -277,7 +279,8 @@ export class FakeGitHub {
       v: RECORD_VERSION, repository: `${this.owner}/${this.repo}`, pull: 1, checkRunId: runId, headSha, base: { ref: 'main', sha: this.branches.main! },
       reportedAt, reviewedFrom: reportedAt, verdict, digest: plan.digest,
       plans: [{ name: 'tfplan', ...(plan.artifact ? { artifact: plan.artifact } : {}), digest: plan.digest, verdict }],
-      conclusion: 'success', required: 1, approvers: [{ login: 'alice', reviewId: 1, submittedAt: now.toISOString() }], ...o.record,
+      conclusion: 'success', required: 1, approvers: [{ login: 'alice', reviewId: 1, submittedAt: now.toISOString() }],
+      policy: { path: 'steer.yml', sha256: this.basePolicy() }, concludedAt: now.toISOString(), ...o.record,
     } as unknown as ApprovalRecord;
     if (o.review !== false) this.reviews.push({ login: 'alice', state: 'APPROVED', commitId: headSha, submittedAt: iso(new Date(now.getTime() - 30_000)) });
     const run = {
@@ -288,6 +291,12 @@ export class FakeGitHub {
     };
     this.checkRuns.push(run);
     return run;
+  }
+
+  /** The digest of the policy the gate reads: steer.yml of the base branch (the defaults without one). */
+  basePolicy(): string {
+    const text = this.baseFiles['steer.yml'];
+    return policyDigest(text === undefined ? DEFAULT_CONFIG : parseConfig(text, 'steer.yml'));
   }
 
   /** The pull request's commits, oldest first: shas 000…0, 000…1, … (the last is the head). */
