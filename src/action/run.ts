@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { gitHubClient, type GitHub } from '../adapters/github/client.js';
 import { commentStateOf, pullPushers } from '../adapters/github/approval-facts.js';
+import { requiredCheckGap } from '../adapters/github/branch-rules.js';
 import { checkRunsFor, completeCheckRun, createCompletedCheckRun, findStickyComment, requestReviewers, setLabels, startCheckRun, writeStickyComment, type StartedCheckRun } from '../adapters/github/pr-outputs.js';
 import { approvalRules, changedFiles, configAt, ownLogin, pullCommits, reviews } from '../adapters/github/pull-request.js';
 import { isSavedPlan } from '../adapters/fs/read-input.js';
@@ -61,6 +62,8 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   if (!inputs.signingKey && !config.approvals.gateApp) {
     workflowCommand('warning', 'Steer: the gate has no signing-key and steer.yml names no approvals.gateApp: steer apply/execute will refuse its checks (any workflow could write one like it). See the README, "Who may write what apply trusts".');
   }
+  const gap = await requiredCheckGap(gh, inputs.repo, pull.baseRef, CHECK_NAME);
+  if (gap) workflowCommand('warning', `Steer: ${gap}`);
   if (inputs.signingKey && PULL_REQUESTS_OWN_WORKFLOW.has(inputs.eventName)) {
     workflowCommand('warning', `Steer: the signing-key reached a ${inputs.eventName} workflow, which runs the pull request's own copy of the workflow file: a pull request could print the key and sign its own approvals. Run the gate on pull_request_target with the key in an environment limited to the default branch, and rotate the key.`);
   }

@@ -143,6 +143,8 @@ export interface ApplyFacts {
   readonly place?: { readonly merged: false; readonly baseTip: string | undefined } | { readonly merged: true; readonly merge: { readonly ok: true; readonly method: string; readonly mergeCommit: string } | { readonly ok: false; readonly reason: string } };
   readonly now: Date;
   readonly maxAgeHours: number;
+  /** Why GitHub may not require the steer check before merging into the base branch (said, never decided on). */
+  readonly mergeRuleGap?: string;
 }
 
 export type ApplyDecision =
@@ -159,7 +161,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export function verifyApproval(f: ApplyFacts): ApplyDecision {
   const n = `#${f.pull.number}`;
   const refuse = (reason: string, exitCode: 2 | 3 = 2): ApplyDecision => ({ ok: false, reason, exitCode });
-  const warnings: string[] = [];
+  const warnings: string[] = f.mergeRuleGap ? [f.mergeRuleGap] : [];
   if (f.pull.state === 'closed' && !f.pull.merged) return refuse(`pull request ${n} was closed without being merged`);
   const check = f.check;
   if (!check) return refuse(`no steer check on the head of ${n} (${f.pull.headSha.slice(0, 7)}): the PR gate has not run on this commit`);

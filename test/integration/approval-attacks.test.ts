@@ -199,6 +199,25 @@ describe('GitHub failing is never an approval', () => {
   });
 });
 
+describe('every page is read', () => {
+  it('the newest steer check counts even when it is on the second page; reviews past the first hundred count too', async () => {
+    planJob(REPLACE);
+    await gate();
+    for (let i = 0; i < 120; i++) gh().reviews.push({ login: `drive-by-${i}`, state: 'COMMENTED', commitId: chain.head(), submittedAt: new Date().toISOString() });
+    approve('alice');
+    expect((await gate({ event: 'pull_request_review' })).code).toBe(0); // alice's review is on the second page
+    const approved = lastCheck();
+    // The agent's token writes checks named steer: older ids first in GitHub's list (page 1 ends
+    // with the gate's approved check), newer ones after it (page 2). The newest of all counts.
+    const forged = (id: number) => ({ ...structuredClone(approved), id, output: { ...approved.output, summary: 'forged' } });
+    gh().checkRuns = [...Array.from({ length: 98 }, (_, i) => forged(i + 1)), ...gh().checkRuns, ...Array.from({ length: 60 }, (_, i) => forged(approved.id + 1 + i))];
+    expect(gh().checkRuns.indexOf(approved)).toBe(99);
+    const r = await applyArtifact();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no approval record|not signed/);
+  });
+});
+
 describe('the signing key', () => {
   it('a short key (its HMACs are public in the check run: guessable offline) is refused by the gate and by apply', async () => {
     planJob(REPLACE);
@@ -214,6 +233,22 @@ describe('the signing key', () => {
     planJob(REPLACE);
     const g = await gate({ event: 'pull_request' });
     expect(g.stdout).toMatch(/::warning::.*signing-key.*pull_request/);
+  });
+});
+
+describe('GitHub settings Steer cannot enforce are checked and said', () => {
+  it('a base branch that does not require the steer check is warned about, by the gate and by apply', async () => {
+    planJob(`${CONFIG}resource "terraform_data" "extra" {}\n`);
+    expect((await gate()).stdout).not.toMatch(/requires the steer check/);
+    gh().rulesetChecks = {};
+    const g = await gate();
+    expect(g.code).toBe(0); // said, not decided on: the gate's own check can't make GitHub wait for it
+    expect(g.stdout).toMatch(/::warning::Steer: no ruleset or branch protection of main requires the steer check/);
+    const r = await applyArtifact();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/WARNING: no ruleset or branch protection of main requires the steer check/);
+    gh().protectionChecks = { main: ['steer'] }; // classic branch protection counts too
+    expect((await gate()).stdout).not.toMatch(/requires the steer check/);
   });
 });
 

@@ -4,6 +4,7 @@ import type { ApplyFacts, CommentState, GateTrust, LocalPlan } from '../../core/
 import { mergedOntoReviewedBase, type ChainCommit, type PullCommit } from '../../core/merge-check.js';
 import type { SteerConfig } from '../../config/schema.js';
 import { ConfigError } from '../../core/errors.js';
+import { requiredCheckGap } from './branch-rules.js';
 import type { GitHub } from './client.js';
 import type { StickyComment } from './pr-outputs.js';
 import { approvalRules, configAt, reviews, type Repo } from './pull-request.js';
@@ -44,6 +45,7 @@ export async function gatherApplyFacts(gh: GitHub, req: FactsRequest): Promise<A
     reviews: prReviews,
     pushers: await pullPushers(gh, r, number, pr.head),
     rules: await approvalRules(gh, req.config, prReviews),
+    mergeRuleGap: await requiredCheckGap(gh, r, pr.baseRef, 'steer'),
     now: req.now,
     maxAgeHours: req.config.approvals.maxAgeHours,
   };

@@ -1,13 +1,13 @@
 import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-import{a as R}from"./chunk-22XFGQQA.js";import{g as i,h as l}from"./chunk-V2NLCDMQ.js";import{b as _}from"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";import{join as a}from"node:path";var h="steer-guard",d=`.openclaw/extensions/${h}`,A=`${JSON.stringify({id:h,name:"Steer guard",description:"Blocks direct infrastructure changes (and edits of the guard itself) before a tool runs; the way through is a reviewed plan.",configSchema:{type:"object",additionalProperties:!1,properties:{}}},null,2)}
-`,$=`${JSON.stringify({name:"steer-openclaw-guard",version:"1.0.0",private:!0,type:"module",openclaw:{extensions:["./index.js"]}},null,2)}
+import{a as b}from"./chunk-22XFGQQA.js";import{g as i,h as l}from"./chunk-V2NLCDMQ.js";import{b as _}from"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";import{join as a}from"node:path";var h="steer-guard",u=`.openclaw/extensions/${h}`,$=`${JSON.stringify({id:h,name:"Steer guard",description:"Blocks direct infrastructure changes (and edits of the guard itself) before a tool runs; the way through is a reviewed plan.",configSchema:{type:"object",additionalProperties:!1,properties:{}}},null,2)}
+`,A=`${JSON.stringify({name:"steer-openclaw-guard",version:"1.0.0",private:!0,type:"module",openclaw:{extensions:["./index.js"]}},null,2)}
 `,N=`// Written by \`steer init --agent openclaw\`. Every tool call goes to \`steer guard\` first.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// This file sits in <project>/${d}/: steer runs in <project>, with its steer.yml.
+// This file sits in <project>/${u}/: steer runs in <project>, with its steer.yml.
 export const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const TIMEOUT_MS = 20000;
 
@@ -64,7 +64,7 @@ export default {
     api.on('before_tool_call', (event) => judge(event), { priority: 100 });
   },
 };
-`,b=[{path:`${d}/openclaw.plugin.json`,text:A},{path:`${d}/package.json`,text:$},{path:`${d}/index.js`,text:N}];async function E(e,t){switch(e){case"codex":return P(t);case"gemini":return'Gemini CLI reads .gemini/settings.json, and so this hook, only in a folder you trust; untrusted (and with `gemini --skip-trust`) it runs commands without the hook. One step: start `gemini` in this folder and choose "Trust folder" (saved in ~/.gemini/trustedFolders.json); for headless runs set GEMINI_CLI_TRUST_WORKSPACE=true.';case"copilot":return'Copilot CLI loads .github/hooks/ only in a folder you trust; untrusted, `copilot -p` runs commands without the hook. One step: start `copilot` in this folder and trust it "for this and future sessions" (kept in trusted_folders of ~/.copilot/config.json); for one headless run, `copilot -p \u2026 --trust-folder`.';case"kiro":return'Kiro CLI v3 reads .kiro/hooks/steer.json for every agent of this workspace (older Kiro CLI releases read hooks from an agent file: run "kiro-cli agent migrate" after upgrading).';case"openclaw":return'OpenClaw keeps workspace plugins disabled until you enable them: run "openclaw plugins install --link ./.openclaw/extensions/steer-guard" and "openclaw plugins enable steer-guard" (or add the folder to plugins.load.paths in ~/.openclaw/openclaw.json), then restart the gateway. "openclaw plugins list --enabled" shows it.';case"cursor":return"Cursor: the hooks cover shell commands and MCP tool calls; Cursor has no hook before a file edit, so edits of the hook files are not stopped there (the PR gate still reviews them).";case"claude":return;default:{let r=e;throw new Error(`unknown runtime ${String(r)}`)}}}var m='Codex runs a project\'s hooks only in a folder you trust, and then only hooks you trusted one by one; until then it runs commands unguarded. Two steps: (1) trust this folder: start `codex` here and accept "trust this folder" (or run `codex exec --trust` once here); (2) run `steer init --agent codex` again, which trusts the Steer hook as Codex\'s /hooks screen would (or type /hooks in codex and trust "npx --no-install steer guard"). A changed .codex/hooks.json needs step 2 again.';async function P(e){let{trustSteerCodexHooks:t}=await import("./hook-trust-L7QEPTK2.js"),r=await t(e);switch(r.status){case"trusted":return`Codex: the Steer hook is trusted for this folder (hooks.state in ${r.configFile||"config.toml of CODEX_HOME"}), so Codex runs it. If .codex/hooks.json changes, Codex untrusts it: run \`steer init --agent codex\` again.`;case"folder-untrusted":return`Codex does not trust this folder yet, so it will not run the hook. ${m}`;case"no-codex":return`Codex was not found on PATH, so the hook is not trusted yet. ${m}`;case"failed":return`Codex: trusting the hook failed (${r.reason}). ${m}`;default:{let n=r;throw new Error(`unknown trust status ${JSON.stringify(n)}`)}}}var f=`# Steer gate for Terraform pull requests (\`steer init --ci github\` writes this as
+`,R=[{path:`${u}/openclaw.plugin.json`,text:$},{path:`${u}/package.json`,text:A},{path:`${u}/index.js`,text:N}];async function E(e,t){switch(e){case"codex":return P(t);case"gemini":return'Gemini CLI reads .gemini/settings.json, and so this hook, only in a folder you trust; untrusted (and with `gemini --skip-trust`) it runs commands without the hook. One step: start `gemini` in this folder and choose "Trust folder" (saved in ~/.gemini/trustedFolders.json); for headless runs set GEMINI_CLI_TRUST_WORKSPACE=true.';case"copilot":return'Copilot CLI loads .github/hooks/ only in a folder you trust; untrusted, `copilot -p` runs commands without the hook. One step: start `copilot` in this folder and trust it "for this and future sessions" (kept in trusted_folders of ~/.copilot/config.json); for one headless run, `copilot -p \u2026 --trust-folder`.';case"kiro":return'Kiro CLI v3 reads .kiro/hooks/steer.json for every agent of this workspace (older Kiro CLI releases read hooks from an agent file: run "kiro-cli agent migrate" after upgrading).';case"openclaw":return'OpenClaw keeps workspace plugins disabled until you enable them: run "openclaw plugins install --link ./.openclaw/extensions/steer-guard" and "openclaw plugins enable steer-guard" (or add the folder to plugins.load.paths in ~/.openclaw/openclaw.json), then restart the gateway. "openclaw plugins list --enabled" shows it.';case"cursor":return"Cursor: the hooks cover shell commands and MCP tool calls; Cursor has no hook before a file edit, so edits of the hook files are not stopped there (the PR gate still reviews them).";case"claude":return;default:{let r=e;throw new Error(`unknown runtime ${String(r)}`)}}}var m='Codex runs a project\'s hooks only in a folder you trust, and then only hooks you trusted one by one; until then it runs commands unguarded. Two steps: (1) trust this folder: start `codex` here and accept "trust this folder" (or run `codex exec --trust` once here); (2) run `steer init --agent codex` again, which trusts the Steer hook as Codex\'s /hooks screen would (or type /hooks in codex and trust "npx --no-install steer guard"). A changed .codex/hooks.json needs step 2 again.';async function P(e){let{trustSteerCodexHooks:t}=await import("./hook-trust-L7QEPTK2.js"),r=await t(e);switch(r.status){case"trusted":return`Codex: the Steer hook is trusted for this folder (hooks.state in ${r.configFile||"config.toml of CODEX_HOME"}), so Codex runs it. If .codex/hooks.json changes, Codex untrusts it: run \`steer init --agent codex\` again.`;case"folder-untrusted":return`Codex does not trust this folder yet, so it will not run the hook. ${m}`;case"no-codex":return`Codex was not found on PATH, so the hook is not trusted yet. ${m}`;case"failed":return`Codex: trusting the hook failed (${r.reason}). ${m}`;default:{let s=r;throw new Error(`unknown trust status ${JSON.stringify(s)}`)}}}var f=`# Steer gate for Terraform pull requests (\`steer init --ci github\` writes this as
 # .github/workflows/steer.yml; it works unmodified once @steer-gate/cli is in the repository's
 # devDependencies). Settings, as repository variables: STEER_TF_DIR (the Terraform directory,
 # default "."), AWS_REGION, TERRAFORM_PLAN_ROLE_ARN (a READ-ONLY role for planning, optional).
@@ -106,6 +106,10 @@ concurrency:
 jobs:
   plan:
     runs-on: ubuntu-latest
+    # Its own environment, so its OIDC subject is repo:OWNER/REPO:environment:steer-plan: the
+    # planning role trusts that, and no role of apply does. On pull_request_target this job's
+    # token otherwise says ref refs/heads/main \u2014 while running the pull request's code.
+    environment: steer-plan
     permissions:
       contents: read
       id-token: write            # OIDC to the read-only planning role
@@ -194,7 +198,15 @@ jobs:
 #   Terraform itself refuses it if the state changed since ("Saved plan is stale").
 # - Apply credentials exist only in the protected \`production\` environment (deployment branch
 #   main, required reviewers if you want a second human at apply time). Repository variables:
-#   STEER_TF_DIR (default "."), AWS_REGION, TERRAFORM_APPLY_ROLE_ARN.
+#   STEER_TF_DIR (default "."), AWS_REGION, TERRAFORM_APPLY_ROLE_ARN. The apply role's trust
+#   policy must require \`sub\` = repo:OWNER/REPO:environment:production \u2014 never only \`ref\` or
+#   \`workflow_ref\` = main, which the gate workflow's plan job (pull-request code, on
+#   pull_request_target) carries too.
+# - Steer itself and its policy come from main as it was BEFORE this merge (github.event.before:
+#   the base the plan was reviewed against): after the merge, package-lock.json and steer.yml in
+#   the checkout are the pull request's own, and must not choose the code that runs here with the
+#   apply credentials and the signing key, nor the rules it is judged by. steer apply also
+#   refuses a policy other than the one the gate read from the base commit.
 name: steer-apply
 on:
   push:
@@ -220,8 +232,14 @@ jobs:
     env:
       TF_DIR: \${{ vars.STEER_TF_DIR || '.' }}
     steps:
-      - uses: actions/checkout@v4   # main after the merge: the configuration the saved plan was made from, its steer.yml
+      - uses: actions/checkout@v4   # main after the merge: the configuration the saved plan was made from
         with:
+          persist-credentials: false
+      - name: Steer and its policy as main had them before the merge (never the pull request's lock file or steer.yml)
+        uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.before }}
+          path: .steer-base
           persist-credentials: false
       - name: The saved plan reviewed on the pull request
         id: artifact
@@ -231,15 +249,22 @@ jobs:
           pr=$(gh api "repos/$GITHUB_REPOSITORY/commits/$GITHUB_SHA/pulls" --jq "map(select(.merge_commit_sha == \\"$GITHUB_SHA\\")) | .[0].number")
           if [ -z "$pr" ] || [ "$pr" = null ]; then echo "::notice::no merged pull request made $GITHUB_SHA: nothing approved, nothing applied"; exit 0; fi
           head=$(gh api "repos/$GITHUB_REPOSITORY/pulls/$pr" --jq .head.sha)
-          run=$(gh api "repos/$GITHUB_REPOSITORY/actions/artifacts?name=steer-plan-$head" --jq '.artifacts | sort_by(.created_at) | last | .workflow_run.id')
-          [ -n "$run" ] && [ "$run" != null ] || { echo "::error::no plan artifact steer-plan-$head"; exit 1; }
+          # Any workflow run (another pull request's, a fork's) can upload an artifact of this name:
+          # take the newest one made by the gate workflow on pull_request_target (the base
+          # branch's file). Its hash is checked against the gate's record anyway.
+          run=""
+          for id in $(gh api "repos/$GITHUB_REPOSITORY/actions/artifacts?name=steer-plan-$head&per_page=100" --jq '.artifacts | sort_by(.created_at) | reverse | .[].workflow_run.id'); do
+            if [ "$(gh api "repos/$GITHUB_REPOSITORY/actions/runs/$id" --jq '.event + " " + .path')" = "pull_request_target .github/workflows/steer.yml" ]; then run=$id; break; fi
+          done
+          [ -n "$run" ] || { echo "::error::no plan artifact steer-plan-$head from the steer workflow"; exit 1; }
           gh run download "$run" --name "steer-plan-$head" --dir "$RUNNER_TEMP/steer-plan"
           echo "pr=$pr" >> "$GITHUB_OUTPUT"
       - uses: actions/setup-node@v4
         if: steps.artifact.outputs.pr != ''
         with: { node-version: 24 }
-      - name: Install Steer as main's lock file pins it (no install scripts)
+      - name: Install Steer as main's lock file pinned it before the merge (no install scripts)
         if: steps.artifact.outputs.pr != ''
+        working-directory: .steer-base
         run: npm ci --ignore-scripts --no-audit --no-fund
       - uses: hashicorp/setup-terraform@v3
         if: steps.artifact.outputs.pr != ''
@@ -257,8 +282,8 @@ jobs:
           STEER_SIGNING_KEY: \${{ secrets.STEER_SIGNING_KEY }}
         run: |
           terraform -chdir="$TF_DIR" init -input=false -lockfile=readonly
-          # -c: the policy of main (a missing file is an error, never the defaults)
-          npx --no-install steer apply "$RUNNER_TEMP/steer-plan/tfplan" -c steer.yml --tf-chdir "$TF_DIR" --env production --audit-log "$RUNNER_TEMP/steer-audit.jsonl"
+          # -c: the policy of main before the merge (a missing file is an error, never the defaults)
+          .steer-base/node_modules/.bin/steer apply "$RUNNER_TEMP/steer-plan/tfplan" -c .steer-base/steer.yml --tf-chdir "$TF_DIR" --env production --audit-log "$RUNNER_TEMP/steer-audit.jsonl"
       - name: Keep the audit log
         if: always()
         uses: actions/upload-artifact@v4
@@ -266,7 +291,7 @@ jobs:
           name: steer-audit-\${{ github.sha }}
           path: \${{ runner.temp }}/steer-audit.jsonl
           if-no-files-found: ignore
-`;var C=e=>`npx --no-install steer guard --runtime ${e} || exit 2`,T=JSON.stringify({permissionDecision:"deny",permissionDecisionReason:"Steer could not run (npx --no-install steer failed: add steer to devDependencies and npm install), so the command is denied."}),B=`npx --no-install steer guard --runtime copilot || echo '${T}'`,G=`npx --no-install steer guard --runtime copilot; if ($LASTEXITCODE -ne 0) { '${T}' }`,u={claude:"Edit|Write|MultiEdit|NotebookEdit|mcp__.*",codex:"apply_patch|Edit|Write|mcp__.*",gemini:"write_file|replace|mcp_.*",kiro:"shell|execute_bash|fs_write|write|use_aws|@.*"},U=["Bash(terraform apply *)","Bash(terraform destroy *)","Bash(terraform state rm *)","Bash(terraform import *)","Bash(terraform force-unlock *)","Bash(tofu apply *)","Bash(tofu destroy *)","Bash(terragrunt apply *)","Bash(terragrunt destroy *)","Bash(terragrunt run-all *)","Bash(aws cloudformation deploy *)","Bash(aws cloudformation delete-stack *)","Bash(aws cloudformation execute-change-set *)","Bash(aws cloudformation update-stack *)","Bash(cdk deploy *)","Bash(cdk destroy *)","Bash(npx cdk deploy *)","Bash(cdktf deploy *)","Bash(cdktf destroy *)","Bash(sam deploy *)","Bash(sam delete *)","Bash(pulumi up *)","Bash(pulumi destroy *)","Bash(serverless deploy *)","Bash(serverless remove *)"],w=(e,t)=>e.map(r=>({matcher:r,hooks:[t]}));function S(e){let t=C(e);switch(e){case"claude":return{path:".claude/settings.json",merge:{hooks:{PreToolUse:w(["Bash",u.claude],{type:"command",command:t,timeout:30,onFailure:"block"})},permissions:{deny:U}}};case"codex":return{path:".codex/hooks.json",merge:{hooks:{PreToolUse:w(["shell|Bash|exec_command",u.codex],{type:"command",command:t,timeout:30})}}};case"cursor":return{path:".cursor/hooks.json",merge:{version:1,hooks:{beforeShellExecution:[{command:t,failClosed:!0}],beforeMCPExecution:[{command:t,failClosed:!0}]}}};case"gemini":return{path:".gemini/settings.json",merge:{hooks:{BeforeTool:w(["run_shell_command",u.gemini],{type:"command",command:t,timeout:3e4})}}};case"copilot":return{path:".github/hooks/steer.json",merge:{version:1,hooks:{preToolUse:[{type:"command",bash:B,powershell:G,timeoutSec:30}]}}};case"kiro":return{path:".kiro/hooks/steer.json",merge:{version:"v1",hooks:[{name:"steer-guard",trigger:"PreToolUse",matcher:u.kiro,action:{type:"command",command:t},timeout:30,enabled:!0}]}};case"openclaw":return;default:{let r=e;throw new Error(`unknown runtime ${String(r)}`)}}}var x=`# yaml-language-server: $schema=node_modules/@steer-gate/cli/schema/steer.schema.json
+`;var L=e=>`npx --no-install steer guard --runtime ${e} || exit 2`,T=JSON.stringify({permissionDecision:"deny",permissionDecisionReason:"Steer could not run (npx --no-install steer failed: add steer to devDependencies and npm install), so the command is denied."}),B=`npx --no-install steer guard --runtime copilot || echo '${T}'`,G=`npx --no-install steer guard --runtime copilot; if ($LASTEXITCODE -ne 0) { '${T}' }`,p={claude:"Edit|Write|MultiEdit|NotebookEdit|mcp__.*",codex:"apply_patch|Edit|Write|mcp__.*",gemini:"write_file|replace|mcp_.*",kiro:"shell|execute_bash|fs_write|write|use_aws|@.*"},q=["Bash(terraform apply *)","Bash(terraform destroy *)","Bash(terraform state rm *)","Bash(terraform import *)","Bash(terraform force-unlock *)","Bash(tofu apply *)","Bash(tofu destroy *)","Bash(terragrunt apply *)","Bash(terragrunt destroy *)","Bash(terragrunt run-all *)","Bash(aws cloudformation deploy *)","Bash(aws cloudformation delete-stack *)","Bash(aws cloudformation execute-change-set *)","Bash(aws cloudformation update-stack *)","Bash(cdk deploy *)","Bash(cdk destroy *)","Bash(npx cdk deploy *)","Bash(cdktf deploy *)","Bash(cdktf destroy *)","Bash(sam deploy *)","Bash(sam delete *)","Bash(pulumi up *)","Bash(pulumi destroy *)","Bash(serverless deploy *)","Bash(serverless remove *)"],w=(e,t)=>e.map(r=>({matcher:r,hooks:[t]}));function S(e){let t=L(e);switch(e){case"claude":return{path:".claude/settings.json",merge:{hooks:{PreToolUse:w(["Bash",p.claude],{type:"command",command:t,timeout:30,onFailure:"block"})},permissions:{deny:q}}};case"codex":return{path:".codex/hooks.json",merge:{hooks:{PreToolUse:w(["shell|Bash|exec_command",p.codex],{type:"command",command:t,timeout:30})}}};case"cursor":return{path:".cursor/hooks.json",merge:{version:1,hooks:{beforeShellExecution:[{command:t,failClosed:!0}],beforeMCPExecution:[{command:t,failClosed:!0}]}}};case"gemini":return{path:".gemini/settings.json",merge:{hooks:{BeforeTool:w(["run_shell_command",p.gemini],{type:"command",command:t,timeout:3e4})}}};case"copilot":return{path:".github/hooks/steer.json",merge:{version:1,hooks:{preToolUse:[{type:"command",bash:B,powershell:G,timeoutSec:30}]}}};case"kiro":return{path:".kiro/hooks/steer.json",merge:{version:"v1",hooks:[{name:"steer-guard",trigger:"PreToolUse",matcher:p.kiro,action:{type:"command",command:t},timeout:30,enabled:!0}]}};case"openclaw":return;default:{let r=e;throw new Error(`unknown runtime ${String(r)}`)}}}var O=`# yaml-language-server: $schema=node_modules/@steer-gate/cli/schema/steer.schema.json
 # Steer policy. Read from the base branch by the PR gate. The schema ships with the package (line above: editors validate with it).
 version: 1
 production:
@@ -301,5 +326,5 @@ approvals:
 guard:
   deny: []
   allow: []
-`;async function re(e){let t={written:[],unchanged:[],notes:[]};for(let r of e.agents){let n=S(r);if(n&&await F(a(e.cwd,n.path),k(n.merge,R(r,n.path).merge),t,n.path),r==="openclaw")for(let s of b)await H(a(e.cwd,s.path),s.text,t,s.path);let o=await E(r,e.cwd);o!==void 0&&t.notes.push(o)}return await y(a(e.cwd,"steer.yml"),x,t,"steer.yml",[".steer.yml","steer.yaml",".steer.yaml"].map(r=>a(e.cwd,r))),e.ci==="github"&&(await y(a(e.cwd,".github/workflows/steer.yml"),f,t,".github/workflows/steer.yml"),await y(a(e.cwd,".github/workflows/steer-apply.yml"),g,t,".github/workflows/steer-apply.yml")),t}async function F(e,t,r,n){let o={},s=await i(e);if(s!==void 0&&s.trim()!=="")try{o=JSON.parse(s)}catch(c){throw new _(n,`not valid JSON, so it was left alone (${c instanceof Error?c.message:String(c)})`)}let v=k(O(o,t),t),I=`${JSON.stringify(v,null,2)}
-`;if(s!==void 0&&JSON.stringify(JSON.parse(s||"{}"))===JSON.stringify(v)){r.unchanged.push(n);return}await l(e,I),r.written.push(n)}function O(e,t){if(Array.isArray(e)&&Array.isArray(t)){let r=new Set(t.map(n=>JSON.stringify(n)));return e.filter(n=>r.has(JSON.stringify(n))||!JSON.stringify(n).includes("steer guard"))}if(p(e)&&p(t)){let r={...e};for(let n of Object.keys(t))n in e&&(r[n]=O(e[n],t[n]));return r}return e}function k(e,t){if(Array.isArray(e)&&Array.isArray(t)){let r=new Set(e.map(n=>JSON.stringify(n)));return[...e,...t.filter(n=>!r.has(JSON.stringify(n)))]}if(p(e)&&p(t)){let r={...e};for(let[n,o]of Object.entries(t))r[n]=n in e?k(e[n],o):o;return r}return e===void 0?t:e}function p(e){return typeof e=="object"&&e!==null&&!Array.isArray(e)}async function H(e,t,r,n){if(await i(e)===t){r.unchanged.push(n);return}await l(e,t),r.written.push(n)}async function y(e,t,r,n,o=[]){for(let s of[e,...o])if(await i(s)!==void 0){r.unchanged.push(n);return}await l(e,t),r.written.push(n)}export{re as init,k as mergeJson,O as withoutStaleSteerEntries};
+`;async function re(e){let t={written:[],unchanged:[],notes:[]};for(let r of e.agents){let s=S(r);if(s&&await U(a(e.cwd,s.path),k(s.merge,b(r,s.path).merge),t,s.path),r==="openclaw")for(let n of R)await F(a(e.cwd,n.path),n.text,t,n.path);let o=await E(r,e.cwd);o!==void 0&&t.notes.push(o)}return await y(a(e.cwd,"steer.yml"),O,t,"steer.yml",[".steer.yml","steer.yaml",".steer.yaml"].map(r=>a(e.cwd,r))),e.ci==="github"&&(await y(a(e.cwd,".github/workflows/steer.yml"),f,t,".github/workflows/steer.yml"),await y(a(e.cwd,".github/workflows/steer-apply.yml"),g,t,".github/workflows/steer-apply.yml")),t}async function U(e,t,r,s){let o={},n=await i(e);if(n!==void 0&&n.trim()!=="")try{o=JSON.parse(n)}catch(c){throw new _(s,`not valid JSON, so it was left alone (${c instanceof Error?c.message:String(c)})`)}let v=k(I(o,t),t),x=`${JSON.stringify(v,null,2)}
+`;if(n!==void 0&&JSON.stringify(JSON.parse(n||"{}"))===JSON.stringify(v)){r.unchanged.push(s);return}await l(e,x),r.written.push(s)}function I(e,t){if(Array.isArray(e)&&Array.isArray(t)){let r=new Set(t.map(s=>JSON.stringify(s)));return e.filter(s=>r.has(JSON.stringify(s))||!JSON.stringify(s).includes("steer guard"))}if(d(e)&&d(t)){let r={...e};for(let s of Object.keys(t))s in e&&(r[s]=I(e[s],t[s]));return r}return e}function k(e,t){if(Array.isArray(e)&&Array.isArray(t)){let r=new Set(e.map(s=>JSON.stringify(s)));return[...e,...t.filter(s=>!r.has(JSON.stringify(s)))]}if(d(e)&&d(t)){let r={...e};for(let[s,o]of Object.entries(t))r[s]=s in e?k(e[s],o):o;return r}return e===void 0?t:e}function d(e){return typeof e=="object"&&e!==null&&!Array.isArray(e)}async function F(e,t,r,s){if(await i(e)===t){r.unchanged.push(s);return}await l(e,t),r.written.push(s)}async function y(e,t,r,s,o=[]){for(let n of[e,...o])if(await i(n)!==void 0){r.unchanged.push(s);return}await l(e,t),r.written.push(s)}export{re as init,k as mergeJson,I as withoutStaleSteerEntries};
