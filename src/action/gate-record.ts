@@ -1,4 +1,4 @@
-import { RECORD_VERSION, type ApprovalRecord, type RecordPlan, type RecordPolicy } from '../core/approval-record.js';
+import { findingKeys, RECORD_VERSION, type ApprovalRecord, type RecordPlan, type RecordPolicy } from '../core/approval-record.js';
 import type { ApprovalDecision, CommentState, Review } from '../core/approval.js';
 import { artifactOf } from '../core/model.js';
 import type { Report } from '../core/report.js';
@@ -50,9 +50,10 @@ export function gateRecord(f: GateRecordFacts): ApprovalRecord {
 
 /** Each plan of the report as the record names it: the file shown, the artifact that is applied, its digest and verdict. */
 export function recordPlans(report: Report): RecordPlan[] {
-  return report.plans.map((p) => {
+  return report.plans.map((p, i) => {
     const artifact = artifactOf(p.plan);
-    return { name: p.plan.target.path, ...(artifact !== undefined ? { artifact } : {}), digest: p.plan.digest, verdict: p.verdict };
+    const findings = findingKeys(report.findings.filter((f) => f.plan === i));
+    return { name: p.plan.target.path, ...(artifact !== undefined ? { artifact } : {}), digest: p.plan.digest, verdict: p.verdict, findings };
   });
 }
 

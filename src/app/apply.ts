@@ -54,7 +54,7 @@ export async function applyApprovedPlan(req: ApplyRequest): Promise<number> {
     const base = { time: new Date().toISOString(), command: 'apply', plan: req.planPath, artifact, digest: report.digest, verdict: report.verdict };
     let approval;
     try {
-      approval = await requireApproval({ report, artifact, confirmName: req.workspace, config: req.config, ...(req.github ? { github: req.github } : {}) });
+      approval = await requireApproval({ report, artifact, confirmName: req.workspace, config: req.config, findingsShown: true, ...(req.github ? { github: req.github } : {}) });
     } catch (e) {
       appendAudit(req.auditLog, { ...base, outcome: 'refused', reason: e instanceof Error ? e.message : String(e) });
       throw e;

@@ -3,7 +3,7 @@ import { RefusedError, UsageError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import type { SteerConfig } from '../config/schema.js';
 import { verifyApproval, type GateTrust, type LocalPlan } from '../core/approval.js';
-import { policyDigest, signingKeyProblem } from '../core/approval-record.js';
+import { findingKeys, policyDigest, signingKeyProblem } from '../core/approval-record.js';
 import { isDestructive } from '../core/report.js';
 
 /**
@@ -41,6 +41,8 @@ export interface ApprovalGateOptions {
   readonly config: SteerConfig;
   readonly github?: GitHubTarget;
   readonly now?: () => Date;
+  /** Every finding here must be among those the gate reported (a saved plan, whose rendering the pull request's plan job wrote). */
+  readonly findingsShown?: boolean;
 }
 
 export async function requireApproval(o: ApprovalGateOptions): Promise<Approval> {
@@ -74,6 +76,7 @@ async function gitHubApproval(o: ApprovalGateOptions, g: GitHubTarget): Promise<
     verdict: o.report.verdict,
     reasons: o.report.findings.filter((f) => f.severity !== 'info').map((f) => f.message),
     policy: policyDigest(o.config),
+    ...(o.findingsShown ? { findings: findingKeys(o.report.findings) } : {}),
   };
   const trust: GateTrust = {
     signingKey: g.signingKey !== undefined,

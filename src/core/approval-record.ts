@@ -27,6 +27,12 @@ export interface RecordPlan {
   readonly digest: string;
   /** The verdict the gate gave this plan (before approvals). */
   readonly verdict: Verdict;
+  /**
+   * What the reviewers were shown as needing a human: `findingKeys` of this plan's findings.
+   * The digest covers the changes, not the configuration around them (a provisioner): apply
+   * refuses a finding of its own that is not here.
+   */
+  readonly findings: readonly string[];
 }
 
 export interface RecordApprover {
@@ -85,7 +91,7 @@ const recordSchema = z.object({
   reviewedFrom: z.string(),
   verdict,
   digest: z.string(),
-  plans: z.array(z.object({ name: z.string(), artifact: z.optional(z.string()), digest: z.string(), verdict })),
+  plans: z.array(z.object({ name: z.string(), artifact: z.optional(z.string()), digest: z.string(), verdict, findings: z.array(z.string()) })),
   conclusion: z.enum(['success', 'failure', 'action_required']),
   required: z.number(),
   approvers: z.array(z.object({ login: z.string(), reviewId: z.number(), submittedAt: z.string() })),
@@ -139,6 +145,11 @@ export function signatureValid(key: string, encoded: EncodedRecord): boolean {
   const given = Buffer.from(encoded.signature, 'hex');
   const expected = Buffer.from(signRecord(key, encoded.record), 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** How a record names findings: `CODE address` of each one that is not information, sorted, once each. */
+export function findingKeys(findings: readonly { readonly code: string; readonly severity: string; readonly address?: string }[]): string[] {
+  return [...new Set(findings.filter((f) => f.severity !== 'info').map((f) => `${f.code} ${f.address ?? ''}`.trim()))].sort();
 }
 
 /** `sha256:<hex>` — how a saved plan file is named in a record. */

@@ -108,6 +108,12 @@ export interface LocalPlan {
   readonly reasons: readonly string[];
   /** `policyDigest` of the steer.yml this verdict was computed under. */
   readonly policy: string;
+  /**
+   * `findingKeys` of what needs a human here, when it must be among what the gate reported: a
+   * saved plan's rendering came from the pull request's plan job. (A change set is described
+   * live by execute, with more of it than the gate's file; its ARN pins what no PR code wrote.)
+   */
+  readonly findings?: readonly string[];
 }
 
 export interface CheckFacts {
@@ -194,6 +200,10 @@ export function verifyApproval(f: ApplyFacts): ApplyDecision {
   if (VERDICTS.indexOf(f.local.verdict) > VERDICTS.indexOf(plan.verdict)) {
     return refuse(`Steer judges this plan ${f.local.verdict} here, but the gate judged it ${plan.verdict}: ${f.local.reasons.slice(0, 3).join('; ') || 'the policy differs'} — plan and review again`, f.local.verdict === 'block' ? 3 : 2);
   }
+  // What was shown: the digest covers the changes, not the configuration around them, so a
+  // rendering can leave out a provisioner the saved plan carries and keep its digest.
+  const unseen = (f.local.findings ?? []).filter((k) => !plan.findings.includes(k));
+  if (unseen.length > 0) return refuse(`Steer finds in this plan what the gate on ${n} did not report: ${unseen.slice(0, 3).join('; ')}${unseen.length > 3 ? ` and ${unseen.length - 3} more` : ''} — the gate was shown another rendering of it; plan and review again`, f.local.verdict === 'block' ? 3 : 2);
   // Under which rules: the policy here must be the one the gate read from the base commit. After
   // the merge, the checkout's steer.yml is the pull request's own: it must not decide how its
   // plan is judged, who may approve it, for how long, or which checks are trusted.

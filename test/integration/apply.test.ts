@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { findingKeys } from '../../src/core/approval-record.js';
 import { FakeGitHub } from '../support/github-fake.js';
 import { builtCli } from '../support/paths.js';
 import { runCli, runCliAsync } from '../support/run-cli.js';
@@ -27,8 +28,8 @@ const plan = (config: string, out: string) => {
 };
 /** What the PR gate judged of a saved plan: its file's hash, digest and verdict. */
 const judged = (file: string) => {
-  const r = JSON.parse(runCli(['plan-check', file, '--format', 'json', '--env', 'production'], { cwd: dir }).stdout) as { digest: string; verdict: string };
-  return { artifact: `sha256:${createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')}`, digest: r.digest, verdict: r.verdict };
+  const r = JSON.parse(runCli(['plan-check', file, '--format', 'json', '--env', 'production'], { cwd: dir }).stdout) as { digest: string; verdict: string; findings: { code: string; severity: string; address?: string }[] };
+  return { artifact: `sha256:${createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')}`, digest: r.digest, verdict: r.verdict, findings: findingKeys(r.findings) };
 };
 /** steer.yml as the gate read it from the base branch, and the same copy where apply runs. */
 const basePolicy = (text: string) => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { policyDigest } from '../../src/core/approval-record.js';
+import { findingKeys, policyDigest } from '../../src/core/approval-record.js';
 import { parseConfig } from '../../src/config/parse.js';
 import { runCliAsync } from '../support/run-cli.js';
 import { TF_ENV, useTerraformChain } from '../support/terraform-chain.js';
@@ -72,6 +72,25 @@ describe('what apply runs is what the gate judged, whatever the verdict', () => 
   });
 });
 
+describe('what the gate was shown is what apply finds', () => {
+  it('a rendering without the provisioner the saved plan carries (same changes, same digest): apply refuses what the reviewers were not shown', async () => {
+    const withHook = REPLACE.replace('triggers_replace = "v2"', `triggers_replace = "v2"\n  provisioner "local-exec" {\n    command = "touch ${join(root(), 'pwned')}"\n  }`);
+    const out = planJob(withHook);
+    // The plan job runs the pull request's code: it can write any tfplan.json beside the real tfplan.
+    const json = JSON.parse(readFileSync(join(out, 'tfplan.json'), 'utf8'));
+    for (const r of json.configuration.root_module.resources) delete r.provisioners;
+    writeFileSync(join(out, 'tfplan.json'), JSON.stringify(json));
+    await gate();
+    expect(gh().comments.at(-1)!.body).not.toMatch(/STEER-APPLY-TIME-CODE|local-exec/);
+    approve();
+    expect((await gate({ event: 'pull_request_review' })).code).toBe(0);
+    const r = await applyArtifact();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/STEER-APPLY-TIME-CODE/);
+    expect(existsSync(join(root(), 'pwned'))).toBe(false);
+  });
+});
+
 describe('the policy apply runs under is the one the gate judged with', () => {
   it('a steer.yml the pull request merged (trustUnsignedChecks) does not make apply trust a check another workflow wrote', async () => {
     policy(undefined, 'version: 1\napprovals:\n  trustUnsignedChecks: true\n');
@@ -79,7 +98,7 @@ describe('the policy apply runs under is the one the gate judged with', () => {
     const judged = JSON.parse((await runCliAsync(['plan-check', join(evil, 'tfplan'), '--tf-chdir', chain.work(), '--format', 'json', '-c', join(root(), 'steer.yml')], { cwd: root(), env: TF_ENV })).stdout);
     // The agent's own workflow writes a steer check as GitHub Actions, its record claiming the merged policy.
     const merged = policyDigest(parseConfig(readFileSync(join(root(), 'steer.yml'), 'utf8'), 'steer.yml'));
-    gh().addSteerCheck({ artifact: judged.plans[0].artifact, digest: judged.digest, verdict: 'review' }, chain.head(), { record: { policy: { path: 'steer.yml', sha256: merged } } });
+    gh().addSteerCheck({ artifact: judged.plans[0].artifact, digest: judged.digest, verdict: 'review', findings: findingKeys(judged.findings) }, chain.head(), { record: { policy: { path: 'steer.yml', sha256: merged } } });
     const before = dbId();
     const r = await applyArtifact('evil', { STEER_SIGNING_KEY: undefined });
     expect(r.code).toBe(2);

@@ -297,7 +297,7 @@ export class FakeGitHub {
    * check run by GitHub Actions whose summary carries the gate's record (signed with `key`),
    * and — unless `review: false` — alice's approving review on that head.
    */
-  addSteerCheck(plan: { artifact?: string; digest: string; verdict?: string }, headSha: string, o: { key?: string; over?: Record<string, unknown>; record?: Record<string, unknown>; review?: boolean } = {}): Record<string, any> {
+  addSteerCheck(plan: { artifact?: string; digest: string; verdict?: string; findings?: string[] }, headSha: string, o: { key?: string; over?: Record<string, unknown>; record?: Record<string, unknown>; review?: boolean } = {}): Record<string, any> {
     const now = new Date();
     const reportedAt = new Date(now.getTime() - 60_000).toISOString();
     const runId = id();
@@ -305,7 +305,7 @@ export class FakeGitHub {
     const record = {
       v: RECORD_VERSION, repository: `${this.owner}/${this.repo}`, pull: 1, checkRunId: runId, headSha, base: { ref: 'main', sha: this.branches.main! },
       reportedAt, reviewedFrom: reportedAt, verdict, digest: plan.digest,
-      plans: [{ name: 'tfplan', ...(plan.artifact ? { artifact: plan.artifact } : {}), digest: plan.digest, verdict }],
+      plans: [{ name: 'tfplan', ...(plan.artifact ? { artifact: plan.artifact } : {}), digest: plan.digest, verdict, findings: plan.findings ?? [] }],
       conclusion: 'success', required: 1, approvers: [{ login: 'alice', reviewId: 1, submittedAt: now.toISOString() }],
       policy: { path: 'steer.yml', sha256: this.basePolicy() }, concludedAt: now.toISOString(), ...o.record,
     } as unknown as ApprovalRecord;
