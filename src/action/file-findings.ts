@@ -17,6 +17,12 @@ const WORKFLOWS = /^\.github\/(workflows|actions)\//;
 const STEER_INSTALL = /^(package\.json|package-lock\.json|npm-shrinkwrap\.json|\.npmrc|yarn\.lock|\.yarnrc\.yml|pnpm-lock\.yaml)$/;
 /** The lock file pins which provider builds run, at plan and at apply. */
 const LOCK_FILE = /(^|\/)\.terraform\.lock\.hcl$/;
+/**
+ * Provider builds in the repository itself: `terraform init` takes them from a working
+ * directory's `terraform.d/plugins` (an implicit local mirror) or its `.terraform/providers`
+ * cache — with a lock file that names their checksums, a build of the pull request's own.
+ */
+const PROVIDER_BUILDS = /(^|\/)(\.terraform|terraform\.d)\//;
 
 /** Findings about what the pull request changes besides the plans: the gate itself, and the code that runs at apply. Pure. */
 export function fileFindings(files: readonly string[], facts: FileFacts): Finding[] {
@@ -40,6 +46,10 @@ export function fileFindings(files: readonly string[], facts: FileFacts): Findin
   }
   for (const f of files.filter((x) => STEER_INSTALL.test(x))) {
     out.push({ code: 'STEER-TOOLCHAIN-CHANGED', severity: 'review', message: `This pull request changes ${f}: once merged, it decides which Steer the gate (with the signing key) and apply (with the cloud credentials) install, so a human must review it.`, plan: 0 });
+  }
+  const builds = files.filter((x) => PROVIDER_BUILDS.test(x));
+  if (builds.length > 0) {
+    out.push({ code: 'STEER-PROVIDERS-CHANGED', severity: 'review', message: `This pull request adds or changes ${builds.length} file(s) under .terraform/ or terraform.d/ (${builds[0]}${builds.length > 1 ? ', …' : ''}): terraform init can take provider builds from there, code that runs at plan and at apply; a human must review it.`, plan: 0 });
   }
   for (const f of files.filter((x) => LOCK_FILE.test(x))) {
     out.push({

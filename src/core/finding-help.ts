@@ -85,7 +85,7 @@ export const FINDING_HELP: Record<FindingCode, FindingHelp> = {
     help: 'Review the workflow change before approving.',
   },
   'STEER-PROVIDERS-CHANGED': {
-    description: 'The pull request changes .terraform.lock.hcl: other provider builds (code that runs at plan and at apply, with the credentials of each) would be used.',
+    description: 'The pull request changes .terraform.lock.hcl, or provider builds kept in the repository (terraform.d/, .terraform/): other provider builds (code that runs at plan and at apply, with the credentials of each) would be used.',
     help: 'Check where the new provider versions come from and why they changed; on production a human approves the change with the plan.',
   },
   'STEER-TOOLCHAIN-CHANGED': {

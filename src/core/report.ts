@@ -26,7 +26,7 @@ export const FINDING_CODES = {
   'STEER-NOT-EXECUTABLE': 'The change set cannot be executed as it is',
   'STEER-POLICY-CHANGED': 'The pull request changes the Steer policy itself',
   'STEER-WORKFLOW-CHANGED': 'The pull request changes CI workflows, which can change the gate',
-  'STEER-PROVIDERS-CHANGED': 'The pull request changes the providers Terraform runs (lock file)',
+  'STEER-PROVIDERS-CHANGED': 'The pull request changes the providers Terraform runs (lock file, provider builds in the repository)',
   'STEER-TOOLCHAIN-CHANGED': 'The pull request changes which Steer the workflows install (package manifest, lock file, npm settings)',
   'STEER-FILES-TRUNCATED': "GitHub's list of the pull request's files is cut short: policy and workflow edits can't be ruled out",
   'STEER-DISPROPORTIONATE': 'The plan destroys or replaces more than the task says: production resources, data or many dependents the task does not name',

@@ -271,6 +271,16 @@ describe('GitHub settings Steer cannot enforce are checked and said', () => {
   });
 });
 
+describe('provider builds committed to the repository need review', () => {
+  it.each(['terraform.d/plugins/registry.terraform.io/hashicorp/aws/5.0.0/linux_amd64/terraform-provider-aws', 'infra/.terraform/providers/registry.terraform.io/hashicorp/aws/5.0.0/linux_amd64/terraform-provider-aws'])('%s', async (file) => {
+    planJob(`${CONFIG}resource "terraform_data" "extra" {}\n`);
+    gh().prFiles = ['main.tf', file];
+    expect((await gate()).code).toBe(1);
+    expect(lastRecord().verdict).toBe('review');
+    expect(gh().comments.at(-1)!.body).toMatch(/terraform init can take provider builds from there/);
+  });
+});
+
 describe('changes to what decides which Steer runs need review', () => {
   it.each(['package-lock.json', 'package.json', '.npmrc', 'npm-shrinkwrap.json'])('%s', async (file) => {
     planJob(`${CONFIG}resource "terraform_data" "extra" {}\n`);
