@@ -55,7 +55,7 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   const config = await baseBranchConfig(gh, inputs, pull);
   const { files, renderings } = await expandPlans(inputs);
   const agent = agentAuthorship(pull.author, await pullCommits(gh, inputs.repo, pull.number), config.agents.logins);
-  let report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}), ...(await pullRequestIntentOption(gh, inputs.repo, pull.number)) });
+  let report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', runsNoTool: true, agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}), ...(await pullRequestIntentOption(gh, inputs.repo, pull.number)) });
   report = withFindings(report, await pullRequestFindings(gh, inputs, pull, report));
   writeOutputs(inputs, report);
   check.externalId = `steer:${report.digest}`;
@@ -148,7 +148,7 @@ async function analyzeOnly(inputs: ActionInputs): Promise<number> {
   const path = join(inputs.workspace, inputs.configPath);
   const { config } = await loadConfig(inputs.workspace, existsSync(path) ? path : undefined);
   const { files, renderings } = await expandPlans(inputs);
-  const report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', agentAuthored: false, ...(inputs.env ? { env: inputs.env } : {}) });
+  const report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', runsNoTool: true, agentAuthored: false, ...(inputs.env ? { env: inputs.env } : {}) });
   writeOutputs(inputs, report);
   appendSummary(inputs.summaryFile, renderMarkdown(report));
   return finish(report.verdict === 'allow' ? 'success' : report.verdict === 'block' ? 'failure' : 'action_required', report, undefined);

@@ -28,9 +28,8 @@ export interface RecordPlan {
   /** The verdict the gate gave this plan (before approvals). */
   readonly verdict: Verdict;
   /**
-   * What the reviewers were shown as needing a human: `findingKeys` of this plan's findings.
-   * The digest covers the changes, not the configuration around them (a provisioner): apply
-   * refuses a finding of its own that is not here.
+   * `findingKeys` of this plan's findings: what the reviewers were shown of the parts the digest
+   * does not cover (a provisioner in the configuration). Apply refuses one of its own not here.
    */
   readonly findings: readonly string[];
 }
@@ -147,9 +146,18 @@ export function signatureValid(key: string, encoded: EncodedRecord): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** How a record names findings: `CODE address` of each one that is not information, sorted, once each. */
-export function findingKeys(findings: readonly { readonly code: string; readonly severity: string; readonly address?: string }[]): string[] {
-  return [...new Set(findings.filter((f) => f.severity !== 'info').map((f) => `${f.code} ${f.address ?? ''}`.trim()))].sort();
+/**
+ * The findings that come from parts of a plan its digest does not cover — its configuration
+ * (provisioners, external data sources) and its deferred changes: a rendering can leave those
+ * out and keep the digest. (Every other finding follows from the digested changes, variables and
+ * the policy, which apply checks apart.) None of them depends on steer.yml rules or on who
+ * authored the change, so the gate and apply find the same ones in the same plan.
+ */
+const BEYOND_DIGEST: ReadonlySet<string> = new Set(['STEER-APPLY-TIME-CODE', 'STEER-PLAN-INCOMPLETE']);
+
+/** How a record names those findings: `CODE address`, sorted, once each. */
+export function findingKeys(findings: readonly { readonly code: string; readonly address?: string }[]): string[] {
+  return [...new Set(findings.filter((f) => BEYOND_DIGEST.has(f.code)).map((f) => `${f.code} ${f.address ?? ''}`.trim()))].sort();
 }
 
 /** `sha256:<hex>` — how a saved plan file is named in a record. */

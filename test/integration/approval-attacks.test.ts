@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingKeys, policyDigest } from '../../src/core/approval-record.js';
+import { STREAM_THRESHOLD } from '../../src/app/plan-check.js';
 import { parseConfig } from '../../src/config/parse.js';
 import { runCliAsync } from '../support/run-cli.js';
 import { TF_ENV, useTerraformChain } from '../support/terraform-chain.js';
@@ -143,19 +144,32 @@ describe('the gate\'s record, not what other workflows can edit, says when', () 
 });
 
 describe('the gate runs no code of the pull request', () => {
-  it('a saved plan without its JSON rendering is refused; terraform (the providers the pull request chose) never runs beside the signing key', async () => {
+  /** A probe in front of the real terraform on the gate's PATH: it records the environment it was started with. */
+  const probe = () => {
     const bin = join(root(), 'bin');
-    mkdirSync(bin);
+    mkdirSync(bin, { recursive: true });
     const real = spawnSync('sh', ['-c', `command -v ${chain.tf}`], { encoding: 'utf8' }).stdout.trim();
-    // A probe in front of the real terraform: it records the environment it was started with.
     writeFileSync(join(bin, 'terraform'), `#!/bin/sh\nenv > "${join(root(), 'terraform-env')}"\nexec "${real}" "$@"\n`);
     chmodSync(join(bin, 'terraform'), 0o755);
+    return { PATH: `${bin}:${process.env.PATH ?? ''}` };
+  };
+
+  it('a saved plan without its JSON rendering is refused; terraform (the providers the pull request chose) never runs beside the signing key', async () => {
     planJob(REPLACE, 'artifact', { json: false });
-    const r = await gate({ env: { PATH: `${bin}:${process.env.PATH ?? ''}` } });
+    const r = await gate({ env: probe() });
     expect(existsSync(join(root(), 'terraform-env'))).toBe(false);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/tfplan\.json/);
     expect(lastCheck().conclusion).toBe('failure');
+  });
+
+  it('nor does it for a saved plan larger than the streaming threshold (256 MB): its rendering is what the gate reads', async () => {
+    const out = planJob(REPLACE);
+    truncateSync(join(out, 'tfplan'), STREAM_THRESHOLD + 1); // padded (sparse): the plan job's code writes what it likes
+    const r = await gate({ env: probe() });
+    expect(existsSync(join(root(), 'terraform-env'))).toBe(false);
+    expect(r.stdout).toMatch(/::error::Steer: REVIEW REQUIRED/); // judged from the rendering, not failed
+    expect(lastRecord().plans[0]).toMatchObject({ artifact: expect.stringMatching(/^sha256:/), verdict: 'review' });
   });
 });
 
