@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
+import { signingKeyProblem } from '../core/approval-record.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { firstIssueText } from '../sources/issue-text.js';
 
@@ -79,6 +80,9 @@ export function readActionInputs(env: NodeJS.ProcessEnv): ActionInputs {
   }
   // A pull-request event without its pull request must not quietly run as a plain analysis.
   if (PULL_REQUEST_EVENTS.has(eventName) && !pull) throw new InputError(eventPath ?? 'GITHUB_EVENT_PATH', `a ${eventName} event without its pull_request payload`);
+  const signingKey = input(env, 'signing-key');
+  const weak = signingKey ? signingKeyProblem(signingKey, 'input "signing-key"') : undefined;
+  if (weak) throw new UsageError(weak);
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const envName = input(env, 'env');
   return {
@@ -97,7 +101,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv): ActionInputs {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     ...(pull ? { pull } : {}),
     retryBaseMs: retryBase(env.STEER_GITHUB_RETRY_BASE_MS),
-    ...(input(env, 'signing-key') ? { signingKey: input(env, 'signing-key') } : {}),
+    ...(signingKey ? { signingKey } : {}),
     ...(input(env, 'sarif') ? { sarifPath: input(env, 'sarif') } : {}),
   };
 }

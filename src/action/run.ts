@@ -3,23 +3,22 @@ import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { gitHubClient, type GitHub } from '../adapters/github/client.js';
 import { commentStateOf, pullPushers } from '../adapters/github/approval-facts.js';
+import { requiredCheckGap } from '../adapters/github/branch-rules.js';
 import { checkRunsFor, completeCheckRun, createCompletedCheckRun, findStickyComment, requestReviewers, setLabels, startCheckRun, writeStickyComment, type StartedCheckRun } from '../adapters/github/pr-outputs.js';
-import { approvalRules, changedFiles, fileAt, ownLogin, pullCommits, reviews } from '../adapters/github/pull-request.js';
+import { approvalRules, changedFiles, configAt, ownLogin, pullCommits, reviews } from '../adapters/github/pull-request.js';
 import { isSavedPlan } from '../adapters/fs/read-input.js';
 import { appendSummary, setOutput, workflowCommand } from '../adapters/github/runner-files.js';
 import { loadConfig } from '../app/load-config.js';
 import { planCheck } from '../app/plan-check.js';
 import { pullRequestIntentOption } from './intent.js';
-import { DEFAULT_CONFIG } from '../config/defaults.js';
-import { parseConfig } from '../config/parse.js';
 import type { SteerConfig } from '../config/schema.js';
 import { agentAuthorship } from '../core/agents.js';
-import { decodeRecord, encodeRecord, signatureValid, type ApprovalRecord } from '../core/approval-record.js';
+import { decodeRecord, encodeRecord, policyDigest, signatureValid, type ApprovalRecord } from '../core/approval-record.js';
 import { commentTampering, decideApproval, type ApprovalDecision } from '../core/approval.js';
 import { SteerError, UsageError } from '../core/errors.js';
 import { isDestructive, withFindings, type Finding, type Report } from '../core/report.js';
 import { fileFindings } from './file-findings.js';
-import { gateRecord } from './gate-record.js';
+import { gateRecord, recordPlans, samePlans } from './gate-record.js';
 import { renderJson } from '../render/json.js';
 import { writeSarifOutput } from './sarif-output.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -31,6 +30,8 @@ export { COMMENT_MARKER } from './gate-text.js';
 export const CHECK_NAME = 'steer';
 export const LABELS = { destroy: 'steer:destroy', review: 'steer:review-required', approved: 'steer:approved' } as const;
 const DIGEST_ID = /^steer:[0-9a-f]{64}$/;
+/** Events whose workflow file comes from the pull request itself (no `_target` variant). */
+const PULL_REQUESTS_OWN_WORKFLOW = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
 
 /**
  * The pull-request gate: analyze the plans the workflow produced, with the policy from the BASE
@@ -43,23 +44,28 @@ export async function runAction(inputs: ActionInputs, now: () => Date = () => ne
   const pull = inputs.pull;
   const check = { id: undefined as number | undefined, externalId: 'steer:error', startedAt: now().toISOString() };
   try {
-    return await gate(gh, inputs, pull, check);
+    return await gate(gh, inputs, pull, check, now);
   } catch (e) {
     await reportFailure(gh, inputs, pull, check, e);
     throw e;
   }
 }
 
-async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, check: { id?: number; externalId: string; startedAt: string }): Promise<number> {
+async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, check: { id?: number; externalId: string; startedAt: string }, now: () => Date): Promise<number> {
   const config = await baseBranchConfig(gh, inputs, pull);
   const { files, renderings } = await expandPlans(inputs);
   const agent = agentAuthorship(pull.author, await pullCommits(gh, inputs.repo, pull.number), config.agents.logins);
-  let report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}), ...(await pullRequestIntentOption(gh, inputs.repo, pull.number)) });
+  let report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', runsNoTool: true, agentAuthored: agent.agent, ...(inputs.env ? { env: inputs.env } : {}), ...(await pullRequestIntentOption(gh, inputs.repo, pull.number)) });
   report = withFindings(report, await pullRequestFindings(gh, inputs, pull, report));
   writeOutputs(inputs, report);
   check.externalId = `steer:${report.digest}`;
   if (!inputs.signingKey && !config.approvals.gateApp) {
     workflowCommand('warning', 'Steer: the gate has no signing-key and steer.yml names no approvals.gateApp: steer apply/execute will refuse its checks (any workflow could write one like it). See the README, "Who may write what apply trusts".');
+  }
+  const gap = await requiredCheckGap(gh, inputs.repo, pull.baseRef, CHECK_NAME);
+  if (gap) workflowCommand('warning', `Steer: ${gap}`);
+  if (inputs.signingKey && PULL_REQUESTS_OWN_WORKFLOW.has(inputs.eventName)) {
+    workflowCommand('warning', `Steer: the signing-key reached a ${inputs.eventName} workflow, which runs the pull request's own copy of the workflow file: a pull request could print the key and sign its own approvals. Run the gate on pull_request_target with the key in an environment limited to the default branch, and rotate the key.`);
   }
 
   const started = await startCheckRun(gh, inputs.repo, { name: CHECK_NAME, headSha: pull.headSha, externalId: check.externalId, startedAt: check.startedAt, ...(inputs.runUrl ? { detailsUrl: inputs.runUrl } : {}) });
@@ -67,7 +73,9 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   // The last record the gate itself wrote on this head (signed with our key, or by our own app):
   // it dates the plan's first report and says what the gate's comment was.
   const previous = await previousRecord(gh, inputs, pull, started);
-  const samePlan = previous?.digest === report.digest;
+  // The same plan: the same saved files (artifacts), not only the same digest — a plan made again
+  // on this head can carry other configuration (a provisioner) under the same changes.
+  const samePlan = previous !== undefined && previous.digest === report.digest && samePlans(previous.plans, recordPlans(report));
   const reportedAt = samePlan ? previous.reportedAt : check.startedAt;
   const self = await ownLogin(gh, started.appSlug);
   const existing = await findStickyComment(gh, inputs.repo, pull.number, COMMENT_MARKER, self);
@@ -96,7 +104,21 @@ async function gate(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent, ch
   }
   appendSummary(inputs.summaryFile, body);
   // Last: the check concludes only after everything else was written, with the record apply reads.
-  const record = gateRecord({ repository: `${inputs.repo.owner}/${inputs.repo.repo}`, pull, checkRunId: started.id, report, approval, conclusion, reportedAt, reviewedFrom, comment: commentStateOf(written), required: config.approvals.required, prReviews });
+  const record = gateRecord({
+    repository: `${inputs.repo.owner}/${inputs.repo.repo}`,
+    pull,
+    checkRunId: started.id,
+    report,
+    approval,
+    conclusion,
+    reportedAt,
+    reviewedFrom,
+    comment: commentStateOf(written),
+    required: config.approvals.required,
+    prReviews,
+    policy: { path: inputs.configPath, sha256: policyDigest(config) },
+    concludedAt: now().toISOString(),
+  });
   await completeCheckRun(gh, inputs.repo, started.id, conclusion, {
     title: checkTitle(report, approval, conclusion),
     summary: `${checkSummary(report, approval, pull, reportedAt)}\n\n${encodeRecord(record, inputs.signingKey)}`,
@@ -126,7 +148,7 @@ async function analyzeOnly(inputs: ActionInputs): Promise<number> {
   const path = join(inputs.workspace, inputs.configPath);
   const { config } = await loadConfig(inputs.workspace, existsSync(path) ? path : undefined);
   const { files, renderings } = await expandPlans(inputs);
-  const report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', agentAuthored: false, ...(inputs.env ? { env: inputs.env } : {}) });
+  const report = await planCheck({ inputs: files, renderings, config, tfBin: 'terraform', runsNoTool: true, agentAuthored: false, ...(inputs.env ? { env: inputs.env } : {}) });
   writeOutputs(inputs, report);
   appendSummary(inputs.summaryFile, renderMarkdown(report));
   return finish(report.verdict === 'allow' ? 'success' : report.verdict === 'block' ? 'failure' : 'action_required', report, undefined);
@@ -174,9 +196,8 @@ async function reportFailure(gh: GitHub, inputs: ActionInputs, pull: PullRequest
 }
 
 /** steer.yml as it is on the base branch: the PR head is what an agent controls. */
-async function baseBranchConfig(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent): Promise<SteerConfig> {
-  const text = await fileAt(gh, inputs.repo, inputs.configPath, pull.baseSha);
-  return text === undefined ? DEFAULT_CONFIG : parseConfig(text, `${inputs.configPath} (base ${pull.baseSha.slice(0, 7)})`);
+function baseBranchConfig(gh: GitHub, inputs: ActionInputs, pull: PullRequestEvent): Promise<SteerConfig> {
+  return configAt(gh, inputs.repo, inputs.configPath, pull.baseSha);
 }
 
 /** Findings about the pull request itself: policy, workflows, providers, and a file list GitHub cut short. */
@@ -199,7 +220,13 @@ async function expandPlans(inputs: ActionInputs): Promise<{ files: string[]; ren
     files.push(...hits);
   }
   const renderings: Record<string, string> = {};
-  for (const file of files) if (existsSync(`${file}.json`) && (await isSavedPlan(file))) renderings[file] = `${file}.json`;
+  for (const file of files) {
+    if (!(await isSavedPlan(file))) continue;
+    // `terraform show` of the pull request's plan would start the providers the pull request
+    // chose, here, beside the write token and the signing key: the gate reads the rendering only.
+    if (!existsSync(`${file}.json`)) throw new UsageError(`${file} is a saved plan without its rendering ${file}.json beside it: the gate never runs terraform on a pull request's plan — make the plan job write "terraform show -json" of it there`);
+    renderings[file] = `${file}.json`;
+  }
   const rendered = new Set(Object.values(renderings));
   return { files: [...new Set(files)].filter((f) => !rendered.has(f)), renderings };
 }

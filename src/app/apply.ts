@@ -4,6 +4,7 @@ import { pinArtifact } from '../adapters/fs/artifact.js';
 import { isSavedPlan } from '../adapters/fs/read-input.js';
 import { artifactName } from '../core/approval-record.js';
 import { applySavedPlan } from '../adapters/terraform-cli/apply.js';
+import { applyEnvironmentProblem } from '../adapters/terraform-cli/apply-environment.js';
 import type { SteerConfig } from '../config/schema.js';
 import { UsageError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
@@ -28,6 +29,8 @@ export interface ApplyRequest {
  * Every decision goes to the audit log.
  */
 export async function applyApprovedPlan(req: ApplyRequest): Promise<number> {
+  const unsafe = applyEnvironmentProblem(process.env);
+  if (unsafe) throw new UsageError(unsafe);
   if (!(await isSavedPlan(req.planPath))) {
     throw new UsageError(`${req.planPath} is not a saved plan: steer apply applies the file "terraform plan -out=FILE" wrote, never JSON and never a fresh plan`);
   }
@@ -51,7 +54,7 @@ export async function applyApprovedPlan(req: ApplyRequest): Promise<number> {
     const base = { time: new Date().toISOString(), command: 'apply', plan: req.planPath, artifact, digest: report.digest, verdict: report.verdict };
     let approval;
     try {
-      approval = await requireApproval({ report, artifact, confirmName: req.workspace, config: req.config, ...(req.github ? { github: req.github } : {}) });
+      approval = await requireApproval({ report, artifact, confirmName: req.workspace, config: req.config, findingsShown: true, ...(req.github ? { github: req.github } : {}) });
     } catch (e) {
       appendAudit(req.auditLog, { ...base, outcome: 'refused', reason: e instanceof Error ? e.message : String(e) });
       throw e;

@@ -3,11 +3,13 @@ import { RefusedError, UsageError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import type { SteerConfig } from '../config/schema.js';
 import { verifyApproval, type GateTrust, type LocalPlan } from '../core/approval.js';
+import { findingKeys, policyDigest, signingKeyProblem } from '../core/approval-record.js';
 import { isDestructive } from '../core/report.js';
 
 /**
  * Before anything is executed: who approved this exact artifact? A block verdict is always
- * refused; allow needs no approval; review needs the PR gate's record on the PR's current head
+ * refused; allow needs no approval, but where a pull request is known, its gate's record must
+ * name this artifact (the same rules, approvals aside); review needs the PR gate's record on the PR's current head
  * to name this artifact with the same digest and a verdict no milder than ours, approvals that
  * still hold when read again now (verifyApproval, core/approval.ts) — or, only on a terminal, a
  * human typing the workspace or stack name.
@@ -39,17 +41,21 @@ export interface ApprovalGateOptions {
   readonly config: SteerConfig;
   readonly github?: GitHubTarget;
   readonly now?: () => Date;
+  /** Every finding here must be among those the gate reported (a saved plan, whose rendering the pull request's plan job wrote). */
+  readonly findingsShown?: boolean;
 }
 
 export async function requireApproval(o: ApprovalGateOptions): Promise<Approval> {
   const { report } = o;
   if (report.verdict === 'block') throw new RefusedError(`the plan is blocked (digest ${report.digest}): ${report.findings[0]?.message ?? ''}`, 3);
-  if (report.verdict === 'allow') return { source: 'not-needed', approver: '-', detail: 'verdict allow needs no approval' };
+  // Where a pull request is known, even a plan Steer allows must be the one its gate judged: an
+  // artifact of the same name from another workflow run is not what the reviewers were shown.
+  if (report.verdict === 'allow' && !o.github) return { source: 'not-needed', approver: '-', detail: 'verdict allow needs no approval' };
   const refusals: string[] = [];
   if (o.github) {
     const found = await gitHubApproval(o, o.github);
     if ('approver' in found) return found;
-    if (found.exitCode === 3) throw new RefusedError(found.refused, 3);
+    if (found.exitCode === 3 || report.verdict === 'allow') throw new RefusedError(report.verdict === 'allow' ? `no valid record of the pull request's gate for ${o.artifact} (digest ${report.digest}): ${found.refused}` : found.refused, found.exitCode);
     refusals.push(found.refused);
   } else {
     refusals.push('no pull request to read an approval from (--github-pr, or run in a pull_request workflow)');
@@ -69,6 +75,8 @@ async function gitHubApproval(o: ApprovalGateOptions, g: GitHubTarget): Promise<
     digest: o.report.digest,
     verdict: o.report.verdict,
     reasons: o.report.findings.filter((f) => f.severity !== 'info').map((f) => f.message),
+    policy: policyDigest(o.config),
+    ...(o.findingsShown ? { findings: findingKeys(o.report.findings) } : {}),
   };
   const trust: GateTrust = {
     signingKey: g.signingKey !== undefined,
@@ -117,6 +125,8 @@ export function gitHubTarget(pullOption: string | undefined, env: NodeJS.Process
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!token || !owner || !repo) throw new UsageError('reading a GitHub approval needs GITHUB_TOKEN (or GH_TOKEN) and GITHUB_REPOSITORY');
+  const weak = env.STEER_SIGNING_KEY ? signingKeyProblem(env.STEER_SIGNING_KEY, 'STEER_SIGNING_KEY') : undefined;
+  if (weak) throw new UsageError(weak);
   const signingKey = env.STEER_SIGNING_KEY ? { signingKey: env.STEER_SIGNING_KEY } : {};
   return { token, apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', repo: { owner, repo }, ...(pull !== undefined ? { pull } : { commit: commit! }), ...signingKey };
 }

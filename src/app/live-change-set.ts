@@ -20,6 +20,12 @@ export async function liveChangeSetPlans(target: LiveChangeSet, options: { reado
   const aws = await import('../adapters/aws/cloudformation.js');
   const session = await aws.openSession(target.region);
   const pages = await aws.describeChangeSetTree(session, target.changeSet, target.stack);
+  // An ARN names its own stack: --stack must be that one, or the stack read (its tags, its
+  // template) and the stack waited for would not be the one the change set changes.
+  const owner = [pages[0]?.StackName, pages[0]?.StackId].filter((x): x is string => typeof x === 'string');
+  if (target.stack && owner.length > 0 && !owner.includes(target.stack)) {
+    throw new UsageError(`the change set ${String(pages[0]?.ChangeSetId ?? target.changeSet)} belongs to stack ${owner[0]}, not to --stack ${target.stack}`);
+  }
   const stackName = target.stack ?? (pages[0]?.StackName as string | undefined);
   const stack = stackName ? await aws.describeStack(session, stackName) : undefined;
   // The file path's place in reports: where the change set lives (its ARN is shown apart).

@@ -38,6 +38,12 @@ export interface PlanCheckRequest {
    * verdict to the saved plan's hash, and apply recomputes both from the file itself.
    */
   readonly renderings?: Readonly<Record<string, string>>;
+  /**
+   * Never start terraform/tofu (the PR gate: a saved plan's `show` would start the providers the
+   * pull request chose, beside the gate's token and signing key). A saved plan must then come
+   * with its rendering.
+   */
+  readonly runsNoTool?: boolean;
   /** The name a file read from elsewhere goes by (apply reads a private copy of the plan the workflow named). */
   readonly shownAs?: Readonly<Record<string, string>>;
   /** The task the change was made for (proportionality is judged against it; none: no claim). */
@@ -99,13 +105,15 @@ type ReadInput = ({ readonly documents: InputDocument[] } | { readonly plans: Pl
 
 async function readInput(path: string, req: PlanCheckRequest): Promise<ReadInput> {
   const size = await inputSize(path);
-  if (size !== undefined && (req.stream || size > STREAM_THRESHOLD)) {
+  // A saved plan with its rendering is read from the rendering, however large the plan file is.
+  if (size !== undefined && (req.stream || size > STREAM_THRESHOLD) && req.renderings?.[path] === undefined) {
     const head = await peekBytes(path, 4);
     const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
     const isUtf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
     const ctx = { path, ...(req.workspace !== undefined ? { workspace: req.workspace } : {}) };
     const { streamTerraformPlans } = await import('../sources/terraform/stream.js'); // loaded only for huge plans
     if (isZip) {
+      refuseTool(path, req);
       const { streamSavedPlan } = await import('../adapters/terraform-cli/show.js'); // spawns terraform: loaded for saved plans only
       const shown = streamSavedPlan(path, req.tfBin, req.tfChdir);
       const [plans] = await Promise.all([
@@ -134,6 +142,7 @@ async function readDocument(path: string, req: PlanCheckRequest): Promise<ReadIn
       if (documents.length !== 1) throw new InputError(rendering, `a saved plan's rendering is one plan, this file holds ${documents.length}`);
       return { documents, artifact };
     }
+    refuseTool(path, req);
     const { showSavedPlan } = await import('../adapters/terraform-cli/show.js'); // spawns terraform: loaded for saved plans only
     const shown = await showSavedPlan(path, req.tfBin, req.tfChdir);
     const rendered = decodeInput(shown.bytes, path);
@@ -142,6 +151,10 @@ async function readDocument(path: string, req: PlanCheckRequest): Promise<ReadIn
     return { documents, artifact };
   }
   return { documents: (await parse(decoded, path)).map((doc) => ({ ...doc, notes: decoded.notes })) };
+}
+
+function refuseTool(path: string, req: PlanCheckRequest): void {
+  if (req.runsNoTool) throw new InputError(path, `a saved plan without its rendering: this step runs no ${req.tfBin} (the providers of the plan's configuration would start here) — give its "terraform show -json" output as ${path}.json beside it`);
 }
 
 /** Inputs this large are read a slice at a time, letting the progress line tick in between. */

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
-import { canonicalJson } from './digest.js';
+import { canonicalJson, sha256Hex } from './digest.js';
 import { VERDICTS, type Verdict } from './verdict.js';
 
 /**
@@ -12,7 +12,7 @@ import { VERDICTS, type Verdict } from './verdict.js';
  * Versioned: a field that changes what apply accepts is added with a new version, and apply
  * refuses a version it does not know.
  */
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 const RECORD_TAG = 'steer-approval-record';
 
 export interface RecordPlan {
@@ -27,6 +27,11 @@ export interface RecordPlan {
   readonly digest: string;
   /** The verdict the gate gave this plan (before approvals). */
   readonly verdict: Verdict;
+  /**
+   * `findingKeys` of this plan's findings: what the reviewers were shown of the parts the digest
+   * does not cover (a provisioner in the configuration). Apply refuses one of its own not here.
+   */
+  readonly findings: readonly string[];
 }
 
 export interface RecordApprover {
@@ -56,6 +61,21 @@ export interface ApprovalRecord {
   readonly approvers: readonly RecordApprover[];
   /** The sticky comment the gate wrote in this run: apply refuses when it was edited since. */
   readonly comment?: { readonly id: number; readonly sha256: string; readonly updatedAt: string };
+  /**
+   * The policy the verdicts were given under: steer.yml as the gate read it from the base commit
+   * (its path in the repository) and its `policyDigest`. Apply runs only under the same policy.
+   */
+  readonly policy: RecordPolicy;
+  /**
+   * When the gate concluded, by its own clock. The approval's age counts from here: a check run's
+   * times can be edited by any workflow with checks: write, this line only by the gate.
+   */
+  readonly concludedAt: string;
+}
+
+export interface RecordPolicy {
+  readonly path: string;
+  readonly sha256: string;
 }
 
 const verdict = z.enum(VERDICTS);
@@ -70,11 +90,13 @@ const recordSchema = z.object({
   reviewedFrom: z.string(),
   verdict,
   digest: z.string(),
-  plans: z.array(z.object({ name: z.string(), artifact: z.optional(z.string()), digest: z.string(), verdict })),
+  plans: z.array(z.object({ name: z.string(), artifact: z.optional(z.string()), digest: z.string(), verdict, findings: z.array(z.string()) })),
   conclusion: z.enum(['success', 'failure', 'action_required']),
   required: z.number(),
   approvers: z.array(z.object({ login: z.string(), reviewId: z.number(), submittedAt: z.string() })),
   comment: z.optional(z.object({ id: z.number(), sha256: z.string(), updatedAt: z.string() })),
+  policy: z.object({ path: z.string(), sha256: z.string() }),
+  concludedAt: z.string(),
 });
 
 export interface EncodedRecord {
@@ -124,7 +146,41 @@ export function signatureValid(key: string, encoded: EncodedRecord): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/**
+ * The findings that come from parts of a plan its digest does not cover — its configuration
+ * (provisioners, external data sources) and its deferred changes: a rendering can leave those
+ * out and keep the digest. (Every other finding follows from the digested changes, variables and
+ * the policy, which apply checks apart.) None of them depends on steer.yml rules or on who
+ * authored the change, so the gate and apply find the same ones in the same plan.
+ */
+const BEYOND_DIGEST: ReadonlySet<string> = new Set(['STEER-APPLY-TIME-CODE', 'STEER-PLAN-INCOMPLETE']);
+
+/** How a record names those findings: `CODE address`, sorted, once each. */
+export function findingKeys(findings: readonly { readonly code: string; readonly address?: string }[]): string[] {
+  return [...new Set(findings.filter((f) => BEYOND_DIGEST.has(f.code)).map((f) => `${f.code} ${f.address ?? ''}`.trim()))].sort();
+}
+
 /** `sha256:<hex>` — how a saved plan file is named in a record. */
 export function artifactName(sha256Hex: string): string {
   return `sha256:${sha256Hex}`;
+}
+
+/**
+ * The policy a verdict was given under: SHA-256 of the parsed steer.yml's canonical JSON, defaults
+ * filled in (so formatting, comments and key order don't matter, and no file equals the defaults).
+ */
+export function policyDigest(config: unknown): string {
+  return sha256Hex(`steer-policy/1\n${canonicalJson(config)}`);
+}
+
+/**
+ * The record's HMAC is public (the check run's summary) and can be tried against guessed keys
+ * offline: a key shorter than this is refused, wherever it is read (`openssl rand -hex 32`).
+ */
+export const MIN_SIGNING_KEY_LENGTH = 32;
+
+/** Why a signing key can't be used, named as the user set it; undefined when it can. */
+export function signingKeyProblem(key: string, name: string): string | undefined {
+  if (key.length >= MIN_SIGNING_KEY_LENGTH) return undefined;
+  return `${name} is ${key.length} characters long; it must be at least ${MIN_SIGNING_KEY_LENGTH} (its signatures are public, a short key can be guessed offline): make one with "openssl rand -hex 32"`;
 }

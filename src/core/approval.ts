@@ -1,5 +1,5 @@
 import { isAgentLogin, isBotAccount } from './agents.js';
-import type { DecodedRecord } from './approval-record.js';
+import type { ApprovalRecord, DecodedRecord } from './approval-record.js';
 import { VERDICTS, type Verdict } from './verdict.js';
 
 /**
@@ -106,6 +106,14 @@ export interface LocalPlan {
   readonly verdict: Verdict;
   /** The findings that made this verdict, in words (to name a stricter verdict's cause). */
   readonly reasons: readonly string[];
+  /** `policyDigest` of the steer.yml this verdict was computed under. */
+  readonly policy: string;
+  /**
+   * `findingKeys` of what needs a human here, when it must be among what the gate reported: a
+   * saved plan's rendering came from the pull request's plan job. (A change set is described
+   * live by execute, with more of it than the gate's file; its ARN pins what no PR code wrote.)
+   */
+  readonly findings?: readonly string[];
 }
 
 export interface CheckFacts {
@@ -133,12 +141,16 @@ export interface ApplyFacts {
   readonly rules: ApprovalRules;
   /** The gate's sticky comment as it is now (undefined: deleted). */
   readonly comment?: CommentState;
+  /** The policy file the record names, read at the record's base commit: what the gate read there. */
+  readonly basePolicy?: { readonly sha256: string } | { readonly problem: string };
   /** The head contains the base the plan was reviewed against. */
   readonly baseContained?: boolean;
   /** Before the merge: the base branch tip now. After: whether the merge sits right on the reviewed base. */
   readonly place?: { readonly merged: false; readonly baseTip: string | undefined } | { readonly merged: true; readonly merge: { readonly ok: true; readonly method: string; readonly mergeCommit: string } | { readonly ok: false; readonly reason: string } };
   readonly now: Date;
   readonly maxAgeHours: number;
+  /** Why GitHub may not require the steer check before merging into the base branch (said, never decided on). */
+  readonly mergeRuleGap?: string;
 }
 
 export type ApplyDecision =
@@ -155,7 +167,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export function verifyApproval(f: ApplyFacts): ApplyDecision {
   const n = `#${f.pull.number}`;
   const refuse = (reason: string, exitCode: 2 | 3 = 2): ApplyDecision => ({ ok: false, reason, exitCode });
-  const warnings: string[] = [];
+  const warnings: string[] = f.mergeRuleGap ? [f.mergeRuleGap] : [];
   if (f.pull.state === 'closed' && !f.pull.merged) return refuse(`pull request ${n} was closed without being merged`);
   const check = f.check;
   if (!check) return refuse(`no steer check on the head of ${n} (${f.pull.headSha.slice(0, 7)}): the PR gate has not run on this commit`);
@@ -188,11 +200,22 @@ export function verifyApproval(f: ApplyFacts): ApplyDecision {
   if (VERDICTS.indexOf(f.local.verdict) > VERDICTS.indexOf(plan.verdict)) {
     return refuse(`Steer judges this plan ${f.local.verdict} here, but the gate judged it ${plan.verdict}: ${f.local.reasons.slice(0, 3).join('; ') || 'the policy differs'} — plan and review again`, f.local.verdict === 'block' ? 3 : 2);
   }
+  // What was shown: the digest covers the changes, not the configuration around them, so a
+  // rendering can leave out a provisioner the saved plan carries and keep its digest.
+  const unseen = (f.local.findings ?? []).filter((k) => !plan.findings.includes(k));
+  if (unseen.length > 0) return refuse(`Steer finds in this plan what the gate on ${n} did not report: ${unseen.slice(0, 3).join('; ')}${unseen.length > 3 ? ` and ${unseen.length - 3} more` : ''} — the gate was shown another rendering of it; plan and review again`, f.local.verdict === 'block' ? 3 : 2);
+  // Under which rules: the policy here must be the one the gate read from the base commit. After
+  // the merge, the checkout's steer.yml is the pull request's own: it must not decide how its
+  // plan is judged, who may approve it, for how long, or which checks are trusted.
+  const policy = policyMismatch(r, f);
+  if (policy) return refuse(`on ${n}, ${policy}: a pull request can't change the policy its own plan is applied under — give steer apply/execute the base branch's steer.yml (-c), as the example workflows do`);
 
-  // When.
+  // When: the gate's own time, not the check run's (any workflow with checks: write can edit those).
+  const concluded = Date.parse(r.concludedAt);
+  if (!(concluded <= f.now.getTime() + CLOCK_SKEW_MS)) return refuse(`the steer check on ${n} says the gate concluded ${Number.isNaN(concluded) ? 'at no valid time' : `in the future (${r.concludedAt})`}: not a record the gate wrote`);
   const completed = Date.parse(check.completedAt ?? '');
   if (!(completed <= f.now.getTime() + CLOCK_SKEW_MS)) return refuse(`the steer check on ${n} says it completed ${Number.isNaN(completed) ? 'at no valid time' : `in the future (${check.completedAt})`}: not a check the gate wrote`);
-  const age = (f.now.getTime() - completed) / 3_600_000;
+  const age = (f.now.getTime() - concluded) / 3_600_000;
   if (!(age <= f.maxAgeHours)) return refuse(`the approval on ${n} is ${age.toFixed(1)} h old (limit ${f.maxAgeHours} h): review again`);
 
   // Who approved, read again now.
@@ -215,6 +238,17 @@ export function verifyApproval(f: ApplyFacts): ApplyDecision {
   }
   if (place.baseTip !== r.base.sha) return refuse(`the base branch ${r.base.ref} moved since the plan was approved (${r.base.sha.slice(0, 7)} → ${place.baseTip?.slice(0, 7) ?? 'gone'}): update the pull request and plan again`);
   return { ok: true, approvers, warnings, detail: `steer check on pull request ${n} at ${r.headSha}` };
+}
+
+/** Why the policy here is not the gate's, or undefined when it is. */
+function policyMismatch(r: ApprovalRecord, f: ApplyFacts): string | undefined {
+  const where = `${r.policy.path} at base ${r.base.sha.slice(0, 7)}`;
+  const base = f.basePolicy;
+  if (!base) return `the gate's policy (${where}) could not be read`;
+  if ('problem' in base) return `the gate's policy (${where}) can't be read: ${base.problem}`;
+  if (f.local.policy !== base.sha256) return `steer.yml here (policy ${f.local.policy.slice(0, 12)}) is not the policy the gate judged with (${where}, policy ${base.sha256.slice(0, 12)})`;
+  if (r.policy.sha256 !== base.sha256) return `the gate's record names another policy than ${where}`;
+  return undefined;
 }
 
 /** The gate's comment as recorded, or as it is now. */

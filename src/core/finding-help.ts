@@ -85,8 +85,12 @@ export const FINDING_HELP: Record<FindingCode, FindingHelp> = {
     help: 'Review the workflow change before approving.',
   },
   'STEER-PROVIDERS-CHANGED': {
-    description: 'The pull request changes .terraform.lock.hcl: other provider builds (code that runs at plan and at apply, with the credentials of each) would be used.',
+    description: 'The pull request changes .terraform.lock.hcl, provider builds kept in the repository (terraform.d/, .terraform/) or a Terraform CLI configuration (.terraformrc, *.tfrc): other provider builds (code that runs at plan and at apply, with the credentials of each) would be used.',
     help: 'Check where the new provider versions come from and why they changed; on production a human approves the change with the plan.',
+  },
+  'STEER-TOOLCHAIN-CHANGED': {
+    description: 'The pull request changes package.json, its lock file or npm\'s settings at the repository root: once merged, they decide which Steer the gate (with the signing key) and apply (with the cloud credentials) install — a tarball from anywhere can be pinned there.',
+    help: 'Check that @steer-gate/cli still resolves to the registry\'s published package at the version you expect (the lock file\'s "resolved" and "integrity"), and that .npmrc names no other registry.',
   },
   'STEER-FILES-TRUNCATED': {
     description: "GitHub lists at most 3,000 files of a pull request: a change to steer.yml, a workflow or the lock file may be among those it did not list.",

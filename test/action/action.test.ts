@@ -194,7 +194,7 @@ describe('approvals', () => {
 
 describe('trust', () => {
   it('with a signing key, the concluded check carries a signature of what it says, and the key appears nowhere', async () => {
-    const key = 'k3y-only-the-gate-job-can-read';
+    const key = 'k3y-only-the-gate-job-can-read-0123456789';
     await runAction(opened());
     approve('alice');
     const r = await runAction(reviewed(), 'pull_request_review', { 'INPUT_SIGNING-KEY': key });

@@ -80,7 +80,7 @@ describe('examples/github/terraform-apply.yml', () => {
   });
 
   it('applies only through steer apply, the saved plan from the pull request, never a new plan', () => {
-    expect(script).toMatch(/npx --no-install steer apply "\$RUNNER_TEMP\/steer-plan\/tfplan" -c steer\.yml/);
+    expect(script).toMatch(/\.steer-base\/node_modules\/\.bin\/steer apply "\$RUNNER_TEMP\/steer-plan\/tfplan" -c \.steer-base\/steer\.yml/);
     expect(script).not.toMatch(/terraform (plan|apply)/);
     expect(script).toMatch(/steer-plan-\$head/);
     expect(read('terraform.yml')).toMatch(/name: steer-plan-\$\{\{ github\.event\.pull_request\.head\.sha \}\}/);

@@ -11,11 +11,11 @@ describe('provider code a pull request brings (STEER-PROVIDERS-CHANGED)', () => 
     ]);
   });
 
-  it('provider packages in terraform.d/plugins (an implied local mirror), one finding per directory', () => {
+  it('provider builds in terraform.d/ (an implied local mirror) or .terraform/, one finding per directory, review wherever it applies', () => {
     const pkg = 'terraform.d/plugins/example.test/steer/fake/1.0.0/linux_amd64';
-    expect(providerMessages([`${pkg}/terraform-provider-fake_v1.0.0`, `${pkg}/provider.cjs`, 'stacks/a/terraform.d/plugins/x/y/z/1.0.0/linux_amd64/terraform-provider-z'])).toEqual([
-      ['review', 'This pull request changes 2 files in terraform.d/plugins/: terraform init installs provider packages from there unasked, and they run at plan and at apply on production; check where they come from.'],
-      ['review', 'This pull request changes 1 file in stacks/a/terraform.d/plugins/: terraform init installs provider packages from there unasked, and they run at plan and at apply on production; check where they come from.'],
+    expect(providerMessages([`${pkg}/terraform-provider-fake_v1.0.0`, `${pkg}/provider.cjs`, 'stacks/a/.terraform/providers/x/y/z/1.0.0/linux_amd64/terraform-provider-z'], { ...onProduction, production: false })).toEqual([
+      ['review', 'This pull request adds or changes 2 files in terraform.d/: terraform init can take provider builds from there unasked, code that runs at plan and at apply; a human must review it.'],
+      ['review', 'This pull request adds or changes 1 file in stacks/a/.terraform/: terraform init can take provider builds from there unasked, code that runs at plan and at apply; a human must review it.'],
     ]);
   });
 
@@ -29,6 +29,6 @@ describe('provider code a pull request brings (STEER-PROVIDERS-CHANGED)', () => 
 
   it('information only outside production; other files are not provider code', () => {
     expect(providerMessages(['.terraform.lock.hcl'], { ...onProduction, production: false })[0]![0]).toBe('info');
-    expect(providerMessages(['terraform.d/README.md', 'docs/terraform.d/plugins.md', 'lock.hcl', 'main.tf', 'tfrc'])).toEqual([]);
+    expect(providerMessages(['docs/terraform.d.md', 'my.terraform/x', 'lock.hcl', 'main.tf', 'tfrc'])).toEqual([]);
   });
 });

@@ -5,9 +5,10 @@ import { commentTampering } from '../../src/core/approval.js';
 const record: ApprovalRecord = {
   v: RECORD_VERSION, repository: 'o/r', pull: 1, checkRunId: 7, headSha: 'a'.repeat(40), base: { ref: 'main', sha: 'b'.repeat(40) },
   reportedAt: '2026-12-01T00:00:00.000Z', reviewedFrom: '2026-12-01T00:00:00.000Z', verdict: 'review', digest: 'd'.repeat(64),
-  plans: [{ name: 'tfplan', artifact: `sha256:${'e'.repeat(64)}`, digest: 'd'.repeat(64), verdict: 'review' }],
+  plans: [{ name: 'tfplan', artifact: `sha256:${'e'.repeat(64)}`, digest: 'd'.repeat(64), verdict: 'review', findings: ['STEER-DESTROY-PROD terraform_data.db'] }],
   conclusion: 'success', required: 1, approvers: [{ login: 'alice', reviewId: 3, submittedAt: '2026-12-01T00:01:00Z' }],
   comment: { id: 9, sha256: 'f'.repeat(64), updatedAt: '2026-12-01T00:00:01Z' },
+  policy: { path: 'steer.yml', sha256: 'c'.repeat(64) }, concludedAt: '2026-12-01T00:02:00.000Z',
 };
 const reencoded = (mutate: (raw: Record<string, unknown>) => void) => {
   const raw = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { findingKeys } from '../../src/core/approval-record.js';
 import { FakeGitHub } from '../support/github-fake.js';
 import { builtCli } from '../support/paths.js';
 import { runCli, runCliAsync } from '../support/run-cli.js';
@@ -16,7 +17,7 @@ const V2 = 'resource "terraform_data" "db" { triggers_replace = "v2" }\n';
 const V3 = 'resource "terraform_data" "db" { triggers_replace = "v3" }\nresource "terraform_data" "cache" { input = "x" }\n';
 const HEAD = '0'.repeat(39) + '0'; // the fake PR's only commit
 
-const KEY = 'k3y-only-the-gate-job-can-read';
+const KEY = 'k3y-only-the-gate-job-can-read-0123456789';
 
 let dir: string;
 let gh: FakeGitHub;
@@ -27,8 +28,13 @@ const plan = (config: string, out: string) => {
 };
 /** What the PR gate judged of a saved plan: its file's hash, digest and verdict. */
 const judged = (file: string) => {
-  const r = JSON.parse(runCli(['plan-check', file, '--format', 'json', '--env', 'production'], { cwd: dir }).stdout) as { digest: string; verdict: string };
-  return { artifact: `sha256:${createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')}`, digest: r.digest, verdict: r.verdict };
+  const r = JSON.parse(runCli(['plan-check', file, '--format', 'json', '--env', 'production'], { cwd: dir }).stdout) as { digest: string; verdict: string; findings: { code: string; severity: string; address?: string }[] };
+  return { artifact: `sha256:${createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')}`, digest: r.digest, verdict: r.verdict, findings: findingKeys(r.findings) };
+};
+/** steer.yml as the gate read it from the base branch, and the same copy where apply runs. */
+const basePolicy = (text: string) => {
+  gh.baseFiles['steer.yml'] = text;
+  writeFileSync(join(dir, 'steer.yml'), text);
 };
 const stateList = () => terraform(tf, dir, ['state', 'list']).trim().split('\n').sort();
 const stateIds = () => terraform(tf, dir, ['show', '-json']);
@@ -87,7 +93,7 @@ describe('steer apply', () => {
     approvedCheck('tfplan', { over: { conclusion: 'action_required', title: 'Review required' } });
     expect((await apply('tfplan')).code).toBe(2);
     gh.checkRuns = [];
-    approvedCheck('tfplan', { over: { completed_at: '2020-01-01T00:00:00Z' } });
+    approvedCheck('tfplan', { over: { completed_at: '2020-01-01T00:00:00Z' }, record: { concludedAt: '2020-01-01T00:00:00.000Z' } });
     expect((await apply('tfplan')).stderr).toMatch(/old \(limit 72 h\)/);
     gh.checkRuns = [];
     approvedCheck('tfplan', { key: 'another key' });
@@ -163,7 +169,7 @@ describe('steer apply', () => {
     const artifact = mkdtempSync(join(tmpdir(), 'steer-artifact-'));
     try {
       copyFileSync(join(dir, 'tfplan'), join(artifact, 'tfplan'));
-      writeFileSync(join(dir, 'steer.yml'), 'version: 1\napprovals:\n  maxAgeHours: 24\n');
+      basePolicy('version: 1\napprovals:\n  maxAgeHours: 24\n');
       approvedCheck('tfplan');
       const r = await runCliAsync(['apply', join(artifact, 'tfplan'), '-c', 'steer.yml', '--tf-chdir', '.', '--env', 'production', '--github-pr', '1'], { cwd: dir, env: env() });
       expect(r.code).toBe(0);
@@ -203,7 +209,7 @@ describe('who may write what apply trusts', () => {
     expect((await applyWith('tfplan', KEY)).stderr).toMatch(/not signed by the PR gate's key \(no signature\)/);
     gh.checkRuns = [];
     approvedCheck('tfplan');
-    expect((await applyWith('tfplan', 'another key')).stderr).toMatch(/the signature does not verify/);
+    expect((await applyWith('tfplan', 'another-key-just-as-long-as-the-gates-0000')).stderr).toMatch(/the signature does not verify/);
     // Altered: the same record with another verdict, keeping the signature.
     const run = gh.checkRuns[0]! as { output: { summary: string } };
     run.output.summary = run.output.summary.replace(/steer-approval-record (\S+)/, (_m, b64: string) => `steer-approval-record ${Buffer.from(Buffer.from(b64, 'base64url').toString().replace('"verdict":"review"', '"verdict":"block"')).toString('base64url')}`);
@@ -218,7 +224,7 @@ describe('who may write what apply trusts', () => {
 
   it('with approvals.gateApp, a check by that GitHub App is trusted without a key, and one by GitHub Actions is not', async () => {
     plan(V2, 'tfplan');
-    writeFileSync(join(dir, 'steer.yml'), 'version: 1\napprovals:\n  gateApp: steer-gate\n');
+    basePolicy('version: 1\napprovals:\n  gateApp: steer-gate\n');
     approvedCheck('tfplan', { key: undefined });
     expect((await applyWith('tfplan', undefined)).stderr).toMatch(/written by github-actions, not by the gate's GitHub App steer-gate/);
     gh.checkRuns = [];
@@ -231,7 +237,7 @@ describe('who may write what apply trusts', () => {
 
   it('approvals.trustUnsignedChecks is the loudly warned opt-out', async () => {
     plan(V2, 'tfplan');
-    writeFileSync(join(dir, 'steer.yml'), 'version: 1\napprovals:\n  trustUnsignedChecks: true\n');
+    basePolicy('version: 1\napprovals:\n  trustUnsignedChecks: true\n');
     approvedCheck('tfplan', { key: undefined });
     const r = await applyWith('tfplan', undefined);
     expect(r.code).toBe(0);

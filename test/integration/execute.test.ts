@@ -16,7 +16,7 @@ const HEAD = '0'.repeat(40);
 const v1 = { Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'steer-exec-q' } }, Alerts: { Type: 'AWS::SNS::Topic' } } };
 const v2 = { Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'steer-exec-q' } } } };
 
-const KEY = 'k3y-only-the-gate-job-can-read';
+const KEY = 'k3y-only-the-gate-job-can-read-0123456789';
 const env = () => ({ ...moto.env, GITHUB_TOKEN: 'ghs_fake', GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, STEER_GITHUB_RETRY_BASE_MS: '5', STEER_SIGNING_KEY: KEY });
 const resources = async (stack: string) => ((await cfn.send(new ListStackResourcesCommand({ StackName: stack }))).StackResourceSummaries ?? []).map((r) => r.LogicalResourceId).sort();
 async function createChangeSet(stack: string, name: string): Promise<{ arn: string; digest: string; verdict: string }> {

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { encodeRecord, RECORD_VERSION, type ApprovalRecord } from '../../src/core/approval-record.js';
+import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
+import { parseConfig } from '../../src/config/parse.js';
+import { encodeRecord, policyDigest, RECORD_VERSION, type ApprovalRecord } from '../../src/core/approval-record.js';
 import { assertValidResponse } from './github-openapi.js';
 
 function examplePullRequest(): Record<string, unknown> {
@@ -58,6 +60,10 @@ export class FakeGitHub {
   requests: string[] = [];
   /** branch → tip commit. */
   branches: Record<string, string> = { main: 'ba5e'.padEnd(40, '0') };
+  /** branch → the checks an active ruleset requires before a merge (GET …/rules/branches/{branch}). */
+  rulesetChecks: Record<string, string[]> = { main: ['steer'] };
+  /** branch → the checks classic branch protection requires (none: the branch is unprotected). */
+  protectionChecks: Record<string, string[]> = {};
   /** org/team → member logins. */
   teams: Record<string, string[]> = {};
   /** The commit the pull request's branch started from (main's tip when the test begins). */
@@ -130,7 +136,13 @@ export class FakeGitHub {
     const paged = <T>(all: T[]): [number, T[], Record<string, string>] => {
       const slice = all.slice((page - 1) * perPage, page * perPage);
       const last = Math.max(1, Math.ceil(all.length / perPage));
-      const link: Record<string, string> = page < last ? { link: `<${this.url}${p}?per_page=${perPage}&page=${page + 1}>; rel="next", <${this.url}${p}?per_page=${perPage}&page=${last}>; rel="last"` } : {};
+      const at = (n: number) => {
+        const next = new URL(url.href);
+        next.searchParams.set('per_page', String(perPage));
+        next.searchParams.set('page', String(n));
+        return `${this.url}${p}?${next.searchParams.toString()}`;
+      };
+      const link: Record<string, string> = page < last ? { link: `<${at(page + 1)}>; rel="next", <${at(last)}>; rel="last"` } : {};
       return [200, slice, link];
     };
     let m: RegExpMatchArray | null;
@@ -154,6 +166,22 @@ export class FakeGitHub {
       const sha = this.branches[m[1]!];
       if (!sha) return [404, { message: 'Not Found' }];
       return [200, { ref: `refs/heads/${m[1]}`, node_id: 'REF', url: `${this.url}${p}`, object: { type: 'commit', sha, url: `${this.url}/commits/${sha}` } }];
+    }
+    if (method === 'GET' && (m = decodeURIComponent(p).match(new RegExp(`^${repoBase}/rules/branches/(.+)$`)))) {
+      const checks = this.rulesetChecks[m[1]!] ?? [];
+      if (checks.length === 0) return [200, []];
+      return [200, [{ type: 'required_status_checks', parameters: { required_status_checks: checks.map((context) => ({ context, integration_id: 15368 })), strict_required_status_checks_policy: true }, ruleset_source_type: 'Repository', ruleset_source: `${this.owner}/${this.repo}`, ruleset_id: 1 }]];
+    }
+    if (method === 'GET' && (m = decodeURIComponent(p).match(new RegExp(`^${repoBase}/branches/([^/]+)$`)))) {
+      const sha = this.branches[m[1]!];
+      if (!sha) return [404, { message: 'Branch not found' }];
+      const checks = this.protectionChecks[m[1]!];
+      const self = `${this.url}${p}`;
+      return [200, {
+        name: m[1], commit: this.commit(sha, 'tip', '2026-01-01T00:00:00Z', []), _links: { html: self, self }, protected: checks !== undefined,
+        protection: { enabled: checks !== undefined, required_status_checks: { enforcement_level: checks ? 'non_admins' : 'off', contexts: checks ?? [], checks: (checks ?? []).map((context) => ({ context, app_id: null })) } },
+        protection_url: `${self}/protection`,
+      }];
     }
     if (method === 'GET' && p === `${repoBase}/pulls/1/files`) {
       return paged(this.prFiles.map((f) => ({ sha: 'a'.repeat(40), filename: f, status: 'modified', additions: 1, deletions: 1, changes: 2, blob_url: `${this.url}/b`, raw_url: `${this.url}/r`, contents_url: `${this.url}/c` })));
@@ -226,7 +254,8 @@ export class FakeGitHub {
     }
     if (method === 'GET' && (m = p.match(new RegExp(`^${repoBase}/commits/([0-9a-f]{40})/check-runs$`)))) {
       const runs = this.checkRuns.filter((r) => r.head_sha === m![1] && (!url.searchParams.get('check_name') || r.name === url.searchParams.get('check_name')));
-      return [200, { total_count: runs.length, check_runs: runs.slice((page - 1) * perPage, page * perPage) }];
+      const [, slice, link] = paged(runs);
+      return [200, { total_count: runs.length, check_runs: slice }, link];
     }
     if (method === 'POST' && p === `${repoBase}/check-runs`) {
       const runId = id();
@@ -268,7 +297,7 @@ export class FakeGitHub {
    * check run by GitHub Actions whose summary carries the gate's record (signed with `key`),
    * and — unless `review: false` — alice's approving review on that head.
    */
-  addSteerCheck(plan: { artifact?: string; digest: string; verdict?: string }, headSha: string, o: { key?: string; over?: Record<string, unknown>; record?: Record<string, unknown>; review?: boolean } = {}): Record<string, any> {
+  addSteerCheck(plan: { artifact?: string; digest: string; verdict?: string; findings?: string[] }, headSha: string, o: { key?: string; over?: Record<string, unknown>; record?: Record<string, unknown>; review?: boolean } = {}): Record<string, any> {
     const now = new Date();
     const reportedAt = new Date(now.getTime() - 60_000).toISOString();
     const runId = id();
@@ -276,8 +305,9 @@ export class FakeGitHub {
     const record = {
       v: RECORD_VERSION, repository: `${this.owner}/${this.repo}`, pull: 1, checkRunId: runId, headSha, base: { ref: 'main', sha: this.branches.main! },
       reportedAt, reviewedFrom: reportedAt, verdict, digest: plan.digest,
-      plans: [{ name: 'tfplan', ...(plan.artifact ? { artifact: plan.artifact } : {}), digest: plan.digest, verdict }],
-      conclusion: 'success', required: 1, approvers: [{ login: 'alice', reviewId: 1, submittedAt: now.toISOString() }], ...o.record,
+      plans: [{ name: 'tfplan', ...(plan.artifact ? { artifact: plan.artifact } : {}), digest: plan.digest, verdict, findings: plan.findings ?? [] }],
+      conclusion: 'success', required: 1, approvers: [{ login: 'alice', reviewId: 1, submittedAt: now.toISOString() }],
+      policy: { path: 'steer.yml', sha256: this.basePolicy() }, concludedAt: now.toISOString(), ...o.record,
     } as unknown as ApprovalRecord;
     if (o.review !== false) this.reviews.push({ login: 'alice', state: 'APPROVED', commitId: headSha, submittedAt: iso(new Date(now.getTime() - 30_000)) });
     const run = {
@@ -288,6 +318,12 @@ export class FakeGitHub {
     };
     this.checkRuns.push(run);
     return run;
+  }
+
+  /** The digest of the policy the gate reads: steer.yml of the base branch (the defaults without one). */
+  basePolicy(): string {
+    const text = this.baseFiles['steer.yml'];
+    return policyDigest(text === undefined ? DEFAULT_CONFIG : parseConfig(text, 'steer.yml'));
   }
 
   /** The pull request's commits, oldest first: shas 000…0, 000…1, … (the last is the head). */

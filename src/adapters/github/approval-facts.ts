@@ -1,11 +1,13 @@
 import { sha256Hex } from '../../core/digest.js';
-import { decodeRecord, signatureValid } from '../../core/approval-record.js';
+import { decodeRecord, policyDigest, signatureValid } from '../../core/approval-record.js';
 import type { ApplyFacts, CommentState, GateTrust, LocalPlan } from '../../core/approval.js';
 import { mergedOntoReviewedBase, type ChainCommit, type PullCommit } from '../../core/merge-check.js';
 import type { SteerConfig } from '../../config/schema.js';
+import { ConfigError } from '../../core/errors.js';
+import { requiredCheckGap } from './branch-rules.js';
 import type { GitHub } from './client.js';
 import type { StickyComment } from './pr-outputs.js';
-import { approvalRules, reviews, type Repo } from './pull-request.js';
+import { approvalRules, configAt, reviews, type Repo } from './pull-request.js';
 
 /**
  * Everything apply/execute need to judge the PR gate's approval (core/approval.ts
@@ -43,12 +45,14 @@ export async function gatherApplyFacts(gh: GitHub, req: FactsRequest): Promise<A
     reviews: prReviews,
     pushers: await pullPushers(gh, r, number, pr.head),
     rules: await approvalRules(gh, req.config, prReviews),
+    mergeRuleGap: await requiredCheckGap(gh, r, pr.baseRef, 'steer'),
     now: req.now,
     maxAgeHours: req.config.approvals.maxAgeHours,
   };
   if (!record || !('record' in record)) return facts;
-  const { base, comment } = record.record;
+  const { base, comment, policy } = record.record;
   const current = comment ? await commentState(gh, r, comment.id) : undefined;
+  const basePolicy = await policyAt(gh, r, policy.path, base.sha);
   const baseContained = /^[0-9a-f]{40}$/.test(base.sha) && (await isAncestor(gh, r, base.sha, pr.headSha));
   let place: ApplyFacts['place'];
   if (pr.merged) {
@@ -60,7 +64,21 @@ export async function gatherApplyFacts(gh: GitHub, req: FactsRequest): Promise<A
   } else {
     place = { merged: false, baseTip: await branchTip(gh, r, base.ref) };
   }
-  return { ...facts, ...(current ? { comment: current } : {}), baseContained, place };
+  return { ...facts, ...(current ? { comment: current } : {}), basePolicy, baseContained, place };
+}
+
+/**
+ * The policy file at a commit, as the gate reads it there: parsed (the defaults when it is
+ * absent) and digested. An invalid file is a problem, never the defaults.
+ */
+export async function policyAt(gh: GitHub, r: Repo, path: string, sha: string): Promise<{ sha256: string } | { problem: string }> {
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha)) return { problem: 'the record names no commit' };
+  try {
+    return { sha256: policyDigest(await configAt(gh, r, path, sha)) };
+  } catch (e) {
+    if (e instanceof ConfigError) return { problem: e.message };
+    throw e;
+  }
 }
 
 /** GitHub's own committer for web edits and merges: not a person who pushed. */
@@ -79,16 +97,29 @@ export async function pullPushers(gh: GitHub, r: Repo, pull: number, head?: Pull
   return [...new Set(logins.filter((l): l is string => !!l && !GITHUB_COMMITTERS.has(l.toLowerCase())))];
 }
 
-/** The actors of pushes to a branch. A head repository whose activity this token can't read (a private fork) adds none. */
+/**
+ * The actors of pushes to a branch. A head repository whose activity this token can't read (a
+ * private fork) adds none; a rate limit (GitHub answers 403 for those too) is an error, never
+ * "nobody pushed".
+ */
 async function branchPushers(gh: GitHub, r: Repo, branch: string): Promise<string[]> {
   try {
     const activity = await gh.paginate(gh.rest.repos.listActivities, { ...r, ref: `refs/heads/${branch}`, per_page: 100 });
     return activity.filter((a) => a.activity_type === 'push' || a.activity_type === 'force_push').flatMap((a) => (a.actor?.login ? [a.actor.login] : []));
   } catch (e) {
     const status = (e as { status?: number }).status;
-    if (status === 404 || status === 403) return [];
+    if ((status === 404 || status === 403) && !isRateLimit(e)) return [];
     throw e;
   }
+}
+
+/** A 403 or 429 that says a rate limit was hit (primary: no requests left; secondary: GitHub's message). */
+export function isRateLimit(e: unknown): boolean {
+  const err = e as { status?: number; message?: unknown; response?: { headers?: Record<string, unknown>; data?: { message?: unknown } } };
+  if (err.status === 429) return true;
+  if (err.status !== 403) return false;
+  if (String(err.response?.headers?.['x-ratelimit-remaining'] ?? '') === '0') return true;
+  return /rate limit/i.test(`${String(err.message ?? '')} ${String(err.response?.data?.message ?? '')}`);
 }
 
 /** A comment as the approval rules compare it: the hash of its body and when it was last edited. */

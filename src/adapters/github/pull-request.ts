@@ -1,5 +1,7 @@
 import type { Commit } from '../../core/agents.js';
 import type { ApprovalRules, Review } from '../../core/approval.js';
+import { DEFAULT_CONFIG } from '../../config/defaults.js';
+import { parseConfig } from '../../config/parse.js';
 import type { SteerConfig } from '../../config/schema.js';
 import type { GitHub } from './client.js';
 
@@ -38,6 +40,12 @@ export async function fileAt(gh: GitHub, r: Repo, path: string, ref: string): Pr
     if (status(e) === 404) return undefined;
     throw e;
   }
+}
+
+/** steer.yml as it is at a commit: parsed, the defaults when the file is absent; an invalid file is a ConfigError. */
+export async function configAt(gh: GitHub, r: Repo, path: string, sha: string): Promise<SteerConfig> {
+  const text = await fileAt(gh, r, path, sha);
+  return text === undefined ? DEFAULT_CONFIG : parseConfig(text, `${path} (base ${sha.slice(0, 7)})`);
 }
 
 /** GitHub lists at most this many files of a pull request: a longer list is cut short, silently. */

@@ -1,2 +1,0 @@
-import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-4DYV2OK2.js";import"./chunk-VDTFFVBG.js";import"./chunk-PKW2UDNX.js";import"./chunk-BWGA2D2W.js";import"./chunk-MC5JKV5E.js";export{c as PLACEHOLDER_CLOUDFORMATION,b as PLACEHOLDER_OUTSIDE,a as PLACEHOLDER_STDIN,e as planUri,d as renderSarif};
