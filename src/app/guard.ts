@@ -1,5 +1,5 @@
-import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { homeDirectory } from '../adapters/fs/project-files.js';
 import { readTextFileIfExists } from '../adapters/fs/read-input.js';
 import { shellSyntax } from '../adapters/shell/mvdan.js';
 import { ConfigError } from '../core/errors.js';
@@ -61,7 +61,7 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
         if (command === null) return format.allow(); // not a shell command after all: not ours to judge
         // The shell tool's own directory (Gemini CLI `directory`/`dir_path`, Codex `workdir`, OpenClaw `workdir`): the command runs there.
         const workdir = shellWorkdir(input);
-        if (workdir !== undefined) cwd = workdir.startsWith('~/') ? join(homedir(), workdir.slice(2)) : isAbsolute(workdir) ? workdir : join(cwd, workdir);
+        if (workdir !== undefined) cwd = workdir.startsWith('~/') ? join(homeDirectory(), workdir.slice(2)) : isAbsolute(workdir) ? workdir : join(cwd, workdir);
         // Codex also runs apply_patch as a shell command (`apply_patch <<'EOF'` or with the patch as its argument);
         // any agent may feed a unified diff to `git apply` or `patch` the same way.
         const patched = command.includes('*** Begin Patch') || /^\+\+\+ /m.test(command) ? selfEdit('apply_patch', patchFiles(command), cwd) : undefined;

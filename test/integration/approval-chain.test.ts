@@ -214,7 +214,7 @@ describe('provider code the pull request brings', () => {
     gh.prFiles = files;
     await gate();
     expect(lastRecord().verdict).toBe('review');
-    expect(gh.comments.at(-1)!.body).toMatch(/changes \d+ files in terraform\.d\/plugins\/: terraform init installs provider packages from there unasked, and they run at plan and at apply on production/);
+    expect(gh.comments.at(-1)!.body).toMatch(/changes \d+ files in terraform\.d\/: terraform init can take provider builds from there unasked, code that runs at plan and at apply on production; a human must review it/);
   });
 });
 
