@@ -39,10 +39,12 @@ await import('node:fs').then(({ writeFileSync, chmodSync }) => {
   chmodSync('dist/cli.js', 0o755);
 });
 
-// The HCL grammar (tree-sitter, WebAssembly) that SARIF uses to find resource blocks in .tf files:
-// loaded from beside the bundle (src/adapters/fs/resource-blocks.ts).
+// tree-sitter (WebAssembly) and its grammars, loaded from beside the bundle: HCL, with which SARIF
+// finds resource blocks in .tf files (src/adapters/fs/resource-blocks.ts), and Bash, the guard's
+// shell parser (src/adapters/shell/tree-sitter-bash.ts).
 copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
 copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'dist/tree-sitter-terraform.wasm');
+copyFileSync('node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/tree-sitter-bash.wasm');
 
 if (existsSync('src/action/main.ts')) {
   await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/index.js', banner: { js: requireShim } });

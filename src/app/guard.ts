@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { readTextFileIfExists } from '../adapters/fs/read-input.js';
-import { shellSyntax } from '../adapters/shell/mvdan.js';
+import { loadShellSyntax, shellSyntax, ShellSyntaxNotLoaded } from '../adapters/shell/tree-sitter-bash.js';
 import { ConfigError } from '../core/errors.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
 import { decideMcp } from '../guard/mcp.js';
@@ -16,7 +16,7 @@ export const WAY_THROUGH =
 
 /** One decision for a command line, or an argv (`steer guard -- terraform apply`), run in `cwd`. */
 export function checkCommand(command: string | readonly string[], lists: GuardLists, cwd: string = process.cwd()): Decision {
-  const sh = shellSyntax; // loaded only if the command needs a real parse (not for plain words)
+  const sh = shellSyntax; // needed only if the command needs a real parse (not for plain words): see withShellSyntax
   const parsed = parseCommand(sh, typeof command === 'string' ? command : quoteArgv(command));
   const decision = decide(parsed, lists);
   if (decision.decision === 'deny') return decision;
@@ -70,8 +70,24 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
       }
     }
   } catch (e) {
+    if (e instanceof ShellSyntaxNotLoaded) throw e; // withShellSyntax loads it and asks again
     return failClosed(chosen, `Steer guard could not check this command (${e instanceof Error ? e.message.split('\n')[0] : String(e)}), so it is denied. ${WAY_THROUGH}`);
   }
+}
+
+/**
+ * Runs a decision, loading the shell parser (WebAssembly, asynchronous) first if it turns out to
+ * need it: a command of plain words never does, so it is decided without it. The decision is
+ * pure, so the second run decides what the first would have.
+ */
+export async function withShellSyntax<T>(decide: () => T): Promise<T> {
+  try {
+    return decide();
+  } catch (e) {
+    if (!(e instanceof ShellSyntaxNotLoaded)) throw e;
+  }
+  await loadShellSyntax();
+  return decide();
 }
 
 /** The denial of a tool that would write one of the files that switch the guard or the gate off, or undefined. */

@@ -28,7 +28,7 @@ export function guardCommand(): Command {
     .exitOverride()
     .action(async (words: string[], opts: GuardOptions) => {
       // Loaded here, not at the top: `steer --help` and the other commands don't parse shell.
-      const { answerHook, checkCommand, failClosed, loadGuardLists, WAY_THROUGH } = await import('../app/guard.js');
+      const { answerHook, checkCommand, failClosed, loadGuardLists, WAY_THROUGH, withShellSyntax } = await import('../app/guard.js');
       const deadline = setTimeout(() => {
         const answer = failClosed(opts.runtime ?? 'claude', `Steer guard did not answer within ${DEADLINE_MS / 1000} s, so the command is denied. ${WAY_THROUGH}`);
         process.stdout.write(words.length > 0 ? '' : answer.stdout);
@@ -40,14 +40,15 @@ export function guardCommand(): Command {
         const lists = await loadGuardLists(process.cwd(), opts.config);
         if (words.length > 0) {
           // One word is a command line (`steer guard -- "terraform apply"`); several are an argv.
-          const decision = checkCommand(words.length === 1 ? words[0]! : words, lists);
+          const decision = await withShellSyntax(() => checkCommand(words.length === 1 ? words[0]! : words, lists));
           if (decision.decision === 'deny') process.stderr.write(`steer guard: denied: ${decision.reason}. ${WAY_THROUGH}\n`);
           process.exitCode = decision.decision === 'allow' ? EXIT.allow : EXIT_DENIED;
           return;
         }
         const chunks: Buffer[] = [];
         for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-        const answer = answerHook(Buffer.concat(chunks).toString('utf8'), opts.runtime, lists);
+        const input = Buffer.concat(chunks).toString('utf8');
+        const answer = await withShellSyntax(() => answerHook(input, opts.runtime, lists));
         process.stdout.write(answer.stdout);
         process.stderr.write(answer.stderr);
         process.exitCode = answer.exitCode;

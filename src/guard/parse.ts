@@ -1,4 +1,4 @@
-import type { ShellSyntax } from '../adapters/shell/mvdan.js';
+import type { ShellSyntax } from '../adapters/shell/syntax.js';
 import { launches } from './launchers.js';
 import { plainWords } from './plain-words.js';
 import { DATA_READERS, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
@@ -13,7 +13,7 @@ import { bracesInProgram, programName, shellText, show, subdir, substitutedProgr
  * subshells, `$(…)`, backquotes, `bash -c` strings, `eval`, here-docs when a shell runs, behind
  * `env`/`sudo`/`timeout`/`xargs`/`npx`… prefixes, with quoting and absolute paths resolved.
  * A word that can't be known before running (a variable, a substitution) is UNKNOWN.
- * The parser is mvdan/sh (shfmt's), passed in: this module does no loading and no I/O.
+ * The parser (tree-sitter-bash, its tree in mvdan/sh's shape) is passed in: this module does no loading and no I/O.
  */
 export { programName, quoteArgv, shellText, show, UNKNOWN, type Arg } from './words.js';
 export { TOKENS } from './stdin.js';
@@ -66,7 +66,7 @@ interface Walk {
   readonly aliases: Map<string, string>;
 }
 
-/** `parser`: mvdan/sh, or a function that loads it when first needed. `parserOnly` skips the plain-words path (tests compare the two). */
+/** `parser`: the shell parser, or a function that gives it when first needed. `parserOnly` skips the plain-words path (tests compare the two). */
 export function parseCommand(parser: ShellSyntax | (() => ShellSyntax), text: string, parserOnly = false): ParsedCommand {
   const walk = newWalk(parser);
   const plain = parserOnly ? undefined : plainWords(text);

@@ -1,4 +1,4 @@
-import type { ShellSyntax } from '../adapters/shell/mvdan.js';
+import type { ShellSyntax } from '../adapters/shell/syntax.js';
 import { UNKNOWN, wordText, type Arg, type Node } from './words.js';
 
 /** Where a simple command's standard input comes from. */
@@ -14,7 +14,7 @@ export interface StmtNode {
   Redirs: ({ Op: number; N: { Value: string } | null; Word: Node | null; Hdoc: Node | null } | null)[];
 }
 
-/** mvdan/sh token numbers (mvdan-sh 0.10: syntax.RedirOperator, syntax.BinCmdOperator); a test pins them. */
+/** mvdan/sh's token numbers (syntax.RedirOperator, syntax.BinCmdOperator), which the syntax tree keeps; a test pins them. */
 export const TOKENS = { RDR_OUT: 54, APP_OUT: 55, RDR_IN: 56, HEREDOC: 61, DASH_HEREDOC: 62, HERESTRING: 63, PIPE: 12, PIPE_ALL: 13 } as const;
 const { RDR_IN, HEREDOC, DASH_HEREDOC, HERESTRING } = TOKENS;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shellSyntax } from '../../src/adapters/shell/mvdan.js';
+import { shellSyntax } from '../../src/adapters/shell/tree-sitter-bash.js';
 import { decide, NO_LISTS, type GuardLists } from '../../src/guard/decide.js';
 import { parseCommand, TOKENS } from '../../src/guard/parse.js';
 import { repoRoot } from '../support/paths.js';

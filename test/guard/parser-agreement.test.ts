@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shellSyntax } from '../../src/adapters/shell/tree-sitter-bash.js';
+import { decide, NO_LISTS } from '../../src/guard/decide.js';
+import { parseCommand, parseScript, type ParsedCommand } from '../../src/guard/parse.js';
+import { seededRandom } from '../support/damage.js';
+import { mvdanSyntax } from '../support/mvdan.js';
+import { repoRoot } from '../support/paths.js';
+
+// tree-sitter-bash (through src/adapters/shell/from-tree-sitter.ts) against mvdan/sh, the parser
+// the guard was written for: the same commands, directories, problems and scripts for every
+// text of the guard corpus, every project file it reads, and generated shell text. Where
+// tree-sitter-bash can't read a text the way the shell does, it must fail closed (a problem that
+// denies), never allow what mvdan/sh's reading denies.
+const ts = shellSyntax();
+const mv = mvdanSyntax();
+
+function corpusTexts(): string[] {
+  const out = (JSON.parse(readFileSync(join(repoRoot, 'test/guard/commands.json'), 'utf8')) as { command: string }[]).map((c) => c.command);
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') out.push(x);
+    else if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) if (k !== 'note') walk(v);
+  };
+  for (const f of ['aws-cli', 'deploy-tools', 'launchers', 'look-alikes', 'project-files', 'sdk-inline-code', 'tricks']) walk((JSON.parse(readFileSync(join(repoRoot, `test/guard/corpus/${f}.json`), 'utf8')) as { categories: unknown }).categories);
+  return out;
+}
+
+const shown = (p: ParsedCommand) => ({ ...p, commands: p.commands.map((c) => c.map((a) => (typeof a === 'string' ? a : '$?'))), unparsable: p.unparsable === undefined ? undefined : 'unparsable', problems: p.problems.map((x) => x.replace(/could not be parsed \(.*\)$/, 'could not be parsed')) });
+
+/** Undefined when they agree, or tree-sitter-bash's reading denies (fails closed) where mvdan/sh's also denies; else what differs. */
+function disagreement(text: string, parse: (sh: typeof ts) => ParsedCommand): unknown {
+  const a = shown(parse(ts));
+  const b = shown(parse(mv));
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  const tsDenies = decide(parse(ts), NO_LISTS).decision === 'deny';
+  const mvDenies = decide(parse(mv), NO_LISTS).decision === 'deny';
+  if (tsDenies && mvDenies) return undefined;
+  return { text, treeSitter: a, mvdan: b };
+}
+
+describe('tree-sitter-bash reads commands as mvdan/sh does', () => {
+  it('on every text of the guard corpus', () => {
+    expect(corpusTexts().map((text) => disagreement(text, (sh) => parseCommand(sh, text, true))).filter(Boolean)).toEqual([]);
+  });
+
+  it('on every project file of the corpus, as a script', () => {
+    const files = (JSON.parse(readFileSync(join(repoRoot, 'test/guard/corpus/project.json'), 'utf8')) as { files: Record<string, string> }).files;
+    expect(Object.entries(files).map(([name, text]) => disagreement(name, (sh) => parseScript(sh, text))).filter(Boolean)).toEqual([]);
+  });
+});
