@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { shellSyntax } from '../../src/adapters/shell/tree-sitter-bash.js';
 import { decide, NO_LISTS } from '../../src/guard/decide.js';
 import { parseCommand, parseScript, type ParsedCommand } from '../../src/guard/parse.js';
-import { seededRandom } from '../support/damage.js';
+import { shellTexts } from '../support/shell-text.js';
 import { mvdanSyntax } from '../support/mvdan.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -48,5 +48,40 @@ describe('tree-sitter-bash reads commands as mvdan/sh does', () => {
   it('on every project file of the corpus, as a script', () => {
     const files = (JSON.parse(readFileSync(join(repoRoot, 'test/guard/corpus/project.json'), 'utf8')) as { files: Record<string, string> }).files;
     expect(Object.entries(files).map(([name, text]) => disagreement(name, (sh) => parseScript(sh, text))).filter(Boolean)).toEqual([]);
+  });
+});
+
+describe('tree-sitter-bash never allows what mvdan/sh denies', () => {
+  // Generated text is far stranger than what agents run: where tree-sitter-bash's grammar can't
+  // read a construct (`! { …; }`, `let` with words, a here-doc not ending on its own line) it
+  // fails closed. What it allows, mvdan/sh's reading allows too, and it sees every command
+  // mvdan/sh sees (more where mvdan/sh reads less than the shell runs: `coproc cmd args`).
+  it('on generated shell text that mvdan/sh parses', () => {
+    const allowedMore: unknown[] = [];
+    let read = 0;
+    let deniedMore = 0;
+    for (const text of shellTexts(7, 2000)) {
+      try {
+        mv.NewParser().Parse(text, '');
+      } catch {
+        continue; // not valid shell to mvdan/sh
+      }
+      read++;
+      const a = parseCommand(ts, text, true);
+      const b = parseCommand(mv, text, true);
+      const tsAllows = decide(a, NO_LISTS).decision === 'allow';
+      const mvAllows = decide(b, NO_LISTS).decision === 'allow';
+      if (!tsAllows) {
+        if (mvAllows) deniedMore++;
+        continue;
+      }
+      // Each command mvdan/sh sees is one tree-sitter-bash sees, or the end of one (`coproc NAME cmd`: mvdan/sh drops the first word).
+      const seen = shown(a).commands.map((c) => JSON.stringify(c).slice(1));
+      const sees = (c: readonly string[]) => seen.some((s) => s.endsWith(JSON.stringify(c).slice(1)));
+      if (!mvAllows || !shown(b).commands.every(sees)) allowedMore.push({ text, treeSitter: shown(a).commands, mvdan: shown(b).commands });
+    }
+    expect(read).toBeGreaterThan(600);
+    expect(allowedMore).toEqual([]);
+    expect(deniedMore / read).toBeLessThan(0.2);
   });
 });

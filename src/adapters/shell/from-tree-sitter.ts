@@ -31,6 +31,7 @@ const STATEMENTS = new Set([
   'command', 'redirected_statement', 'pipeline', 'list', 'negated_command', 'variable_assignment', 'variable_assignments', 'declaration_command', 'unset_command',
   'test_command', 'compound_statement', 'subshell', 'if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'function_definition',
 ]);
+const DECLARATIONS = new Set(['declare', 'typeset', 'export', 'readonly', 'local', 'nameref']);
 /** Reserved words that can't be a command's name: tree-sitter-bash making one a command is a mis-parse. */
 const NOT_A_COMMAND = new Set(['{', '}', 'then', 'fi', 'do', 'done', 'esac', 'elif', 'else', 'in', ';;']);
 /** Nodes whose children are statements (or, for command, the words before its name). */
@@ -361,6 +362,7 @@ class Converter {
       else unsupported(c, this.name);
     }
     const words = mergeAdjacent(args);
+    if (words.length > 0 && assigns.some((a) => a.Array !== null)) throw new ShellParseError(`${this.name}:${n.startPosition.row + 1}: an array assigned before a command`);
     const redirects = this.redirects(redirectNodes);
     const first = words[0];
     const keyword = first && !sawOther ? plainLiteral(first) : undefined;
@@ -377,8 +379,16 @@ class Converter {
       const outer = this.wrapStmt(clause, this.at(n));
       return inner ? outer : this.withRedirects(outer, { ...redirects, extraArgs: [] });
     }
-    if (keyword === 'let') stmt = this.wrapStmt(node('LetClause', this.at(n), {}, allArgs.slice(1)), this.at(n));
-    else {
+    if (keyword === 'let') {
+      // mvdan/sh parses let's words as arithmetic (an error denies); tree-sitter-bash doesn't parse them: only plain ones are read.
+      if (!allArgs.slice(1).every((w) => (w.Parts as Node[]).every((p) => p.type === 'ParamExp' || p.type === 'ArithmExp' || (p.type === 'Lit' && /^[\w\s+\-*/%<>=!&|^~?:(),[\]#$]*$/.test(p.Value as string)))))
+        throw new ShellParseError(`${this.name}:${n.startPosition.row + 1}: let with words this parser does not read as arithmetic`);
+      stmt = this.wrapStmt(node('LetClause', this.at(n), {}, allArgs.slice(1)), this.at(n));
+    } else if (keyword !== undefined && DECLARATIONS.has(keyword)) {
+      // tree-sitter-bash reads `declare -a x"y"`, `! local x` as a command; mvdan/sh (and the shell) as a declaration.
+      const decl = allArgs.slice(1).map((w) => node('Assign', w.pos, { Naked: true, Name: null, Value: w, Array: null, Append: false }, [w]));
+      stmt = this.wrapStmt(node('DeclClause', this.at(n), { Variant: { Value: keyword }, Args: decl }, decl), this.at(n));
+    } else {
       const pos = assigns[0]?.pos ?? allArgs[0]?.pos ?? this.at(n);
       stmt = this.wrapStmt(node('CallExpr', pos, { Assigns: assigns, Args: allArgs }, [...assigns, ...allArgs]), pos);
     }
@@ -445,7 +455,7 @@ class Converter {
           if (c.type === '<<' || c.type === '<<-') op = c.type === '<<' ? OP.HDOC : OP.DASH_HDOC;
           else if (c.type === 'heredoc_start') delimiter = c;
           else if (c.type === 'heredoc_body') body = c;
-          else if (c.type === 'heredoc_end') ended = true;
+          else if (c.type === 'heredoc_end') ended = this.endsHeredoc(c, delimiter, op === OP.DASH_HDOC);
           else if (c === descriptor) continue;
           else if (field === 'argument') out.extraArgs.push(this.word(c));
           else if (field === 'redirect') this.redirect(c, out);
@@ -490,10 +500,50 @@ class Converter {
     return out;
   }
 
+  /** The shell ends a here-doc only at a line that is its delimiter alone (tabs first for `<<-`); tree-sitter-bash is laxer. */
+  private endsHeredoc(end: TsNode, delimiter: TsNode | undefined, dash: boolean): boolean {
+    if (!delimiter) return false;
+    const lineStart = this.text.lastIndexOf('\n', end.startIndex - 1) + 1;
+    const lineEnd = this.text.indexOf('\n', end.endIndex);
+    const line = this.text.slice(lineStart, lineEnd === -1 ? this.text.length : lineEnd);
+    const word = this.src(delimiter).replace(/\\(.)/g, '$1').replace(/['"]/g, '');
+    if ((dash ? line.replace(/^\t+/, '') : line) !== word) throw new ShellParseError(`${this.name}:${end.startPosition.row + 1}: the here-document does not end on a line of its own`);
+    return true;
+  }
+
   private heredocBody(body: TsNode, quoted: boolean): Node {
     if (quoted) return node('Word', this.at(body), { Parts: [lit(this.at(body), this.src(body))] }, []);
-    const parts = this.gapFilled(body, body.startIndex, body.endIndex, (c) => c.type !== 'heredoc_content');
+    const parts = this.gapFilled(body, body.startIndex, body.endIndex, (c) => c.type !== 'heredoc_content').flatMap((p) => (p.type === 'Lit' ? this.backquotesIn(p) : [p]));
     return node('Word', this.at(body), { Parts: parts }, parts);
+  }
+
+  /** `` `cmd` `` in a here-doc's text, which tree-sitter-bash leaves as text: command substitutions, parsed here. */
+  private backquotesIn(part: Node): Node[] {
+    const text = part.Value as string;
+    if (!/(^|[^\\])(\\\\)*`/.test(text)) return [part];
+    const out: Node[] = [];
+    let literal = '';
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\\') {
+        literal += text.slice(i, i + 2);
+        i += 1;
+        continue;
+      }
+      if (text[i] !== '`') {
+        literal += text[i];
+        continue;
+      }
+      let j = i + 1;
+      while (j < text.length && text[j] !== '`') j += text[j] === '\\' ? 2 : 1;
+      if (j >= text.length) throw new ShellParseError(`${this.name}: a backquote without its closing one in a here-document`);
+      if (literal !== '') out.push(lit(part.pos, literal));
+      literal = '';
+      const file = this.file(text.slice(i + 1, j).replace(/\\([\\`$])/g, '$1'), part.pos + i + 1);
+      out.push(node('CmdSubst', part.pos + i, { Stmts: file.Stmts, Backquotes: true }, file.kids));
+      i = j;
+    }
+    if (literal !== '') out.push(lit(part.pos, literal));
+    return out;
   }
 
   private declaration(n: TsNode): Node {
