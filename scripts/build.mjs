@@ -24,6 +24,18 @@ const common = {
 
 await buildScannerModule(); // the WebAssembly JSON scanner, embedded in src/ (both bundles load it)
 rmSync('dist/chunks', { recursive: true, force: true });
+// `steer guard` (src/cli/guard-hook.ts) is built apart, as dist/guard.js: one module with all the
+// guard's code. A hook runs once per agent command, and Node's ESM loader spends about a
+// millisecond on each module it loads (a dozen small chunks shared with the CLI, otherwise). The
+// CLI imports that file (an external, from dist/ or dist/chunks/). What only some hooks need stays
+// in lazy chunks: the shell parser, the YAML parser (a steer.yml), commander (a command line
+// `steer init` doesn't write) — the last two are copies of the CLI's, bytes on disk only.
+const guardApart = {
+  name: 'guard-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/guard-hook\.js$/ }, (args) => ({ path: args.importer.endsWith('main.ts') ? './guard.js' : '../guard.js', external: true }));
+  },
+};
 await build({
   ...common,
   entryPoints: { cli: 'src/cli/main.ts' },
@@ -31,7 +43,9 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: requireShim },
+  plugins: [guardApart],
 });
+await build({ ...common, entryPoints: { guard: 'src/cli/guard-hook.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]', banner: { js: requireShim } });
 // The shebang goes on the entry file only (chunks are modules, not scripts).
 const cli = readFileSync('dist/cli.js', 'utf8');
 await import('node:fs').then(({ writeFileSync, chmodSync }) => {

@@ -6,7 +6,7 @@ import nodeModule from 'node:module';
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 // `steer guard` answers an agent's hook once per shell command: it loads only its own code.
 if (process.argv[2] === 'guard') {
-  const { runGuard } = await import('./guard.js');
+  const { runGuard } = await import('./guard-hook.js');
   void runGuard(process.argv);
 } else {
   const { run } = await import('./run.js');

@@ -73,7 +73,8 @@ function escapeCutNames(root: TsNode, text: string): string | undefined {
     const kids = kidsOf(n);
     // Only where a statement starts (unquoted): there `\a` is `a`.
     const cut = kids.at(-1);
-    if (n.type === 'ERROR' && STATEMENT_PLACES.has(parent) && cut?.type === 'variable_name' && cut.endIndex === n.endIndex && kids.slice(0, -1).every((k) => k.type === 'variable_assignment') && '@%#?[:'.includes(text[n.endIndex] ?? '')) at.push(cut.startIndex);
+    const wordStart = cut !== undefined && (cut.startIndex === 0 || /[\s|&;(]/.test(text[cut.startIndex - 1]!));
+    if (n.type === 'ERROR' && STATEMENT_PLACES.has(parent) && cut?.type === 'variable_name' && cut.endIndex === n.endIndex && wordStart && '@%#?[:'.includes(text[n.endIndex] ?? '')) at.push(cut.startIndex);
     for (const c of kids) if (c.hasError) find(c, n.type);
   };
   find(root, '');
@@ -764,8 +765,12 @@ class Converter {
   private substitution(n: TsNode): Node {
     const pos = this.at(n);
     if (kidsOf(n)[0]?.type === '`') {
+      const text = this.src(n);
+      // The shell ends a backquoted substitution at the first backquote not escaped (`` `a``b` `` is two);
+      // tree-sitter-bash may read further: then its tree is not the shell's.
+      if (!text.endsWith('`') || /(^|[^\\])(\\\\)*`/.test(text.slice(1, -1))) throw new ShellParseError(`${this.name}:${n.startPosition.row + 1}:${n.startPosition.column + 1}: backquotes this parser does not read as the shell does`);
       // Inside backquotes, `\\`, `` \` `` and `\$` are escapes: the code is the text without them.
-      const inner = this.src(n).slice(1, -1).replace(/\\([\\`$])/g, '$1');
+      const inner = text.slice(1, -1).replace(/\\([\\`$])/g, '$1');
       const file = this.file(inner, pos + 1);
       return node('CmdSubst', pos, { Stmts: file.Stmts, Backquotes: true }, file.kids);
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { bundledFile } from '../fs/bundled-file.js';
-import { fileOf, type TsNode } from './from-tree-sitter.js';
+import type { TsNode } from './from-tree-sitter.js';
 import { shellSyntaxOver, type ShellSyntax } from './syntax.js';
 
 /**
@@ -39,7 +39,8 @@ async function load(): Promise<ShellSyntax> {
   // that before it exits (nodejs/node#36616): about a second for tree-sitter's lexer, after the
   // answer is written. The guard parses a few short texts; the baseline compiler's code is enough.
   setFlagsFromString('--wasm-tiering-budget=2000000000');
-  const { Parser, Language } = await import('web-tree-sitter');
+  // Loaded with the parser, not with the guard: a command of plain words needs neither.
+  const [{ Parser, Language }, { fileOf }] = await Promise.all([import('web-tree-sitter'), import('./from-tree-sitter.js')]);
   const runtime = bundledFile('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm');
   // The runtime's bytes given, not its path: web-tree-sitter would load fs/promises to read it.
   await Parser.init({ wasmBinary: readFileSync(runtime), locateFile: () => runtime } as object);

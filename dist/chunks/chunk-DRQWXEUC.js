@@ -1,2 +1,0 @@
-import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-import{existsSync as n}from"node:fs";import{createRequire as m}from"node:module";import{dirname as f,join as e}from"node:path";import{fileURLToPath as s}from"node:url";function l(r,i){let t=f(s(import.meta.url));for(let o of[e(t,r),e(t,"..",r)])if(n(o))return o;return m(import.meta.url).resolve(i)}export{l as a};
