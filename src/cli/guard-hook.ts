@@ -1,4 +1,5 @@
 import { answerHook, checkCommand, failClosed, loadGuardLists, WAY_THROUGH, withShellSyntax } from '../app/guard.js';
+export { shellSyntaxLoaded } from '../adapters/shell/tree-sitter-bash.js';
 import { RUNTIMES, type Runtime } from '../guard/runtimes/names.js';
 import { EXIT, EXIT_DENIED } from './exit-codes.js';
 
@@ -19,7 +20,8 @@ const DEADLINE_MS = Number(process.env.STEER_GUARD_DEADLINE_MS) > 0 ? Number(pro
  * guard's own code loads — not the rest of the CLI, nor commander for the forms `steer init`
  * writes (`--runtime x`, `--config f`, `-- <command…>`). Anything else (--help, a typo, an
  * unknown runtime) goes through the commander command in ./guard.ts, whose usage errors deny too.
- * The build makes this file and the guard one module (dist/guard.js): see scripts/build.mjs.
+ * The build makes this file and everything it loads one CommonJS file (dist/guard.cjs), whose
+ * compiled code is cached between runs: see main.ts and scripts/build.mjs.
  */
 export async function runGuard(argv: readonly string[]): Promise<void> {
   const parsed = hookArguments(argv.slice(3));

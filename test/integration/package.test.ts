@@ -50,10 +50,11 @@ describe('the npm package', () => {
     const files = info!.files.map((f) => f.path);
     expect(info!.name).toBe('@steer-gate/cli');
     // The WebAssembly that runs beside the bundle: tree-sitter, its HCL grammar (SARIF) and its Bash grammar (the guard's shell parser).
-    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/guard.js', 'dist/index.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm', 'dist/tree-sitter-bash.wasm', 'action.yml', 'schema/steer.schema.json', 'README.md', 'LICENSE', 'package.json']));
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.cjs', 'dist/cli.js', 'dist/guard.cjs', 'dist/index.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm', 'dist/tree-sitter-bash.wasm', 'action.yml', 'schema/steer.schema.json', 'README.md', 'LICENSE', 'package.json']));
     expect(files.filter((f) => /^(src|test|fixtures|bench|scripts|examples)\//.test(f))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string>; dependencies?: Record<string, string>; bundleDependencies?: string[] };
-    expect(manifest.bin).toEqual({ steer: 'dist/cli.js' });
+    // The bin is CommonJS (the guard starts without the ES module loader); the rest of the CLI is dist/cli.js.
+    expect(manifest.bin).toEqual({ steer: 'dist/cli.cjs' });
     // Everything runs from dist/: the bundles and the WebAssembly beside them, so installing needs no registry.
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.bundleDependencies ?? []).toEqual([]);

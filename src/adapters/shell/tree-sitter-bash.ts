@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { bundledFile } from '../fs/bundled-file.js';
 import type { TsNode } from './from-tree-sitter.js';
 import { shellSyntaxOver, type ShellSyntax } from './syntax.js';
+import { keepWasmBaseline } from './wasm-tiering.js';
 
 /**
  * The shell parser: tree-sitter-bash (tree-sitter's Bash grammar, WebAssembly) through
@@ -29,16 +29,18 @@ export function shellSyntax(): ShellSyntax {
   return loaded;
 }
 
+/** Whether the parser was loaded in this process (the guard's code cache covers it then: src/adapters/fs/cached-bundle.ts). */
+export function shellSyntaxLoaded(): boolean {
+  return loaded !== undefined;
+}
+
 export function loadShellSyntax(): Promise<ShellSyntax> {
   loading ??= load().then((syntax) => (loaded = syntax));
   return loading;
 }
 
 async function load(): Promise<ShellSyntax> {
-  // V8 recompiles hot WebAssembly functions with TurboFan in the background, and Node waits for
-  // that before it exits (nodejs/node#36616): about a second for tree-sitter's lexer, after the
-  // answer is written. The guard parses a few short texts; the baseline compiler's code is enough.
-  setFlagsFromString('--wasm-tiering-budget=2000000000');
+  keepWasmBaseline();
   // Loaded with the parser, not with the guard: a command of plain words needs neither.
   const [{ Parser, Language }, { fileOf }] = await Promise.all([import('web-tree-sitter'), import('./from-tree-sitter.js')]);
   const runtime = bundledFile('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm');

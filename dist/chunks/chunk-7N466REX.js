@@ -1,2 +1,0 @@
-import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-var t=class extends Error{code;fault;constructor(r,s,c="user"){super(s),this.name="SteerError",this.code=r,this.fault=c}},o=class extends t{constructor(r,s){super("INPUT",`${r}: ${s}`),this.name="InputError"}},n=class extends t{constructor(r,s){super("CONFIG",`${r}: ${s}`),this.name="ConfigError"}};export{o as a,n as b};

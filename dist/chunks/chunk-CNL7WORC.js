@@ -1,0 +1,2 @@
+import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
+var d=new Map;function r(n){let e=d.get(n);if(!e){let i=n.split("").map(t=>t==="*"?".*":t==="?"?".":t.replace(/[.*+?^${}()|[\]\\/]/g,"\\$&")).join("");e=new RegExp(`^${i}$`,"i"),d.set(n,e)}return e}function f(n,e){if(!(n===void 0||!e))return e.find(i=>r(i).test(n))}export{r as a,f as b};

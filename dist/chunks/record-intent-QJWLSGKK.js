@@ -1,3 +1,0 @@
-import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-import{b as d,c}from"./chunk-YTMNRFYR.js";import{b as r,c as a}from"./chunk-22XFGQQA.js";import"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";var f=4e3;async function S(t,m,p,u){try{let o="";for await(let g of m)o+=g.toString();let e=a(JSON.parse(o));if(e===void 0)return r(t);let s=e.cwd??p,i=await d(s).catch(()=>{}),n=e.session!==void 0&&i?.detail===`${t} ${e.session}`?`${i.text}
-${e.prompt}`:e.prompt;await c(s,{version:1,runtime:e.session!==void 0?`${t} ${e.session}`:t,recordedAt:u.toISOString(),text:n.length>f?n.slice(n.length-f):n})}catch{}return r(t)}export{S as recordPrompt};
