@@ -1,5 +1,5 @@
 import { isAbsolute, join } from 'node:path';
-import { readTextFileIfExists } from '../adapters/fs/read-input.js';
+import { pathExists, readTextSync } from '../adapters/fs/project-files.js';
 import { loadShellSyntax, shellSyntax, ShellSyntaxNotLoaded } from '../adapters/shell/tree-sitter-bash.js';
 import { ConfigError } from '../core/errors.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
@@ -113,8 +113,14 @@ const CONFIG_FILE_NAMES = ['steer.yml', '.steer.yml', 'steer.yaml', '.steer.yaml
 export async function loadGuardLists(cwd: string, explicit?: string): Promise<GuardLists> {
   const candidates = explicit !== undefined ? [explicit] : CONFIG_FILE_NAMES.map((n) => join(cwd, n));
   for (const file of candidates) {
-    const text = await readTextFileIfExists(file);
-    if (text === undefined) continue;
+    // Read synchronously: a hook runs once per agent command, and fs/promises loads more of Node.
+    if (!pathExists(file)) continue;
+    let text: string;
+    try {
+      text = readTextSync(file);
+    } catch (e) {
+      throw new ConfigError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
     const { guardListsFromText } = await import('./guard-lists.js'); // the YAML parser, only when there is a file
     return guardListsFromText(text, file);
   }
