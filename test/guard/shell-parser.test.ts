@@ -34,6 +34,11 @@ describe('the shell parser reads as the shell does', () => {
     expect(decision('echo `true`-`terraform destroy`').decision).toBe('deny');
   });
 
+  it('text tree-sitter-bash leaves literal that the shell expands is denied (`terra``form` runs terraform)', () => {
+    for (const text of ['terra``form apply', '"terra``form" apply']) expect(decision(text), text).toMatchObject({ decision: 'deny', reason: expect.stringMatching(/could not be parsed/) });
+    expect(commands('echo "a$" b \\$HOME "\\$X"')).toEqual([['echo', 'a$', 'b', '$HOME', '$X']]);
+  });
+
   it('backquotes in a here-document run (tree-sitter-bash leaves them as text)', () => {
     expect(decision('cat <<EOF\nbuilt at `terraform apply -auto-approve`\nEOF').decision).toBe('deny');
     expect(decision("cat <<'EOF'\nbuilt at `terraform apply`\nEOF").decision).toBe('allow'); // quoted: text

@@ -31,6 +31,8 @@ const STATEMENTS = new Set([
   'command', 'redirected_statement', 'pipeline', 'list', 'negated_command', 'variable_assignment', 'variable_assignments', 'declaration_command', 'unset_command',
   'test_command', 'compound_statement', 'subshell', 'if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'function_definition',
 ]);
+/** The tokens of compound commands and separators: any other token where statements are is not read, and fails closed. */
+const SYNTAX_TOKENS = new Set([';', '&', ';;', ';&', ';;&', '\n', '(', ')', '{', '}', '$(', '`', '<(', '>(', '((', '))', 'do', 'done', 'then', 'fi', 'else', 'elif', 'if', 'while', 'until', 'for', 'select', 'in', 'case', 'esac', '|']);
 const DECLARATIONS = new Set(['declare', 'typeset', 'export', 'readonly', 'local', 'nameref']);
 /** Reserved words that can't be a command's name: tree-sitter-bash making one a command is a mis-parse. */
 const NOT_A_COMMAND = new Set(['{', '}', 'then', 'fi', 'do', 'done', 'esac', 'elif', 'else', 'in', ';;']);
@@ -203,7 +205,7 @@ class Converter {
       this.check(c);
       if (STATEMENTS.has(c.type)) out.push(this.stmt(c));
       else if (c.type === '&' && out.length > 0) out[out.length - 1] = { ...out[out.length - 1]!, Background: true };
-      else if (c.type === 'comment' || !c.isNamed) continue;
+      else if (c.type === 'comment' || (!c.isNamed && SYNTAX_TOKENS.has(c.type))) continue;
       else unsupported(c, this.name);
     }
     return out;
@@ -331,7 +333,7 @@ class Converter {
       else if (c.type === 'do_group' || c.type === 'elif_clause' || c.type === 'else_clause' || c.type === 'case_item') out.push(node(c.type, this.at(c), {}, this.compoundKids(c)));
       else if (field === 'value') out.push(this.word(c));
       else if (field === 'initializer' || field === 'condition' || field === 'update') out.push(...this.expression(c));
-      else if (field === 'variable' || field === 'termination' || field === 'fallthrough' || c.type === 'comment' || !c.isNamed) continue;
+      else if (field === 'variable' || field === 'termination' || field === 'fallthrough' || c.type === 'comment' || (!c.isNamed && SYNTAX_TOKENS.has(c.type))) continue;
       else unsupported(c, this.name);
     }
     return out;
@@ -514,7 +516,7 @@ class Converter {
 
   private heredocBody(body: TsNode, quoted: boolean): Node {
     if (quoted) return node('Word', this.at(body), { Parts: [lit(this.at(body), this.src(body))] }, []);
-    const parts = this.gapFilled(body, body.startIndex, body.endIndex, (c) => c.type !== 'heredoc_content').flatMap((p) => (p.type === 'Lit' ? this.backquotesIn(p) : [p]));
+    const parts = this.gapFilled(body, body.startIndex, body.endIndex, (c) => c.type !== 'heredoc_content', false, true).flatMap((p) => (p.type === 'Lit' ? this.backquotesIn(p) : [p]));
     return node('Word', this.at(body), { Parts: parts }, parts);
   }
 
@@ -695,6 +697,7 @@ class Converter {
         const text = this.src(n);
         // extglob (`@(a|b)`, `!(x)`, `+(x)`): mvdan/sh's ExtGlob, a pattern.
         if (/(^|[^\\])[@!+]\(/.test(text)) return [node('ExtGlob', pos, {})];
+        this.literalOnly(n, text);
         return [lit(pos, text)];
       }
       case 'number':
@@ -778,14 +781,25 @@ class Converter {
     return node('CmdSubst', pos, { Stmts: stmts, Backquotes: false }, stmts);
   }
 
+  /**
+   * Text tree-sitter-bash left as literal must be literal to the shell too: an unescaped backquote
+   * or `$` that starts an expansion there (`terra``form`, where the shell runs terraform) means its
+   * tree is not the shell's. In a here-doc, backquotes are parsed afterwards (backquotesIn).
+   */
+  private literalOnly(n: TsNode, text: string, heredoc = false): void {
+    const unescaped = (re: string) => new RegExp(`(^|[^\\\\])(\\\\\\\\)*${re}`).test(text);
+    if ((!heredoc && unescaped('`')) || unescaped('\\$[({\\[A-Za-z0-9_@*#?$!-]')) throw new ShellParseError(`${this.name}:${n.startPosition.row + 1}:${n.startPosition.column + 1}: an expansion this parser did not read`);
+  }
+
   /** The parts of `n` between `from` and `to`: children that `isPart` accepts, and the text between them as literals. */
-  private gapFilled(n: TsNode, from: number, to: number, isPart: (c: TsNode) => boolean, noBlanks = false): Node[] {
+  private gapFilled(n: TsNode, from: number, to: number, isPart: (c: TsNode) => boolean, noBlanks = false, heredoc = false): Node[] {
     const out: Node[] = [];
     let at = from;
     const gap = (end: number) => {
       if (end <= at) return;
       const text = this.text.slice(at, end);
       if (noBlanks && /\s/.test(text)) throw new ShellParseError(`${this.name}: a word with a gap`);
+      this.literalOnly(n, text, heredoc);
       out.push(lit(this.base + at, text));
     };
     for (const c of kidsOf(n)) {
