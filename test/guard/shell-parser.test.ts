@@ -89,6 +89,13 @@ describe('the shell parser reads as the shell does', () => {
     expect(commands('! local x')).toEqual([]);
   });
 
+  it('finds a command wherever the shell would run it', () => {
+    for (const text of ['[[ -n $(terraform apply) ]]', '(( $(terraform apply) ))', 'for ((i=$(terraform apply);;)); do :; done', 'arr=([0]=$(terraform apply))', 'echo ${x:-$(terraform apply)}', 'echo > $(terraform apply)', 'x=$(cat <<EOF\n$(terraform apply)\nEOF\n)', 'cat < <(terraform apply)', 'case x in a) terraform apply;; esac', 'function f() { terraform apply; }', 'cat <<< $(terraform apply)', 'echo "${a[$(terraform apply)]}"', 'select x in $(terraform apply); do :; done', 'if [ "$(terraform apply)" ]; then :; fi', 'while read x; do :; done < <(terraform apply)', 'x[$(terraform apply)]=1', 'export X=$(terraform apply)', 'local x=`terraform apply`', 'f() ( terraform apply )', '{ terraform apply; } 2>&1 | tee log']) {
+      expect(decision(text).decision, text).toBe('deny');
+    }
+    expect(decision('echo hi # $(terraform apply)').decision).toBe('allow'); // a comment
+  });
+
   it('fails closed where it cannot read the text as the shell does', () => {
     for (const text of ['terraform apply "unterminated', 'if true; then terraform apply', 'a=(x) terraform apply', 'cat <<EOF arg > out.sh\nx\nEOF', '! { terraform plan; }']) {
       expect(decision(text), text).toMatchObject({ decision: 'deny', reason: expect.stringMatching(/could not be parsed/) });

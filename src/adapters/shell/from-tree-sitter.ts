@@ -680,6 +680,7 @@ class Converter {
   }
 
   private litWord(t: TsNode): Node {
+    this.literalOnly(t, this.src(t));
     return node('Word', this.at(t), { Parts: [lit(this.at(t), this.src(t))] }, []);
   }
 
@@ -743,7 +744,10 @@ class Converter {
       case 'arithmetic_expansion':
         return [node('ArithmExp', pos, {}, this.expressionKids(n))];
       default:
-        if (!n.isNamed) return [lit(pos, this.src(n))];
+        if (!n.isNamed) {
+          this.literalOnly(n, this.src(n));
+          return [lit(pos, this.src(n))];
+        }
         return unsupported(n, this.name);
     }
   }
