@@ -10,6 +10,7 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'test/runtimes/**'],
     // A scratch directory per run (TMPDIR), removed at the end, and those of killed runs at the next start.
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/shell-syntax.setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests spawn terraform, moto_server and the bundled CLI: keep it to the 2 cores.

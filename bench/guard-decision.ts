@@ -1,11 +1,11 @@
 // The guard's decision alone, in one process (parser loaded once): p50/p95 over the command corpus.
 import { readFileSync } from 'node:fs';
-import { shellSyntax } from '../src/adapters/shell/mvdan.js';
+import { loadShellSyntax } from '../src/adapters/shell/tree-sitter-bash.js';
 import { decide, NO_LISTS } from '../src/guard/decide.js';
 import { parseCommand } from '../src/guard/parse.js';
 
 const corpus = JSON.parse(readFileSync('test/guard/commands.json', 'utf8')) as { command: string }[];
-const sh = shellSyntax();
+const sh = await loadShellSyntax();
 const times: number[] = [];
 for (let round = 0; round < 3; round++) {
   for (const { command } of corpus) {

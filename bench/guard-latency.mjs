@@ -1,9 +1,12 @@
 // Guard decision latency: p50/p95 of `steer guard` answering a Claude Code hook input through the
-// built CLI (process start included, as an agent runtime pays it), over commands from the corpus.
-// Usage: npm run build && node bench/guard-latency.mjs [decisions=300]. A figure to report, never a test.
+// built CLI's bin, as `npx steer` runs it (process start included, as an agent runtime pays it),
+// over commands from the corpus. Usage: npm run build && node bench/guard-latency.mjs [decisions=300];
+// on Node 24: npx -y node@24 bench/guard-latency.mjs 300 (it runs the CLI with the Node that runs it).
+// A figure to report, never a test.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+const bin = JSON.parse(readFileSync('package.json', 'utf8')).bin.steer;
 const corpus = JSON.parse(readFileSync('test/guard/commands.json', 'utf8')).map((c) => c.command);
 const runs = Number(process.argv[2] ?? 300);
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -14,7 +17,8 @@ const time = (args, input) => {
   return Number(process.hrtime.bigint() - t) / 1e6;
 };
 
-time(['dist/cli.js', 'guard'], JSON.stringify({ tool_name: 'Bash', tool_input: { command: 'ls' } })); // warms the parser's code cache
+// Warms the code caches: a command of plain words, then one the shell parser reads.
+for (const command of ['ls', 'ls | wc -l']) time([bin, 'guard'], JSON.stringify({ tool_name: 'Bash', tool_input: { command } }));
 // Commands of plain words (`terraform plan -out=tfplan`, `git status`) are decided without loading
 // the shell parser; the rest pay its start-up. Both are reported, and all together.
 const PLAIN = /^[A-Za-z0-9_./:=,@%+-]+(?: [A-Za-z0-9_./:=,@%+-]+)*$/;
@@ -24,7 +28,7 @@ const syntax = [];
 const node = [];
 for (let i = 0; i < runs; i++) {
   const command = corpus[(i * 7) % corpus.length];
-  const ms = time(['dist/cli.js', 'guard'], JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } }));
+  const ms = time([bin, 'guard'], JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } }));
   guard.push(ms);
   (PLAIN.test(command) ? plain : syntax).push(ms);
   if (i % 5 === 0) node.push(time(['-e', '0']));

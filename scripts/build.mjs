@@ -4,6 +4,7 @@
 // - The GitHub Action: dist/index.js, one file, as action.yml runs it.
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { buildScannerModule } from './build-wasm.mjs';
 
 const { version, name } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -32,17 +33,39 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: requireShim },
 });
-// The shebang goes on the entry file only (chunks are modules, not scripts).
-const cli = readFileSync('dist/cli.js', 'utf8');
-await import('node:fs').then(({ writeFileSync, chmodSync }) => {
-  writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${cli}`);
-  chmodSync('dist/cli.js', 0o755);
-});
+// `steer guard` (src/cli/guard-hook.ts) is built apart, as one CommonJS file, dist/guard.cjs: a
+// hook runs once per agent command, and Node's ESM loader spends about a millisecond on each
+// module (a dozen chunks, otherwise), while one CommonJS file can have its compiled code cached
+// on Node 20 too (src/adapters/fs/cached-bundle.ts). What runs only for some commands (the shell
+// parser, the YAML parser, commander) is in the file but compiled only when it runs. web-tree-sitter
+// comes as its own CommonJS build (its ES module build imports `module` at run time).
+const cjs = { ...common, format: 'cjs', define: { ...common.define, 'import.meta.url': '__steerImportMetaUrl' }, banner: { js: "const __steerImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" } };
+const webTreeSitterCjs = {
+  name: 'web-tree-sitter-cjs',
+  setup(b) {
+    b.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: resolve('node_modules/web-tree-sitter/tree-sitter.cjs') }));
+  },
+};
+await build({ ...cjs, entryPoints: { guard: 'src/cli/guard-hook.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', plugins: [webTreeSitterCjs] });
+// The bin, dist/cli.cjs (src/cli/bin.ts): CommonJS, so `steer guard` starts without Node's ES module
+// loader (~5 ms); other commands import dist/cli.js.
+const esmCli = { name: 'esm-cli', setup: (b) => b.onResolve({ filter: /^\.\/main\.js$/ }, () => ({ path: './cli.js', external: true })) };
+await build({ ...cjs, entryPoints: { cli: 'src/cli/bin.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', plugins: [esmCli] });
+// The shebang goes on the entry files only (chunks are modules, not scripts).
+for (const entry of ['dist/cli.js', 'dist/cli.cjs']) {
+  const text = readFileSync(entry, 'utf8');
+  await import('node:fs').then(({ writeFileSync, chmodSync }) => {
+    writeFileSync(entry, `#!/usr/bin/env node\n${text}`);
+    chmodSync(entry, 0o755);
+  });
+}
 
-// The HCL grammar (tree-sitter, WebAssembly) that SARIF uses to find resource blocks in .tf files:
-// loaded from beside the bundle (src/adapters/fs/resource-blocks.ts).
+// tree-sitter (WebAssembly) and its grammars, loaded from beside the bundle: HCL, with which SARIF
+// finds resource blocks in .tf files (src/adapters/fs/resource-blocks.ts), and Bash, the guard's
+// shell parser (src/adapters/shell/tree-sitter-bash.ts).
 copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
 copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'dist/tree-sitter-terraform.wasm');
+copyFileSync('node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/tree-sitter-bash.wasm');
 
 if (existsSync('src/action/main.ts')) {
   await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/index.js', banner: { js: requireShim } });

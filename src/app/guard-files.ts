@@ -1,6 +1,6 @@
 import { fileInfo, headSync, homeDirectory, readTextSync, subdirectories } from '../adapters/fs/project-files.js';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { ShellSyntax } from '../adapters/shell/mvdan.js';
+import type { ShellSyntax } from '../adapters/shell/syntax.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
 import { parseCommand, parseScript, SCRIPT_DIR, UNKNOWN, type ParsedCommand, type ScriptRef } from '../guard/parse.js';
 import { justCode, taskfileCode } from '../guard/task-files.js';

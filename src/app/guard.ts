@@ -1,7 +1,6 @@
 import { isAbsolute, join } from 'node:path';
-import { homeDirectory } from '../adapters/fs/project-files.js';
-import { readTextFileIfExists } from '../adapters/fs/read-input.js';
-import { shellSyntax } from '../adapters/shell/mvdan.js';
+import { homeDirectory, pathExists, readTextSync } from '../adapters/fs/project-files.js';
+import { loadShellSyntax, shellSyntax, ShellSyntaxNotLoaded } from '../adapters/shell/tree-sitter-bash.js';
 import { ConfigError } from '../core/errors.js';
 import { decide, type Decision, type GuardLists } from '../guard/decide.js';
 import { decideMcp } from '../guard/mcp.js';
@@ -17,7 +16,7 @@ export const WAY_THROUGH =
 
 /** One decision for a command line, or an argv (`steer guard -- terraform apply`), run in `cwd`. */
 export function checkCommand(command: string | readonly string[], lists: GuardLists, cwd: string = process.cwd()): Decision {
-  const sh = shellSyntax; // loaded only if the command needs a real parse (not for plain words)
+  const sh = shellSyntax; // needed only if the command needs a real parse (not for plain words): see withShellSyntax
   const parsed = parseCommand(sh, typeof command === 'string' ? command : quoteArgv(command));
   const decision = decide(parsed, lists, cwd);
   if (decision.decision === 'deny') return decision;
@@ -75,6 +74,7 @@ export function answerHook(stdin: string, runtime: Runtime | undefined, lists: G
       }
     }
   } catch (e) {
+    if (e instanceof ShellSyntaxNotLoaded) throw e; // withShellSyntax loads it and asks again
     return failClosed(chosen, `Steer guard could not check this command (${e instanceof Error ? e.message.split('\n')[0] : String(e)}), so it is denied. ${WAY_THROUGH}`);
   }
 }
@@ -85,6 +85,21 @@ function shellWorkdir(input: unknown): string | undefined {
   const args = [o.tool_input, o.params, typeof o.toolArgs === 'string' ? JSON.parse(o.toolArgs) : o.toolArgs].find((a) => typeof a === 'object' && a !== null) as Record<string, unknown> | undefined;
   const dir = args && ['workdir', 'directory', 'dir_path', 'working_directory', 'cwd'].map((k) => args[k]).find((v) => typeof v === 'string' && v !== '');
   return dir as string | undefined;
+}
+
+/**
+ * Runs a decision, loading the shell parser (WebAssembly, asynchronous) first if it turns out to
+ * need it: a command of plain words never does, so it is decided without it. The decision is
+ * pure, so the second run decides what the first would have.
+ */
+export async function withShellSyntax<T>(decide: () => T): Promise<T> {
+  try {
+    return decide();
+  } catch (e) {
+    if (!(e instanceof ShellSyntaxNotLoaded)) throw e;
+  }
+  await loadShellSyntax();
+  return decide();
 }
 
 /** The denial of a tool that would write one of the files that switch the guard or the gate off, or undefined. */
@@ -110,8 +125,14 @@ const CONFIG_FILE_NAMES = ['steer.yml', '.steer.yml', 'steer.yaml', '.steer.yaml
 export async function loadGuardLists(cwd: string, explicit?: string): Promise<GuardLists> {
   const candidates = explicit !== undefined ? [explicit] : CONFIG_FILE_NAMES.map((n) => join(cwd, n));
   for (const file of candidates) {
-    const text = await readTextFileIfExists(file);
-    if (text === undefined) continue;
+    // Read synchronously: a hook runs once per agent command, and fs/promises loads more of Node.
+    if (!pathExists(file)) continue;
+    let text: string;
+    try {
+      text = readTextSync(file);
+    } catch (e) {
+      throw new ConfigError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
     const { guardListsFromText } = await import('./guard-lists.js'); // the YAML parser, only when there is a file
     return guardListsFromText(text, file);
   }

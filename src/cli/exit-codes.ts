@@ -1,4 +1,3 @@
-import { CommanderError } from 'commander';
 import { RefusedError } from '../core/errors.js';
 import { exitCodeFor, type Verdict } from '../core/verdict.js';
 
@@ -23,7 +22,15 @@ export function exitCodeForRun(code: number): number {
 
 /** A thrown error: --help/--version end in 0; a refusal carries its verdict's code; anything else is an error, never 0. */
 export function exitCodeForError(e: unknown): number {
-  if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.allow : EXIT.error;
+  if (isCommanderError(e)) return e.exitCode === 0 ? EXIT.allow : EXIT.error;
   if (e instanceof RefusedError) return e.exitCode;
   return EXIT.error; // a SteerError (the user's input or a tool) or a bug alike
+}
+
+/**
+ * commander's errors (CommanderError and its subclasses) by their `commander.*` code, so that this
+ * file doesn't load commander: `steer guard` imports the codes above and answers without it.
+ */
+function isCommanderError(e: unknown): e is { exitCode: number } {
+  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && (e as unknown as { code: string }).code.startsWith('commander.') && typeof (e as { exitCode?: unknown }).exitCode === 'number';
 }

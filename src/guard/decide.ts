@@ -3,7 +3,7 @@ import { programName, show, UNKNOWN, type Arg, type ParsedCommand } from './pars
 import { awsShapedMutation } from './aws-cli.js';
 import { asksForHelp, lastDryRun } from './flags.js';
 import { DENY_RULES, RISKY_VERBS, type CommandRule } from './rules.js';
-import { rewrittenAndRun, selfEditOf } from './shell-writes.js';
+import { redirectSelfEdit, rewrittenAndRun, selfEditOf } from './shell-writes.js';
 
 export interface Decision {
   readonly decision: 'allow' | 'deny';
@@ -36,6 +36,8 @@ export function decide(parsed: ParsedCommand, lists: GuardLists, cwd = '/'): Dec
     const why = selfEditOf(argv, typeof dir === 'string' ? dir : '', cwd);
     if (why) return { decision: 'deny', reason: `"${show(argv)}": ${why}`, commands, selfEdit: true };
   }
+  const redirected = redirectSelfEdit(parsed, cwd);
+  if (redirected) return { decision: 'deny', reason: redirected, commands, selfEdit: true };
   const rewritten = rewrittenAndRun(parsed);
   if (rewritten) return { decision: 'deny', reason: rewritten, commands };
   for (const argv of parsed.commands) {

@@ -1,9 +1,9 @@
-import type { ShellSyntax } from '../adapters/shell/mvdan.js';
+import type { ShellSyntax } from '../adapters/shell/syntax.js';
 import { launches } from './launchers.js';
 import { plainWords } from './plain-words.js';
 import { DATA_READERS, INFRA_PROGRAMS, PREFIX_COMMANDS, RUNNER_SUBCOMMANDS, SHELLS } from './rules.js';
 import { afterOptions, awkCommands, builtCommands, interpretedTool, interpreterCode, interpreterFlags, shellInput, sourced, stringLiterals, xargsReplace } from './invocation.js';
-import { catOfHeredoc, offset, ownStdin, TOKENS, writtenHeredoc, type Stdin, type StmtNode } from './stdin.js';
+import { catOfHeredoc, offset, ownStdin, TOKENS, WRITING_REDIRS, writtenHeredoc, type Stdin, type StmtNode } from './stdin.js';
 import { powershellWrites, SDK_CALL, sdkWrites } from './sdk-calls.js';
 import { assign, COMMAND_VARIABLES, commandWords, printfAssignment, readAssignments, SCRIPT_VARIABLES } from './variables.js';
 import { bracesInProgram, programName, shellText, show, subdir, substitutedProgram, UNKNOWN, wordText, type Arg, type Node, type Value } from './words.js';
@@ -13,7 +13,7 @@ import { bracesInProgram, programName, shellText, show, subdir, substitutedProgr
  * subshells, `$(…)`, backquotes, `bash -c` strings, `eval`, here-docs when a shell runs, behind
  * `env`/`sudo`/`timeout`/`xargs`/`npx`… prefixes, with quoting and absolute paths resolved.
  * A word that can't be known before running (a variable, a substitution) is UNKNOWN.
- * The parser is mvdan/sh (shfmt's), passed in: this module does no loading and no I/O.
+ * The parser (tree-sitter-bash, its tree in mvdan/sh's shape) is passed in: this module does no loading and no I/O.
  */
 export { programName, quoteArgv, shellText, show, UNKNOWN, type Arg } from './words.js';
 export { TOKENS } from './stdin.js';
@@ -27,8 +27,15 @@ export interface ParsedCommand {
   readonly dirs: readonly (string | typeof UNKNOWN)[];
   /** Files it runs as programs or scripts (`bash deploy.sh`, `./deploy.sh`, `source env.sh`): the caller reads and checks them. */
   readonly scripts: readonly ScriptRef[];
+  /** Files its redirections and here-docs write (`> f`, `>> f`, `&> f`, `cat > f <<EOF`), with the directory the statement runs in. */
+  readonly writes: readonly FileWrite[];
   /** Set when the text itself is not valid shell (a script with a syntax error still runs up to it). */
   readonly unparsable?: string;
+}
+
+export interface FileWrite {
+  readonly path: Arg;
+  readonly dir: string | typeof UNKNOWN;
 }
 
 /** ScriptRef.dir after `cd "$(dirname "$0")"`: the directory of the script that runs it. */
@@ -60,13 +67,14 @@ interface Walk {
   inLiteral: boolean;
   /** Files this very text writes from a here-doc (`cat > x.sh <<EOF`): running them runs that text. */
   readonly written: Map<string, Arg>;
+  readonly writes: FileWrite[];
   /** Shell variables assigned earlier in the text (`CMD="terraform apply"`). */
   readonly vars: Map<string, Value>;
   /** `alias t=terraform` earlier in the text: `t apply` is `terraform apply`. */
   readonly aliases: Map<string, string>;
 }
 
-/** `parser`: mvdan/sh, or a function that loads it when first needed. `parserOnly` skips the plain-words path (tests compare the two). */
+/** `parser`: the shell parser, or a function that gives it when first needed. `parserOnly` skips the plain-words path (tests compare the two). */
 export function parseCommand(parser: ShellSyntax | (() => ShellSyntax), text: string, parserOnly = false): ParsedCommand {
   const walk = newWalk(parser);
   const plain = parserOnly ? undefined : plainWords(text);
@@ -76,13 +84,13 @@ export function parseCommand(parser: ShellSyntax | (() => ShellSyntax), text: st
 }
 
 function newWalk(parser: ShellSyntax | (() => ShellSyntax)): Walk {
-  return { parser: typeof parser === 'function' ? parser : () => parser, commands: [], dirs: [], problems: [], scripts: [], dir: '', inLiteral: false, written: new Map(), vars: new Map(), aliases: new Map() };
+  return { parser: typeof parser === 'function' ? parser : () => parser, commands: [], dirs: [], problems: [], scripts: [], dir: '', inLiteral: false, written: new Map(), writes: [], vars: new Map(), aliases: new Map() };
 }
 
 function result(w: Walk): ParsedCommand {
   const seen = new Set<string>();
   const scripts = w.scripts.filter((s) => !seen.has(`${s.dir}\0${s.path}`) && seen.add(`${s.dir}\0${s.path}`));
-  return { commands: w.commands, dirs: w.dirs, problems: w.problems, scripts, ...(w.unparsable ? { unparsable: w.unparsable } : {}) };
+  return { commands: w.commands, dirs: w.dirs, problems: w.problems, scripts, writes: w.writes, ...(w.unparsable ? { unparsable: w.unparsable } : {}) };
 }
 
 function record(w: Walk, argv: Arg[]): void {
@@ -164,10 +172,13 @@ function collect(w: Walk, text: string, depth: number, lenient: boolean): void {
     if (type === 'Stmt') {
       const file = writtenHeredoc(sh, node as unknown as StmtNode);
       if (file) w.written.set(file.path, file.body);
-      // Any other `> file` / `>> file`: what it writes is known only when it runs.
+      // Any other `> file`, `>> file`, `&> file`, `<> file`…: what it writes is known only when it runs.
       for (const r of (node as unknown as StmtNode).Redirs) {
-        if (!r || (r.Op !== TOKENS.RDR_OUT && r.Op !== TOKENS.APP_OUT) || !r.Word) continue;
+        if (!r || !r.Word) continue;
         const path = wordText(sh, r.Word);
+        const writes = WRITING_REDIRS.has(r.Op) || (r.Op === TOKENS.DPL_OUT && !(typeof path === 'string' && /^(\d+|-)$/.test(path)));
+        if (!writes) continue;
+        if (!w.inLiteral) w.writes.push({ path, dir: w.dir });
         if (typeof path === 'string' && path !== file?.path && !/^\/dev\//.test(path)) w.written.set(path.replace(/^\.\//, ''), UNKNOWN);
       }
       const own = ownStdin(sh, node as unknown as StmtNode);

@@ -115,7 +115,7 @@ function codeWrites(argv: readonly Arg[]): Written[] {
  * where it runs (relative to `cwd`).
  */
 export function selfEditOf(argv: readonly Arg[], dir: string, cwd: string): string | undefined {
-  const base = dir === '' ? cwd : `${cwd.replace(/\/+$/, '')}/${dir}`;
+  const base = baseOf(dir, cwd);
   for (const w of [...written(argv), ...codeWrites(argv)]) {
     const what = protectedFile(w.path, base) ?? (w.tree ? holdsProtected(w.path, base) : undefined);
     if (what) return `it would change ${w.path}, ${what}`;
@@ -130,6 +130,26 @@ export function selfEditOf(argv: readonly Arg[], dir: string, cwd: string): stri
       const names = (p: string) => PROTECTED_PATHS.some((e) => !e.failsClosed && e.path.split('/').some((seg) => nameGlob(p).test(seg) && !(/^[*?]/.test(p) && seg.startsWith('.'))));
       const picked = find.patterns.length === 0 || protectedFile(start, base) !== undefined || find.patterns.some((p) => names(p.split('/').pop()!) || /steer/i.test(p));
       if (picked) return `it would delete files under ${start}, ${what}`;
+    }
+  }
+  return undefined;
+}
+
+/** Where a statement run in `dir` (relative to the command's start, '' = there) resolves relative paths. */
+const baseOf = (dir: string, cwd: string): string => (dir === '' ? cwd : `${cwd.replace(/\/+$/, '')}/${dir}`);
+
+/**
+ * The denial of a redirection or here-doc that writes a protected file (`> .claude/settings.json`),
+ * or undefined. A relative path is held against every directory the text's commands run in, not
+ * only the statement's own: the two parsers attach `a && b > f`'s redirection at different depths.
+ */
+export function redirectSelfEdit(parsed: Pick<ParsedCommand, 'writes' | 'dirs'>, cwd: string): string | undefined {
+  const dirs = [...new Set(['', ...parsed.dirs.filter((d): d is string => typeof d === 'string')])];
+  for (const w of parsed.writes) {
+    if (typeof w.path !== 'string') continue; // `> "$F"`: unknowable, like any writer's unknown operand
+    for (const dir of typeof w.dir === 'string' ? [w.dir, ...dirs] : dirs) {
+      const what = protectedFile(w.path, baseOf(dir, cwd));
+      if (what) return `it would change ${w.path}, ${what}`;
     }
   }
   return undefined;

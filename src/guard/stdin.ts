@@ -1,4 +1,4 @@
-import type { ShellSyntax } from '../adapters/shell/mvdan.js';
+import type { ShellSyntax } from '../adapters/shell/syntax.js';
 import { UNKNOWN, wordText, type Arg, type Node } from './words.js';
 
 /** Where a simple command's standard input comes from. */
@@ -14,8 +14,10 @@ export interface StmtNode {
   Redirs: ({ Op: number; N: { Value: string } | null; Word: Node | null; Hdoc: Node | null } | null)[];
 }
 
-/** mvdan/sh token numbers (mvdan-sh 0.10: syntax.RedirOperator, syntax.BinCmdOperator); a test pins them. */
-export const TOKENS = { RDR_OUT: 54, APP_OUT: 55, RDR_IN: 56, HEREDOC: 61, DASH_HEREDOC: 62, HERESTRING: 63, PIPE: 12, PIPE_ALL: 13 } as const;
+/** mvdan/sh's token numbers (syntax.RedirOperator, syntax.BinCmdOperator), which the syntax tree keeps; a test pins them. */
+export const TOKENS = { RDR_OUT: 54, APP_OUT: 55, RDR_IN: 56, RDR_IN_OUT: 57, DPL_OUT: 59, CLB_OUT: 60, HEREDOC: 61, DASH_HEREDOC: 62, HERESTRING: 63, RDR_ALL: 64, APP_ALL: 65, PIPE: 12, PIPE_ALL: 13 } as const;
+/** Redirections that write their word's file: `>`, `>>`, `<>`, `>|`, `&>`, `&>>` (and `>& file`, when the word is not a descriptor). */
+export const WRITING_REDIRS: ReadonlySet<number> = new Set([TOKENS.RDR_OUT, TOKENS.APP_OUT, TOKENS.RDR_IN_OUT, TOKENS.CLB_OUT, TOKENS.RDR_ALL, TOKENS.APP_ALL]);
 const { RDR_IN, HEREDOC, DASH_HEREDOC, HERESTRING } = TOKENS;
 
 export function offset(stmt: StmtNode): number {

@@ -1,4 +1,4 @@
-import type { ShellSyntax } from '../adapters/shell/mvdan.js';
+import type { ShellSyntax } from '../adapters/shell/syntax.js';
 import { plainParam, UNKNOWN, wordText, type Arg, type Node, type Value, type Vars } from './words.js';
 
 // Shell variables set earlier in the same text — `T=terraform`, `cmd=(cdk deploy)`, `IFS=,`,

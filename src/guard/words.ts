@@ -1,10 +1,10 @@
-import type { ShellSyntax } from '../adapters/shell/mvdan.js';
+import type { ShellSyntax } from '../adapters/shell/syntax.js';
 
 /** The words of a parsed command: literal text, or UNKNOWN when only running it would tell. */
 export const UNKNOWN = Symbol('unknown word');
 export type Arg = string | typeof UNKNOWN;
 
-/** A node of mvdan/sh's syntax tree. */
+/** A node of the shell syntax tree (mvdan/sh's shape: src/adapters/shell/syntax.ts). */
 export type Node = Parameters<ShellSyntax['NodeType']>[0];
 
 /** `/usr/local/bin/terraform`, `terraform.exe`, `Terraform` → terraform. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shellSyntax } from '../../src/adapters/shell/mvdan.js';
+import { shellSyntax } from '../../src/adapters/shell/tree-sitter-bash.js';
 import { decide, NO_LISTS, type GuardLists } from '../../src/guard/decide.js';
 import { parseCommand, TOKENS } from '../../src/guard/parse.js';
 import { repoRoot } from '../support/paths.js';
@@ -51,12 +51,12 @@ describe('the parser version', () => {
   it('gives the redirect and pipe token numbers the guard relies on', () => {
     const sh = shellSyntax();
     const ops: Record<string, number> = {};
-    for (const [name, text] of [['RDR_OUT', 'cat > f'], ['APP_OUT', 'cat >> f'], ['RDR_IN', 'sh < f'], ['HEREDOC', 'sh <<E\nx\nE'], ['DASH_HEREDOC', 'sh <<-E\nx\nE'], ['HERESTRING', 'sh <<< x'], ['PIPE', 'a | b'], ['PIPE_ALL', 'a |& b']] as const) {
+    for (const [name, text] of [['RDR_OUT', 'cat > f'], ['APP_OUT', 'cat >> f'], ['RDR_IN', 'sh < f'], ['HEREDOC', 'sh <<E\nx\nE'], ['DASH_HEREDOC', 'sh <<-E\nx\nE'], ['HERESTRING', 'sh <<< x'], ['DPL_OUT', 'cat >& f'], ['CLB_OUT', 'cat >| f'], ['RDR_ALL', 'cat &> f'], ['APP_ALL', 'cat &>> f'], ['PIPE', 'a | b'], ['PIPE_ALL', 'a |& b']] as const) {
       sh.Walk(sh.NewParser().Parse(text, ''), (node) => {
         if (node && (sh.NodeType(node) === 'Redirect' || sh.NodeType(node) === 'BinaryCmd')) ops[name] = (node as unknown as { Op: number }).Op;
         return true;
       });
     }
-    expect(ops).toEqual(TOKENS);
+    expect(ops).toEqual({ ...TOKENS, RDR_IN_OUT: undefined }); // `<>`: tree-sitter-bash can't read it, so a command with it is denied as unparsable
   });
 });

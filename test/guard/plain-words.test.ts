@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../support/damage.js';
-import { shellSyntax } from '../../src/adapters/shell/mvdan.js';
+import { shellSyntax } from '../../src/adapters/shell/tree-sitter-bash.js';
 import { parseCommand } from '../../src/guard/parse.js';
 import { plainWords } from '../../src/guard/plain-words.js';
 import { repoRoot } from '../support/paths.js';

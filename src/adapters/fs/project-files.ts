@@ -1,5 +1,6 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// fs.promises on use, not node:fs/promises at load: `steer guard` reads only synchronously here, and
+// loading fs/promises loads readline and the file watchers with it (milliseconds, per hook run).
+import { closeSync, existsSync, openSync, promises as fsp, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 
@@ -44,13 +45,13 @@ export function homeDirectory(): string {
 }
 
 export async function readText(path: string): Promise<string> {
-  return readFile(path, 'utf8');
+  return fsp.readFile(path, 'utf8');
 }
 
 /** The file's text, or undefined when it can't be read (missing, a directory…). */
 export async function readTextIfReadable(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await fsp.readFile(path, 'utf8');
   } catch {
     return undefined;
   }
@@ -58,6 +59,6 @@ export async function readTextIfReadable(path: string): Promise<string | undefin
 
 /** Writes the file, making its directories first. */
 export async function writeText(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
+  await fsp.mkdir(dirname(path), { recursive: true });
+  await fsp.writeFile(path, text);
 }

@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve, sep } from 'node:path';
 import type { SourceLocation } from '../../render/sarif.js';
+import { bundledFile } from './bundled-file.js';
 
 /**
  * Where a Terraform resource's block is in the repository: `module.db.aws_db_instance.main["a"]`
@@ -115,9 +114,9 @@ let parserPromise: Promise<(text: string) => TfBlock[]> | undefined;
 function hclParser(): Promise<(text: string) => TfBlock[]> {
   parserPromise ??= (async () => {
     const { Parser, Language } = await import('web-tree-sitter');
-    const runtime = wasmFile('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm');
+    const runtime = bundledFile('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm');
     await Parser.init({ locateFile: () => runtime });
-    const language = await Language.load(wasmFile('tree-sitter-terraform.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
+    const language = await Language.load(bundledFile('tree-sitter-terraform.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);
     return (text: string) => {
@@ -156,8 +155,3 @@ function literalText(node: SyntaxNode): string {
   return node.namedChildren.filter((n) => n.type === 'template_literal').map((n) => n.text).join('');
 }
 
-function wasmFile(name: string, packagePath: string): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [join(here, name), join(here, '..', name)]) if (existsSync(candidate)) return candidate;
-  return createRequire(import.meta.url).resolve(packagePath);
-}

@@ -1,0 +1,2 @@
+import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
+import{a,b}from"./chunk-42UCWP5A.js";import"./chunk-66H552QC.js";import"./chunk-NWPKUOOG.js";import"./chunk-IPHMZ5I3.js";import"./chunk-BWGA2D2W.js";import"./chunk-HBPTTXLJ.js";import"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";export{b as gitHubTarget,a as requireApproval};

@@ -1,0 +1,2 @@
+import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
+import{existsSync as n}from"node:fs";import{createRequire as m}from"node:module";import{dirname as s,join as o}from"node:path";import{fileURLToPath as f}from"node:url";function c(r,e){let i=s(f(import.meta.url));for(let t of[o(i,r),o(i,"..",r)])if(n(t))return t;if(e===void 0)throw new Error(`${r} is missing beside the bundle (${i})`);return m(import.meta.url).resolve(e)}export{c as a};

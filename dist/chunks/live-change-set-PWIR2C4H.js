@@ -1,0 +1,2 @@
+import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
+import{a,b}from"./chunk-6SJOXOUJ.js";import"./chunk-QSMR6ZTF.js";import"./chunk-BF3LPDDM.js";import"./chunk-UQ6IJKPE.js";import"./chunk-ZZBOAC3D.js";import"./chunk-IPHMZ5I3.js";import"./chunk-HBPTTXLJ.js";import"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";export{b as createChangeSetPlans,a as liveChangeSetPlans};

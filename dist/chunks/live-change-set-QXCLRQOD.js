@@ -1,2 +1,0 @@
-import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-import{a,b}from"./chunk-UAS5L7DX.js";import"./chunk-BF3LPDDM.js";import"./chunk-FZWYDTXM.js";import"./chunk-UQ6IJKPE.js";import"./chunk-ZZBOAC3D.js";import"./chunk-IPHMZ5I3.js";import"./chunk-HBPTTXLJ.js";import"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";export{b as createChangeSetPlans,a as liveChangeSetPlans};

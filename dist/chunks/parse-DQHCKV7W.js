@@ -1,2 +1,0 @@
-import { createRequire as __steerCreateRequire } from 'node:module'; const require = __steerCreateRequire(import.meta.url);
-import{a as b}from"./chunk-R5QIIOJB.js";import{a}from"./chunk-SZZHIPM5.js";import"./chunk-C3LC3QRP.js";import"./chunk-UQ6IJKPE.js";import"./chunk-ZZBOAC3D.js";import"./chunk-TKN4XMFK.js";import"./chunk-HBPTTXLJ.js";import"./chunk-DS44CWOV.js";import"./chunk-MC5JKV5E.js";export{a as DEFAULT_CONFIG,b as parseConfig};
