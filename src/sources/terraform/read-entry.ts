@@ -1,4 +1,5 @@
 import { arenaOf } from '../json/scan-arena.js';
+import { prunedAlong, type PathStep } from '../json/pruned.js';
 import { keyText, scanError, skipValue } from '../json/scan.js';
 import { DIGEST_MATERIAL, type RawEntrySpans } from './normalize.js';
 import { jsonEqual, TAG_ATTRIBUTES } from './values.js';
@@ -37,6 +38,7 @@ const DICTIONARY = ((): Uint8Array => {
   return Uint8Array.from(bytes);
 })();
 
+const OPEN_OBJECT = 0x7b;
 const FAILED = -1;
 const FALLBACK = -3;
 const UNDECIDED = 2;
@@ -68,28 +70,42 @@ export function readEntry(bytes: Buffer, start: number, take: TakeEntry): number
     changed.push(keyText(memory, ints[row + 1]!, ints[row + 2]!));
   }
   const entry = JSON.parse(arena.entryText()) as { change?: Record<string, unknown> };
-  if (forcesReplacement(entry)) restoreForcingMaterial(entry.change!, memory, arena.material);
+  if (forcesReplacement(entry)) restoreForcingMaterial(entry.change!, bytes, arena.material);
   take(entry, { bytes: memory, material: arena.material }, changed);
   return end - base;
 }
 
 /** The objects the walker reduced, by their digest material slot (where their whole bytes sit). */
-const FORCING_SLOTS = REDUCED.map((key) => [key, DIGEST_MATERIAL.findIndex(([k, from]) => k === key && from === 'change')] as const);
+const FORCING_SLOTS = REDUCED.map((key) => DIGEST_MATERIAL.findIndex(([k, from]) => k === key && from === 'change'));
 
+/** Replace paths as the schema wants them (lists of keys and indexes): anything else is refused with the entry, later. */
 function forcesReplacement(entry: { change?: Record<string, unknown> }): boolean {
   const paths = entry.change?.replace_paths;
-  return Array.isArray(paths) && paths.length > 0;
+  return Array.isArray(paths) && paths.length > 0 && paths.every((p) => Array.isArray(p) && p.every((s) => typeof s === 'string' || typeof s === 'number'));
 }
 
 /**
- * An entry with `replace_paths` (a replacement: few per plan) gets its reduced objects back
- * whole, parsed from their bytes, so the normalizer can read the forcing attributes' values as
- * it does from a plan parsed whole: the streamed and in-memory readers give the same Change.
+ * An entry with `replace_paths` (a replacement) gets, in each object the walker reduced, what
+ * lies along those paths, built from the object's bytes (json/pruned.ts): the normalizer reads
+ * the forcing attributes' values as it does from a plan parsed whole, so the streamed and
+ * in-memory readers give the same Change, and the rest of the object is never built. What the
+ * reduced object holds whole (a tag map, an `after_unknown` name that is `true`) stays; an
+ * `after_unknown` name it holds as `0` (anything but `true`) is replaced.
  */
-function restoreForcingMaterial(change: Record<string, unknown>, memory: Buffer, material: Int32Array): void {
-  for (const [key, slot] of FORCING_SLOTS) {
-    const start = material[slot * 3]!;
-    if (start >= 0) change[key] = parseSpan(memory, start, material[slot * 3 + 1]!);
+function restoreForcingMaterial(change: Record<string, unknown>, bytes: Buffer, material: Int32Array): void {
+  const paths = change.replace_paths as PathStep[][];
+  for (let r = 0; r < REDUCED.length; r++) {
+    const key = REDUCED[r]!;
+    const reduced = change[key];
+    // The material's offsets are in the scanner's memory; `bytes` is the window in it.
+    const start = material[FORCING_SLOTS[r]! * 3]!;
+    // Only objects are reduced; anything else is in the entry's text whole.
+    if (start < 0 || bytes[start - bytes.byteOffset] !== OPEN_OBJECT || typeof reduced !== 'object' || reduced === null) continue;
+    const along = prunedAlong(bytes, start - bytes.byteOffset, paths) as Record<string, unknown>;
+    for (const name in along) {
+      if (Object.hasOwn(reduced, name) && (key !== 'after_unknown' || (reduced as Record<string, unknown>)[name] === true)) continue;
+      Object.defineProperty(reduced, name, { value: along[name], enumerable: true, writable: true, configurable: true });
+    }
   }
 }
 
