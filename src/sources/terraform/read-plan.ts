@@ -162,11 +162,12 @@ function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): R
       yield next;
     }
   }
+  // Where the next `"depends_on"` is: searched once for all of prior_state's resource arrays (see DependsOnFinder).
+  const finder = new DependsOnFinder();
   /** A prior_state module (root_module or one of child_modules): its resources, then its children's. */
   function* stateModule(offset: number, take: (resource: Record<string, unknown>) => void): Reading<number> {
     return yield* members(offset, CLOSE_OBJECT, function* (key, valueAt) {
       if (key === 'resources' && byte(valueAt) === OPEN_ARRAY) {
-        const finder = new DependsOnFinder();
         if (win.ended) {
           // All bytes at hand: validate the array in one scan, and walk it only if something in it depends on something.
           const end = yield* skip(valueAt);
