@@ -115,6 +115,14 @@ describe('the values that force a Terraform replacement', () => {
     ]);
   });
 
+  it('an empty replace path stands for the whole object, as a whole parse reads it', async () => {
+    const values = await forced(replace({ before: { a: 1, tags: { Env: 'x' } }, after: { a: 2, tags: { Env: 'x' } }, after_unknown: { a: false }, replace_paths: [[], ['a']] }));
+    expect(values).toEqual([
+      { attribute: '', before: '{"a":1,"tags":{"Env":"x"}}', after: '{"a":2,"tags":{"Env":"x"}}' },
+      { attribute: 'a', before: '1', after: '2' },
+    ]);
+  });
+
   it('keep the tags a replacement changes whole (only the forcing paths are added to what the reader keeps)', async () => {
     const entry = replace({ before: { tags: { Name: 'a', Env: 'prod' } }, after: { tags: { Name: 'b', Env: 'prod' } }, after_unknown: { tags: {} }, replace_paths: [['tags', 'Name']] });
     const text = JSON.stringify(tfPlan([entry]));

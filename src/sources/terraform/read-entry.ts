@@ -1,5 +1,4 @@
-import { arenaOf } from '../json/scan-arena.js';
-import { prunedAlong, type PathStep } from '../json/pruned.js';
+import { arenaOf, type ScanArena } from '../json/scan-arena.js';
 import { keyText, scanError, skipValue } from '../json/scan.js';
 import { DIGEST_MATERIAL, type RawEntrySpans } from './normalize.js';
 import { jsonEqual, TAG_ATTRIBUTES } from './values.js';
@@ -38,7 +37,6 @@ const DICTIONARY = ((): Uint8Array => {
   return Uint8Array.from(bytes);
 })();
 
-const OPEN_OBJECT = 0x7b;
 const FAILED = -1;
 const FALLBACK = -3;
 const UNDECIDED = 2;
@@ -70,13 +68,10 @@ export function readEntry(bytes: Buffer, start: number, take: TakeEntry): number
     changed.push(keyText(memory, ints[row + 1]!, ints[row + 2]!));
   }
   const entry = JSON.parse(arena.entryText()) as { change?: Record<string, unknown> };
-  if (forcesReplacement(entry)) restoreForcingMaterial(entry.change!, bytes, arena.material);
+  if (forcesReplacement(entry)) restoreForcingMaterial(entry.change!, arena);
   take(entry, { bytes: memory, material: arena.material }, changed);
   return end - base;
 }
-
-/** The objects the walker reduced, by their digest material slot (where their whole bytes sit). */
-const FORCING_SLOTS = REDUCED.map((key) => DIGEST_MATERIAL.findIndex(([k, from]) => k === key && from === 'change'));
 
 /** Replace paths as the schema wants them (lists of keys and indexes): anything else is refused with the entry, later. */
 function forcesReplacement(entry: { change?: Record<string, unknown> }): boolean {
@@ -84,30 +79,43 @@ function forcesReplacement(entry: { change?: Record<string, unknown> }): boolean
   return Array.isArray(paths) && paths.length > 0 && paths.every((p) => Array.isArray(p) && p.every((s) => typeof s === 'string' || typeof s === 'number'));
 }
 
+/** A member row of a reduced object (plan-entry.as.ts ROW, in 32-bit words): key start, end, value start, end, canonical. */
+const ROW_WORDS = 6;
+
 /**
- * An entry with `replace_paths` (a replacement) gets, in each object the walker reduced, what
- * lies along those paths, built from the object's bytes (json/pruned.ts): the normalizer reads
- * the forcing attributes' values as it does from a plan parsed whole, so the streamed and
- * in-memory readers give the same Change, and the rest of the object is never built. What the
- * reduced object holds whole (a tag map, an `after_unknown` name that is `true`) stays; an
- * `after_unknown` name it holds as `0` (anything but `true`) is replaced.
+ * An entry with `replace_paths` (a replacement) gets, in each object the walker reduced, the
+ * top-level members those paths start with, parsed from their bytes (the walker's member rows
+ * say where they sit): the normalizer then reads the forcing attributes' values, at any depth,
+ * as it does from a plan parsed whole, and the rest of the object is never built. What the
+ * reduced object already holds whole (a tag map, an `after_unknown` name that is `true`) stays;
+ * an `after_unknown` name it holds as `0` (anything but `true`) is replaced. (Keys repeat in no
+ * reduced object, and none is escaped: the walker leaves such entries to be parsed whole.)
  */
-function restoreForcingMaterial(change: Record<string, unknown>, bytes: Buffer, material: Int32Array): void {
-  const paths = change.replace_paths as PathStep[][];
+function restoreForcingMaterial(change: Record<string, unknown>, arena: ScanArena): void {
+  const paths = change.replace_paths as (string | number)[][];
+  const { memoryBytes: memory, memoryInts: ints, reducedObjects: objects } = arena;
   for (let r = 0; r < REDUCED.length; r++) {
-    const key = REDUCED[r]!;
-    const reduced = change[key];
-    // The material's offsets are in the scanner's memory; `bytes` is the window in it.
-    const start = material[FORCING_SLOTS[r]! * 3]!;
-    // Only objects are reduced; anything else is in the entry's text whole.
-    if (start < 0 || bytes[start - bytes.byteOffset] !== OPEN_OBJECT || typeof reduced !== 'object' || reduced === null) continue;
-    const along = prunedAlong(bytes, start - bytes.byteOffset, paths) as Record<string, unknown>;
-    for (const name in along) {
-      if (Object.hasOwn(reduced, name) && (key !== 'after_unknown' || (reduced as Record<string, unknown>)[name] === true)) continue;
-      Object.defineProperty(reduced, name, { value: along[name], enumerable: true, writable: true, configurable: true });
+    const reduced = change[REDUCED[r]!] as Record<string, unknown>;
+    if (objects[r * 3 + 2] !== 1) continue; // not an object: the entry's text holds it whole
+    const first = objects[r * 3]! >> 2;
+    const count = objects[r * 3 + 1]!;
+    for (const path of paths) {
+      const name = path[0];
+      if (typeof name !== 'string') continue; // an empty path reads the object itself; a number finds nothing in it
+      if (Object.hasOwn(reduced, name) && (REDUCED[r] !== 'after_unknown' || reduced[name] === true)) continue;
+      for (let row = first; row < first + count * ROW_WORDS; row += ROW_WORDS) {
+        if (keyText(memory, ints[row]!, ints[row + 1]!) !== name) continue;
+        Object.defineProperty(reduced, name, { value: parseSpan(memory, ints[row + 2]!, ints[row + 3]!), enumerable: true, writable: true, configurable: true });
+        break;
+      }
     }
+    // An empty path: the whole object is read (rare; Terraform writes none).
+    if (paths.some((p) => p.length === 0)) change[REDUCED[r]!] = parseSpan(memory, arena.material[FORCING_SLOTS[r]! * 3]!, arena.material[FORCING_SLOTS[r]! * 3 + 1]!);
   }
 }
+
+/** The objects the walker reduced, by their digest material slot (where their whole bytes sit). */
+const FORCING_SLOTS = REDUCED.map((key) => DIGEST_MATERIAL.findIndex(([k, from]) => k === key && from === 'change'));
 
 function parseSpan(bytes: Buffer, start: number, end: number): unknown {
   return JSON.parse(bytes.toString('utf8', start, end));
