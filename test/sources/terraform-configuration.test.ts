@@ -100,6 +100,21 @@ describe('the configuration of a Terraform plan', () => {
     await expect(viaStream(text)).rejects.toThrowError(message);
   });
 
+  it('refuses a repeat wherever it hides: an escaped spelling of the same key, next to strings full of colons and quotes', async () => {
+    const tricky = { ...configuration, root_module: { ...configuration.root_module, variables: { 'a:"b\\': { sensitive: false }, 'c": {': {} } } };
+    const text = JSON.stringify(tfPlan([], { configuration: tricky }));
+    expect(viaBytes(text).configuration).toEqual(parseTerraformPlan(JSON.parse(text), { path: 'p.json' }).configuration);
+    const escaped = text.replace('"schema_version":0', '"schema_version":0,"sch\\u0065ma_version":1');
+    const message = /p\.json: not a valid Terraform plan: duplicate key "schema_version" in configuration\.root_module\.resources\[0\]$/;
+    expect(() => viaBytes(escaped)).toThrowError(message);
+    await expect(viaStream(escaped)).rejects.toThrowError(message);
+  });
+
+  it('takes a key repeated inside an expression as JSON.parse does (expressions are kept raw, their repeats are not looked for)', () => {
+    const text = JSON.stringify(tfPlan([], { configuration })).replace('"constant_value":2', '"constant_value":1,"constant_value":2');
+    expect(viaBytes(text).configuration).toEqual(parseTerraformPlan(JSON.parse(text), { path: 'p.json' }).configuration);
+  });
+
   it('keeps a "__proto__" key as JSON.parse does: an own property, not a prototype', () => {
     const text = JSON.stringify(tfPlan([], { configuration })).replace('"schema_version":0', '"__proto__":{"polluted":true}');
     const plan = viaBytes(text);

@@ -73,9 +73,9 @@ export function applyTimeCode(plan: Plan): ApplyTimeCode {
     },
     forPlan(changes, planSignals) {
       const out: Omit<Finding, 'plan'>[] = [];
-      const readAtApply = new Set(changes.filter((c) => c.change.mode === 'data' && c.change.action === 'read').map((c) => configurationAddress(c.change.address)));
+      const readAtApply = externalData.length === 0 ? undefined : new Set(changes.filter((c) => c.change.mode === 'data' && c.change.action === 'read').map((c) => configurationAddress(c.change.address)));
       for (const address of externalData) {
-        if (readAtApply.has(address)) continue;
+        if (readAtApply!.has(address)) continue;
         out.push({
           code: 'STEER-APPLY-TIME-CODE',
           severity: severityFor(planSignals),
