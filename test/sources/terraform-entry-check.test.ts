@@ -57,6 +57,13 @@ describe('the resource_changes entry check before the schema', () => {
     for (const entry of entries) expect(isPlainResourceChange(entry), String(entry.address)).toBe(resourceChangeSchema.safeParse(entry).success);
   });
 
+  it('leaves an entry with a "__proto__" key to the schema (whose copy drops it)', () => {
+    const entry = JSON.parse('{"address":"a.b","type":"a","__proto__":{"deposed":"x"},"change":{"actions":["delete"]}}') as unknown;
+    expect(isPlainResourceChange(entry)).toBe(false);
+    expect(isPlainResourceChange(JSON.parse('{"address":"a.b","type":"a","change":{"actions":["delete"],"importing":{"__proto__":{}}}}'))).toBe(false);
+    expect(resourceChangeSchema.safeParse(entry).success).toBe(true);
+  });
+
   it('never accepts what the schema refuses (20,000 damaged entries)', () => {
     const next = random(7);
     let refusedBySchema = 0;

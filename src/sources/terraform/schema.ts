@@ -51,7 +51,7 @@ export const resourceChangeSchema = z.looseObject({
  * (which copies every object it checks; this runs per entry). Never looser than the schema —
  * anything it doesn't recognize goes through the schema, which decides and says what is wrong
  * (a test holds the two together on thousands of damaged entries). The entry is then used as it
- * is, as the schema's copy would be (the normalizer reads named fields only).
+ * is: what the schema's copy would hold.
  */
 export function isPlainResourceChange(raw: unknown): raw is ResourceChangeJson {
   if (!isRecord(raw)) return false;
@@ -76,8 +76,9 @@ export function isPlainResourceChange(raw: unknown): raw is ResourceChangeJson {
 const OPTIONAL_ENTRY_STRINGS = ['previous_address', 'module_address', 'name', 'provider_name', 'deposed', 'action_reason'] as const;
 const ACTION_WORDS: ReadonlySet<string> = new Set(TERRAFORM_ACTION_WORDS);
 
+/** An object the schema would copy as it is: the schema's copies drop an own "__proto__" key, so one with it goes through the schema. */
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, '__proto__');
 }
 
 function isNullishString(value: unknown): boolean {
