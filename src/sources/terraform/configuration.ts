@@ -87,6 +87,66 @@ export const configurationSchema = z.looseObject({
 
 export type ConfigurationJson = z.infer<typeof configurationSchema>;
 
+/**
+ * Whether a configuration is one `configurationSchema` accepts as it is, checked by hand (the
+ * schema copies every object it checks): then it is used as it is. Never looser than the
+ * schema — anything else goes through the schema, which decides and says what is wrong (a test
+ * holds the two together on damaged configurations). Module calls must already be known to
+ * nest no deeper than MAX_MODULE_DEPTH.
+ */
+export function isPlainConfiguration(value: unknown): value is ConfigurationJson | null | undefined {
+  if (value == null) return true;
+  if (!isPlainObject(value)) return false;
+  if (value.provider_config != null && !everyValue(value.provider_config, isPlainProvider)) return false;
+  return value.root_module == null || isPlainModule(value.root_module);
+}
+
+function isPlainModule(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const { resources, module_calls: calls, variables, outputs } = value;
+  if (resources != null && !(Array.isArray(resources) && resources.every(isPlainResource))) return false;
+  if (calls != null && !everyValue(calls, isPlainModuleCall)) return false;
+  if (variables != null && !everyValue(variables, (v) => isPlainObject(v) && (v.sensitive == null || typeof v.sensitive === 'boolean'))) return false;
+  return outputs == null || everyValue(outputs, isPlainObject);
+}
+
+function isPlainResource(value: unknown): boolean {
+  if (!isPlainObject(value) || typeof value.address !== 'string' || typeof value.type !== 'string') return false;
+  if (!(value.mode === 'managed' || value.mode === 'data') || !isNullishString(value.name) || !isNullishString(value.provider_config_key)) return false;
+  const { provisioners } = value;
+  if (provisioners != null && !(Array.isArray(provisioners) && provisioners.every((p) => isPlainObject(p) && typeof p.type === 'string' && (p.when == null || p.when === 'create' || p.when === 'destroy')))) return false;
+  return isNullishStrings(value.depends_on);
+}
+
+function isPlainModuleCall(value: unknown): boolean {
+  if (!isPlainObject(value) || !isNullishString(value.source) || !isNullishString(value.version) || !isNullishStrings(value.depends_on)) return false;
+  return value.module == null || isPlainModule(value.module);
+}
+
+function isPlainProvider(value: unknown): boolean {
+  if (!isPlainObject(value) || typeof value.name !== 'string') return false;
+  return isNullishString(value.full_name) && isNullishString(value.alias) && isNullishString(value.module_address) && isNullishString(value.version_constraint);
+}
+
+/** An object the schema would copy as it is: its copies drop an own "__proto__" key, so one with it goes through the schema. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, '__proto__');
+}
+
+function everyValue(record: unknown, check: (value: unknown) => boolean): boolean {
+  if (!isPlainObject(record)) return false;
+  for (const key in record) if (!check(record[key])) return false;
+  return true;
+}
+
+function isNullishString(value: unknown): boolean {
+  return value == null || typeof value === 'string';
+}
+
+function isNullishStrings(value: unknown): boolean {
+  return value == null || (Array.isArray(value) && value.every((s) => typeof s === 'string'));
+}
+
 /** Module calls nest this deep at most (real configurations: a handful). Deeper is refused, not walked. */
 export const MAX_MODULE_DEPTH = 100;
 

@@ -112,6 +112,10 @@ export const terraformPlanSchema = z.looseObject({ ...envelopeShape, resource_ch
 /** Everything but `resource_changes`, which is validated one entry at a time (and can be streamed). */
 export const planEnvelopeSchema = z.looseObject(envelopeShape);
 
+/** The same but for `configuration`, once isPlainConfiguration has found it as the schema wants it. */
+const { configuration: _configuration, ...shapeButConfiguration } = envelopeShape;
+export const planEnvelopeButConfigurationSchema = z.looseObject(shapeButConfiguration);
+
 export type TerraformPlanJson = z.infer<typeof terraformPlanSchema>;
 export type PlanEnvelopeJson = z.infer<typeof planEnvelopeSchema>;
 export type ResourceChangeJson = z.infer<typeof resourceChangeSchema>;
