@@ -66,7 +66,8 @@ export function assess(plans: readonly Plan[], options: AssessOptions): Report {
     const applyTime = applyTimeCode(plan);
     for (const raw of plan.changes) {
       const assessed = assessChange(raw);
-      const found = [...changeFindings(assessed, config, context), ...applyTime.forChange(assessed)];
+      const found = changeFindings(assessed, config, context);
+      for (const f of applyTime.forChange(assessed)) found.push(f);
       // Most changes have no finding: keep the object assessChange made.
       changes.push(found.length === 0 ? assessed : { ...assessed, verdict: worst(found.map((f) => severityVerdict(f.severity))) });
       for (const f of found) planLevel.push({ ...f, plan: index, address: raw.address });

@@ -1,25 +1,26 @@
 /**
  * The configuration a plan was made from, as the source recorded it (Terraform's
- * `configuration` in `terraform show -json`): the module tree, its resources, what runs at
- * apply time (provisioners) and what refers to what. Grows with the configuration, not with
- * the number of resources. Expressions stay as the source wrote them (`references`,
- * `constant_value`…): rules read what they need.
+ * `configuration` in `terraform show -json`), reduced to what Steer reads of it: the module
+ * tree, its resources, what runs at apply time (provisioners, by kind) and what refers to what
+ * (the `references` of every expression, not the expressions: an argument's value, a command,
+ * a default are never kept). Grows with the configuration, not with the number of resources.
  * Reference: https://developer.hashicorp.com/terraform/internals/json-format#configuration-representation
  */
 
 export type ProvisionerWhen = 'create' | 'destroy';
 
 export interface ConfiguredProvisioner {
-  /** `local-exec`, `remote-exec`, `file`… (any type a provisioner plugin registers). */
+  /** `local-exec`, `remote-exec`, `file`… (any type a provisioner plugin registers). What it runs is not kept: a command can carry a secret. */
   readonly type: string;
   /**
    * When it runs (`when = destroy`: before destroying; else after creating). Terraform's JSON
    * plan does not record it (terraform 1.11): absent means "at creation or at destruction".
    */
   readonly when?: ProvisionerWhen;
-  /** Raw, as the source wrote it. Never shown: a command can carry a secret. */
-  readonly expressions?: unknown;
 }
+
+/** What expressions refer to: `var.x`, `aws_vpc.main.id`, `module.m.out`, `data.d.x`… each once, as the source wrote them. */
+export type References = readonly string[];
 
 export interface ConfiguredResource {
   /** The address inside its module (`aws_instance.web`, `data.external.x`). */
@@ -29,31 +30,30 @@ export interface ConfiguredResource {
   readonly name?: string;
   readonly providerConfigKey?: string;
   readonly provisioners: readonly ConfiguredProvisioner[];
-  /** Raw: attribute name → expression (`{references: [...]}`, `{constant_value: ...}`, nested blocks). */
-  readonly expressions?: unknown;
+  /** What its arguments (nested blocks included), `count` and `for_each` refer to. */
+  readonly references: References;
   readonly dependsOn: readonly string[];
-  readonly countExpression?: unknown;
-  readonly forEachExpression?: unknown;
 }
 
 export interface ConfiguredModule {
   readonly resources: readonly ConfiguredResource[];
-  /** Module call name → the call. */
+  /** Module call name → the call (own properties only: read with `Object.hasOwn`). */
   readonly moduleCalls: Readonly<Record<string, ConfiguredModuleCall>>;
   /** Declared variable name → whether it is `sensitive`. */
   readonly variables: Readonly<Record<string, { readonly sensitive: boolean }>>;
-  /** Output name → its expression, raw (`{references: [...]}`): what `module.<call>.<output>` refers to. */
-  readonly outputs?: Readonly<Record<string, { readonly expression?: unknown }>>;
+  /** Output name → what its expression refers to: what `module.<call>.<output>` stands for. */
+  readonly outputs: Readonly<Record<string, References>>;
 }
 
 export interface ConfiguredModuleCall {
   readonly source?: string;
   readonly version?: string;
   readonly module: ConfiguredModule;
-  readonly expressions?: unknown;
+  /** Argument name (the module's variable) → what the expression passed to it refers to: what `var.<name>` inside stands for. */
+  readonly inputs: Readonly<Record<string, References>>;
+  /** What its `count` and `for_each` refer to. */
+  readonly references: References;
   readonly dependsOn: readonly string[];
-  readonly countExpression?: unknown;
-  readonly forEachExpression?: unknown;
 }
 
 export interface ConfiguredProvider {
@@ -62,7 +62,6 @@ export interface ConfiguredProvider {
   readonly alias?: string;
   readonly moduleAddress?: string;
   readonly versionConstraint?: string;
-  readonly expressions?: unknown;
 }
 
 export interface Configuration {

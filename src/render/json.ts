@@ -58,7 +58,7 @@ export function* renderJsonChunks(report: Report, toolVersion: string, options: 
   yield `${text.slice(at)}\n`;
 }
 
-const CHANGES_AT_ONCE = 256;
+const CHANGES_AT_ONCE = 32;
 
 /**
  * Changes as they sit in the document — elements of plans[i].changes, 8 spaces deep — joined

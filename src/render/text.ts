@@ -31,7 +31,10 @@ export function renderText(report: Report, options: TextOptions): string {
   lines.push(`${paint(`1;${verdictColor}`, `steer: ${VERDICT_TITLES[report.verdict]}`)} — ${clean(headline(report))}`);
   lines.push(`digest ${report.digest}${report.agentAuthored ? '  ·  agent-authored change' : ''}`);
   if (report.intent !== undefined) lines.push(clean(taskLine(report.intent)));
-  for (const plan of report.plans) lines.push('', ...planLines(plan, paint));
+  for (const plan of report.plans) {
+    lines.push('');
+    planLines(lines, plan, paint);
+  }
 
   if (report.findings.length > 0) {
     lines.push('', paint('1', 'Findings'));
@@ -40,24 +43,25 @@ export function renderText(report: Report, options: TextOptions): string {
       lines.push(`  ${sev} ${f.code}  ${displayMessage(f.message, f.address)}`);
     }
   }
-  lines.push('', ...nextStep(report).split('\n').map(clean));
-  return `${lines.join('\n')}\n`;
+  lines.push('', ...nextStep(report).split('\n').map(clean), '');
+  return lines.join('\n');
 }
 
-function planLines(p: PlanReport, paint: Paint): string[] {
+/** Appends the plan's lines to `out`. */
+function planLines(out: string[], p: PlanReport, paint: Paint): void {
   const { plan } = p;
   const counts = countActions(p.changes);
   const tool = [plan.source, plan.toolVersion].filter(Boolean).join(' ');
   const where = [plan.target.workspace && `workspace ${plan.target.workspace}`, plan.target.stack && `stack ${plan.target.stack}`, plan.target.changeSetArn]
     .filter(Boolean)
     .join(' · ');
-  const out = [paint('1', `Plan ${clean(plan.target.path)}`) + ` · ${clean(tool)}${where ? ` · ${clean(where)}` : ''} · ${countsSentence(counts)}`];
+  out.push(paint('1', `Plan ${clean(plan.target.path)}`) + ` · ${clean(tool)}${where ? ` · ${clean(where)}` : ''} · ${countsSentence(counts)}`);
   if (p.production.length > 0) out.push(`  ${paint('35', 'production')}: ${clean(p.production.map((s) => s.detail).join('; '))}`);
   for (const reason of plan.incompleteReasons) out.push(`  ${paint('31', 'incomplete')}: ${clean(reason)}`);
   for (const r of notableRadii(p).slice(0, WORST_NAMED)) out.push(`  ${paint('31', 'blast radius')}: ${clean(blastRadiusLine(r, verbFor(p, r.address)))}`);
 
   const shown = reviewOrder(p.changes).filter((c) => c.change.action !== 'no-op' && c.change.action !== 'read');
-  for (const c of shown) out.push(...changeLines(c, p.production.length, paint));
+  for (const c of shown) changeLines(out, c, p.production.length, paint);
   const hidden = p.changes.length - shown.length;
   if (hidden > 0) out.push(paint('2', `  (${hidden} unchanged or read-only not shown)`));
   if (plan.drift.length > 0) out.push(paint('2', `  drift (changed outside the tool, not planned): ${plan.drift.length} resource(s)`));
@@ -65,33 +69,31 @@ function planLines(p: PlanReport, paint: Paint): string[] {
     const changed = plan.outputs.filter((o) => o.action !== 'no-op');
     if (changed.length > 0) out.push(paint('2', `  outputs: ${changed.map((o) => `${clean(o.name)} (${o.action})`).join(', ')}`));
   }
-  return out;
 }
 
-function changeLines(c: AssessedChange, planSignals: number, paint: Paint): string[] {
+/** Appends a change's lines to `out` (this runs per change: no list of its own, no pieces it doesn't print). */
+function changeLines(out: string[], c: AssessedChange, planSignals: number, paint: Paint): void {
   const { change } = c;
   const destructive = change.destroys || change.mayReplace || change.forgets || change.replacementUnknown;
   const color = change.destroys ? '31' : destructive ? '33' : change.action === 'create' ? '32' : '36';
   const action = change.mayReplace ? 'may replace' : change.replacementUnknown ? 'replace?' : change.action;
-  const tags: string[] = [];
-  if (c.stateful) tags.push(`[${c.stateful}]`);
-  if (c.dataLoss) tags.push(paint('1;31', 'DATA LOSS'));
-  if (c.production.length > 0) tags.push(paint('35', 'PRODUCTION'));
-  if (c.unknownEnvironment) tags.push(paint('33', 'ENVIRONMENT UNKNOWN'));
-  if (c.verdict === 'block') tags.push(paint('1;31', 'BLOCKED'));
+  let tags = '';
+  const tag = (text: string): void => void (tags = tags === '' ? text : `${tags} ${text}`);
+  if (c.stateful) tag(`[${c.stateful}]`);
+  if (c.dataLoss) tag(paint('1;31', 'DATA LOSS'));
+  if (c.production.length > 0) tag(paint('35', 'PRODUCTION'));
+  if (c.unknownEnvironment) tag(paint('33', 'ENVIRONMENT UNKNOWN'));
+  if (c.verdict === 'block') tag(paint('1;31', 'BLOCKED'));
   // Terraform addresses contain their type; CloudFormation logical ids don't.
   const type = change.address.includes(change.type) ? '' : ` ${paint('2', clean(change.type))}`;
-  const head = `  ${paint(color, `${SYMBOLS[change.action].padEnd(3)} ${action.padEnd(8)}`)} ${displayName(change.address)}${type}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ''}  ${tags.join(' ')}`;
-  const out = [head.trimEnd()];
+  const head = `  ${paint(color, actionColumn(change.action, action))} ${displayName(change.address)}${type}${change.deposedKey ? ` (deposed ${clean(change.deposedKey)})` : ''}`;
+  out.push(tags === '' ? head.trimEnd() : `${head}  ${tags}`.trimEnd());
   const detail = (label: string, text: string): void => void out.push(`        ${paint('2', label)} ${clean(text)}`);
   if (change.action === 'update' && !destructive && change.changedAttributes.length > 0) detail('changes:', attributeList(change.changedAttributes));
-  if (!destructive && change.action !== 'move') return out;
-  const shownValues = new Set<string>();
-  for (const v of change.forcedValues ?? []) {
-    shownValues.add(v.attribute);
-    detail('forced by:', `${v.attribute}: ${v.before} → ${v.after}`);
-  }
-  const unvalued = change.reasons.forcedBy.filter((a) => !shownValues.has(a));
+  if (!destructive && change.action !== 'move') return;
+  for (const v of change.forcedValues ?? []) detail('forced by:', `${v.attribute}: ${v.before} → ${v.after}`);
+  const valued = change.forcedValues;
+  const unvalued = valued === undefined ? change.reasons.forcedBy : change.reasons.forcedBy.filter((a) => !valued.some((v) => v.attribute === a));
   if (unvalued.length > 0) detail('forced by:', unvalued.join(', '));
   if (change.action === 'update' && change.changedAttributes.length > 0) detail('changes:', attributeList(change.changedAttributes));
   for (const note of change.reasons.notes) detail('why:', note);
@@ -99,10 +101,20 @@ function changeLines(c: AssessedChange, planSignals: number, paint: Paint): stri
   if (change.policyAction) detail('policy:', `PolicyAction ${change.policyAction}`);
   if (change.previousAddress) detail('moved from:', change.previousAddress);
   // Plan-level signals are printed once above; show only this change's own.
-  const own = c.production.slice(planSignals);
-  if (own.length > 0) detail('production:', own.map((s) => s.detail).join('; '));
-  return out;
+  if (c.production.length > planSignals) detail('production:', c.production.slice(planSignals).map((s) => s.detail).join('; '));
 }
+
+/** `-/+ replace ` — the symbol and the action, padded: the same few per report, made once each. */
+function actionColumn(kind: Action, action: string): string {
+  const key = `${kind} ${action}`;
+  let text = ACTION_COLUMNS.get(key);
+  if (text === undefined) {
+    text = `${SYMBOLS[kind].padEnd(3)} ${action.padEnd(8)}`;
+    ACTION_COLUMNS.set(key, text);
+  }
+  return text;
+}
+const ACTION_COLUMNS = new Map<string, string>();
 
 function attributeList(names: readonly string[]): string {
   const { shown, more } = listedAttributes(names);

@@ -19,8 +19,8 @@ function viaBytes(text: string): Plan {
 }
 
 /** The forced values of the only change, read the three ways (parsed whole, bytes, streamed): all the same. */
-async function forced(entry: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  const text = JSON.stringify(tfPlan([entry], extra));
+async function forced(entry: Record<string, unknown>, extra: Record<string, unknown> = {}, edit: (text: string) => string = (t) => t) {
+  const text = edit(JSON.stringify(tfPlan([entry], extra)));
   const parsed = parseTerraformPlan(JSON.parse(text), { path: 'p.json', inputNotes: [] }).changes[0]!;
   const bytes = viaBytes(text).changes[0]!;
   const streamed = (await streamTerraformPlan(Readable.from([Buffer.from(text)]), { path: 'p.json' })).changes[0]!;
@@ -81,6 +81,64 @@ describe('the values that force a Terraform replacement', () => {
     expect(value!.before.startsWith('"arn:aws:kms:eu-west-1:123456789012:key/')).toBe(true);
     expect(value!.before.endsWith('-END"')).toBe(true);
     expect(value!.before).toContain('…');
+  });
+
+  it('are read from the bytes along the paths only, as a whole parse reads them: repeated and escaped keys, "__proto__", steps that lead nowhere', async () => {
+    const values = await forced(
+      replace({
+        before: { engine: 'postgres', esc: { 'a"b': 'quoted' }, __proto__x: 'p', disk: [{ size: 1 }, { size: 2 }], list: ['x'], obj: { k: 1 }, tags: { Name: 'n', Env: 'e' } },
+        after: { engine: 'mysql', esc: { 'a"b': 'q2' }, __proto__x: 'p2', disk: [{ size: 3 }], list: ['y'], obj: { k: 2 }, tags: { Name: 'n2', Env: 'e' } },
+        after_unknown: { disk: [{ size: true }], obj: {}, list: [false] },
+        before_sensitive: { tags: {}, obj: { k: false } },
+        after_sensitive: { tags: { Env: true } },
+        replace_paths: [['engine'], ['esc', 'a"b'], ['__proto__'], ['disk', 1, 'size'], ['disk', 0, 'size'], ['disk', 5], ['list', 'x'], ['obj', 0], ['obj'], ['obj', 'k'], ['tags', 'Name'], ['missing', 'deeper'], ['engine', 'below']],
+      }),
+      {},
+      // A key repeated inside `before` (the last copy counts, as JSON.parse keeps it; a repeated
+      // attribute would have the whole entry parsed) and a "__proto__" attribute.
+      (text) => text.replace('{"size":2}', '{"size":0,"size":2}').replaceAll('"__proto__x"', '"__proto__"'),
+    );
+    expect(values).toEqual([
+      { attribute: 'engine', before: '"postgres"', after: '"mysql"' },
+      { attribute: 'esc["a\\"b"]', before: '"quoted"', after: '"q2"' },
+      { attribute: '__proto__', before: '"p"', after: '"p2"' },
+      { attribute: 'disk[1].size', before: '2', after: 'null' },
+      { attribute: 'disk[0].size', before: '1', after: '(known after apply)' },
+      { attribute: 'disk[5]', before: 'null', after: 'null' },
+      { attribute: 'list.x', before: 'null', after: 'null' },
+      { attribute: 'obj[0]', before: 'null', after: 'null' },
+      { attribute: 'obj', before: '{"k":1}', after: '{"k":2}' },
+      { attribute: 'obj.k', before: '1', after: '2' },
+      { attribute: 'tags.Name', before: '"n"', after: '"n2"' },
+      { attribute: 'missing.deeper', before: 'null', after: 'null' },
+      { attribute: 'engine.below', before: 'null', after: 'null' },
+    ]);
+  });
+
+  it('an empty replace path stands for the whole object, as a whole parse reads it', async () => {
+    const values = await forced(replace({ before: { a: 1, tags: { Env: 'x' } }, after: { a: 2, tags: { Env: 'x' } }, after_unknown: { a: false }, replace_paths: [[], ['a']] }));
+    expect(values).toEqual([
+      { attribute: '', before: '{"a":1,"tags":{"Env":"x"}}', after: '{"a":2,"tags":{"Env":"x"}}' },
+      { attribute: 'a', before: '1', after: '2' },
+    ]);
+  });
+
+  it('keep the tags a replacement changes whole (only the forcing paths are added to what the reader keeps)', async () => {
+    const entry = replace({ before: { tags: { Name: 'a', Env: 'prod' } }, after: { tags: { Name: 'b', Env: 'prod' } }, after_unknown: { tags: {} }, replace_paths: [['tags', 'Name']] });
+    const text = JSON.stringify(tfPlan([entry]));
+    const parsed = parseTerraformPlan(JSON.parse(text), { path: 'p.json', inputNotes: [] }).changes[0]!;
+    expect(viaBytes(text).changes[0]).toEqual(parsed);
+    expect(parsed.tagsBefore).toEqual({ Name: 'a', Env: 'prod' });
+  });
+
+  it('malformed replace paths are refused by every reader alike', async () => {
+    for (const paths of [[[null]], [{}], [['a', { b: 1 }]], [7]]) {
+      const text = JSON.stringify(tfPlan([replace({ before: { a: 1 }, after: { a: 2 }, replace_paths: paths as never })]));
+      const message = /^p\.json: not a valid Terraform plan: resource_changes\[0\]\.change\.replace_paths/;
+      expect(() => parseTerraformPlan(JSON.parse(text), { path: 'p.json' })).toThrowError(message);
+      expect(() => viaBytes(text)).toThrowError(message);
+      await expect(streamTerraformPlan(Readable.from([Buffer.from(text)]), { path: 'p.json' })).rejects.toThrowError(message);
+    }
   });
 
   it('are absent when nothing forces a replacement', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -329,6 +329,36 @@ describe('reading a large plan a slice at a time', () => {
       const [plan] = plansFromDocuments([{ path: file, doc: read!.doc, notes: [], ...(read!.changes ? { terraformChanges: read!.changes } : {}) }], {});
       expect(plan).toEqual(viaParse(bytes.toString('utf8'), file));
       expect(pauses).toBeGreaterThan(bytes.length / 997 - 2);
+    }
+  });
+
+  it('gives the same dependency graph, whether a window holds a prior_state resource array whole or not', async () => {
+    const state = (address: string, dependsOn?: string[]) => ({ address, mode: 'managed', type: address.split('.').at(-2), values: { id: address, padding: 'x'.repeat(300) }, ...(dependsOn ? { depends_on: dependsOn } : {}) });
+    const withState = tfPlan([rc({ address: 'aws_vpc.main', type: 'aws_vpc', actions: ['delete'] })], {
+      prior_state: {
+        values: {
+          root_module: {
+            resources: [state('aws_vpc.main'), state('aws_eip.x')],
+            child_modules: [
+              { address: 'module.a', resources: [state('module.a.aws_eip.y'), state('module.a.aws_eip.z')] },
+              { address: 'module.b', resources: [state('module.b.aws_subnet.s', ['aws_vpc.main']), state('module.b.aws_eip.w')] },
+            ],
+          },
+        },
+      },
+    });
+    const generatedFile = join(work, 'with-state.json');
+    writeFileSync(generatedFile, JSON.stringify(withState));
+    for (const file of [generatedFile, ...['judgment-db-replace', 'judgment-cache-and-db', 'judgment-staging-blast'].map((name) => join(fixturesDir, 'terraform', name, 'plan.json'))]) {
+      const name = file.split('/').slice(-2).join('/');
+      const bytes = readFileSync(file);
+      const reference = viaParse(bytes.toString('utf8'), file);
+      expect(reference.dependencies!.edges.length, name).toBeGreaterThan(0);
+      for (const slice of [61, 997, 8192]) {
+        const read = (await readTerraformDocumentsInSlices(bytes, file, () => Promise.resolve(), slice))[0]!.plan;
+        const [plan] = plansFromDocuments([{ path: file, doc: read!.doc, notes: [], ...(read!.changes ? { terraformChanges: read!.changes } : {}) }], {});
+        expect(plan!.dependencies, `${name}, slices of ${slice}`).toEqual(reference.dependencies);
+      }
     }
   });
 

@@ -52,10 +52,39 @@ describe('the configuration of a Terraform plan', () => {
     expect((await viaStream(text)).configuration).toEqual(reference.configuration);
     const resources = configuredResources(reference.configuration!);
     expect(resources.map((r) => r.address)).toEqual(['terraform_data.hook', 'data.external.probe', 'module.app.aws_s3_bucket.b']);
-    expect(resources[0]!.resource.provisioners).toEqual([{ type: 'local-exec', expressions: { command: { references: ['var.token'] } } }]);
+    expect(resources[0]!.resource.provisioners).toEqual([{ type: 'local-exec' }]);
     expect(resources[0]!.resource.dependsOn).toEqual(['data.external.probe']);
-    expect(reference.configuration!.root.moduleCalls.app!.forEachExpression).toEqual({ references: ['var.apps'] });
+    expect(reference.configuration!.root.moduleCalls.app!.references).toEqual(['var.apps']);
     expect(reference.configuration!.providers.terraform!.fullName).toBe('terraform.io/builtin/terraform');
+  });
+
+  it('keeps of each expression what it refers to, each once (nested blocks included), never its value', () => {
+    const withExpressions = {
+      root_module: {
+        resources: [
+          {
+            address: 'aws_instance.web',
+            mode: 'managed',
+            type: 'aws_instance',
+            expressions: { ami: { constant_value: 'ami-secret-123' }, subnet_id: { references: ['aws_subnet.a.id', 'aws_subnet.a'] }, ebs_block_device: [{ kms_key_id: { references: ['aws_kms_key.k.arn', 'aws_subnet.a.id'] } }] },
+            count_expression: { references: ['var.n'] },
+            provisioners: [{ type: 'local-exec', expressions: { command: { constant_value: 'echo ami-secret-123' } } }],
+          },
+        ],
+        module_calls: { net: { source: './net', expressions: { cidr: { references: ['var.cidr'] }, name: { constant_value: 'n' } }, module: { outputs: { id: { expression: { references: ['aws_vpc.v.id'] } } } } } },
+      },
+    };
+    const plan = viaBytes(JSON.stringify(tfPlan([], { configuration: withExpressions })));
+    expect(plan.configuration!.root.resources[0]!.references).toEqual(['aws_subnet.a.id', 'aws_subnet.a', 'aws_kms_key.k.arn', 'var.n']);
+    expect(plan.configuration!.root.moduleCalls.net!.inputs).toEqual({ cidr: ['var.cidr'], name: [] });
+    expect(plan.configuration!.root.moduleCalls.net!.module.outputs).toEqual({ id: ['aws_vpc.v.id'] });
+    expect(JSON.stringify(plan)).not.toContain('ami-secret-123');
+  });
+
+  it('resolves references to names that exist only on the prototype ("constructor", "__proto__") to nothing', () => {
+    const names = { root_module: { resources: [{ address: 'terraform_data.x', mode: 'managed', type: 'terraform_data', expressions: { a: { references: ['module.constructor.out', 'module.__proto__', 'module.toString.x'] } } }] } };
+    const plan = viaBytes(JSON.stringify(tfPlan([], { configuration: names })));
+    expect(plan.dependencies!.edges).toEqual([]);
   });
 
   it('keeps which variables are sensitive, never their defaults', () => {
@@ -69,6 +98,21 @@ describe('the configuration of a Terraform plan', () => {
     const message = /p\.json: not a valid Terraform plan: duplicate key "provisioners" in configuration\.root_module\.resources\[0\]$/;
     expect(() => viaBytes(text)).toThrowError(message);
     await expect(viaStream(text)).rejects.toThrowError(message);
+  });
+
+  it('refuses a repeat wherever it hides: an escaped spelling of the same key, next to strings full of colons and quotes', async () => {
+    const tricky = { ...configuration, root_module: { ...configuration.root_module, variables: { 'a:"b\\': { sensitive: false }, 'c": {': {} } } };
+    const text = JSON.stringify(tfPlan([], { configuration: tricky }));
+    expect(viaBytes(text).configuration).toEqual(parseTerraformPlan(JSON.parse(text), { path: 'p.json' }).configuration);
+    const escaped = text.replace('"schema_version":0', '"schema_version":0,"sch\\u0065ma_version":1');
+    const message = /p\.json: not a valid Terraform plan: duplicate key "schema_version" in configuration\.root_module\.resources\[0\]$/;
+    expect(() => viaBytes(escaped)).toThrowError(message);
+    await expect(viaStream(escaped)).rejects.toThrowError(message);
+  });
+
+  it('takes a key repeated inside an expression as JSON.parse does (expressions are kept raw, their repeats are not looked for)', () => {
+    const text = JSON.stringify(tfPlan([], { configuration })).replace('"constant_value":2', '"constant_value":1,"constant_value":2');
+    expect(viaBytes(text).configuration).toEqual(parseTerraformPlan(JSON.parse(text), { path: 'p.json' }).configuration);
   });
 
   it('keeps a "__proto__" key as JSON.parse does: an own property, not a prototype', () => {

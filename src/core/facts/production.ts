@@ -89,7 +89,7 @@ export function planProductionSignals(plan: Plan, rules: ProductionRules, ctx: P
   for (const [name, value] of Object.entries(target.variables)) {
     if (ENV_KEY.test(name) && namedProduction(rules, value)) signals.push({ kind: 'variable', detail: `variable ${name} = "${value}"` });
   }
-  tagSignals(signals, Object.entries(target.tags), 'stack tag', rules, undefined, undefined);
+  tagSignals(signals, Object.keys(target.tags), target.tags, 'stack tag', rules, undefined, undefined);
   return dedupe(signals);
 }
 
@@ -112,7 +112,7 @@ function environmentSignals(signals: ProductionSignal[], target: Plan['target'],
     const hit = matchesAnyName(target.variables[name], patterns);
     if (hit) signals.push({ kind: 'variable', detail: `variable ${name} = "${target.variables[name]}" matches ${env.name}` });
   }
-  tagSignals(signals, Object.entries(target.tags), 'stack tag', rules, m.tags, env.name);
+  tagSignals(signals, Object.keys(target.tags), target.tags, 'stack tag', rules, m.tags, env.name);
 }
 
 /**
@@ -147,7 +147,7 @@ export function changeNonProductionSignals(change: Change, rules: ProductionRule
     const mod = matchesAnyName(change.module, env.match.modules);
     if (mod) signals.push({ kind: 'module', detail: `module ${change.module} matches ${env.name} (${mod})` });
     if (env.match.tags === undefined) continue;
-    tagSignals(signals, Object.entries(change.tagsBefore), 'tag', rules, env.match.tags, env.name, ' (before)');
+    tagSignals(signals, Object.keys(change.tagsBefore), change.tagsBefore, 'tag', rules, env.match.tags, env.name, ' (before)');
   }
   for (const [key, value] of Object.entries(change.tagsBefore)) {
     if (isEnvironmentKey(key) && namesOtherEnvironment(rules, value)) signals.push({ kind: 'tag', detail: `tag ${key}=${value} (before)` });
@@ -157,16 +157,17 @@ export function changeNonProductionSignals(change: Change, rules: ProductionRule
 
 export function changeProductionSignals(change: Change, rules: ProductionRules): ProductionSignal[] {
   const signals: ProductionSignal[] = [];
-  const before = Object.entries(change.tagsBefore);
-  const after = Object.entries(change.tagsAfter);
-  if (before.length > 0 || after.length > 0) {
+  const { tagsBefore: before, tagsAfter: after } = change;
+  const beforeKeys = Object.keys(before);
+  const afterKeys = Object.keys(after);
+  if (beforeKeys.length > 0 || afterKeys.length > 0) {
     // A tag the change keeps is one signal; one it adds or removes says which side it is on.
-    const { kept, onlyBefore, onlyAfter } = partitionTags(before, change.tagsAfter, after);
+    const { kept, onlyBefore, onlyAfter } = partitionTags(before, beforeKeys, after, afterKeys);
     for (let e = -1; e < rules.tagEnvironments.length; e++) {
       const env = e < 0 ? undefined : rules.tagEnvironments[e]!;
-      tagSignals(signals, kept, 'tag', rules, env?.match.tags, env?.name);
-      tagSignals(signals, onlyBefore, 'tag', rules, env?.match.tags, env?.name, ' (before)');
-      tagSignals(signals, onlyAfter, 'tag', rules, env?.match.tags, env?.name, ' (after)');
+      tagSignals(signals, kept, before, 'tag', rules, env?.match.tags, env?.name);
+      tagSignals(signals, onlyBefore, before, 'tag', rules, env?.match.tags, env?.name, ' (before)');
+      tagSignals(signals, onlyAfter, after, 'tag', rules, env?.match.tags, env?.name, ' (after)');
     }
   }
   for (const env of rules.production) {
@@ -174,30 +175,26 @@ export function changeProductionSignals(change: Change, rules: ProductionRules):
     if (mod) signals.push({ kind: 'module', detail: `module ${change.module} matches ${env.name} (${mod})` });
   }
   if (namedProduction(rules, change.module)) signals.push({ kind: 'module', detail: `module path ${change.module}` });
-  else {
-    for (const address of [change.address, change.previousAddress]) {
-      if (namedProduction(rules, address)) {
-        signals.push({ kind: 'name', detail: `resource name ${address}` });
-        break;
-      }
-    }
-  }
+  else if (namedProduction(rules, change.address)) signals.push({ kind: 'name', detail: `resource name ${change.address}` });
+  else if (namedProduction(rules, change.previousAddress)) signals.push({ kind: 'name', detail: `resource name ${change.previousAddress}` });
   return signals.length > 1 ? dedupe(signals) : signals;
 }
 
-type Tag = readonly [key: string, value: string];
+type Tags = Readonly<Record<string, string>>;
 
-/** Adds to `out` the production signals of `tags`. */
+/** Adds to `out` the production signals of the tags named `keys` (own keys of `tags`, in their order). Runs per change: no pairs built. */
 function tagSignals(
   out: ProductionSignal[],
-  tags: readonly Tag[],
+  keys: readonly string[],
+  tags: Tags,
   label: string,
   rules: ProductionRules,
   configured: Readonly<Record<string, readonly string[]>> | undefined,
   envName: string | undefined,
   suffix = '',
 ): void {
-  for (const [key, value] of tags) {
+  for (const key of keys) {
+    const value = tags[key]!;
     if (configured) {
       const patterns = Object.entries(configured).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
       if (matchesAnyName(value, patterns)) out.push({ kind: 'tag', detail: `${label} ${key}=${value}${suffix} matches ${envName}` });
@@ -218,13 +215,13 @@ function isEnvironmentKey(key: string): boolean {
 }
 const environmentKeys = new Map<string, boolean>();
 
-/** Tags with the same value before and after, and those only on one side (or changed), in their order. */
-function partitionTags(before: readonly Tag[], afterTags: Readonly<Record<string, string>>, after: readonly Tag[]): { kept: readonly Tag[]; onlyBefore: readonly Tag[]; onlyAfter: readonly Tag[] } {
-  const kept: Tag[] = [];
-  const onlyBefore: Tag[] = [];
+/** The keys of tags with the same value before and after, and of those only on one side (or changed), in their order. */
+function partitionTags(before: Tags, beforeKeys: readonly string[], after: Tags, afterKeys: readonly string[]): { kept: readonly string[]; onlyBefore: readonly string[]; onlyAfter: readonly string[] } {
+  const kept: string[] = [];
+  const onlyBefore: string[] = [];
   // Own properties only: a tag may be called "constructor" or "__proto__".
-  for (const tag of before) (Object.hasOwn(afterTags, tag[0]) && afterTags[tag[0]] === tag[1] ? kept : onlyBefore).push(tag);
-  const onlyAfter = kept.length === 0 ? after : after.filter(([key]) => !kept.some((k) => k[0] === key));
+  for (const key of beforeKeys) (Object.hasOwn(after, key) && after[key] === before[key] ? kept : onlyBefore).push(key);
+  const onlyAfter = kept.length === 0 ? afterKeys : afterKeys.filter((key) => !kept.includes(key));
   return { kept, onlyBefore, onlyAfter };
 }
 

@@ -22,11 +22,14 @@ const PROVISIONER_KINDS: Readonly<Record<string, string>> = {
 /** `data "external"` (hashicorp/external) runs a program of the configuration's choosing. */
 const EXTERNAL_DATA_TYPE = 'external';
 
+/** What most changes get (one shared empty list: this runs per change). */
+const NO_FINDINGS: readonly ChangeFinding[] = Object.freeze([]);
+
 const severityFor = (production: readonly ProductionSignal[]): Severity => (production.length > 0 ? 'review' : 'info');
 
 export interface ApplyTimeCode {
   /** The finding for a change that runs code at apply (its provisioners run, or an external data source is read). */
-  forChange(c: AssessedChange): ChangeFinding[];
+  forChange(c: AssessedChange): readonly ChangeFinding[];
   /** External data sources of the configuration that no change reads at apply (they run while planning), and a configuration that is missing. */
   forPlan(changes: readonly AssessedChange[], planSignals: readonly ProductionSignal[]): Omit<Finding, 'plan'>[];
 }
@@ -44,7 +47,7 @@ export function applyTimeCode(plan: Plan): ApplyTimeCode {
     forChange(c) {
       const { change } = c;
       if (change.mode === 'data') {
-        if (change.type !== EXTERNAL_DATA_TYPE || change.action !== 'read') return [];
+        if (change.type !== EXTERNAL_DATA_TYPE || change.action !== 'read') return NO_FINDINGS;
         return [
           {
             code: 'STEER-APPLY-TIME-CODE',
@@ -53,13 +56,13 @@ export function applyTimeCode(plan: Plan): ApplyTimeCode {
           },
         ];
       }
-      if (withProvisioners.size === 0) return [];
+      if (withProvisioners.size === 0) return NO_FINDINGS;
       const resource = withProvisioners.get(configurationAddress(change.address));
-      if (resource === undefined) return [];
+      if (resource === undefined) return NO_FINDINGS;
       const timing = provisionerTiming(change);
-      if (timing === undefined) return [];
+      if (timing === undefined) return NO_FINDINGS;
       const running = resource.provisioners.filter((p) => p.when === undefined || p.when === timing.runs || timing.runs === 'both');
-      if (running.length === 0) return [];
+      if (running.length === 0) return NO_FINDINGS;
       return [
         {
           code: 'STEER-APPLY-TIME-CODE',
@@ -70,9 +73,9 @@ export function applyTimeCode(plan: Plan): ApplyTimeCode {
     },
     forPlan(changes, planSignals) {
       const out: Omit<Finding, 'plan'>[] = [];
-      const readAtApply = new Set(changes.filter((c) => c.change.mode === 'data' && c.change.action === 'read').map((c) => configurationAddress(c.change.address)));
+      const readAtApply = externalData.length === 0 ? undefined : new Set(changes.filter((c) => c.change.mode === 'data' && c.change.action === 'read').map((c) => configurationAddress(c.change.address)));
       for (const address of externalData) {
-        if (readAtApply.has(address)) continue;
+        if (readAtApply!.has(address)) continue;
         out.push({
           code: 'STEER-APPLY-TIME-CODE',
           severity: severityFor(planSignals),

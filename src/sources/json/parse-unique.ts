@@ -105,3 +105,66 @@ function put(frame: Frame, value: unknown): void {
   if (frame.slot === '__proto__') Object.defineProperty(frame.value, '__proto__', { value, writable: true, enumerable: true, configurable: true });
   else frame.value[frame.slot as string] = value;
 }
+
+/**
+ * `parseUniqueKeys` for the value in bytes [start, end), the fast way when no key repeats (as
+ * Terraform writes it): `JSON.parse` builds it, and when the value has as many members as its
+ * bytes have — a `:` outside strings starts each, and a repeated key is one member fewer once
+ * parsed — nothing repeated. Otherwise (or when `JSON.parse` gives up on deep nesting),
+ * `parseUniqueKeys` builds it again, refusing a repeat where `whole` doesn't allow one.
+ */
+export function parseRefusingRepeats(b: Buffer, start: number, end: number, whole: ReadonlySet<string> = NONE): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(b.toString('utf8', start, end));
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return parseUniqueKeys(b, start, whole).value;
+  }
+  return membersIn(value) === colonsOutsideStrings(b, start, end) ? value : parseUniqueKeys(b, start, whole).value;
+}
+
+/** Every member of every object in a parsed value (iterative: nesting can be deep). */
+function membersIn(value: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const element of v) if (typeof element === 'object' && element !== null) pending.push(element);
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      count++;
+      const member = (v as Record<string, unknown>)[key];
+      if (typeof member === 'object' && member !== null) pending.push(member);
+    }
+  }
+  return count;
+}
+
+const COLON = 0x3a;
+
+/** The `:` bytes of valid JSON outside its strings: one per object member. */
+function colonsOutsideStrings(b: Buffer, start: number, end: number): number {
+  let count = 0;
+  let i = start;
+  while (i < end) {
+    let quote = b.indexOf(QUOTE, i);
+    if (quote < 0 || quote >= end) quote = end;
+    for (let k = i; k < quote; k++) if (b[k] === COLON) count++;
+    if (quote === end) break;
+    // The closing quote: the next one not escaped (preceded by an even run of backslashes).
+    let close = quote;
+    for (;;) {
+      close = b.indexOf(QUOTE, close + 1);
+      let backslashes = 0;
+      while (b[close - 1 - backslashes] === BACKSLASH) backslashes++;
+      if (backslashes % 2 === 0) break;
+    }
+    i = close + 1;
+  }
+  return count;
+}
+

@@ -15,6 +15,8 @@ const STACK = 2048;
 const STACK_SIZE = 10_000;
 const MATERIAL = 94_208;
 const MATERIAL_SLOTS = 16;
+const REDUCED_OBJECTS = 95_488;
+const REDUCED_SLOTS = 5;
 const ENTRY_RESULT = 95_616;
 /** Where the entry walker writes an entry's reduced text (plan-entry.as.ts OUT). */
 const ENTRY_TEXT = 131_072;
@@ -65,6 +67,8 @@ export class ScanArena {
   /** The entry walker's digest material slots and results. */
   material!: Int32Array;
   entryResult!: Int32Array;
+  /** Per object the entry walker reduced (plan-entry.as.ts OBJECTS): the address of its first member row, its member count, 1 when reduced. */
+  reducedObjects!: Int32Array;
   /** The key dictionary last written (plan-entry.as.ts DICTIONARY). */
   dictionary: Uint8Array | undefined;
 
@@ -161,6 +165,7 @@ export class ScanArena {
     this.memoryInts = new Int32Array(buffer);
     this.material = new Int32Array(buffer, MATERIAL, MATERIAL_SLOTS * 3);
     this.entryResult = new Int32Array(buffer, ENTRY_RESULT, 3);
+    this.reducedObjects = new Int32Array(buffer, REDUCED_OBJECTS, REDUCED_SLOTS * 3);
   }
 }
 

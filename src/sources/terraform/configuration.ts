@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import '../zod-english.js';
-import type { Configuration, ConfiguredModule, ConfiguredModuleCall, ConfiguredProvider, ConfiguredResource } from '../../core/configuration.js';
+import type { Configuration, ConfiguredModule, ConfiguredModuleCall, ConfiguredProvider, ConfiguredResource, References } from '../../core/configuration.js';
 
 /**
  * `configuration` of `terraform show -json` (the configuration snapshot the plan was made
- * from), over the fields Steer reads; unknown fields pass. Expressions stay raw.
+ * from), over the fields Steer reads; unknown fields pass. Expressions are read for their
+ * `references` only (see `toConfiguration`).
  * Reference: https://developer.hashicorp.com/terraform/internals/json-format#configuration-representation
  */
 
@@ -86,6 +87,66 @@ export const configurationSchema = z.looseObject({
 
 export type ConfigurationJson = z.infer<typeof configurationSchema>;
 
+/**
+ * Whether a configuration is one `configurationSchema` accepts as it is, checked by hand (the
+ * schema copies every object it checks): then it is used as it is. Never looser than the
+ * schema — anything else goes through the schema, which decides and says what is wrong (a test
+ * holds the two together on damaged configurations). Module calls must already be known to
+ * nest no deeper than MAX_MODULE_DEPTH.
+ */
+export function isPlainConfiguration(value: unknown): value is ConfigurationJson | null | undefined {
+  if (value == null) return true;
+  if (!isPlainObject(value)) return false;
+  if (value.provider_config != null && !everyValue(value.provider_config, isPlainProvider)) return false;
+  return value.root_module == null || isPlainModule(value.root_module);
+}
+
+function isPlainModule(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const { resources, module_calls: calls, variables, outputs } = value;
+  if (resources != null && !(Array.isArray(resources) && resources.every(isPlainResource))) return false;
+  if (calls != null && !everyValue(calls, isPlainModuleCall)) return false;
+  if (variables != null && !everyValue(variables, (v) => isPlainObject(v) && (v.sensitive == null || typeof v.sensitive === 'boolean'))) return false;
+  return outputs == null || everyValue(outputs, isPlainObject);
+}
+
+function isPlainResource(value: unknown): boolean {
+  if (!isPlainObject(value) || typeof value.address !== 'string' || typeof value.type !== 'string') return false;
+  if (!(value.mode === 'managed' || value.mode === 'data') || !isNullishString(value.name) || !isNullishString(value.provider_config_key)) return false;
+  const { provisioners } = value;
+  if (provisioners != null && !(Array.isArray(provisioners) && provisioners.every((p) => isPlainObject(p) && typeof p.type === 'string' && (p.when == null || p.when === 'create' || p.when === 'destroy')))) return false;
+  return isNullishStrings(value.depends_on);
+}
+
+function isPlainModuleCall(value: unknown): boolean {
+  if (!isPlainObject(value) || !isNullishString(value.source) || !isNullishString(value.version) || !isNullishStrings(value.depends_on)) return false;
+  return value.module == null || isPlainModule(value.module);
+}
+
+function isPlainProvider(value: unknown): boolean {
+  if (!isPlainObject(value) || typeof value.name !== 'string') return false;
+  return isNullishString(value.full_name) && isNullishString(value.alias) && isNullishString(value.module_address) && isNullishString(value.version_constraint);
+}
+
+/** An object the schema would copy as it is: its copies drop an own "__proto__" key, so one with it goes through the schema. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, '__proto__');
+}
+
+function everyValue(record: unknown, check: (value: unknown) => boolean): boolean {
+  if (!isPlainObject(record)) return false;
+  for (const key in record) if (!check(record[key])) return false;
+  return true;
+}
+
+function isNullishString(value: unknown): boolean {
+  return value == null || typeof value === 'string';
+}
+
+function isNullishStrings(value: unknown): boolean {
+  return value == null || (Array.isArray(value) && value.every((s) => typeof s === 'string'));
+}
+
 /** Module calls nest this deep at most (real configurations: a handful). Deeper is refused, not walked. */
 export const MAX_MODULE_DEPTH = 100;
 
@@ -104,40 +165,45 @@ export function moduleDepth(configuration: unknown): number {
   return deepest;
 }
 
-/** The validated JSON → the model (pure). */
+/** The validated JSON → the model (pure): of each expression, what it refers to; nothing of its value. */
 export function toConfiguration(json: ConfigurationJson): Configuration {
   const providers: Record<string, ConfiguredProvider> = {};
   for (const [key, p] of Object.entries(json.provider_config ?? {})) {
-    providers[key] = {
+    setOwn(providers, key, {
       name: p.name,
       ...(p.full_name != null ? { fullName: p.full_name } : {}),
       ...(p.alias != null ? { alias: p.alias } : {}),
       ...(p.module_address != null ? { moduleAddress: p.module_address } : {}),
       ...(p.version_constraint != null ? { versionConstraint: p.version_constraint } : {}),
-      ...(p.expressions != null ? { expressions: p.expressions } : {}),
-    };
+    });
   }
   return { providers, root: toModule(json.root_module ?? {}) };
 }
 
 function toModule(json: ModuleJson): ConfiguredModule {
   const moduleCalls: Record<string, ConfiguredModuleCall> = {};
-  for (const [name, call] of Object.entries(json.module_calls ?? {})) moduleCalls[name] = toModuleCall(call);
+  for (const [name, call] of Object.entries(json.module_calls ?? {})) setOwn(moduleCalls, name, toModuleCall(call));
   const variables: Record<string, { sensitive: boolean }> = {};
-  for (const [name, v] of Object.entries(json.variables ?? {})) variables[name] = { sensitive: v.sensitive === true };
-  const outputs = json.outputs == null ? undefined : Object.fromEntries(Object.entries(json.outputs).map(([name, o]) => [name, o.expression != null ? { expression: o.expression } : {}]));
-  return { resources: (json.resources ?? []).map(toResource), moduleCalls, variables, ...(outputs !== undefined ? { outputs } : {}) };
+  for (const [name, v] of Object.entries(json.variables ?? {})) setOwn(variables, name, { sensitive: v.sensitive === true });
+  const outputs: Record<string, References> = {};
+  for (const [name, o] of Object.entries(json.outputs ?? {})) setOwn(outputs, name, referencesOf(o.expression));
+  return { resources: (json.resources ?? []).map(toResource), moduleCalls, variables, outputs };
 }
 
 function toModuleCall(json: ModuleCallJson): ConfiguredModuleCall {
+  // Each argument's own references: `var.<name>` inside the module stands for those of <name> only.
+  const inputs: Record<string, References> = {};
+  const expressions = json.expressions;
+  if (typeof expressions === 'object' && expressions !== null) {
+    for (const name of Object.keys(expressions)) setOwn(inputs, name, referencesOf((expressions as Record<string, unknown>)[name]));
+  }
   return {
     ...(json.source != null ? { source: json.source } : {}),
     ...(json.version != null ? { version: json.version } : {}),
     module: toModule(json.module ?? {}),
-    ...(json.expressions != null ? { expressions: json.expressions } : {}),
+    inputs,
+    references: referencesOf(json.count_expression, json.for_each_expression),
     dependsOn: json.depends_on ?? [],
-    ...(json.count_expression != null ? { countExpression: json.count_expression } : {}),
-    ...(json.for_each_expression != null ? { forEachExpression: json.for_each_expression } : {}),
   };
 }
 
@@ -148,14 +214,37 @@ function toResource(json: z.infer<typeof resourceSchema>): ConfiguredResource {
     type: json.type,
     ...(json.name != null ? { name: json.name } : {}),
     ...(json.provider_config_key != null ? { providerConfigKey: json.provider_config_key } : {}),
-    provisioners: (json.provisioners ?? []).map((p) => ({
-      type: p.type,
-      ...(p.when != null ? { when: p.when } : {}),
-      ...(p.expressions != null ? { expressions: p.expressions } : {}),
-    })),
-    ...(json.expressions != null ? { expressions: json.expressions } : {}),
+    provisioners: (json.provisioners ?? []).map((p) => (p.when != null ? { type: p.type, when: p.when } : { type: p.type })),
+    references: referencesOf(json.expressions, json.count_expression, json.for_each_expression),
     dependsOn: json.depends_on ?? [],
-    ...(json.count_expression != null ? { countExpression: json.count_expression } : {}),
-    ...(json.for_each_expression != null ? { forEachExpression: json.for_each_expression } : {}),
   };
+}
+
+const NO_REFERENCES: References = Object.freeze([]);
+
+/** Every string of every `references` list in these expression trees (nested blocks included), each once. */
+function referencesOf(...expressions: unknown[]): References {
+  const found = new Set<string>();
+  for (const e of expressions) collectReferences(e, found, 0);
+  return found.size === 0 ? NO_REFERENCES : [...found];
+}
+
+function collectReferences(value: unknown, into: Set<string>, depth: number): void {
+  if (depth > 32 || typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const v of value) collectReferences(v, into, depth + 1);
+    return;
+  }
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (k === 'references' && Array.isArray(v)) {
+      for (const ref of v) if (typeof ref === 'string') into.add(ref);
+    } else collectReferences(v, into, depth + 1);
+  }
+}
+
+/** `record[key] = value` as an own property, also for "__proto__" (which assignment would take as the prototype). */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }

@@ -39,7 +39,7 @@ export function terraformDependencies(priorState: unknown, configuration: Config
   if (sources.length === 0) return undefined;
   // Planned changes join the graph where an edge touches them: as dependencies, or as dependents not yet in state.
   const endpoints = new Set(edges.flat());
-  for (const c of changes) {
+  for (const c of endpoints.size > 0 ? changes : []) {
     if (c.mode === 'data' || seen.has(c.address)) continue;
     const key = configurationAddress(c.address);
     if (!endpoints.has(key)) continue;

@@ -7,7 +7,7 @@ import { terraformDependencies } from './dependencies.js';
 import { firstIssueText } from '../issue-text.js';
 import { toConfiguration } from './configuration.js';
 import type { Configuration } from '../../core/configuration.js';
-import { resourceChangeSchema, type PlanEnvelopeJson, type ResourceChangeJson, type TerraformActionWord } from './schema.js';
+import { isPlainResourceChange, resourceChangeSchema, type PlanEnvelopeJson, type ResourceChangeJson, type TerraformActionWord } from './schema.js';
 import { changedAttributes, containsSensitive, extractTags, forcedValues, formatAttributePath, same, variableText, type Keep } from './values.js';
 
 export interface TerraformContext {
@@ -41,9 +41,13 @@ export class ResourceChangeCollector {
   add(raw: unknown, spans?: RawEntrySpans, changed?: readonly string[]): void {
     const where = `resource_changes[${this.count}]`;
     this.count += 1;
-    const result = resourceChangeSchema.safeParse(raw);
-    if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
-    const rc = result.data;
+    let rc: ResourceChangeJson;
+    if (isPlainResourceChange(raw)) rc = raw;
+    else {
+      const result = resourceChangeSchema.safeParse(raw);
+      if (!result.success) throw new InputError(this.file, `not a valid Terraform plan: ${where}${issuePathSuffix(result.error)}`);
+      rc = result.data;
+    }
     if (rc.provider_name?.startsWith('registry.opentofu.org/')) this.sawOpenTofuProvider = true;
     this.changes.push(toChange(rc, this.file, where, this.keep, changed));
     this.digests.push(resourceChangeDigest(rc, spans));

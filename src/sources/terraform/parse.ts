@@ -2,8 +2,8 @@ import { InputError } from '../../core/errors.js';
 import type { Plan } from '../../core/model.js';
 import { firstIssueText } from '../issue-text.js';
 import { normalizeTerraformPlan, ResourceChangeCollector, type TerraformContext } from './normalize.js';
-import { MAX_MODULE_DEPTH, moduleDepth } from './configuration.js';
-import { planEnvelopeSchema, type PlanEnvelopeJson } from './schema.js';
+import { isPlainConfiguration, MAX_MODULE_DEPTH, moduleDepth } from './configuration.js';
+import { planEnvelopeButConfigurationSchema, planEnvelopeSchema, type PlanEnvelopeJson } from './schema.js';
 
 /** True when a parsed JSON document has the shape of `terraform show -json <plan>` output. */
 export function looksLikeTerraformPlan(doc: unknown): boolean {
@@ -42,7 +42,8 @@ export function checkEnvelope(rest: unknown, ctx: TerraformContext): PlanEnvelop
   if (moduleDepth((rest as { configuration?: unknown }).configuration) > MAX_MODULE_DEPTH) {
     throw new InputError(ctx.path, `not a valid Terraform plan: configuration: module calls nested deeper than ${MAX_MODULE_DEPTH} levels`);
   }
-  const result = planEnvelopeSchema.safeParse(rest);
+  // A configuration as Terraform writes it is checked by hand, the rest by the schema.
+  const result = (isPlainConfiguration((rest as { configuration?: unknown }).configuration) ? planEnvelopeButConfigurationSchema : planEnvelopeSchema).safeParse(rest);
   if (!result.success) throw new InputError(ctx.path, `not a valid Terraform plan: ${firstIssueText(result.error)}`);
   const version = result.data.format_version ?? result.data.plan_format_version;
   if (version == null) throw new InputError(ctx.path, 'not a Terraform/OpenTofu JSON plan: no format_version');

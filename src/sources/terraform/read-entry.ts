@@ -1,4 +1,4 @@
-import { arenaOf } from '../json/scan-arena.js';
+import { arenaOf, type ScanArena } from '../json/scan-arena.js';
 import { keyText, scanError, skipValue } from '../json/scan.js';
 import { DIGEST_MATERIAL, type RawEntrySpans } from './normalize.js';
 import { jsonEqual, TAG_ATTRIBUTES } from './values.js';
@@ -68,30 +68,54 @@ export function readEntry(bytes: Buffer, start: number, take: TakeEntry): number
     changed.push(keyText(memory, ints[row + 1]!, ints[row + 2]!));
   }
   const entry = JSON.parse(arena.entryText()) as { change?: Record<string, unknown> };
-  if (forcesReplacement(entry)) restoreForcingMaterial(entry.change!, memory, arena.material);
+  if (forcesReplacement(entry)) restoreForcingMaterial(entry.change!, arena);
   take(entry, { bytes: memory, material: arena.material }, changed);
   return end - base;
 }
 
-/** The objects the walker reduced, by their digest material slot (where their whole bytes sit). */
-const FORCING_SLOTS = REDUCED.map((key) => [key, DIGEST_MATERIAL.findIndex(([k, from]) => k === key && from === 'change')] as const);
-
+/** Replace paths as the schema wants them (lists of keys and indexes): anything else is refused with the entry, later. */
 function forcesReplacement(entry: { change?: Record<string, unknown> }): boolean {
   const paths = entry.change?.replace_paths;
-  return Array.isArray(paths) && paths.length > 0;
+  return Array.isArray(paths) && paths.length > 0 && paths.every((p) => Array.isArray(p) && p.every((s) => typeof s === 'string' || typeof s === 'number'));
 }
 
+/** A member row of a reduced object (plan-entry.as.ts ROW, in 32-bit words): key start, end, value start, end, canonical. */
+const ROW_WORDS = 6;
+
 /**
- * An entry with `replace_paths` (a replacement: few per plan) gets its reduced objects back
- * whole, parsed from their bytes, so the normalizer can read the forcing attributes' values as
- * it does from a plan parsed whole: the streamed and in-memory readers give the same Change.
+ * An entry with `replace_paths` (a replacement) gets, in each object the walker reduced, the
+ * top-level members those paths start with, parsed from their bytes (the walker's member rows
+ * say where they sit): the normalizer then reads the forcing attributes' values, at any depth,
+ * as it does from a plan parsed whole, and the rest of the object is never built. What the
+ * reduced object already holds whole (a tag map, an `after_unknown` name that is `true`) stays;
+ * an `after_unknown` name it holds as `0` (anything but `true`) is replaced. (Keys repeat in no
+ * reduced object, and none is escaped: the walker leaves such entries to be parsed whole.)
  */
-function restoreForcingMaterial(change: Record<string, unknown>, memory: Buffer, material: Int32Array): void {
-  for (const [key, slot] of FORCING_SLOTS) {
-    const start = material[slot * 3]!;
-    if (start >= 0) change[key] = parseSpan(memory, start, material[slot * 3 + 1]!);
+function restoreForcingMaterial(change: Record<string, unknown>, arena: ScanArena): void {
+  const paths = change.replace_paths as (string | number)[][];
+  const { memoryBytes: memory, memoryInts: ints, reducedObjects: objects } = arena;
+  for (let r = 0; r < REDUCED.length; r++) {
+    const reduced = change[REDUCED[r]!] as Record<string, unknown>;
+    if (objects[r * 3 + 2] !== 1) continue; // not an object: the entry's text holds it whole
+    const first = objects[r * 3]! >> 2;
+    const count = objects[r * 3 + 1]!;
+    for (const path of paths) {
+      const name = path[0];
+      if (typeof name !== 'string') continue; // an empty path reads the object itself; a number finds nothing in it
+      if (Object.hasOwn(reduced, name) && (REDUCED[r] !== 'after_unknown' || reduced[name] === true)) continue;
+      for (let row = first; row < first + count * ROW_WORDS; row += ROW_WORDS) {
+        if (keyText(memory, ints[row]!, ints[row + 1]!) !== name) continue;
+        Object.defineProperty(reduced, name, { value: parseSpan(memory, ints[row + 2]!, ints[row + 3]!), enumerable: true, writable: true, configurable: true });
+        break;
+      }
+    }
+    // An empty path: the whole object is read (rare; Terraform writes none).
+    if (paths.some((p) => p.length === 0)) change[REDUCED[r]!] = parseSpan(memory, arena.material[FORCING_SLOTS[r]! * 3]!, arena.material[FORCING_SLOTS[r]! * 3 + 1]!);
   }
 }
+
+/** The objects the walker reduced, by their digest material slot (where their whole bytes sit). */
+const FORCING_SLOTS = REDUCED.map((key) => DIGEST_MATERIAL.findIndex(([k, from]) => k === key && from === 'change'));
 
 function parseSpan(bytes: Buffer, start: number, end: number): unknown {
   return JSON.parse(bytes.toString('utf8', start, end));

@@ -17,7 +17,7 @@ import { ResourceChangeCollector } from './normalize.js';
 import { readEntry, type TakeEntry } from './read-entry.js';
 import { CONFIGURATION_KEY, ENVELOPE_KEYS, jsonPathText, PRIOR_STATE_PATH, quotedKey, RAW_CONFIGURATION_VALUES } from './read-paths.js';
 import { DependsOnFinder, readStateResource } from './read-state.js';
-import { parseUniqueKeys, RepeatedKeyError } from '../json/parse-unique.js';
+import { parseRefusingRepeats, RepeatedKeyError } from '../json/parse-unique.js';
 import { shared, type Keep } from './values.js';
 
 /** Stands for a part of the plan that was validated but not built (Steer never reads it). */
@@ -94,7 +94,7 @@ function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): R
   function* unique(offset: number, name: string, into: (value: unknown) => void): Reading<number> {
     const end = yield* step(offset, () => offsetOf(skipValue(win.bytes, at(offset))));
     try {
-      into(parseUniqueKeys(win.bytes, at(offset), RAW_CONFIGURATION_VALUES).value);
+      into(parseRefusingRepeats(win.bytes, at(offset), at(end), RAW_CONFIGURATION_VALUES));
     } catch (e) {
       if (!(e instanceof RepeatedKeyError)) throw e;
       throw new InputError(file, `not a valid Terraform plan: duplicate key ${quotedKey(e.key)} in ${jsonPathText(name, e.path)}`);
@@ -114,6 +114,11 @@ function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): R
       yield from;
     }
   }
+  /** Where the value at `offset` ends, when the window holds all of it; -1 when it goes on past the window (nothing is asked for). */
+  const endInWindow = (offset: number): number => {
+    const end = skipValueResumable(win.bytes, at(offset));
+    return end >= 0 ? offsetOf(end) : -1;
+  };
   /**
    * The members (`close` = `}`) or elements (`]`) of the container whose first byte is at
    * `offset`; `each` reads one value and returns its end. Returns the container's end.
@@ -162,16 +167,16 @@ function* planReader(win: ByteWindow, file: string, keep: Keep, from: number): R
       yield next;
     }
   }
+  // Where the next `"depends_on"` is: searched once for all of prior_state's resource arrays (see DependsOnFinder).
+  const finder = new DependsOnFinder();
   /** A prior_state module (root_module or one of child_modules): its resources, then its children's. */
   function* stateModule(offset: number, take: (resource: Record<string, unknown>) => void): Reading<number> {
     return yield* members(offset, CLOSE_OBJECT, function* (key, valueAt) {
       if (key === 'resources' && byte(valueAt) === OPEN_ARRAY) {
-        const finder = new DependsOnFinder();
-        if (win.ended) {
-          // All bytes at hand: validate the array in one scan, and walk it only if something in it depends on something.
-          const end = yield* skip(valueAt);
-          if (!finder.within(win.bytes, at(valueAt), at(end))) return end;
-        }
+        // The array validated in one scan when the window holds it whole (all of them, once all
+        // bytes are at hand), and walked only if something in it depends on something.
+        const end = win.ended ? yield* skip(valueAt) : endInWindow(valueAt);
+        if (end >= 0 && !finder.within(win.bytes, at(valueAt), at(end))) return end;
         return yield* entries(valueAt, (bytes, i) => readStateResource(bytes, i, take, finder));
       }
       if (key === 'child_modules' && byte(valueAt) === OPEN_ARRAY) {

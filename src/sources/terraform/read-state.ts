@@ -40,8 +40,9 @@ export function readStateResource(bytes: Buffer, start: number, take: (resource:
 
 /**
  * Where the next `"depends_on"` is in the bytes, searched once and reused while the reader moves
- * forward through the same bytes (one search per occurrence, not one per resource). One finder
- * per array read; a refilled window is a new Buffer, searched again.
+ * forward through the same bytes (one search per occurrence, not one per resource or per
+ * module: a plan without any searches its bytes once). One finder per document read, asked at
+ * offsets that only grow; a refilled window is a new Buffer, searched again.
  */
 export class DependsOnFinder {
   private bytes: Buffer | undefined;

@@ -16,13 +16,17 @@ export function configurationEdges(configuration: Configuration): [string, strin
     if (depth > 100) return;
     for (const r of scope.module.resources) {
       const key = prefixed(scope.path, configurationAddress(r.address));
-      const refs = [...referencesIn(r.expressions), ...referencesIn(r.countExpression), ...referencesIn(r.forEachExpression), ...r.dependsOn];
-      for (const dep of new Set([...refs.flatMap((ref) => resolve(ref, scope, 0)), ...inherited])) edges.push([key, dep]);
+      const dependencies = new Set(inherited);
+      for (const ref of r.references) resolve(ref, scope, 0, dependencies);
+      for (const ref of r.dependsOn) resolve(ref, scope, 0, dependencies);
+      for (const dependency of dependencies) edges.push([key, dependency]);
     }
     for (const name of Object.keys(scope.module.moduleCalls).sort()) {
       const call = scope.module.moduleCalls[name]!;
-      const callRefs = [...referencesIn(call.countExpression), ...referencesIn(call.forEachExpression), ...call.dependsOn];
-      walk(childScope(scope, name, call), [...inherited, ...callRefs.flatMap((ref) => resolve(ref, scope, 0))], depth + 1);
+      const callDependencies = new Set(inherited);
+      for (const ref of call.references) resolve(ref, scope, 0, callDependencies);
+      for (const ref of call.dependsOn) resolve(ref, scope, 0, callDependencies);
+      walk(childScope(scope, name, call), [...callDependencies], depth + 1);
     }
   };
   walk({ module: configuration.root, path: '' }, [], 0);
@@ -41,24 +45,29 @@ function childScope(scope: Scope, name: string, call: ConfiguredModuleCall): Sco
   return { module: call.module, path: prefixed(scope.path, `module.${name}`), call, parent: scope };
 }
 
-/** The resource keys a reference stands for, following variables and module outputs. */
-function resolve(ref: string, scope: Scope, depth: number): string[] {
-  if (depth > 100) return [];
-  const [head, second, third] = configurationAddress(ref).split('.');
-  if (head === undefined || second === undefined) return [];
+/** Adds the resource keys a reference stands for, following variables and module outputs. */
+function resolve(ref: string, scope: Scope, depth: number, into: Set<string>): void {
+  if (depth > 100) return;
+  const parts = configurationAddress(ref).split('.');
+  const head = parts[0]!;
+  const second = parts[1];
+  const third = parts[2];
+  if (second === undefined) return;
   switch (head) {
     case 'var': {
-      if (scope.call === undefined || scope.parent === undefined) return [];
-      const input = (scope.call.expressions as Record<string, unknown> | undefined)?.[second];
-      return referencesIn(input).flatMap((r) => resolve(r, scope.parent!, depth + 1));
+      if (scope.call === undefined || scope.parent === undefined || !Object.hasOwn(scope.call.inputs, second)) return;
+      for (const r of scope.call.inputs[second]!) resolve(r, scope.parent, depth + 1, into);
+      return;
     }
     case 'module': {
-      const call = scope.module.moduleCalls[second];
-      if (call === undefined) return [];
+      if (!Object.hasOwn(scope.module.moduleCalls, second)) return;
+      const call = scope.module.moduleCalls[second]!;
       const child = childScope(scope, second, call);
-      const outputs = call.module.outputs ?? {};
-      const names = third !== undefined ? [third] : Object.keys(outputs);
-      return names.flatMap((n) => referencesIn(outputs[n]?.expression).flatMap((r) => resolve(r, child, depth + 1)));
+      const outputs = call.module.outputs;
+      for (const name of third !== undefined ? [third] : Object.keys(outputs)) {
+        if (Object.hasOwn(outputs, name)) for (const r of outputs[name]!) resolve(r, child, depth + 1, into);
+      }
+      return;
     }
     case 'local':
     case 'each':
@@ -66,24 +75,13 @@ function resolve(ref: string, scope: Scope, depth: number): string[] {
     case 'path':
     case 'terraform':
     case 'self':
-      return [];
+      return;
     case 'data':
-      return third === undefined ? [] : [prefixed(scope.path, `data.${second}.${third}`)];
+      if (third !== undefined) into.add(prefixed(scope.path, `data.${second}.${third}`));
+      return;
     default:
-      return [prefixed(scope.path, `${head}.${second}`)];
+      into.add(prefixed(scope.path, `${head}.${second}`));
   }
-}
-
-/** Every string of every `references` list in an expression tree (nested blocks included). */
-function referencesIn(value: unknown, depth = 0): string[] {
-  if (depth > 32 || typeof value !== 'object' || value === null) return [];
-  if (Array.isArray(value)) return value.flatMap((v) => referencesIn(v, depth + 1));
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(value)) {
-    if (k === 'references' && Array.isArray(v)) out.push(...v.filter((s): s is string => typeof s === 'string'));
-    else if (typeof v === 'object') out.push(...referencesIn(v, depth + 1));
-  }
-  return out;
 }
 
 function prefixed(path: string, address: string): string {

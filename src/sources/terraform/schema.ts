@@ -45,6 +45,46 @@ export const resourceChangeSchema = z.looseObject({
   change: changeSchema,
 });
 
+/**
+ * Whether a `resource_changes` entry is one `resourceChangeSchema` accepts as it is, checked by
+ * hand: the shape Terraform writes, tested in a few comparisons instead of the schema's walk
+ * (which copies every object it checks; this runs per entry). Never looser than the schema —
+ * anything it doesn't recognize goes through the schema, which decides and says what is wrong
+ * (a test holds the two together on thousands of damaged entries). The entry is then used as it
+ * is: what the schema's copy would hold.
+ */
+export function isPlainResourceChange(raw: unknown): raw is ResourceChangeJson {
+  if (!isRecord(raw)) return false;
+  const { address, change } = raw;
+  if (typeof address !== 'string' || address.length === 0 || typeof raw.type !== 'string') return false;
+  if (!(raw.mode == null || raw.mode === 'managed' || raw.mode === 'data')) return false;
+  for (const key of OPTIONAL_ENTRY_STRINGS) if (!isNullishString(raw[key])) return false;
+  if (!isRecord(change) || !isNullishString(change.generated_config)) return false;
+  const { actions, replace_paths: paths, importing } = change;
+  if (!Array.isArray(actions) || actions.length === 0) return false;
+  for (const word of actions) if (!ACTION_WORDS.has(word as string)) return false;
+  if (paths != null) {
+    if (!Array.isArray(paths)) return false;
+    for (const path of paths) {
+      if (!Array.isArray(path)) return false;
+      for (const step of path) if (typeof step !== 'string' && !(typeof step === 'number' && Number.isFinite(step))) return false;
+    }
+  }
+  return importing == null || (isRecord(importing) && isNullishString(importing.id));
+}
+
+const OPTIONAL_ENTRY_STRINGS = ['previous_address', 'module_address', 'name', 'provider_name', 'deposed', 'action_reason'] as const;
+const ACTION_WORDS: ReadonlySet<string> = new Set(TERRAFORM_ACTION_WORDS);
+
+/** An object the schema would copy as it is: the schema's copies drop an own "__proto__" key, so one with it goes through the schema. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, '__proto__');
+}
+
+function isNullishString(value: unknown): boolean {
+  return value == null || typeof value === 'string';
+}
+
 const outputChangeSchema = z.looseObject({
   actions: z.array(actionWord).check(z.minLength(1, 'empty actions list')),
   before_sensitive: z.nullish(z.unknown()),
@@ -71,6 +111,10 @@ export const terraformPlanSchema = z.looseObject({ ...envelopeShape, resource_ch
 
 /** Everything but `resource_changes`, which is validated one entry at a time (and can be streamed). */
 export const planEnvelopeSchema = z.looseObject(envelopeShape);
+
+/** The same but for `configuration`, once isPlainConfiguration has found it as the schema wants it. */
+const { configuration: _configuration, ...shapeButConfiguration } = envelopeShape;
+export const planEnvelopeButConfigurationSchema = z.looseObject(shapeButConfiguration);
 
 export type TerraformPlanJson = z.infer<typeof terraformPlanSchema>;
 export type PlanEnvelopeJson = z.infer<typeof planEnvelopeSchema>;
